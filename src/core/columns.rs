@@ -1,0 +1,149 @@
+//! Column building: mentions of a batch become flat arrays with dictionary-encoded strings, so
+//! that Python builds a DataFrame from a handful of arrays instead of an object per mention.
+
+use std::collections::HashMap;
+
+use super::matcher::{Matcher, Mention, IGNORE};
+
+/// A dictionary-encoded column: `codes[i]` indexes `used`, which indexes a table the caller
+/// knows (entity ids, unique names, ...). Only values that occur are in `used`, in first-seen
+/// order of their table index (sorted), so categories stay small.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Coded {
+    /// One code per row.
+    pub codes: Vec<i32>,
+    /// Table indices of the categories, ascending.
+    pub used: Vec<u32>,
+}
+
+impl Coded {
+    fn from_indices(idx: &[u32], table_len: usize) -> Coded {
+        let mut map = vec![-1i32; table_len];
+        let mut seen = vec![false; table_len];
+        for &i in idx {
+            seen[i as usize] = true;
+        }
+        let mut used = Vec::new();
+        for (i, s) in seen.iter().enumerate() {
+            if *s {
+                map[i] = used.len() as i32;
+                used.push(i as u32);
+            }
+        }
+        Coded { codes: idx.iter().map(|&i| map[i as usize]).collect(), used }
+    }
+}
+
+/// Tables that map entity and alias indices to unique strings (names and kinds repeat across
+/// entities, and categories must be unique).
+#[derive(Debug, Default, Clone)]
+pub struct StringTables {
+    /// Unique names; `name_of[entity]` indexes it.
+    pub names: Vec<String>,
+    /// Per entity: index into `names`.
+    pub name_of: Vec<u32>,
+    /// Unique kinds.
+    pub kinds: Vec<String>,
+    /// Per entity: index into `kinds`.
+    pub kind_of: Vec<u32>,
+    /// Unique alias strings (as written in the gazetteer).
+    pub aliases: Vec<String>,
+    /// Per alias: index into `aliases`.
+    pub alias_of: Vec<u32>,
+}
+
+fn intern(values: impl Iterator<Item = String>) -> (Vec<String>, Vec<u32>) {
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut uniq = Vec::new();
+    let mut of = Vec::new();
+    for v in values {
+        let id = *index.entry(v.clone()).or_insert_with(|| {
+            uniq.push(v);
+            (uniq.len() - 1) as u32
+        });
+        of.push(id);
+    }
+    (uniq, of)
+}
+
+impl StringTables {
+    /// Builds the tables of a matcher.
+    pub fn new(m: &Matcher) -> StringTables {
+        let s = m.spec();
+        let (names, name_of) = intern(s.names.iter().cloned());
+        let (kinds, kind_of) = intern(s.kinds.iter().cloned());
+        let (aliases, alias_of) = intern(s.aliases.iter().map(|a| a.text.clone()));
+        StringTables { names, name_of, kinds, kind_of, aliases, alias_of }
+    }
+}
+
+/// The mentions of a batch as columns (SPEC §6: `doc, start, end, surface, entity, name, kind,
+/// alias, ambiguous`).
+#[derive(Debug, Default, Clone)]
+pub struct MentionColumns {
+    /// Document position within the batch plus the caller's offset.
+    pub doc: Vec<i64>,
+    /// Code-point start.
+    pub start: Vec<i64>,
+    /// Code-point end.
+    pub end: Vec<i64>,
+    /// Surface strings, dictionary-encoded (`surfaces` holds the categories).
+    pub surface: Vec<i32>,
+    /// Unique surfaces in first-seen order.
+    pub surfaces: Vec<String>,
+    /// Entity (categories index the matcher's entity ids).
+    pub entity: Coded,
+    /// Name (categories index [`StringTables::names`]).
+    pub name: Coded,
+    /// Kind (categories index [`StringTables::kinds`]).
+    pub kind: Coded,
+    /// Alias (categories index [`StringTables::aliases`]).
+    pub alias: Coded,
+    /// Ambiguity flags.
+    pub ambiguous: Vec<bool>,
+}
+
+impl MentionColumns {
+    /// Flattens per-document mention lists. `texts[i]` is the text of `per_doc[i]`.
+    pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> MentionColumns {
+        let total: usize = per_doc.iter().map(|v| v.len()).sum();
+        let mut c = MentionColumns {
+            doc: Vec::with_capacity(total),
+            start: Vec::with_capacity(total),
+            end: Vec::with_capacity(total),
+            surface: Vec::with_capacity(total),
+            ambiguous: Vec::with_capacity(total),
+            ..Default::default()
+        };
+        let mut ent = Vec::with_capacity(total);
+        let mut als = Vec::with_capacity(total);
+        let mut surf_index: HashMap<&str, i32> = HashMap::new();
+        for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
+            for x in mentions {
+                debug_assert!(x.entity != IGNORE);
+                c.doc.push(doc_offset + d as i64);
+                c.start.push(x.start as i64);
+                c.end.push(x.end as i64);
+                let s = &text[x.start_byte..x.end_byte];
+                let next = surf_index.len() as i32;
+                let code = *surf_index.entry(s).or_insert(next);
+                if code == next {
+                    c.surfaces.push(s.to_string());
+                }
+                c.surface.push(code);
+                ent.push(x.entity);
+                als.push(x.alias);
+                c.ambiguous.push(x.ambiguous);
+            }
+        }
+        let n_ent = m.spec().ids.len();
+        c.entity = Coded::from_indices(&ent, n_ent);
+        let names: Vec<u32> = ent.iter().map(|&e| tables.name_of[e as usize]).collect();
+        c.name = Coded::from_indices(&names, tables.names.len());
+        let kinds: Vec<u32> = ent.iter().map(|&e| tables.kind_of[e as usize]).collect();
+        c.kind = Coded::from_indices(&kinds, tables.kinds.len());
+        let al: Vec<u32> = als.iter().map(|&a| tables.alias_of[a as usize]).collect();
+        c.alias = Coded::from_indices(&al, tables.aliases.len());
+        c
+    }
+}

@@ -1,0 +1,63 @@
+//! The core's error type. Structured fields, never ad-hoc strings: the binding layer maps each
+//! variant to one Python exception in a single place (`src/python/errors.rs`).
+
+use thiserror::Error;
+
+/// Why an alias string is not usable (SPEC §2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AliasProblem {
+    /// Empty after stripping whitespace (and the glob star).
+    Empty,
+    /// Holds no letter or digit.
+    NoLetterOrDigit,
+    /// A `*` that is not the last character and not escaped as `\*`.
+    MisplacedStar {
+        /// Code-point position of the star in the stripped alias.
+        position: usize,
+    },
+}
+
+impl std::fmt::Display for AliasProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AliasProblem::Empty => write!(f, "the alias is empty"),
+            AliasProblem::NoLetterOrDigit => write!(f, "the alias holds no letter or digit"),
+            AliasProblem::MisplacedStar { position } => write!(
+                f,
+                "'*' at position {position} is only allowed as the last character (a glob); write '\\*' for a literal star"
+            ),
+        }
+    }
+}
+
+/// Every error the core can return.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// An alias (or ignore phrase) cannot be compiled.
+    #[error("bad alias {text:?} of entity {entity:?} (alias #{alias_index}): {problem}")]
+    BadAlias {
+        /// The alias as given.
+        text: String,
+        /// Its entity id (`"<ignore>"` for an ignore phrase).
+        entity: String,
+        /// Index of the alias in the flat alias list handed to the compiler.
+        alias_index: usize,
+        /// What is wrong with it.
+        problem: AliasProblem,
+    },
+    /// Inconsistent compiler input (lengths differ, entity index out of range, ...).
+    #[error("invalid matcher input: {0}")]
+    InvalidInput(String),
+    /// The automaton could not be built.
+    #[error("cannot build the automaton: {0}")]
+    Build(String),
+    /// A saved matcher cannot be read.
+    #[error("cannot load matcher: {0}")]
+    Persist(String),
+    /// The work was cancelled (Ctrl-C).
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// Result alias for the core.
+pub type Result<T> = std::result::Result<T, Error>;

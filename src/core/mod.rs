@@ -1,0 +1,12 @@
+//! The pure-Rust core: no PyO3 types anywhere below this module.
+
+pub mod alias;
+pub mod batch;
+pub mod chars;
+pub mod columns;
+pub mod error;
+pub mod matcher;
+pub mod normalize;
+
+pub use error::{Error, Result};
+pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};
