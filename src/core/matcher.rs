@@ -110,6 +110,10 @@ pub struct MatcherSpec {
     pub ignore: Vec<String>,
     /// Options.
     pub options: Options,
+    /// Opaque data carried along for the caller (the Python package stores the gazetteer's
+    /// attributes here so that a saved matcher restores its full gazetteer).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub extra: String,
 }
 
 /// Entity index used for ignore phrases.

@@ -7,6 +7,7 @@ pub mod columns;
 pub mod error;
 pub mod matcher;
 pub mod normalize;
+pub mod persist;
 
 pub use error::{Error, Result};
 pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};

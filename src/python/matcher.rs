@@ -1,0 +1,231 @@
+//! `gazetta._core.Matcher`: a frozen wrapper over the compiled core matcher. The user-facing
+//! class is `gazetta.Matcher` (python/gazetta/matcher.py); see its docstrings.
+
+use std::sync::Arc;
+
+use numpy::IntoPyArray;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use crate::core::batch::{self, Control};
+use crate::core::columns::{MentionColumns, StringTables};
+use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps};
+
+use super::convert::extract_texts;
+use super::run::{run_detached, run_here};
+
+pub fn parse_case(s: &str) -> PyResult<CaseMode> {
+    match s {
+        "smart" => Ok(CaseMode::Smart),
+        "sensitive" => Ok(CaseMode::Sensitive),
+        "insensitive" => Ok(CaseMode::Insensitive),
+        _ => Err(PyValueError::new_err(format!(
+            "case must be one of 'smart', 'sensitive', 'insensitive', not {s:?}"
+        ))),
+    }
+}
+
+#[pyclass(name = "Matcher", module = "gazetta._core", frozen)]
+pub struct PyMatcher {
+    pub inner: Arc<Matcher>,
+    tables: Arc<StringTables>,
+}
+
+impl PyMatcher {
+    fn from_spec(py: Python<'_>, spec: MatcherSpec) -> PyResult<Self> {
+        let m = run_here(py, || Matcher::new(spec))?;
+        let tables = StringTables::new(&m);
+        Ok(PyMatcher { inner: Arc::new(m), tables: Arc::new(tables) })
+    }
+}
+
+#[pymethods]
+impl PyMatcher {
+    #[new]
+    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        ids: Vec<String>,
+        names: Vec<String>,
+        kinds: Vec<String>,
+        alias_texts: Vec<String>,
+        alias_entity: Vec<u32>,
+        alias_case: Vec<Option<String>>,
+        alias_fold: Vec<Option<bool>>,
+        ignore: Vec<String>,
+        case: &str,
+        fold_accents: bool,
+        overlaps: &str,
+        ambiguous: &str,
+        extra: String,
+    ) -> PyResult<Self> {
+        let n = alias_texts.len();
+        if alias_entity.len() != n || alias_case.len() != n || alias_fold.len() != n {
+            return Err(PyValueError::new_err("alias columns differ in length"));
+        }
+        let options = Options {
+            case: parse_case(case)?,
+            fold_accents,
+            overlaps: match overlaps {
+                "longest" => Overlaps::Longest,
+                "all" => Overlaps::All,
+                _ => return Err(PyValueError::new_err(format!("overlaps must be 'longest' or 'all', not {overlaps:?}"))),
+            },
+            ambiguous: match ambiguous {
+                "all" => Ambiguous::All,
+                "skip" => Ambiguous::Skip,
+                _ => return Err(PyValueError::new_err(format!("ambiguous must be 'all' or 'skip', not {ambiguous:?}"))),
+            },
+        };
+        let mut aliases = Vec::with_capacity(n);
+        for (((text, entity), case), fold) in alias_texts.into_iter().zip(alias_entity).zip(alias_case).zip(alias_fold) {
+            let case = match case {
+                Some(c) => Some(parse_case(&c)?),
+                None => None,
+            };
+            aliases.push(AliasInput { text, entity, case, fold_accents: fold });
+        }
+        let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, extra };
+        PyMatcher::from_spec(py, spec)
+    }
+
+    /// Serialised spec (versioned JSON bytes).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let b = run_here(py, || persist::to_bytes(self.inner.spec()))?;
+        Ok(PyBytes::new(py, &b))
+    }
+
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let spec = run_here(py, || persist::from_bytes(data))?;
+        PyMatcher::from_spec(py, spec)
+    }
+
+    /// (ids, names, kinds, alias texts as written) in gazetteer order.
+    fn entity_tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let s = self.inner.spec();
+        let d = PyDict::new(py);
+        d.set_item("ids", PyList::new(py, &s.ids)?)?;
+        d.set_item("names", PyList::new(py, &self.tables.names)?)?;
+        d.set_item("kinds", PyList::new(py, &self.tables.kinds)?)?;
+        d.set_item("aliases", PyList::new(py, &self.tables.aliases)?)?;
+        d.set_item("name_of", self.tables.name_of.clone().into_pyarray(py))?;
+        d.set_item("kind_of", self.tables.kind_of.clone().into_pyarray(py))?;
+        d.set_item("alias_of", self.tables.alias_of.clone().into_pyarray(py))?;
+        Ok(d)
+    }
+
+    /// The opaque `extra` string stored with the spec.
+    #[getter]
+    fn extra(&self) -> String {
+        self.inner.spec().extra.clone()
+    }
+
+    /// The aliases as handed in: (text, entity index, case or None, fold or None).
+    fn alias_inputs(&self) -> Vec<(String, u32, Option<&'static str>, Option<bool>)> {
+        self.inner
+            .spec()
+            .aliases
+            .iter()
+            .map(|a| {
+                let c = a.case.map(|c| match c {
+                    CaseMode::Smart => "smart",
+                    CaseMode::Sensitive => "sensitive",
+                    CaseMode::Insensitive => "insensitive",
+                });
+                (a.text.clone(), a.entity, c, a.fold_accents)
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+
+    #[getter]
+    fn pattern_count(&self) -> usize {
+        self.inner.pattern_count()
+    }
+
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let o = self.inner.spec().options;
+        let d = PyDict::new(py);
+        let case = match o.case {
+            CaseMode::Smart => "smart",
+            CaseMode::Sensitive => "sensitive",
+            CaseMode::Insensitive => "insensitive",
+        };
+        d.set_item("case", case)?;
+        d.set_item("fold_accents", o.fold_accents)?;
+        d.set_item("overlaps", if o.overlaps == Overlaps::Longest { "longest" } else { "all" })?;
+        d.set_item("ambiguous", if o.ambiguous == Ambiguous::All { "all" } else { "skip" })?;
+        d.set_item("ignore", PyList::new(py, &self.inner.spec().ignore)?)?;
+        Ok(d)
+    }
+
+    /// Mentions in one text: list of (start, end, entity index, alias index, ambiguous).
+    fn find(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize, u32, u32, bool)>> {
+        let items = [text];
+        let texts = extract_texts(py, &items, 0)?;
+        let m = self.inner.clone();
+        let t = texts.strs[0];
+        let found = if t.len() > (1 << 20) {
+            let ctl = Control::new();
+            let ctl2 = ctl.clone();
+            run_detached(py, ctl, None, move || {
+                let mut scratch = Default::default();
+                let mut out = Vec::new();
+                m.find_into(t, &mut scratch, &mut out, &ctl2.cancel)?;
+                Ok(out)
+            })?
+        } else {
+            run_here(py, || Ok(m.find(t)))?
+        };
+        Ok(found.into_iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous)).collect())
+    }
+
+    /// Matches a batch in parallel with the GIL released; returns the mention columns.
+    #[pyo3(signature = (texts, doc_offset=0, n_threads=None, progress=None))]
+    fn mentions<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyList>,
+        doc_offset: i64,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
+        let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
+        let pool = run_here(py, || batch::pool(n_threads))?;
+        let m = self.inner.clone();
+        let tables = self.tables.clone();
+        let strs = &t.strs;
+        let ctl = Control::new();
+        let ctl2 = ctl.clone();
+        let cols = run_detached(py, ctl, progress.as_ref(), move || {
+            let per_doc = batch::match_batch(&m, strs, &pool, &ctl2)?;
+            Ok(MentionColumns::build(&m, &tables, strs, &per_doc, doc_offset))
+        })?;
+        columns_to_dict(py, cols, t.missing)
+    }
+}
+
+fn columns_to_dict<'py>(py: Python<'py>, c: MentionColumns, missing: usize) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("doc", c.doc.into_pyarray(py))?;
+    d.set_item("start", c.start.into_pyarray(py))?;
+    d.set_item("end", c.end.into_pyarray(py))?;
+    d.set_item("surface", c.surface.into_pyarray(py))?;
+    d.set_item("surfaces", PyList::new(py, &c.surfaces)?)?;
+    for (name, coded) in [("entity", c.entity), ("name", c.name), ("kind", c.kind), ("alias", c.alias)] {
+        d.set_item(name, coded.codes.into_pyarray(py))?;
+        d.set_item(format!("{name}_used"), coded.used.into_pyarray(py))?;
+    }
+    d.set_item("ambiguous", c.ambiguous.into_pyarray(py))?;
+    d.set_item("missing", missing)?;
+    Ok(d)
+}

@@ -1,0 +1,41 @@
+//! The PyO3 binding layer: `gazetta._core`. Thin and columnar; the public API, its docs and
+//! option validation live in `python/gazetta/`.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+mod convert;
+mod errors;
+mod matcher;
+mod run;
+
+/// Parses an alias: returns (literal, is_glob) or raises ValueError with the reason.
+#[pyfunction]
+fn parse_alias(text: &str) -> PyResult<(String, bool)> {
+    crate::core::alias::parse_alias(text)
+        .map(|a| (a.literal, a.glob))
+        .map_err(|p| PyValueError::new_err(p.to_string()))
+}
+
+/// Called in a forked child: the parent's worker threads do not exist there.
+#[pyfunction]
+fn _reset_after_fork() {
+    crate::core::batch::forget_pools_after_fork();
+}
+
+/// Number of threads used by default.
+#[pyfunction]
+fn default_threads() -> usize {
+    crate::core::batch::default_threads()
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<matcher::PyMatcher>()?;
+    m.add_function(wrap_pyfunction!(parse_alias, m)?)?;
+    m.add_function(wrap_pyfunction!(_reset_after_fork, m)?)?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FORMAT_VERSION", crate::core::persist::VERSION)?;
+    Ok(())
+}

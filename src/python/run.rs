@@ -1,0 +1,106 @@
+//! The one door for heavy work: release the GIL, run on a worker thread, poll for Ctrl-C and
+//! report progress while waiting, turn panics into `GazettaError`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+
+use crate::core::batch::Control;
+use crate::core::{Error, Result};
+
+use super::errors;
+
+const POLL: Duration = Duration::from_millis(100);
+
+/// Runs `work` with the GIL released. While it runs, the calling thread wakes every 100 ms to
+/// check for signals (Ctrl-C sets `ctl.cancel`, the work stops at its next check and the
+/// signal's exception is raised) and to call `progress(done)` if given.
+pub fn run_detached<T, F>(py: Python<'_>, ctl: Arc<Control>, progress: Option<&Bound<'_, PyAny>>, work: F) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce() -> Result<T> + Send,
+{
+    let progress: Option<Py<PyAny>> = progress.map(|p| p.clone().unbind());
+    let ctl2 = ctl.clone();
+    let (outcome, py_err) = py.detach(move || {
+        std::thread::scope(|s| {
+            let (tx, rx) = mpsc::channel::<()>();
+            let handle = s.spawn(move || {
+                let r = catch_unwind(AssertUnwindSafe(work));
+                let _ = tx.send(());
+                r
+            });
+            let mut py_err: Option<PyErr> = None;
+            let mut last_done = usize::MAX;
+            loop {
+                match rx.recv_timeout(POLL) {
+                    Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if py_err.is_some() {
+                            continue;
+                        }
+                        Python::attach(|py| {
+                            if let Err(e) = py.check_signals() {
+                                ctl2.cancel.store(true, Ordering::SeqCst);
+                                py_err = Some(e);
+                                return;
+                            }
+                            if let Some(p) = &progress {
+                                let done = ctl2.done.load(Ordering::Relaxed);
+                                if done != last_done {
+                                    last_done = done;
+                                    if let Err(e) = p.call1(py, (done,)) {
+                                        ctl2.cancel.store(true, Ordering::SeqCst);
+                                        py_err = Some(e);
+                                    }
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+            let outcome = handle.join();
+            (outcome, py_err)
+        })
+    });
+    if let Some(e) = py_err {
+        return Err(e);
+    }
+    match outcome {
+        Ok(Ok(Ok(v))) => Ok(v),
+        Ok(Ok(Err(e))) => Err(errors::to_py(py, e)),
+        Ok(Err(panic)) | Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(errors::internal(py, what))
+        }
+    }
+}
+
+/// Runs short work with the GIL held, still converting panics and core errors.
+pub fn run_here<T>(py: Python<'_>, work: impl FnOnce() -> Result<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(errors::to_py(py, e)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(errors::internal(py, what))
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_error_is_send(e: Error) -> impl Send {
+    e
+}
