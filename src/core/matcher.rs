@@ -157,6 +157,10 @@ struct ViewMatcher {
     targets: Vec<u32>,
     /// Non-word characters that begin some pattern (rare: `'s-Hertogenbosch`).
     starters: Vec<char>,
+    /// `first_byte[b]`: some pattern begins with byte `b`. Most word starts fail this test
+    /// (with smart case, no country alias begins with a lower-case letter), so they cost one
+    /// table lookup instead of an automaton walk.
+    first_byte: [bool; 256],
 }
 
 /// A compiled, immutable, thread-safe matcher.
@@ -337,7 +341,13 @@ impl Matcher {
             }
             target_start.push(targets.len() as u32);
             heap_bytes += target_start.len() * 4 + targets.len() * 4;
-            views.push(ViewMatcher { spec: acc.spec, engine, target_start, targets, starters });
+            let mut first_byte = [false; 256];
+            for p in &acc.patterns {
+                if let Some(&b) = p.as_bytes().first() {
+                    first_byte[b as usize] = true;
+                }
+            }
+            views.push(ViewMatcher { spec: acc.spec, engine, target_start, targets, starters, first_byte });
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
         Ok(Matcher { spec, aliases, views, heap_bytes })
@@ -463,33 +473,53 @@ fn scan<A: Automaton>(
     let Ok(start_sid) = aut.start_state(Anchored::Yes) else {
         return Err(Error::Build("automaton without anchored start".into()));
     };
+    let first = &vm.first_byte;
     let mut prev_word = false;
     let mut prev_unspaced = false;
     let mut i = 0usize;
-    let mut next_check = 1usize << 16;
     while i < n {
-        if i >= next_check {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(Error::Cancelled);
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        let chunk_end = n.min(i + (1 << 16));
+        while i < chunk_end {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII: never an unspaced script. A walk is needed only where some pattern
+                // begins with this byte, and (for a word character) a word starts here.
+                let w = ASCII_WORD[b as usize];
+                if first[b as usize] && !(w && prev_word) {
+                    walk(aut, start_sid, vm, aliases, view, i, cands);
+                }
+                prev_word = w;
+                prev_unspaced = false;
+                i += 1;
+                continue;
             }
-            next_check = i + (1 << 16);
-        }
-        let b = bytes[i];
-        let (c, clen) = if b < 0x80 { (b as char, 1) } else {
             let c = decode_at(text, i);
-            (c, c.len_utf8())
-        };
-        let (w, u) = if b < 0x80 { (b.is_ascii_alphanumeric(), false) } else { classify(c) };
-        let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&c) };
-        if is_start {
-            walk(aut, start_sid, vm, aliases, view, i, cands);
+            let (w, u) = classify(c);
+            let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&c) };
+            if is_start && first[b as usize] {
+                walk(aut, start_sid, vm, aliases, view, i, cands);
+            }
+            prev_word = w;
+            prev_unspaced = u;
+            i += c.len_utf8();
         }
-        prev_word = w;
-        prev_unspaced = u;
-        i += clen;
     }
     Ok(())
 }
+
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn walk<A: Automaton>(

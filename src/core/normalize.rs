@@ -55,25 +55,49 @@ impl View {
         let mut last_space = false;
         let bytes = src.as_bytes();
         let mut pos = 0usize;
-        // SAFETY-free byte pushing: we only push ASCII bytes via `push` of chars.
         while pos < bytes.len() {
             let b = bytes[pos];
             if b < 0x80 {
-                // ASCII fast path.
-                let is_ws = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
-                if is_ws {
+                let class = ASCII_CLASS[b as usize];
+                if class == PLAIN || (b == b' ' && !last_space) {
+                    // A run of ASCII bytes copied as is (deltas cannot change inside it): plain
+                    // bytes and single spaces.
+                    let run_start = pos;
+                    let mut prev_sp = false;
+                    while pos < bytes.len() {
+                        let c = bytes[pos];
+                        if c == b' ' {
+                            if prev_sp {
+                                break;
+                            }
+                            prev_sp = true;
+                        } else if ASCII_CLASS[c as usize] == PLAIN {
+                            prev_sp = false;
+                        } else {
+                            break;
+                        }
+                        pos += 1;
+                    }
+                    self.record(cp, run_start, &mut delta_cp, &mut delta_b);
+                    let from = self.text.len();
+                    self.text.push_str(&src[run_start..pos]);
+                    if spec.lower {
+                        self.text[from..].make_ascii_lowercase();
+                    }
+                    cp += pos - run_start;
+                    last_space = prev_sp;
+                    continue;
+                }
+                if class == SPACE {
                     if !last_space {
                         self.record(cp, pos, &mut delta_cp, &mut delta_b);
                         self.text.push(' ');
                     }
                     last_space = true;
                 } else {
-                    let mut o = if b == b'`' { b'\'' } else { b };
-                    if spec.lower {
-                        o = o.to_ascii_lowercase();
-                    }
+                    // backtick: an apostrophe variant
                     self.record(cp, pos, &mut delta_cp, &mut delta_b);
-                    self.text.push(o as char);
+                    self.text.push('\'');
                     last_space = false;
                 }
                 pos += 1;
@@ -189,6 +213,30 @@ impl View {
         self.orig_byte_len
     }
 }
+
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const TICK: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+/// Class of each ASCII byte for the view builder's fast path (non-ASCII bytes take the slow
+/// path). A single space is copied inside fast runs; runs of whitespace take the SPACE path.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut i = 0x80;
+    while i < 256 {
+        t[i] = NON_ASCII;
+        i += 1;
+    }
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0B] = SPACE;
+    t[0x0C] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'`' as usize] = TICK;
+    t
+};
 
 /// Normalises an alias literal the way [`View::build`] normalises text (so that alias and text
 /// compare equal exactly when SPEC §3.1–3.4 say they do).

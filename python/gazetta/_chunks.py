@@ -1,0 +1,100 @@
+"""Splitting any supported collection of texts into chunks for the Rust core.
+
+In-memory sequences (list, tuple, Series, ndarray) are sliced into chunks of about
+:data:`CHUNK_CHARS` characters; other iterables are consumed lazily, so a generator or a
+file reader is streamed in bounded memory. Results never depend on the chunking: the core
+receives each chunk's document offset.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, List, Optional, Tuple
+
+import numpy as np
+import pandas as pd
+
+#: Target size of one chunk, in characters (documents are never split).
+CHUNK_CHARS = 8_000_000
+#: Upper bound on documents per chunk.
+CHUNK_DOCS = 50_000
+
+
+def _text_of(item: Any, text_key: str) -> Any:
+    if isinstance(item, dict):
+        return item.get(text_key)
+    return item
+
+
+def known_length(texts: Any) -> Optional[int]:
+    """Number of documents when cheap to know, else None."""
+    try:
+        return len(texts)
+    except TypeError:
+        return None
+
+
+def approx_chars(texts: Any) -> Optional[int]:
+    """Total characters of an in-memory list/tuple/Series/ndarray of str (None otherwise)."""
+    if isinstance(texts, (list, tuple)):
+        return sum(len(t) for t in texts if isinstance(t, str))
+    if isinstance(texts, pd.Series) and texts.dtype == object:
+        return int(sum(len(t) for t in texts if isinstance(t, str)))
+    return None
+
+
+def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_CHARS,
+                chunk_docs: int = CHUNK_DOCS) -> Iterator[Tuple[List[Any], Optional[List[Any]]]]:
+    """Yields ``(texts, items)`` chunks: ``texts`` is a list of str/None objects; ``items``
+    is the list of original dict records for dict streams (None otherwise).
+
+    Examples
+    --------
+    >>> [len(c) for c, _ in iter_chunks(["a"] * 5, chunk_docs=2)]
+    [2, 2, 1]
+    """
+    if isinstance(texts, str):
+        raise TypeError("texts must be a collection of str, not a single str (wrap it in a list)")
+    if isinstance(texts, pd.DataFrame):
+        raise TypeError("pass a column (df['text']) or use gazetta.cooccurrence(df, text=...)")
+    if isinstance(texts, pd.Series):
+        seq: Iterable[Any] = texts.tolist() if texts.dtype == object else texts.astype(object).tolist()
+    elif isinstance(texts, np.ndarray):
+        seq = texts.tolist()
+    else:
+        seq = texts
+    if isinstance(seq, (list, tuple)):
+        n = len(seq)
+        i = 0
+        while i < n:
+            size = 0
+            j = i
+            while j < n and j - i < chunk_docs:
+                t = _text_of(seq[j], text_key)
+                size += len(t) if isinstance(t, str) else 0
+                j += 1
+                if size >= chunk_chars:
+                    break
+            part = list(seq[i:j])
+            if part and isinstance(part[0], dict):
+                yield [_text_of(x, text_key) for x in part], part
+            else:
+                yield part, None
+            i = j
+        return
+    buf: List[Any] = []
+    items: List[Any] = []
+    is_dict = None
+    size = 0
+    for item in seq:
+        if is_dict is None:
+            is_dict = isinstance(item, dict)
+        t = _text_of(item, text_key)
+        buf.append(t)
+        if is_dict:
+            items.append(item)
+        size += len(t) if isinstance(t, str) else 0
+        if size >= chunk_chars or len(buf) >= chunk_docs:
+            yield buf, (items if is_dict else None)
+            buf, items, size = [], [], 0
+    if buf:
+        yield buf, (items if is_dict else None)

@@ -1,0 +1,76 @@
+"""Progress bars for long calls (tqdm, optional).
+
+``progress=True`` always shows a bar (tqdm must be installed), ``False`` never does, and
+``None`` (the default) shows one only when the work is large (more than
+:data:`AUTO_THRESHOLD_BYTES` of text or an unknown-length stream) and tqdm is importable;
+in Jupyter the notebook flavour is used (``tqdm.auto``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+AUTO_THRESHOLD_BYTES = 50_000_000
+
+
+class _NoBar:
+    def update_to(self, n: int) -> None:  # noqa: D401 - internal
+        pass
+
+    def add(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _Bar:
+    def __init__(self, total: Optional[int], desc: str, unit: str) -> None:
+        from tqdm.auto import tqdm
+
+        self._bar = tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True)
+        self._base = 0
+        self._n = 0
+
+    def update_to(self, n: int) -> None:
+        """Sets the position to ``base + n`` (``n`` counts within the current chunk)."""
+        target = self._base + int(n)
+        if target > self._n:
+            self._bar.update(target - self._n)
+            self._n = target
+
+    def add(self, n: int) -> None:
+        """Moves the base by ``n`` finished items (end of a chunk)."""
+        self._base += int(n)
+        self.update_to(0)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def make_bar(progress: Optional[bool], *, total: Optional[int], size_bytes: Optional[int],
+             desc: str = "gazetta", unit: str = "doc") -> Any:
+    """Returns an object with ``update_to(n)``, ``add(n)`` and ``close()``.
+
+    Examples
+    --------
+    >>> bar = make_bar(False, total=10, size_bytes=100)
+    >>> bar.update_to(5); bar.close()
+    """
+    if progress is False:
+        return _NoBar()
+    if progress is None:
+        large = size_bytes is None or size_bytes > AUTO_THRESHOLD_BYTES
+        if not large:
+            return _NoBar()
+        try:
+            import tqdm  # noqa: F401
+        except ImportError:
+            return _NoBar()
+        return _Bar(total, desc, unit)
+    if progress is True:
+        try:
+            return _Bar(total, desc, unit)
+        except ImportError as e:  # pragma: no cover - depends on environment
+            raise ImportError("progress=True needs tqdm: pip install tqdm") from e
+    raise ValueError(f"progress must be True, False or None, not {progress!r}")
