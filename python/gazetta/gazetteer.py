@@ -1,0 +1,1340 @@
+"""The :class:`Gazetteer`: entities, their aliases and attributes (SPEC §2).
+
+A gazetteer is an ordered collection of :class:`Entity` objects. Each entity has an ``id``
+(unique), a display ``name`` (always also an alias), a ``kind`` (may be empty), a tuple of
+:class:`Alias` objects and a dict of further attributes. Gazetteers are read from and written
+to Python records, pandas DataFrames (wide and long form), CSV/TSV, JSON / JSON Lines and the
+newsmap YAML layout; every error about the content is a :class:`~gazetta.GazetteerError`
+that names the entity and the source row or line.
+
+Alias syntax is checked by the Rust core (``gazetta._core.parse_alias``), the single source of
+truth: whitespace is stripped, a trailing ``*`` is a glob (``Kenyan*`` matches Kenyan and
+Kenyans), ``\\*`` is a literal star, any other ``*`` is an error, and an alias must hold a
+letter or digit.
+
+Decisions the SPEC leaves open (documented here once):
+
+- **The name as an alias.** The name is a literal (a ``*`` in a name is escaped, so the name
+  ``E*Trade`` matches the text "E*Trade"). The entity's first alias always stands for the name:
+  an alias equal to the name is moved to the front; failing that, a glob whose stem is the name
+  (``Kenya*`` for the name ``Kenya``, which also matches "Kenya") is moved to the front;
+  failing that, the name is prepended. The written forms (``to_dataframe``, ``to_csv``,
+  ``to_json``) leave out the name's alias when reading it back would re-create it.
+- **Duplicates.** Aliases are the same when their stem and glob flag are the same
+  (``"Kenya"`` and ``" Kenya "``); the later one is dropped and its ``case`` /
+  ``fold_accents`` fill in unset fields of the first (two different explicit values are an
+  error). The same ``id`` given again with the same name and kind is merged: aliases are
+  unioned in order, attributes are merged (two different values are an error).
+- **Missing values.** An attribute that is ``None`` or NaN is not stored (so a table cell left
+  empty means "no such attribute" and round trips).
+- **Equality** is order-sensitive (the order of entities and aliases decides which alias is
+  reported first); :meth:`Gazetteer.content_hash` is the same notion as a hex string.
+
+Examples
+--------
+>>> g = Gazetteer()
+>>> _ = g.add("KE", "Kenya", kind="country", aliases=["Kenyan*", "Nairobi"], continent="Africa")
+>>> g["KE"].aliases[1]
+Alias(text='Kenyan*', case=None, fold_accents=None)
+>>> [a.text for a in g["KE"].aliases]
+['Kenya', 'Kenyan*', 'Nairobi']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+import gzip
+import hashlib
+import io
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union
+
+import pandas as pd
+
+from . import _core
+from .exceptions import GazetteerError
+
+__all__ = ["Alias", "Entity", "Gazetteer"]
+
+CaseMode = Literal["smart", "sensitive", "insensitive"]
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: The valid per-alias ``case`` values (SPEC §3.3).
+CASE_CHOICES: Tuple[str, ...] = ("smart", "sensitive", "insensitive")
+_RESERVED = ("id", "name", "kind", "aliases")
+_ALIAS_FIELDS = ("text", "case", "fold_accents")
+_HASH_FORMAT = "gazetta.gazetteer/1"
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f"}
+
+
+# --------------------------------------------------------------------------------------------
+# Value objects
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Alias:
+    """One alias of an entity: its text and optional per-alias matching overrides.
+
+    Parameters
+    ----------
+    text : str
+        The alias as written, whitespace-stripped: ``"Kenyan*"`` is a glob, ``"Yahoo\\*"`` a
+        literal star.
+    case : {"smart", "sensitive", "insensitive"} or None
+        Overrides the matcher's ``case`` for this alias; None (default) keeps the matcher's.
+    fold_accents : bool or None
+        Overrides the matcher's ``fold_accents`` for this alias; None keeps the matcher's.
+
+    Examples
+    --------
+    >>> a = Alias("Kenyan*")
+    >>> (a.literal, a.glob)
+    ('Kenyan', True)
+    >>> Alias("US", case="sensitive").to_record()
+    {'text': 'US', 'case': 'sensitive'}
+    """
+
+    text: str
+    case: Optional[CaseMode] = None
+    fold_accents: Optional[bool] = None
+
+    @property
+    def literal(self) -> str:
+        """The text to match: glob star and escapes removed (as parsed by the Rust core).
+
+        Examples
+        --------
+        >>> Alias(r"Yahoo\\*").literal
+        'Yahoo*'
+        """
+        return _core.parse_alias(self.text)[0]
+
+    @property
+    def glob(self) -> bool:
+        """True when the alias ends in an unescaped ``*`` (matches to the end of the word).
+
+        Examples
+        --------
+        >>> Alias("Kenyan*").glob, Alias("Kenya").glob
+        (True, False)
+        """
+        return _core.parse_alias(self.text)[1]
+
+    def to_record(self) -> Union[str, Dict[str, Any]]:
+        """The plain string when there are no overrides, else a ``{"text": ...}`` record.
+
+        Examples
+        --------
+        >>> Alias("Kenya").to_record()
+        'Kenya'
+        >>> Alias("Sao Paulo", fold_accents=True).to_record()
+        {'text': 'Sao Paulo', 'fold_accents': True}
+        """
+        if self.case is None and self.fold_accents is None:
+            return self.text
+        rec: Dict[str, Any] = {"text": self.text}
+        if self.case is not None:
+            rec["case"] = self.case
+        if self.fold_accents is not None:
+            rec["fold_accents"] = self.fold_accents
+        return rec
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity of a gazetteer (read-only; build gazetteers with :class:`Gazetteer`).
+
+    Attributes
+    ----------
+    id : str
+        Unique identifier.
+    name : str
+        Display name; ``aliases[0]`` stands for it.
+    kind : str
+        E.g. ``"country"``; may be empty.
+    aliases : tuple of Alias
+        Every alias, the name's first.
+    attrs : dict
+        Further attributes (not used for matching; kept and returned).
+
+    Examples
+    --------
+    >>> e = Gazetteer().add("KE", "Kenya", aliases=["Nairobi"], capital="Nairobi")["KE"]
+    >>> (e.id, e.name, e.kind, [a.text for a in e.aliases], e.attrs)
+    ('KE', 'Kenya', '', ['Kenya', 'Nairobi'], {'capital': 'Nairobi'})
+    >>> e.to_record()
+    {'id': 'KE', 'name': 'Kenya', 'kind': '', 'aliases': ['Nairobi'], 'capital': 'Nairobi'}
+    """
+
+    id: str
+    name: str
+    kind: str = ""
+    aliases: Tuple[Alias, ...] = ()
+    attrs: Dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def to_record(self) -> Dict[str, Any]:
+        """A plain dict (``id, name, kind, aliases``, then the attributes) that
+        :meth:`Gazetteer.from_records` reads back to an equal entity. The name's alias is left
+        out when reading back re-creates it; aliases with overrides are records.
+
+        Examples
+        --------
+        >>> Gazetteer().add("KE", "Kenya", aliases=["Kenya*"])["KE"].to_record()["aliases"]
+        ['Kenya*']
+        """
+        rec: Dict[str, Any] = {"id": self.id, "name": self.name, "kind": self.kind,
+                               "aliases": [a.to_record() for a in _written_aliases(self)]}
+        rec.update(self.attrs)
+        return rec
+
+
+# --------------------------------------------------------------------------------------------
+# Where an input came from (for error messages; plain data so that gazetteers pickle)
+# --------------------------------------------------------------------------------------------
+class _Source:
+    """Describes positions in one input: ``record 3``, ``row 3 of a.csv, line 4``, ..."""
+
+    __slots__ = ("label", "unit", "base", "csv_path", "csv_sep", "encoding")
+
+    def __init__(self, label: Optional[str], unit: str, base: int = 0, csv_path: Optional[str] = None,
+                 csv_sep: Optional[str] = None, encoding: str = "utf-8") -> None:
+        self.label = label          # file name, or None for in-memory input
+        self.unit = unit            # "record", "row", "line", "DataFrame row", "add()"
+        self.base = base            # 0 for in-memory positions, 1 for file rows/lines
+        self.csv_path = csv_path
+        self.csv_sep = csv_sep
+        self.encoding = encoding
+
+    def __getstate__(self) -> Tuple[Any, ...]:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: Tuple[Any, ...]) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+    def row(self, pos: Optional[int]) -> Optional[int]:
+        return None if pos is None else pos + self.base
+
+    def describe(self, pos: Optional[int]) -> str:
+        if self.unit == "add()":
+            return "add()"
+        n = self.row(pos)
+        text = f"{self.unit} {n}"
+        if self.label is not None:
+            text += f" of {self.label}"
+        if self.csv_path is not None and n is not None:
+            line = _csv_line_of_row(self.csv_path, self.csv_sep or ",", self.encoding, n)
+            if line is not None:
+                text += f", line {line}"
+        return text
+
+
+_ADD = _Source(None, "add()")
+
+
+def _csv_line_of_row(path: str, sep: str, encoding: str, row: int) -> Optional[int]:
+    """The physical line where data row ``row`` (1-based, header excluded) starts."""
+    try:
+        with _open_text(path, encoding) as f:
+            reader = csv.reader(f, delimiter=sep)
+            next(reader, None)
+            start = reader.line_num + 1
+            k = 0
+            for rec in reader:
+                if rec and any(cell.strip() for cell in rec):  # pandas skips blank lines
+                    k += 1
+                    if k == row:
+                        return start
+                start = reader.line_num + 1
+    except Exception:  # pragma: no cover - a best-effort hint only
+        return None
+    return None
+
+
+def _fail(msg: str, eid: Optional[str], src: _Source, pos: Optional[int]) -> GazetteerError:
+    where = src.describe(pos)
+    head = f"entity {eid!r} ({where})" if eid is not None else f"{where}"
+    return GazetteerError(f"{head}: {msg}", entity=eid, row=src.row(pos), source=src.label)
+
+
+# --------------------------------------------------------------------------------------------
+# Cleaning single values
+# --------------------------------------------------------------------------------------------
+def _is_missing(v: Any) -> bool:
+    if v is None:
+        return True
+    t = type(v)
+    if t is str or t is int or t is bool:
+        return False
+    if isinstance(v, float):
+        return math.isnan(v)
+    try:
+        return bool(v is pd.NA or v is pd.NaT or (not isinstance(v, (str, bytes, list, tuple, dict))
+                                                   and pd.isna(v) is True))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(v: Any) -> Any:
+    """NumPy scalars to Python scalars, so that attributes pickle small and hash stably."""
+    item = getattr(v, "item", None)
+    if item is not None and type(v).__module__ == "numpy":
+        try:
+            return item()
+        except (TypeError, ValueError):  # pragma: no cover - arrays
+            return v
+    return v
+
+
+def _clean_id(v: Any, src: _Source, pos: int, name: Any) -> str:
+    if isinstance(v, str):
+        s = v.strip()
+    elif _is_missing(v):
+        s = ""
+    elif isinstance(v, bool):
+        raise _fail(f"id must be a string, not {v!r}", None, src, pos)
+    elif isinstance(v, int) or (type(v).__module__ == "numpy" and hasattr(v, "dtype") and v.dtype.kind in "iu"):
+        s = str(int(v))
+    elif isinstance(v, float) and v.is_integer():
+        s = str(int(v))
+    else:
+        raise _fail(f"id must be a string, not {type(v).__name__} {v!r}", None, src, pos)
+    if not s:
+        hint = f" (name {name!r})" if isinstance(name, str) and name.strip() else ""
+        raise _fail(f"missing or empty entity id{hint}", None, src, pos)
+    return s
+
+
+def _clean_name(v: Any, eid: str, src: _Source, pos: int) -> str:
+    if isinstance(v, str):
+        s = v.strip()
+    elif _is_missing(v):
+        s = ""
+    else:
+        raise _fail(f"name must be a string, not {type(v).__name__} {v!r}", eid, src, pos)
+    if not s:
+        raise _fail("missing or empty name", eid, src, pos)
+    return s
+
+
+def _clean_kind(v: Any, eid: str, src: _Source, pos: int) -> str:
+    if isinstance(v, str):
+        return v.strip()
+    if _is_missing(v):
+        return ""
+    raise _fail(f"kind must be a string, not {type(v).__name__} {v!r}", eid, src, pos)
+
+
+def _clean_case(v: Any, eid: str, src: _Source, pos: int, text: str) -> Optional[str]:
+    if _is_missing(v):
+        return None
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if not s:
+            return None
+        if s in CASE_CHOICES:
+            return s
+    raise _fail(f"alias {text!r}: case must be one of 'smart', 'sensitive', 'insensitive', not {v!r}",
+                eid, src, pos)
+
+
+def _clean_fold(v: Any, eid: str, src: _Source, pos: int, text: str) -> Optional[bool]:
+    if _is_missing(v):
+        return None
+    v = _plain(v)
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int) and v in (0, 1):
+        return bool(v)
+    if isinstance(v, float) and v in (0.0, 1.0):
+        return bool(v)
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if not s:
+            return None
+        if s in _TRUE:
+            return True
+        if s in _FALSE:
+            return False
+    raise _fail(f"alias {text!r}: fold_accents must be true or false, not {v!r}", eid, src, pos)
+
+
+def _escape(name: str) -> str:
+    """A name as a literal alias: every ``*`` escaped."""
+    return name.replace("*", "\\*")
+
+
+# --------------------------------------------------------------------------------------------
+# Building one entity
+# --------------------------------------------------------------------------------------------
+_Key = Tuple[str, bool]
+
+
+class _AliasList:
+    """Aliases of one entity being built: order, dedupe by (stem, glob), override merging."""
+
+    __slots__ = ("items", "keys")
+
+    def __init__(self) -> None:
+        self.items: List[Alias] = []
+        self.keys: Dict[_Key, int] = {}
+
+    def add(self, text: str, case: Optional[str], fold: Optional[bool], eid: str, src: _Source, pos: int,
+            key: Optional[_Key] = None) -> None:
+        if key is None:
+            try:
+                key = _core.parse_alias(text)
+            except ValueError as exc:
+                raise _fail(f"alias {text!r}: {exc}", eid, src, pos) from None
+        i = self.keys.get(key)
+        if i is None:
+            self.keys[key] = len(self.items)
+            self.items.append(Alias(text, case, fold))  # type: ignore[arg-type]
+            return
+        old = self.items[i]
+        if (case is None or case == old.case) and (fold is None or fold == old.fold_accents):
+            return
+        if old.case is not None and case is not None and old.case != case:
+            raise _fail(f"alias {text!r} is listed twice with different case ({old.case!r}, {case!r})",
+                        eid, src, pos)
+        if old.fold_accents is not None and fold is not None and old.fold_accents != fold:
+            raise _fail(f"alias {text!r} is listed twice with different fold_accents "
+                        f"({old.fold_accents!r}, {fold!r})", eid, src, pos)
+        self.items[i] = Alias(old.text, old.case if old.case is not None else case,  # type: ignore[arg-type]
+                              old.fold_accents if old.fold_accents is not None else fold)
+
+    def add_item(self, item: Any, eid: str, src: _Source, pos: int, case: Any = None, fold: Any = None) -> None:
+        """One alias given as a str, a record dict or an :class:`Alias`; ``case``/``fold`` are
+        row-level overrides (long form) used where the item sets none."""
+        if isinstance(item, str):
+            text = item.strip()
+            self.add(text, _clean_case(case, eid, src, pos, text), _clean_fold(fold, eid, src, pos, text),
+                     eid, src, pos)
+            return
+        if isinstance(item, Alias):
+            item = item.to_record()
+            if isinstance(item, str):
+                self.add_item(item, eid, src, pos, case, fold)
+                return
+        if isinstance(item, Mapping):
+            unknown = [k for k in item if k not in _ALIAS_FIELDS]
+            if unknown:
+                raise _fail(f"alias record {dict(item)!r} has unknown field(s) {unknown}; "
+                            f"expected {list(_ALIAS_FIELDS)}", eid, src, pos)
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise _fail(f"alias record {dict(item)!r} needs a string 'text'", eid, src, pos)
+            text = text.strip()
+            c = item.get("case")
+            f = item.get("fold_accents")
+            self.add(text, _clean_case(c if not _is_missing(c) else case, eid, src, pos, text),
+                     _clean_fold(f if not _is_missing(f) else fold, eid, src, pos, text), eid, src, pos)
+            return
+        raise _fail(f"alias {item!r} ({type(item).__name__}) is not a string or an alias record",
+                    eid, src, pos)
+
+    def finish(self, name: str, eid: str, src: _Source, pos: int) -> Tuple[Alias, ...]:
+        """Puts the name's alias first (see the module docs)."""
+        name_alias = _escape(name)
+        try:
+            stem, _glob = _core.parse_alias(name_alias)
+        except ValueError as exc:
+            raise _fail(f"name {name!r} is not usable as an alias: {exc}", eid, src, pos) from None
+        i = self.keys.get((stem, False))
+        if i is None:
+            i = self.keys.get((stem, True))
+        items = self.items
+        if i is None:
+            return (Alias(name_alias),) + tuple(items)
+        if i == 0:
+            return tuple(items)
+        return (items[i],) + tuple(items[:i]) + tuple(items[i + 1:])
+
+
+def _written_aliases(e: Entity) -> Tuple[Alias, ...]:
+    """The aliases to write out: without the name's alias when reading back re-creates it."""
+    als = e.aliases
+    if not als:
+        return als
+    first = als[0]
+    if first.case is not None or first.fold_accents is not None or first.text != _escape(e.name):
+        return als
+    stem = _core.parse_alias(first.text)[0]
+    for a in als[1:]:
+        if a.text.endswith("*") and _core.parse_alias(a.text) == (stem, True):
+            return als  # a glob would take the name's place
+    return als[1:]
+
+
+def _split_cell(cell: Any, sep: Optional[str]) -> List[Any]:
+    """The aliases of one table cell: a list, a JSON array, or a ``sep``-joined string."""
+    if cell is None:
+        return []
+    if isinstance(cell, str):
+        s = cell.strip()
+        if not s:
+            return []
+        if s[0] == "[" and s[-1] == "]":
+            try:
+                val = json.loads(s)
+            except ValueError:
+                val = None
+            if isinstance(val, list):
+                return val
+        return s.split(sep) if sep else [s]
+    if isinstance(cell, (list, tuple)):
+        return list(cell)
+    if hasattr(cell, "tolist") and not isinstance(cell, (int, float)):
+        val = cell.tolist()
+        if isinstance(val, list):
+            return val
+    if _is_missing(cell):
+        return []
+    return [cell]  # a non-string scalar: reported as such by _AliasList.add_item
+
+
+# --------------------------------------------------------------------------------------------
+# File helpers
+# --------------------------------------------------------------------------------------------
+def _open_text(path: PathLike, encoding: str = "utf-8", mode: str = "r") -> Any:
+    p = os.fspath(path)
+    if p.lower().endswith(".gz"):
+        return gzip.open(p, mode + "t", encoding=encoding, newline="" if "r" in mode else None)
+    return open(p, mode, encoding=encoding, newline="" if "r" in mode else None)
+
+
+def _atomic_write(path: PathLike, write: Any, encoding: str = "utf-8") -> None:
+    """Writes through a temporary file in the same folder, then renames (never a half file)."""
+    p = Path(os.fspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent) or ".")
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            if p.name.lower().endswith(".gz"):
+                with gzip.GzipFile(filename=p.name[:-3], mode="wb", fileobj=raw, mtime=0) as gz:
+                    with io.TextIOWrapper(gz, encoding=encoding, newline="") as f:
+                        write(f)
+            else:
+                with io.TextIOWrapper(raw, encoding=encoding, newline="") as f:
+                    write(f)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pauses the cyclic garbage collector during a bulk load: the objects built hold no
+    cycles, and collections triggered by ~10^5 new objects double the load time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _json_default(v: Any) -> Any:
+    v2 = _plain(v)
+    if v2 is not v:
+        return v2
+    if isinstance(v, (set, frozenset)):
+        return sorted(v, key=repr)
+    return str(v)
+
+
+def _strip_gz(name: str) -> str:
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
+# --------------------------------------------------------------------------------------------
+# The gazetteer
+# --------------------------------------------------------------------------------------------
+class Gazetteer:
+    """An ordered, validated collection of entities and their aliases (SPEC §2).
+
+    Build one with :meth:`add`, :meth:`from_records`, :meth:`from_dataframe`,
+    :meth:`read_csv`, :meth:`read_json` or :meth:`read_yaml`; hand it to
+    :class:`~gazetta.Matcher`. A gazetteer is a container of :class:`Entity` objects:
+    ``len(g)``, ``for e in g``, ``"KE" in g``, ``g["KE"]``.
+
+    Every error about the content is a :class:`~gazetta.GazetteerError` (a ``ValueError``)
+    whose message starts with the entity id and the source position, e.g.
+    ``entity 'KP' (row 3 of countries.csv, line 4): alias '...': the alias holds no letter or
+    digit``. Positions are 1-based rows (header excluded) and lines in files, 0-based
+    positions for in-memory records and DataFrames.
+
+    Examples
+    --------
+    >>> g = Gazetteer()
+    >>> _ = g.add("GE", "Georgia", kind="country", aliases=["Sakartvelo"])
+    >>> _ = g.add("US-GA", "Georgia", kind="state")
+    >>> len(g), "GE" in g, g.ids
+    (2, True, ['GE', 'US-GA'])
+    >>> g.ambiguous()
+         alias       entities  n_entities
+    0  Georgia  [GE, US-GA]           2
+    """
+
+    def __init__(self) -> None:
+        self._entities: List[Entity] = []
+        self._index: Dict[str, int] = {}
+        self._origin: List[Tuple[_Source, int]] = []  # where each entity was first given
+        self._flat_cache: Optional[Tuple[Any, ...]] = None
+
+    # -- building ---------------------------------------------------------------------------
+    def _ingest(self, raw_id: Any, raw_name: Any, raw_kind: Any, alias_items: Iterable[Any],
+                attrs: Mapping[str, Any], src: _Source, pos: int, case: Any = None, fold: Any = None) -> None:
+        eid = _clean_id(raw_id, src, pos, raw_name)
+        name = _clean_name(raw_name, eid, src, pos)
+        kind = _clean_kind(raw_kind, eid, src, pos)
+        clean_attrs: Dict[str, Any] = {}
+        for k, v in attrs.items():
+            if not isinstance(k, str):
+                raise _fail(f"attribute name {k!r} is not a string", eid, src, pos)
+            if not _is_missing(v):
+                clean_attrs[k] = _plain(v)
+        at = self._index.get(eid)
+        als = _AliasList()
+        if at is not None:
+            old = self._entities[at]
+            osrc, opos = self._origin[at]
+            for field_, new, prev in (("name", name, old.name), ("kind", kind, old.kind)):
+                if new != prev:
+                    raise _fail(f"duplicate id with a different {field_}: {new!r} here, {prev!r} at "
+                                f"{osrc.describe(opos)}", eid, src, pos)
+            for k, v in clean_attrs.items():
+                if k in old.attrs and old.attrs[k] != v:
+                    raise _fail(f"duplicate id with a different {k!r}: {v!r} here, {old.attrs[k]!r} at "
+                                f"{osrc.describe(opos)}", eid, src, pos)
+            for a in old.aliases:
+                als.add(a.text, a.case, a.fold_accents, eid, src, pos)
+            merged = dict(old.attrs)
+            merged.update(clean_attrs)
+            clean_attrs = merged
+        if type(alias_items) is not list and isinstance(alias_items, (str, Alias, Mapping)):
+            alias_items = [alias_items]
+        plain = _is_missing(case) and _is_missing(fold)
+        parse, keys, items = _core.parse_alias, als.keys, als.items
+        for item in alias_items:
+            if plain and type(item) is str:
+                # fast path (most aliases): a plain string, no row-level overrides
+                text = item.strip()
+                try:
+                    key = parse(text)
+                except ValueError as exc:
+                    raise _fail(f"alias {text!r}: {exc}", eid, src, pos) from None
+                if key not in keys:
+                    keys[key] = len(items)
+                    items.append(Alias(text))
+                continue
+            als.add_item(item, eid, src, pos, case, fold)
+        ent = Entity(eid, name, kind, als.finish(name, eid, src, pos), clean_attrs)
+        if at is None:
+            self._index[eid] = len(self._entities)
+            self._entities.append(ent)
+            self._origin.append((src, pos))
+        else:
+            self._entities[at] = ent
+        self._flat_cache = None
+
+    def add(self, id: str, name: str, *, kind: str = "", aliases: Iterable[Union[str, Mapping[str, Any], Alias]] = (),
+            **attrs: Any) -> "Gazetteer":
+        """Adds one entity (or merges into the entity of the same id) and returns ``self``.
+
+        Parameters
+        ----------
+        id : str
+            Unique identifier (an int is turned into its decimal string).
+        name : str
+            Display name; always also an alias (see the module docs).
+        kind : str, default ""
+            E.g. ``"country"``, ``"person"``, ``"org"``.
+        aliases : iterable of str, dict or Alias, default ()
+            Alias strings (``"Kenyan*"`` is a glob) or records ``{"text": ..., "case": ...,
+            "fold_accents": ...}`` overriding the matcher's options for that alias.
+        **attrs
+            Further attributes, kept and returned (None/NaN values are not stored).
+
+        Returns
+        -------
+        Gazetteer
+            ``self``, so that calls chain.
+
+        Raises
+        ------
+        GazetteerError
+            On an invalid id, name or alias, or on an id already present with another name,
+            kind or attribute value.
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("KP", "North Korea", kind="country",
+        ...                     aliases=["DPRK", {"text": "NK", "case": "sensitive"}])
+        >>> [a.to_record() for a in g["KP"].aliases]
+        ['North Korea', 'DPRK', {'text': 'NK', 'case': 'sensitive'}]
+        >>> _ = g.add("KP", "North Korea", kind="country", aliases=["Pyongyang", "DPRK"])
+        >>> [a.text for a in g["KP"].aliases]
+        ['North Korea', 'DPRK', 'NK', 'Pyongyang']
+        """
+        self._ingest(id, name, kind, aliases, attrs, _ADD, 0)
+        return self
+
+    @classmethod
+    def from_records(cls, records: Iterable[Union[Mapping[str, Any], Entity]]) -> "Gazetteer":
+        """A gazetteer from dicts with keys ``id``, ``name``, optional ``kind`` and
+        ``aliases`` (a list, or one string), every other key an attribute.
+
+        :class:`Entity` objects are accepted too, so a filtered gazetteer is
+        ``Gazetteer.from_records(e for e in g if e.kind == "country")``.
+
+        Parameters
+        ----------
+        records : iterable of dict or Entity
+
+        Returns
+        -------
+        Gazetteer
+
+        Raises
+        ------
+        GazetteerError
+            As :meth:`add`; positions in messages are 0-based record numbers.
+
+        Examples
+        --------
+        >>> g = Gazetteer.from_records([
+        ...     {"id": "TR", "name": "Turkey", "aliases": ["Türkiye", "Turkish*"], "iso3": "TUR"},
+        ...     {"id": "JP", "name": "Japan", "kind": "country"},
+        ... ])
+        >>> g["TR"].attrs, g["JP"].kind
+        ({'iso3': 'TUR'}, 'country')
+        """
+        return cls()._add_records(records, _Source(None, "record"))
+
+    def _add_records(self, records: Iterable[Any], src: _Source, positions: Optional[Sequence[int]] = None
+                     ) -> "Gazetteer":
+        with _no_gc():
+            for i, rec in enumerate(records):
+                pos = positions[i] if positions is not None else i
+                if isinstance(rec, Entity):
+                    self._ingest(rec.id, rec.name, rec.kind, list(rec.aliases), rec.attrs, src, pos)
+                    continue
+                if not isinstance(rec, Mapping):
+                    raise _fail(f"an entity must be a dict, not {type(rec).__name__}", None, src, pos)
+                attrs = {k: v for k, v in rec.items() if k not in _RESERVED}
+                aliases = rec.get("aliases")
+                if aliases is None or (not isinstance(aliases, (str, list, tuple, Mapping)) and _is_missing(aliases)):
+                    aliases = ()
+                self._ingest(rec.get("id"), rec.get("name"), rec.get("kind"), aliases, attrs, src, pos)
+        return self
+
+    @classmethod
+    def from_dataframe(cls, df: pd.DataFrame, *, id: str = "id", name: str = "name", kind: str = "kind",
+                       aliases: str = "aliases", alias_sep: Optional[str] = "|") -> "Gazetteer":
+        """A gazetteer from a DataFrame in wide or long form (or a mix of both).
+
+        Every row adds its aliases to the entity of its id, so the wide form (one row per
+        entity, aliases joined by ``alias_sep`` or held in a list column) and the long form
+        (the same id on several rows, one alias per row) both work. The optional columns
+        ``case`` and ``fold_accents`` set the overrides of the aliases in their row (not of the
+        name). Every other column is an attribute; empty cells are no attribute.
+
+        Parameters
+        ----------
+        df : pandas.DataFrame
+        id, name, kind, aliases : str
+            Column names. ``kind`` and ``aliases`` may be absent (empty kind, no aliases).
+        alias_sep : str or None, default "|"
+            Separator of the aliases in one cell; None means one alias per cell. A cell holding
+            a JSON array (``["NK", {"text": "US", "case": "sensitive"}]``, as written by
+            :meth:`to_csv` when needed) is read as a list of aliases.
+
+        Returns
+        -------
+        Gazetteer
+
+        Raises
+        ------
+        GazetteerError
+            On a missing column or invalid content; positions are 0-based row positions.
+
+        Examples
+        --------
+        >>> wide = pd.DataFrame({"id": ["KE"], "name": ["Kenya"], "aliases": ["Kenyan*|Nairobi"]})
+        >>> [a.text for a in Gazetteer.from_dataframe(wide)["KE"].aliases]
+        ['Kenya', 'Kenyan*', 'Nairobi']
+        >>> long = pd.DataFrame({"id": ["US", "US"], "name": ["United States"] * 2,
+        ...                      "aliases": ["USA", "US"], "case": [None, "sensitive"]})
+        >>> [a.to_record() for a in Gazetteer.from_dataframe(long)["US"].aliases]
+        ['United States', 'USA', {'text': 'US', 'case': 'sensitive'}]
+        """
+        return cls()._add_frame(df, _Source(None, "DataFrame row"), id=id, name=name, kind=kind,
+                                aliases=aliases, alias_sep=alias_sep)
+
+    def _add_frame(self, df: pd.DataFrame, src: _Source, *, id: str, name: str, kind: str, aliases: str,
+                   alias_sep: Optional[str]) -> "Gazetteer":
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"df must be a pandas DataFrame, not {type(df).__name__}")
+        cols = list(df.columns)
+        for role, col in (("id", id), ("name", name)):
+            if col not in cols:
+                where = f" of {src.label}" if src.label else ""
+                raise GazetteerError(f"no {role} column {col!r}{where}; columns are {[str(c) for c in cols]}",
+                                     source=src.label)
+        n = len(df)
+        none = [None] * n
+
+        def column(c: Optional[str]) -> List[Any]:
+            return df[c].tolist() if c is not None and c in cols else none
+
+        ids, names, kinds = column(id), column(name), column(kind)
+        cells = column(aliases)
+        cases, folds = column("case"), column("fold_accents")
+        special = {id, name, kind, aliases, "case", "fold_accents"}
+        attr_cols = [c for c in cols if c not in special]
+        attr_values = [df[c].tolist() for c in attr_cols]
+        attr_names = [str(c) for c in attr_cols]
+        ingest = self._ingest
+        with _no_gc():
+            for i in range(n):
+                attrs = {k: vals[i] for k, vals in zip(attr_names, attr_values)} if attr_names else {}
+                ingest(ids[i], names[i], kinds[i], _split_cell(cells[i], alias_sep), attrs, src, i, cases[i],
+                       folds[i])
+        return self
+
+    @classmethod
+    def read_csv(cls, path: PathLike, *, sep: Optional[str] = None, encoding: str = "utf-8", id: str = "id",
+                 name: str = "name", kind: str = "kind", aliases: str = "aliases",
+                 alias_sep: Optional[str] = "|") -> "Gazetteer":
+        """Reads a CSV or TSV file (optionally ``.gz``) with the columns of :meth:`from_dataframe`.
+
+        Only empty cells are missing values (``NA`` is Namibia and North America, not NaN).
+        The id, name, kind, alias and override columns are read as strings; attribute columns
+        get pandas' type inference (so an integer column with empty cells reads as float).
+
+        Parameters
+        ----------
+        path : str or PathLike
+        sep : str, optional
+            Field separator; by default a tab for ``.tsv``/``.tab`` files (also gzipped),
+            else a comma.
+        encoding : str, default "utf-8"
+        id, name, kind, aliases, alias_sep
+            As in :meth:`from_dataframe`.
+
+        Returns
+        -------
+        Gazetteer
+
+        Raises
+        ------
+        GazetteerError
+            Messages name the entity and the 1-based data row (header excluded) and the
+            physical line of the file, e.g. ``entity 'KP' (row 3 of countries.csv, line 4)``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "countries.csv"
+        >>> _ = p.write_text("id,name,kind,aliases,continent\\nNA,Namibia,country,Namibian*,AF\\n")
+        >>> g = Gazetteer.read_csv(p)
+        >>> g["NA"].attrs, [a.text for a in g["NA"].aliases]
+        ({'continent': 'AF'}, ['Namibia', 'Namibian*'])
+        """
+        p = os.fspath(path)
+        if sep is None:
+            low = _strip_gz(p.lower())
+            sep = "\t" if low.endswith((".tsv", ".tab")) else ","
+        text_cols = {c: str for c in (id, name, kind, aliases, "case", "fold_accents")}
+        try:
+            df = pd.read_csv(p, sep=sep, encoding=encoding, dtype=text_cols, keep_default_na=False,
+                             na_values=[""], compression="infer")
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"cannot read {Path(p).name}: {exc}", source=Path(p).name) from None
+        src = _Source(Path(p).name, "row", base=1, csv_path=p, csv_sep=sep, encoding=encoding)
+        return cls()._add_frame(df, src, id=id, name=name, kind=kind, aliases=aliases, alias_sep=alias_sep)
+
+    @classmethod
+    def read_json(cls, path: PathLike, *, encoding: str = "utf-8") -> "Gazetteer":
+        """Reads a JSON array of entity objects or JSON Lines (one object a line), optionally
+        ``.gz``; which one is detected from the first non-blank character (``[`` → array).
+
+        Each object has the keys of :meth:`from_records`.
+
+        Parameters
+        ----------
+        path : str or PathLike
+        encoding : str, default "utf-8"
+
+        Returns
+        -------
+        Gazetteer
+
+        Raises
+        ------
+        GazetteerError
+            On invalid JSON or content; messages name ``line N`` (JSON Lines) or ``record N``
+            (array, 1-based).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.jsonl"
+        >>> _ = p.write_text('{"id": "JP", "name": "Japan", "aliases": ["Japanese"]}\\n')
+        >>> Gazetteer.read_json(p)["JP"].name
+        'Japan'
+        """
+        p = os.fspath(path)
+        label = Path(p).name
+        with _open_text(p, encoding) as f:
+            text = f.read()
+        body = text.lstrip("\ufeff \t\r\n")
+        if body.startswith("["):
+            try:
+                records = json.loads(body)
+            except ValueError as exc:
+                raise GazetteerError(f"{label}: invalid JSON: {exc}", source=label) from None
+            if not isinstance(records, list):  # pragma: no cover - "[" always opens a list
+                raise GazetteerError(f"{label}: expected a JSON array", source=label)
+            return cls()._add_records(records, _Source(label, "record", base=1))
+        recs: List[Any] = []
+        lines: List[int] = []
+        for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+            s = line.strip()
+            if not s:
+                continue
+            try:
+                recs.append(json.loads(s))
+            except ValueError as exc:
+                raise GazetteerError(f"line {lineno} of {label}: invalid JSON: {exc}", row=lineno,
+                                     source=label) from None
+            lines.append(lineno - 1)
+        return cls()._add_records(recs, _Source(label, "line", base=1), positions=lines)
+
+    @classmethod
+    def read_yaml(cls, path: PathLike, *, levels: Optional[Sequence[str]] = None, kind: str = "",
+                  encoding: str = "utf-8") -> "Gazetteer":
+        """Reads the newsmap YAML layout: nested groups → id → list of aliases.
+
+        A key whose value is a list (or one string) is an entity id; a key whose value is a
+        mapping is a group. The entity's name is its first alias without the glob star
+        (``[ケニア*, ナイロビ]`` → name ``ケニア``, whose alias is the glob ``ケニア*``). The
+        group path is kept as attributes named by ``levels``, deeper levels (or all, without
+        ``levels``) ``group_1``, ``group_2``, ... Keys and aliases are read as the strings
+        written (so ``NO`` stays Norway, not YAML's false). An alias may also be a mapping
+        ``{text: ..., case: ..., fold_accents: ...}``.
+
+        Parameters
+        ----------
+        path : str or PathLike
+            A ``.yml``/``.yaml`` file, optionally ``.gz``.
+        levels : sequence of str, optional
+            Attribute names of the group levels, outermost first; for the newsmap
+            dictionaries ``("continent", "region")``.
+        kind : str, default ""
+            The kind of every entity (``"country"`` for newsmap).
+        encoding : str, default "utf-8"
+
+        Returns
+        -------
+        Gazetteer
+
+        Raises
+        ------
+        GazetteerError
+            On an invalid layout or alias; messages name the entity and ``line N`` (1-based).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "news.yml"
+        >>> _ = p.write_text("AFRICA:\\n  EAST:\\n    'KE': [Kenya, Kenyan*, Nairobi]\\n")
+        >>> e = Gazetteer.read_yaml(p, levels=("continent", "region"), kind="country")["KE"]
+        >>> e.name, e.attrs
+        ('Kenya', {'continent': 'AFRICA', 'region': 'EAST'})
+        """
+        import yaml
+
+        p = os.fspath(path)
+        label = Path(p).name
+        src = _Source(label, "line", base=1)
+        levels = tuple(levels or ())
+        with _open_text(p, encoding) as f:
+            loader = yaml.SafeLoader(f)
+            try:
+                root = loader.get_single_node()
+            except yaml.YAMLError as exc:
+                raise GazetteerError(f"{label}: invalid YAML: {exc}", source=label) from None
+            g = cls()
+            if root is None:
+                loader.dispose()
+                return g
+
+            def alias_value(node: Any, eid: str) -> Any:
+                if isinstance(node, yaml.ScalarNode):
+                    return node.value
+                if isinstance(node, yaml.MappingNode):
+                    return loader.construct_mapping(node, deep=True)
+                raise _fail("an alias must be a string or a mapping", eid, src, node.start_mark.line)
+
+            def walk(node: Any, path_: Tuple[str, ...]) -> None:
+                if not isinstance(node, yaml.MappingNode):
+                    raise GazetteerError(f"line {node.start_mark.line + 1} of {label}: expected a mapping of "
+                                         f"groups or ids", row=node.start_mark.line + 1, source=label)
+                for key, val in node.value:
+                    if not isinstance(key, yaml.ScalarNode):
+                        raise GazetteerError(f"line {key.start_mark.line + 1} of {label}: a key must be a "
+                                             f"string", row=key.start_mark.line + 1, source=label)
+                    k = key.value
+                    if isinstance(val, yaml.MappingNode):
+                        walk(val, path_ + (k,))
+                        continue
+                    pos = key.start_mark.line
+                    if isinstance(val, yaml.SequenceNode):
+                        items = [alias_value(v, k) for v in val.value]
+                    elif isinstance(val, yaml.ScalarNode) and val.value.strip():
+                        items = [val.value]
+                    else:
+                        items = []
+                    if not items:
+                        raise _fail("no aliases (the first one is the name)", k, src, pos)
+                    first = items[0]
+                    first_text = first.get("text") if isinstance(first, dict) else first
+                    if not isinstance(first_text, str):
+                        raise _fail(f"alias {first!r} is not a string", k, src, pos)
+                    try:
+                        name_ = _core.parse_alias(first_text)[0]
+                    except ValueError as exc:
+                        raise _fail(f"alias {first_text.strip()!r}: {exc}", k, src, pos) from None
+                    attrs = {(levels[j] if j < len(levels) else f"group_{j + 1}"): grp
+                             for j, grp in enumerate(path_)}
+                    g._ingest(k, name_, kind, items, attrs, src, pos)
+
+            try:
+                walk(root, ())
+            finally:
+                loader.dispose()
+        return g
+
+    # -- writing ----------------------------------------------------------------------------
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per entity (see :meth:`Entity.to_record`); :meth:`from_records` reads them
+        back to an equal gazetteer.
+
+        Examples
+        --------
+        >>> Gazetteer().add("JP", "Japan", aliases=["Nippon"]).to_records()
+        [{'id': 'JP', 'name': 'Japan', 'kind': '', 'aliases': ['Nippon']}]
+        """
+        return [e.to_record() for e in self._entities]
+
+    def _attr_names(self) -> List[str]:
+        seen: Dict[str, None] = {}
+        for e in self._entities:
+            for k in e.attrs:
+                if k not in seen:
+                    seen[k] = None
+        return list(seen)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per entity: ``id, name, kind, aliases`` (a list of str, or of records for
+        aliases with overrides; the name's alias left out as in :meth:`Entity.to_record`),
+        then one column per attribute (None where an entity lacks it).
+
+        :meth:`from_dataframe` reads the result back to an equal gazetteer.
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("KE", "Kenya", kind="country", aliases=["Kenyan*"], iso3="KEN")
+        >>> g.to_dataframe()
+           id   name     kind    aliases iso3
+        0  KE  Kenya  country  [Kenyan*]  KEN
+        """
+        ents = self._entities
+        data: Dict[str, Any] = {
+            "id": [e.id for e in ents],
+            "name": [e.name for e in ents],
+            "kind": [e.kind for e in ents],
+        }
+        with _no_gc():
+            data["aliases"] = [[a.text if a.case is None and a.fold_accents is None else a.to_record()
+                                for a in _written_aliases(e)] for e in ents]
+        for k in self._attr_names():
+            values = [e.attrs.get(k) for e in ents]
+            # object dtype where a value is missing: pandas would turn [1, None] into [1.0, nan]
+            data[k] = pd.Series(values, dtype=object) if any(v is None for v in values) else values
+        return pd.DataFrame(data, columns=list(data))
+
+    def to_csv(self, path: PathLike, *, sep: Optional[str] = None, encoding: str = "utf-8") -> None:
+        """Writes a CSV (or TSV for ``.tsv``; gzipped for ``.gz``) that :meth:`read_csv` reads
+        back to an equal gazetteer.
+
+        Aliases are joined by ``|``. When an entity has an alias with ``case`` or
+        ``fold_accents`` overrides, or an alias holding ``|`` or starting with ``[``, its cell
+        holds a JSON array instead: ``["DPRK", {"text": "NK", "case": "sensitive"}]``.
+        Attributes are written as pandas writes them (scalars round-trip; lists and dicts do
+        not: use :meth:`to_json` for those). Written atomically (temporary file, rename).
+
+        Parameters
+        ----------
+        path : str or PathLike
+        sep : str, optional
+            Default: a tab for ``.tsv``/``.tab``, else a comma.
+        encoding : str, default "utf-8"
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.csv"
+        >>> g = Gazetteer().add("US", "United States", aliases=["USA", {"text": "US", "case": "sensitive"}])
+        >>> g.to_csv(p)
+        >>> print(p.read_text().splitlines()[1])
+        US,United States,,"[""USA"", {""text"": ""US"", ""case"": ""sensitive""}]"
+        >>> Gazetteer.read_csv(p) == g
+        True
+        """
+        p = os.fspath(path)
+        if sep is None:
+            sep = "\t" if _strip_gz(p.lower()).endswith((".tsv", ".tab")) else ","
+        df = self.to_dataframe()
+        df["aliases"] = [_alias_cell(list(als)) for als in df["aliases"].tolist()]
+
+        def write(f: Any) -> None:
+            df.to_csv(f, sep=sep, index=False, lineterminator="\n")
+
+        _atomic_write(p, write, encoding)
+
+    def to_json(self, path: PathLike, *, lines: bool = False, encoding: str = "utf-8") -> None:
+        """Writes the entities as a JSON array (one entity a line) or, with ``lines=True``, as
+        JSON Lines; gzipped for ``.gz``. :meth:`read_json` reads either back to an equal
+        gazetteer. Written atomically.
+
+        Parameters
+        ----------
+        path : str or PathLike
+        lines : bool, default False
+        encoding : str, default "utf-8"
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.jsonl"
+        >>> g = Gazetteer().add("JP", "Japan", aliases=["日本"])
+        >>> g.to_json(p, lines=True)
+        >>> p.read_text(encoding="utf-8")
+        '{"id": "JP", "name": "Japan", "kind": "", "aliases": ["日本"]}\\n'
+        """
+        recs = [json.dumps(r, ensure_ascii=False, default=_json_default) for r in self.to_records()]
+
+        def write(f: Any) -> None:
+            if lines:
+                for r in recs:
+                    f.write(r + "\n")
+            else:
+                f.write("[\n" + ",\n".join(recs) + ("\n]\n" if recs else "]\n"))
+
+        _atomic_write(path, write, encoding)
+
+    # -- container protocol -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(list(self._entities))
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index
+
+    def __getitem__(self, id: str) -> Entity:
+        try:
+            return self._entities[self._index[id]]
+        except (KeyError, TypeError):
+            raise KeyError(id) from None
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The entity of ``id``, or ``default``.
+
+        Examples
+        --------
+        >>> Gazetteer().get("XX") is None
+        True
+        """
+        i = self._index.get(id)
+        return default if i is None else self._entities[i]
+
+    @property
+    def ids(self) -> List[str]:
+        """The entity ids, in gazetteer order.
+
+        Examples
+        --------
+        >>> Gazetteer().add("B", "Bee").add("A", "Ay").ids
+        ['B', 'A']
+        """
+        return [e.id for e in self._entities]
+
+    @property
+    def n_aliases(self) -> int:
+        """The number of aliases over all entities (names included).
+
+        Examples
+        --------
+        >>> Gazetteer().add("KE", "Kenya", aliases=["Kenyan*"]).n_aliases
+        2
+        """
+        return len(self._flat()[3])
+
+    def ambiguous(self) -> pd.DataFrame:
+        """Alias strings shared by several entities (SPEC §3.6): columns ``alias``,
+        ``entities`` (list of ids in gazetteer order) and ``n_entities``, most shared first,
+        then by alias. Aliases compare as written (after stripping), not case-folded.
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("GE", "Georgia").add("US-GA", "Georgia").add("JO", "Jordan")
+        >>> g.ambiguous()["entities"].tolist()
+        [['GE', 'US-GA']]
+        """
+        ids, _n, _k, texts, ents, _c, _f = self._flat()
+        groups: Dict[str, List[int]] = {}
+        for t, e in zip(texts, ents):
+            lst = groups.get(t)
+            if lst is None:
+                groups[t] = [e]
+            elif lst[-1] != e:
+                lst.append(e)
+        rows = [(t, [ids[e] for e in es]) for t, es in groups.items() if len(es) > 1]
+        rows.sort(key=lambda r: (-len(r[1]), r[0]))
+        return pd.DataFrame({"alias": [r[0] for r in rows], "entities": [r[1] for r in rows],
+                             "n_entities": [len(r[1]) for r in rows]},
+                            columns=["alias", "entities", "n_entities"])
+
+    # -- identity ---------------------------------------------------------------------------
+    def _canonical(self) -> List[Any]:
+        return [[e.id, e.name, e.kind, [a.to_record() for a in e.aliases], e.attrs] for e in self._entities]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        return self._entities == other._entities
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def content_hash(self) -> str:
+        """SHA-256 (hex) of a canonical JSON of the content: entities in order with id, name,
+        kind, aliases (with overrides) and attributes (keys sorted). Stable across runs,
+        machines and ``PYTHONHASHSEED``; equal gazetteers have equal hashes.
+
+        Examples
+        --------
+        >>> a = Gazetteer().add("JP", "Japan")
+        >>> b = Gazetteer.from_records([{"id": "JP", "name": "Japan"}])
+        >>> a.content_hash() == b.content_hash(), len(a.content_hash())
+        (True, 64)
+        """
+        payload = json.dumps([_HASH_FORMAT, self._canonical()], ensure_ascii=False, sort_keys=True,
+                             separators=(",", ":"), default=_json_default, allow_nan=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def __getstate__(self) -> Dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_flat_cache"] = None
+        return state
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    # -- display ----------------------------------------------------------------------------
+    def _summary(self) -> str:
+        flat = self._flat()
+        kinds = sorted({k for k in flat[2]})
+        n_amb = len(self.ambiguous()) if self._entities else 0
+        return (f"{len(self._entities)} entities, {len(flat[3])} aliases, {len(kinds)} kinds"
+                f"{' (' + ', '.join(repr(k) for k in kinds[:5]) + (', ...' if len(kinds) > 5 else '') + ')' if kinds else ''}"
+                f", {n_amb} ambiguous aliases")
+
+    def _head(self, n: int = 5) -> pd.DataFrame:
+        sub = Gazetteer()
+        sub._entities = self._entities[:n]
+        return sub.to_dataframe()
+
+    def __repr__(self) -> str:
+        """Sizes and the first rows.
+
+        Examples
+        --------
+        >>> print(repr(Gazetteer().add("KE", "Kenya", kind="country")))
+        Gazetteer(1 entities, 1 aliases, 1 kinds ('country'), 0 ambiguous aliases)
+           id   name     kind aliases
+        0  KE  Kenya  country      []
+        """
+        head = f"Gazetteer({self._summary()})"
+        if not self._entities:
+            return head
+        body = self._head().to_string()
+        more = f"\n... {len(self._entities) - 5} more entities" if len(self._entities) > 5 else ""
+        return f"{head}\n{body}{more}"
+
+    def _repr_html_(self) -> str:
+        """HTML for notebooks: the sizes and the first rows.
+
+        Examples
+        --------
+        >>> Gazetteer().add("KE", "Kenya")._repr_html_().startswith("<div>")
+        True
+        """
+        import html
+
+        head = f"<p><b>Gazetteer</b>: {html.escape(self._summary())}</p>"
+        table = self._head().to_html(max_cols=12) if self._entities else ""
+        return f"<div>{head}{table}</div>"
+
+    # -- the Matcher's view -----------------------------------------------------------------
+    def _flat(self) -> Tuple[List[str], List[str], List[str], List[str], List[int], List[Optional[str]],
+                             List[Optional[bool]]]:
+        """Columns for the Rust compiler: ``(ids, names, kinds, alias_texts, alias_entity,
+        alias_case, alias_fold)``; every alias of every entity (the name's first) in gazetteer
+        order, ``alias_entity[i]`` indexing ``ids``. Cached until the next :meth:`add`."""
+        if self._flat_cache is None:
+            ents = self._entities
+            texts: List[str] = []
+            owner: List[int] = []
+            cases: List[Optional[str]] = []
+            folds: List[Optional[bool]] = []
+            for i, e in enumerate(ents):
+                for a in e.aliases:
+                    texts.append(a.text)
+                    owner.append(i)
+                    cases.append(a.case)
+                    folds.append(a.fold_accents)
+            self._flat_cache = ([e.id for e in ents], [e.name for e in ents], [e.kind for e in ents],
+                                texts, owner, cases, folds)
+        c = self._flat_cache
+        return (list(c[0]), list(c[1]), list(c[2]), list(c[3]), list(c[4]), list(c[5]), list(c[6]))
+
+
+def _alias_cell(aliases: List[Any]) -> str:
+    """One CSV cell: ``|``-joined, or a JSON array when a plain join would not read back."""
+    if all(isinstance(a, str) and "|" not in a for a in aliases) and not (aliases and aliases[0].startswith("[")):
+        return "|".join(aliases)
+    return json.dumps(aliases, ensure_ascii=False)
