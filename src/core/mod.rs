@@ -8,6 +8,7 @@ pub mod error;
 pub mod matcher;
 pub mod normalize;
 pub mod persist;
+pub mod units;
 
 pub use error::{Error, Result};
 pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};

@@ -1,0 +1,842 @@
+//! Text units of SPEC §4: paragraphs, sentences and tokens, as byte spans of the original text.
+//!
+//! Every function here returns half-open `(start, end)` **byte** offsets into the `&str` it was
+//! given, always on char boundaries, sorted and non-overlapping; [`bytes_to_cps`] turns them
+//! into the code-point offsets that Python sees (SPEC §3.8) in one forward pass.
+//!
+//! Paragraph and sentence spans are **trimmed**: `&text[start..end]` never begins or ends with
+//! whitespace (Unicode `White_Space`, [`is_space`]) and is never empty, so a text that is empty
+//! or holds only whitespace has no paragraphs and no sentences. Every sentence lies inside one
+//! paragraph of the mode it was split with.
+//!
+//! The sentence splitter is rule-based, single-pass and allocation-light; its rules and its
+//! measured accuracy on hand-checked news text are in `docs/sentences.md` (the gold set is
+//! `tests/data/sentences_gold.jsonl`, the measurement `tests/sentences_gold.rs`).
+
+use super::chars::{is_space, is_unspaced, is_word};
+
+/// How paragraphs are delimited (SPEC §4, `paragraphs=`). Serialised as `"line"` / `"blank"`.
+///
+/// - [`ParagraphMode::Line`] (the SPEC's default): every line break ends a paragraph, as in most
+///   scraped corpora.
+/// - [`ParagraphMode::Blank`]: only a line break followed by an empty or whitespace-only line
+///   does, for hard-wrapped text such as Reuters-21578; single line breaks are then just
+///   whitespace.
+///
+/// A line break is `\n`, `\r\n` (one break), `\r`, U+0085, U+2028 or U+2029.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::{paragraphs, ParagraphMode};
+/// let text = "One\ntwo.\n\nThree.";
+/// assert_eq!(paragraphs(text, ParagraphMode::Line).len(), 3);
+/// assert_eq!(paragraphs(text, ParagraphMode::Blank).len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphMode {
+    /// Every line break ends a paragraph.
+    Line,
+    /// Only a line break followed by an empty or whitespace-only line ends a paragraph.
+    Blank,
+}
+
+/// A line break character of SPEC §4 (`\r\n` is handled by the callers as one break).
+#[inline]
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `(start, end)` of `text[s..e]` without leading and trailing whitespace, or `None` when
+/// nothing else is left.
+#[inline]
+fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let sub = text.get(s..e)?;
+    let t = sub.trim_start_matches(is_space);
+    let start = s + (sub.len() - t.len());
+    let end = start + t.trim_end_matches(is_space).len();
+    (end > start).then_some((start, end))
+}
+
+/// Calls `f(start, end)` for every line of `text`, line breaks excluded (so an empty line gives
+/// `start == end`). `\r\n` is one break; a text ending in a break has a final empty line.
+fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_line_break(c) {
+            f(start, i);
+            let mut next = i + c.len_utf8();
+            if c == '\r' && bytes.get(next) == Some(&b'\n') {
+                it.next();
+                next += 1;
+            }
+            start = next;
+        }
+    }
+    f(start, text.len());
+}
+
+/// Paragraph spans of `text` under `mode` (SPEC §4), trimmed of surrounding whitespace.
+///
+/// Paragraphs holding only whitespace are not units, so an empty or blank text has none. In
+/// [`ParagraphMode::Blank`] a paragraph may contain single line breaks (it spans from its first
+/// to its last non-space character).
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::{paragraphs, ParagraphMode};
+/// let text = "  Hard-wrapped\nline.\n   \nNext one.\r\n";
+/// let spans = paragraphs(text, ParagraphMode::Blank);
+/// let got: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(got, ["Hard-wrapped\nline.", "Next one."]);
+/// let spans = paragraphs(text, ParagraphMode::Line);
+/// let got: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(got, ["Hard-wrapped", "line.", "Next one."]);
+/// assert!(paragraphs(" \n\t", ParagraphMode::Line).is_empty());
+/// ```
+pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    match mode {
+        ParagraphMode::Line => for_each_line(text, |s, e| {
+            if let Some(span) = trim_span(text, s, e) {
+                out.push(span);
+            }
+        }),
+        ParagraphMode::Blank => {
+            let mut open: Option<(usize, usize)> = None;
+            for_each_line(text, |s, e| match trim_span(text, s, e) {
+                Some((ts, te)) => {
+                    open = Some(match open {
+                        Some((os, _)) => (os, te),
+                        None => (ts, te),
+                    })
+                }
+                None => {
+                    if let Some(p) = open.take() {
+                        out.push(p);
+                    }
+                }
+            });
+            if let Some(p) = open {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Sentence spans of `text`, with every line break ([`ParagraphMode::Line`]) as a hard sentence
+/// break. Same as `sentences_in(text, ParagraphMode::Line)`; see [`sentences_in`] for the rules.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::sentences;
+/// let text = "Mr. Smith met U.S. officials on Jan. 5. Talks went well.\nHeadline without stop";
+/// let got: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(got, ["Mr. Smith met U.S. officials on Jan. 5.", "Talks went well.",
+///                  "Headline without stop"]);
+/// ```
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    sentences_in(text, ParagraphMode::Line)
+}
+
+/// Sentence spans of `text`, where the paragraph breaks of `mode` are hard sentence breaks
+/// (the co-occurrence engine calls this with the user's `paragraphs=` mode).
+///
+/// Rules (SPEC §4; details and measured accuracy in `docs/sentences.md`):
+/// - a sentence ends after a run of `.` `!` `?` `…` and any closing quotes or brackets after
+///   it, when whitespace follows and then an upper-case (or caseless) letter, a digit, an
+///   opening quote or an opening bracket;
+/// - not after titles (`Mr.`, `Dr.`, `Gen.`, `Sen.`, `St.`, ...) nor `e.g.`, `i.e.`, `vs.`;
+///   not after `No.`, `Jan.` ... `Dec.` and similar when a digit follows ("Jan. 5"), but as
+///   after any word otherwise;
+/// - after dotted acronyms (`U.S.`, `a.m.`), initials (a single capital letter + `.`) and
+///   `Jr.`, `etc.`, ... only when an opening quote or a word that usually starts sentences
+///   ("The", "He", "It", ...) follows, so "U.S. officials" and "John F. Kennedy" stay whole;
+/// - after company suffixes (`Inc.`, `Corp.`, `Co.`, `Ltd.`) the sentence ends (in news they
+///   mostly close a sentence) unless another suffix follows ("Co. Ltd.");
+/// - never inside numbers (`3.5`, `1,000.5`: no whitespace after the point);
+/// - an ellipsis standing alone (`" ... "`, `"[...]"`) does not end a sentence;
+/// - CJK `。` `！` `？` (and `｡`) end a sentence with nothing required after them;
+/// - a paragraph break of `mode` always ends a sentence, so a headline without final
+///   punctuation ends at its break;
+/// - in hard-wrapped text, a line break followed by an indentation of two or more spaces (or a
+///   tab) and then a sentence start (as above) ends a sentence: Reuters-21578 starts each
+///   paragraph, and each row of its tables, that way.
+///
+/// Spans are trimmed, never empty, sorted, and each lies inside one paragraph of `mode`.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::{sentences_in, ParagraphMode};
+/// let text = "Prices rose 3.5 pct,\nanalysts said. \"No.\" Then\nthey fell.\n\nNEW HEADLINE";
+/// let got: Vec<&str> = sentences_in(text, ParagraphMode::Blank)
+///     .iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(got, ["Prices rose 3.5 pct,\nanalysts said.", "\"No.\"", "Then\nthey fell.",
+///                  "NEW HEADLINE"]);
+/// ```
+pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut buf: Vec<(usize, char)> = Vec::new();
+    for (ps, pe) in paragraphs(text, mode) {
+        let Some(par) = text.get(ps..pe) else { continue };
+        buf.clear();
+        buf.extend(par.char_indices().map(|(i, c)| (ps + i, c)));
+        split_paragraph(text, &buf, pe, &mut out);
+    }
+    out
+}
+
+/// Token spans of `text` (SPEC §4): maximal runs of word characters ([`is_word`]), except
+/// that each character of an unspaced script ([`is_unspaced`]) is a token of its own.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::tokens;
+/// let text = "U.S.-led talks, 北京市 G7";
+/// let got: Vec<&str> = tokens(text).iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(got, ["U", "S", "led", "talks", "北", "京", "市", "G7"]);
+/// ```
+pub fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word(c) {
+            if is_unspaced(c) {
+                if let Some(s) = run.take() {
+                    out.push((s, i));
+                }
+                out.push((i, i + c.len_utf8()));
+            } else if run.is_none() {
+                run = Some(i);
+            }
+        } else if let Some(s) = run.take() {
+            out.push((s, i));
+        }
+    }
+    if let Some(s) = run {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Converts byte offsets into `text` to code-point offsets (Python `str` indices) in one forward
+/// pass over `text`.
+///
+/// `byte_offsets` should be sorted ascending (as the spans of this module are, once flattened);
+/// then the cost is one pass over `text[..max offset]`. Unsorted input is still answered
+/// correctly, by restarting the count from the beginning at each step back (slower). Offsets
+/// past the end map to the text's length in code points; an offset inside a multi-byte character
+/// maps to the index of the character after it. Never panics.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::units::bytes_to_cps;
+/// let text = "Zürich → 北京";
+/// // 'ü' is 2 bytes, '→' 3, each Han character 3.
+/// assert_eq!(bytes_to_cps(text, &[0, 3, 8, 12, 15, 18]), vec![0, 2, 7, 9, 10, 11]);
+/// ```
+pub fn bytes_to_cps(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(byte_offsets.len());
+    let (mut pos, mut cp) = (0usize, 0usize);
+    for &o in byte_offsets {
+        let o = o.min(bytes.len());
+        if o < pos {
+            pos = 0;
+            cp = 0;
+        }
+        // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
+        cp += bytes[pos..o].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        pos = o;
+        out.push(cp);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sentence splitter.
+
+/// Sentence-final punctuation of spaced scripts.
+#[inline]
+fn is_term(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// CJK full stops and marks: they end a sentence without whitespace after them.
+#[inline]
+fn is_cjk_term(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Closing quotes and brackets that may follow sentence-final punctuation.
+#[inline]
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】' | '〕' | '》' | '〉'
+    )
+}
+
+/// Opening quotes and brackets that may start a sentence.
+#[inline]
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '{' | '「' | '『' | '（' | '【' | '〔' | '《' | '〈'
+    )
+}
+
+/// Quotation marks only (a strong sign of a new sentence after an ambiguous abbreviation).
+#[inline]
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '«' | '„' | '「' | '『')
+}
+
+/// A character that may begin a sentence: an upper- or title-case letter, a letter of a script
+/// without case, a digit, an opening quote or bracket.
+#[inline]
+fn is_starter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase() || c.is_ascii_digit() || is_opener(c);
+    }
+    // Upper case, title case (ǅ) and caseless letters (Han, Arabic, ...), digits of any script.
+    is_opener(c) || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Whether a sentence may start at `cs[m]`: [`is_starter`], and after opening quotes or
+/// brackets the next character is not a lower-case letter (`(D-Fla.) "is obviously ...` goes on).
+fn starts_sentence(cs: &[(usize, char)], m: usize) -> bool {
+    let Some(&(_, c)) = cs.get(m) else { return false };
+    if !is_starter(c) {
+        return false;
+    }
+    if !is_opener(c) {
+        return true;
+    }
+    let mut k = m;
+    while k < cs.len() && is_opener(cs[k].1) {
+        k += 1;
+    }
+    cs.get(k).map_or(true, |&(_, c)| !c.is_lowercase())
+}
+
+/// List bullets that start an item on an indented line of hard-wrapped text.
+#[inline]
+fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '*' | '•' | '‣' | '–' | '—' | '·')
+}
+
+/// Never end a sentence after these (titles and Latin abbreviations that precede something).
+/// Matched exactly or in all capitals.
+const NEVER: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt",
+    "Cmdr", "Cdr", "Adm", "Maj", "Brig", "Cpl", "Pvt", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs",
+    "Pres", "Rev", "Hon", "Supt", "Insp", "Det", "Amb", "Atty", "St", "Mt", "Ste", "Fr", "vs",
+    "v", "e.g", "i.e", "cf", "viz", "approx",
+];
+
+/// No sentence end after these when a digit follows ("Jan. 5", "No. 1", "Art. 5"); otherwise
+/// they end a sentence like any word ("He said No. Then ...").
+const BEFORE_DIGIT: &[&str] = &[
+    "No", "Nos", "Art", "Arts", "Vol", "Fig", "Figs", "Sec", "Ch", "Para", "p", "pp", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ref", "Tel",
+];
+
+/// Ambiguous: a sentence ends after these only when a typical sentence opener follows
+/// ([`OPENERS`] or an opening quote). Dotted acronyms and initials are treated the same way.
+const SOFT: &[&str] = &[
+    "Jr", "Sr", "etc", "Bros", "Ave", "Blvd", "Rd", "Ft", "Assn", "Dept", "Univ", "est", "al",
+];
+
+/// Company suffixes: they usually end a sentence when one ends there, except before another
+/// suffix ("Co. Ltd.", "Co. Inc.").
+const COMPANY: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "Llc", "AG", "SA", "NV", "Bhd", "Pty",
+    "GmbH",
+];
+
+/// Words that usually start a sentence (their upper-case forms match too): after an ambiguous
+/// abbreviation, one of these means the sentence ended there.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "Its", "They", "We", "I", "You", "This", "That", "These",
+    "Those", "There", "Their", "His", "Her", "Our", "But", "In", "On", "At", "As", "If", "When",
+    "While", "After", "However", "Meanwhile", "Also", "Some", "Most", "Many", "Both", "What",
+    "Why", "How", "So", "Yet", "Under", "For", "With", "Earlier", "Later", "Separately", "Shares",
+];
+
+/// `w` equals `word` exactly or `word` in ASCII capitals.
+#[inline]
+fn same_word(w: &str, word: &str) -> bool {
+    w == word || (w.len() == word.len() && w.bytes().zip(word.bytes()).all(|(a, b)| a == b.to_ascii_uppercase()))
+}
+
+#[inline]
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| same_word(w, x))
+}
+
+/// `U.S`, `a.m`, `Ph.D`, `D.C`: letters in groups of one or two, joined by dots (the final
+/// dot is not part of `w`).
+fn is_dotted_acronym(w: &str) -> bool {
+    w.contains('.')
+        && w.split('.').all(|seg| {
+            let n = seg.chars().count();
+            (1..=2).contains(&n) && seg.chars().all(char::is_alphabetic)
+        })
+}
+
+/// A single capital letter: an initial ("John F. Kennedy").
+fn is_initial(w: &str) -> bool {
+    let mut it = w.chars();
+    matches!((it.next(), it.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// What a single `.` at the end of `word` means, given what follows (`next` is the first
+/// non-space character after the point and its closers, `next_word` the letters from there).
+fn point_ends_sentence(word: &str, next: char, next_word: &str, next_after_word: Option<char>) -> bool {
+    if word.is_empty() {
+        return true;
+    }
+    if in_list(word, NEVER) {
+        return false;
+    }
+    let soft = || {
+        if is_open_quote(next) {
+            return true;
+        }
+        // "A." / "I." after an initial are more initials, not the article or pronoun.
+        !next_word.is_empty() && next_after_word != Some('.') && in_list(next_word, OPENERS)
+    };
+    if in_list(word, BEFORE_DIGIT) {
+        return !next.is_numeric();
+    }
+    if in_list(word, SOFT) || is_dotted_acronym(word) || is_initial(word) {
+        return !next.is_numeric() && soft();
+    }
+    if in_list(word, COMPANY) {
+        return next_word.is_empty() || !in_list(next_word, COMPANY);
+    }
+    true
+}
+
+/// Splits one paragraph (its characters with their byte offsets in `text`; `end` is the
+/// paragraph's end) into sentences, appending trimmed spans to `out`.
+fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(usize, usize)>) {
+    let n = cs.len();
+    let at = |i: usize| if i < n { cs[i].0 } else { end };
+    let emit = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        if let Some(span) = trim_span(text, s, e) {
+            out.push(span);
+        }
+    };
+    let skip_space = |mut i: usize| {
+        while i < n && is_space(cs[i].1) {
+            i += 1;
+        }
+        i
+    };
+    let mut start = 0usize; // index into cs of the current sentence's first character
+    let mut i = 0usize;
+    while i < n {
+        let c = cs[i].1;
+        if is_cjk_term(c) {
+            let mut j = i + 1;
+            while j < n && (is_cjk_term(cs[j].1) || is_term(cs[j].1)) {
+                j += 1;
+            }
+            while j < n && is_closer(cs[j].1) {
+                j += 1;
+            }
+            let m = skip_space(j);
+            if m < n {
+                emit(at(start), at(j), out);
+                start = m;
+            }
+            i = m;
+            continue;
+        }
+        if is_term(c) {
+            let mut j = i + 1;
+            while j < n && is_term(cs[j].1) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < n && is_closer(cs[k].1) {
+                k += 1;
+            }
+            if k < n && is_space(cs[k].1) {
+                let m = skip_space(k);
+                if starts_sentence(cs, m) && run_ends_sentence(cs, start, i, j, m) {
+                    emit(at(start), at(k), out);
+                    start = m;
+                    i = m;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        if is_line_break(c) {
+            // Indented new line: count horizontal whitespace after the break.
+            let mut j = i + 1;
+            if c == '\r' && j < n && cs[j].1 == '\n' {
+                j += 1;
+            }
+            let m = skip_space(j);
+            let indent = &cs[j..m];
+            let indented = indent.iter().any(|&(_, c)| c == '\t') || indent.len() >= 2;
+            if indented && m < n && (starts_sentence(cs, m) || is_bullet(cs[m].1)) && m > start {
+                emit(at(start), at(i), out);
+                start = m;
+                i = m;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        emit(at(start), end, out);
+    }
+}
+
+/// Whether the terminator run `cs[i..j]`, followed by whitespace and a sentence starter at
+/// `cs[m]`, ends the sentence that began at `start`.
+fn run_ends_sentence(cs: &[(usize, char)], start: usize, i: usize, j: usize, m: usize) -> bool {
+    let first = cs[i].1;
+    let single_point = first == '.' && j == i + 1;
+    // The word before the run: back to whitespace, without opening quotes/brackets before it
+    // or closing ones after it.
+    let mut w0 = i;
+    while w0 > start && !is_space(cs[w0 - 1].1) {
+        w0 -= 1;
+    }
+    let mut w1 = i;
+    while w0 < w1 && is_opener(cs[w0].1) {
+        w0 += 1;
+    }
+    while w1 > w0 && is_closer(cs[w1 - 1].1) {
+        w1 -= 1;
+    }
+    if !single_point {
+        // An ellipsis standing alone ("said ... The", "[...]") is an omission, not an end.
+        let is_ellipsis = first == '…' || (first == '.' && j >= i + 3);
+        let alone = i == 0 || i == start || !is_word(cs[i - 1].1);
+        if !(is_ellipsis && alone) {
+            return true;
+        }
+        // An editorial "[...]" followed by a capital usually stands for the end of one quoted
+        // sentence and the omitted start of the next, unless it opens the sentence itself.
+        let bracketed = i > start && matches!(cs[i - 1].1, '[' | '(') && cs.get(j).is_some_and(|&(_, c)| matches!(c, ']' | ')'));
+        return bracketed && cs[start..i - 1].iter().any(|&(_, c)| is_word(c));
+    }
+    let word: String = cs[w0..w1].iter().map(|&(_, c)| c).collect();
+    let next = cs[m].1;
+    let mut e = m;
+    while e < cs.len() && cs[e].1.is_alphabetic() {
+        e += 1;
+    }
+    let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
+    let next_after = cs.get(e).map(|&(_, c)| c);
+    point_ends_sentence(&word, next, &next_word, next_after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, spans: &[(usize, usize)]) -> Vec<String> {
+        spans.iter().map(|&(s, e)| text[s..e].to_string()).collect()
+    }
+
+    fn sents(text: &str, mode: ParagraphMode) -> Vec<String> {
+        texts(text, &sentences_in(text, mode))
+    }
+
+    /// Runs a table of (name, text, expected sentences) in `mode`.
+    fn check(mode: ParagraphMode, table: &[(&str, &str, &[&str])]) {
+        for (name, text, want) in table {
+            assert_eq!(sents(text, mode), *want, "{name}: {text:?}");
+        }
+    }
+
+    /// SPEC §4 paragraphs, `paragraphs="line"`: every line break kind ends a paragraph.
+    #[test]
+    fn paragraphs_line_mode() {
+        let table: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("   \n\t \r\n", &[]),
+            ("a\nb", &["a", "b"]),
+            ("a\r\nb", &["a", "b"]),
+            ("a\rb", &["a", "b"]),
+            ("a\u{0085}b\u{2028}c\u{2029}d", &["a", "b", "c", "d"]),
+            ("  a b  \n\n\n  c\n", &["a b", "c"]),
+            ("\u{00A0}x\u{3000}", &["x"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(texts(text, &paragraphs(text, ParagraphMode::Line)), *want, "{text:?}");
+        }
+    }
+
+    /// SPEC §4 paragraphs, `paragraphs="blank"`: only an empty or blank line ends one.
+    #[test]
+    fn paragraphs_blank_mode() {
+        let table: &[(&str, &[&str])] = &[
+            ("", &[]),
+            (" \n \n", &[]),
+            ("a\nb", &["a\nb"]),
+            ("a\n\nb", &["a", "b"]),
+            ("a\r\n\r\nb", &["a", "b"]),
+            ("a\r\n \t\r\nb", &["a", "b"]),
+            ("a\r\rb", &["a", "b"]),
+            ("a\u{2028}\u{2028}b\u{2029}c", &["a", "b\u{2029}c"]),
+            ("    Para one\nwrapped.\n    Still one.\n\n    Two.\n", &["Para one\nwrapped.\n    Still one.", "Two."]),
+        ];
+        for (text, want) in table {
+            assert_eq!(texts(text, &paragraphs(text, ParagraphMode::Blank)), *want, "{text:?}");
+        }
+    }
+
+    /// SPEC §4 sentences: the basic rule (terminator, whitespace, sentence start).
+    #[test]
+    fn sentence_basic_ends() {
+        check(ParagraphMode::Line, &[
+            ("empty", "", &[]),
+            ("blank", " \t ", &[]),
+            ("no final punctuation", "It rained", &["It rained"]),
+            ("two", "It rained. We left.", &["It rained.", "We left."]),
+            ("bang and question", "Why? Because! Yes.", &["Why?", "Because!", "Yes."]),
+            ("lower-case after", "It was 5 p.m. on Friday. then more", &["It was 5 p.m. on Friday. then more"]),
+            ("digit starts", "Sales rose. 1987 was good.", &["Sales rose.", "1987 was good."]),
+            ("bracket starts", "It fell. (Prices are in dollars.)", &["It fell.", "(Prices are in dollars.)"]),
+            ("no space after", "It fell.The end", &["It fell.The end"]),
+            ("ellipsis char", "Well… Then it ended.", &["Well…", "Then it ended."]),
+            ("ellipsis dots", "Well... Then it ended.", &["Well...", "Then it ended."]),
+            ("lone ellipsis", "He said ... The rest [...] and more.", &["He said ... The rest [...] and more."]),
+            ("editorial ellipsis", "We won[...] The rest. [...] It ended.", &["We won[...]", "The rest.", "[...] It ended."]),
+            ("multiple", "Really?! Yes.", &["Really?!", "Yes."]),
+            ("nbsp", "One.\u{00A0}Two.", &["One.", "Two."]),
+        ]);
+    }
+
+    /// SPEC §4: closing quotes and brackets after the terminator belong to the sentence.
+    #[test]
+    fn sentence_quotes_and_brackets() {
+        check(ParagraphMode::Line, &[
+            ("straight", "He said \"No.\" Then he left.", &["He said \"No.\"", "Then he left."]),
+            ("curly", "He said “No.” Then he left.", &["He said “No.”", "Then he left."]),
+            ("single", "He said 'No.' Then he left.", &["He said 'No.'", "Then he left."]),
+            ("question in quote", "\"Why?\" he asked. \"Because.\"", &["\"Why?\" he asked.", "\"Because.\""]),
+            ("paren", "(It fell.) It rose.", &["(It fell.)", "It rose."]),
+            ("opening quote starts", "It fell. \"We are sad,\" he said.", &["It fell.", "\"We are sad,\" he said."]),
+            ("lower-case after quote", "Sen. Chiles (D-Fla.) \"is ill,\" he said.", &["Sen. Chiles (D-Fla.) \"is ill,\" he said."]),
+        ]);
+    }
+
+    /// SPEC §4: never after titles ("Mr.", "Gen.", "Sen.", "St.", ...).
+    #[test]
+    fn sentence_titles() {
+        check(ParagraphMode::Line, &[
+            ("Mr", "Mr. Smith left. Mrs. Jones stayed.", &["Mr. Smith left.", "Mrs. Jones stayed."]),
+            ("Gen", "Gen. Petraeus and Lt. Col. North met Sen. Kerry.", &["Gen. Petraeus and Lt. Col. North met Sen. Kerry."]),
+            ("Dr Prof", "Dr. Who met Prof. X today.", &["Dr. Who met Prof. X today."]),
+            ("St", "He lives in St. Louis. It is hot.", &["He lives in St. Louis.", "It is hot."]),
+            ("caps", "MR. SMITH SAID NO.", &["MR. SMITH SAID NO."]),
+            ("vs", "Smith vs. Jones. The case.", &["Smith vs. Jones.", "The case."]),
+            ("e.g.", "Some, e.g. Brazil, agree.", &["Some, e.g. Brazil, agree."]),
+        ]);
+    }
+
+    /// SPEC §4: months and "No." before a number.
+    #[test]
+    fn sentence_months_and_numbers_after() {
+        check(ParagraphMode::Line, &[
+            ("Jan 5", "It starts Jan. 5 in Paris.", &["It starts Jan. 5 in Paris."]),
+            ("Sept 30", "Due Sept. 30, 1987. Payable Oct. 1.", &["Due Sept. 30, 1987.", "Payable Oct. 1."]),
+            ("No 1", "It is No. 1 in sales.", &["It is No. 1 in sales."]),
+            ("month at end", "It ended in Dec. The next began.", &["It ended in Dec.", "The next began."]),
+            ("No at end", "He said No. Then left.", &["He said No.", "Then left."]),
+        ]);
+    }
+
+    /// SPEC §4: dotted acronyms (U.S., U.N., a.m.) and initials.
+    #[test]
+    fn sentence_acronyms_and_initials() {
+        check(ParagraphMode::Line, &[
+            ("U.S. inside", "The U.S. Treasury and U.N. officials met.", &["The U.S. Treasury and U.N. officials met."]),
+            ("U.S. at end", "Sales rose in the U.S. The rest fell.", &["Sales rose in the U.S.", "The rest fell."]),
+            ("U.S. digit", "The U.S. 30-year bond fell.", &["The U.S. 30-year bond fell."]),
+            ("E.U. quote", "He blamed the E.U. \"It failed,\" he said.", &["He blamed the E.U.", "\"It failed,\" he said."]),
+            ("a.m.", "At 9 a.m. EST it opened.", &["At 9 a.m. EST it opened."]),
+            ("initial", "John F. Kennedy spoke. J. R. R. Tolkien wrote.", &["John F. Kennedy spoke.", "J. R. R. Tolkien wrote."]),
+            ("initial A", "Joseph A. Smith came.", &["Joseph A. Smith came."]),
+            ("Jr", "Joseph R. Biden, Jr. spoke today. Jr. Then", &["Joseph R. Biden, Jr. spoke today.", "Jr. Then"]),
+        ]);
+    }
+
+    /// Company suffixes: measured to end sentences in news; not before another suffix.
+    #[test]
+    fn sentence_company_suffixes() {
+        check(ParagraphMode::Line, &[
+            ("Inc end", "It bought Acme Inc. The price was not given.", &["It bought Acme Inc.", "The price was not given."]),
+            ("Corp end", "It sued IBM Corp. Terms were secret.", &["It sued IBM Corp.", "Terms were secret."]),
+            ("Co Ltd", "Mitsui and Co. Ltd. said so.", &["Mitsui and Co. Ltd. said so."]),
+            ("Co lower", "Acme Co. said it would.", &["Acme Co. said it would."]),
+        ]);
+    }
+
+    /// SPEC §4: never inside numbers.
+    #[test]
+    fn sentence_numbers() {
+        check(ParagraphMode::Line, &[
+            ("3.5 pct", "It rose 3.5 pct. Analysts cheered.", &["It rose 3.5 pct.", "Analysts cheered."]),
+            ("1,000.5", "It was 1,000.5 tonnes. It was 2.", &["It was 1,000.5 tonnes.", "It was 2."]),
+            ("year end", "It was in 1987. The year after.", &["It was in 1987.", "The year after."]),
+            ("version", "Version 2.0.1 is out.", &["Version 2.0.1 is out."]),
+        ]);
+    }
+
+    /// SPEC §4: a paragraph break always ends a sentence; headlines end at the break.
+    #[test]
+    fn sentence_paragraph_breaks() {
+        check(ParagraphMode::Line, &[
+            ("line break", "Headline here\nBody starts. More", &["Headline here", "Body starts.", "More"]),
+            ("crlf", "A b\r\nc d", &["A b", "c d"]),
+            ("u2028", "A b\u{2028}c d", &["A b", "c d"]),
+            ("mr at break", "Ask Mr.\nSmith", &["Ask Mr.", "Smith"]),
+        ]);
+        check(ParagraphMode::Blank, &[
+            ("wrapped", "It rose\nsharply. Then\nit fell.", &["It rose\nsharply.", "Then\nit fell."]),
+            ("blank line", "HEADLINE\n\nBody. More.", &["HEADLINE", "Body.", "More."]),
+            ("crlf blank", "A b\r\n\r\nc d", &["A b", "c d"]),
+            ("wrapped U.S.", "in the U.S.\nAnd Canada.", &["in the U.S.\nAnd Canada."]),
+        ]);
+    }
+
+    /// Hard-wrapped text: an indented new line starting like a sentence starts one.
+    #[test]
+    fn sentence_indented_lines() {
+        check(ParagraphMode::Blank, &[
+            ("reuters paragraph", "It rose,\nhe said.\n    The rest\nfell.", &["It rose,\nhe said.", "The rest\nfell."]),
+            ("table rows", "Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n    Revs 5 mln", &["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000", "Revs 5 mln"]),
+            ("one space", "Shr 34 cts\n Net 807", &["Shr 34 cts\n Net 807"]),
+            ("indented lower", "It rose\n    sharply.", &["It rose\n    sharply."]),
+            ("tab", "Row one\n\tRow two", &["Row one", "Row two"]),
+            ("bullet", "These claims:\n    -- It will pay.\n    -- It won't.", &["These claims:", "-- It will pay.", "-- It won't."]),
+        ]);
+    }
+
+    /// SPEC §4: CJK 。！？ end sentences without whitespace after them.
+    #[test]
+    fn sentence_cjk() {
+        check(ParagraphMode::Line, &[
+            ("han", "北京下雨了。上海很热！真的吗？", &["北京下雨了。", "上海很热！", "真的吗？"]),
+            ("closing bracket", "他说：「好。」然后走了。", &["他说：「好。」", "然后走了。"]),
+            ("mixed", "東京。 Tokyo is big. 大阪", &["東京。", "Tokyo is big.", "大阪"]),
+            ("japanese", "北朝鮮は発射した。日本は抗議した", &["北朝鮮は発射した。", "日本は抗議した"]),
+        ]);
+    }
+
+    /// SPEC §4 tokens: runs of word characters; unspaced-script characters alone.
+    #[test]
+    fn tokens_rule() {
+        let table: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("  ", &[]),
+            ("Russia’s G7-led", &["Russia", "s", "G7", "led"]),
+            ("北朝鮮は", &["北", "朝", "鮮", "は"]),
+            ("abc北def", &["abc", "北", "def"]),
+            ("café\u{0301} 3.5", &["café\u{0301}", "3", "5"]),
+            ("북한은", &["북", "한", "은"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(texts(text, &tokens(text)), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bytes_to_cps_rule() {
+        let text = "aé北😀b";
+        assert_eq!(bytes_to_cps(text, &[0, 1, 3, 6, 10, 11]), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(bytes_to_cps(text, &[11, 0, 3]), vec![5, 0, 2], "unsorted input restarts");
+        assert_eq!(bytes_to_cps(text, &[99]), vec![5], "clamped");
+        assert_eq!(bytes_to_cps("", &[0, 5]), vec![0, 0]);
+        assert!(bytes_to_cps(text, &[]).is_empty());
+    }
+
+    /// A tiny deterministic PRNG (xorshift64*), so the property test needs no extra crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+            xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    fn check_spans(text: &str, spans: &[(usize, usize)], what: &str) {
+        let mut prev = 0usize;
+        for &(s, e) in spans {
+            assert!(s < e, "{what}: empty span in {text:?}");
+            assert!(s >= prev, "{what}: unsorted/overlapping in {text:?}");
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{what}: boundary in {text:?}");
+            prev = e;
+        }
+    }
+
+    /// Properties on generated text: spans sorted, non-overlapping, non-empty, on char
+    /// boundaries, trimmed; every sentence inside one paragraph; sentences cover every
+    /// non-space character of their paragraphs; tokens are word characters.
+    #[test]
+    fn properties_on_generated_text() {
+        let pieces = [
+            "The", "U.S.", "Mr.", "Jan.", "5", "3.5", "1,000.5", "Inc.", "a", "x", "F.", ".", "...",
+            "…", "!", "?", "\"", "“", "”", "'", "(", ")", "[", "]", " ", " ", " ", "  ", "\n",
+            "\r\n", "\r", "\n\n", "\n    ", "\t", "\u{2028}", "\u{2029}", "\u{0085}", "\u{00A0}",
+            "北京", "。", "！", "？", "」", "é", "e\u{0301}", "😀", "ß", "İ", "ǅ", "١٢", "Ω", "",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..5000 {
+            let len = (rng.next() % 30) as usize;
+            let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
+            for mode in [ParagraphMode::Line, ParagraphMode::Blank] {
+                let pars = paragraphs(&text, mode);
+                check_spans(&text, &pars, "paragraphs");
+                let sents = sentences_in(&text, mode);
+                check_spans(&text, &sents, "sentences");
+                for &(s, e) in pars.iter().chain(sents.iter()) {
+                    let t = &text[s..e];
+                    assert_eq!(t, t.trim_matches(is_space), "untrimmed {t:?} in {text:?}");
+                }
+                for &(s, e) in &sents {
+                    assert!(pars.iter().any(|&(ps, pe)| ps <= s && e <= pe), "sentence outside paragraphs in {text:?}");
+                }
+                let squash = |spans: &[(usize, usize)]| -> String {
+                    spans.iter().flat_map(|&(s, e)| text[s..e].chars()).filter(|c| !is_space(*c)).collect()
+                };
+                assert_eq!(squash(&pars), squash(&sents), "sentences lose text in {text:?}");
+                let all: String = text.chars().filter(|c| !is_space(*c)).collect();
+                assert_eq!(squash(&pars), all, "paragraphs lose text in {text:?}");
+            }
+            assert_eq!(sentences(&text), sentences_in(&text, ParagraphMode::Line));
+            let toks = tokens(&text);
+            check_spans(&text, &toks, "tokens");
+            for &(s, e) in &toks {
+                assert!(text[s..e].chars().all(is_word));
+            }
+            let flat: Vec<usize> = toks.iter().flat_map(|&(s, e)| [s, e]).collect();
+            let cps = bytes_to_cps(&text, &flat);
+            for (b, c) in flat.iter().zip(cps) {
+                assert_eq!(text[..*b].chars().count(), c);
+            }
+        }
+    }
+}
