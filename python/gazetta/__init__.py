@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import os as _os
 
-from . import _core
+from . import _core, datasets, gazetteers
 from .exceptions import CorpusError, GazettaError, GazetteerError
 from .gazetteer import Gazetteer
 from .matcher import Match, Matcher
+from .cooccurrence import Cooccurrence, cooccurrence
+from .text import paragraphs, sentences, tokens
 
 __version__ = _core.__version__
 
 __all__ = [
+    "Cooccurrence",
     "CorpusError",
     "GazettaError",
     "Gazetteer",
@@ -37,6 +40,12 @@ __all__ = [
     "Match",
     "Matcher",
     "__version__",
+    "cooccurrence",
+    "datasets",
+    "gazetteers",
+    "paragraphs",
+    "sentences",
+    "tokens",
 ]
 
 if hasattr(_os, "register_at_fork"):

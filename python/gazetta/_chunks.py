@@ -37,8 +37,9 @@ def approx_chars(texts: Any) -> Optional[int]:
     """Total characters of an in-memory list/tuple/Series/ndarray of str (None otherwise)."""
     if isinstance(texts, (list, tuple)):
         return sum(len(t) for t in texts if isinstance(t, str))
-    if isinstance(texts, pd.Series) and texts.dtype == object:
-        return int(sum(len(t) for t in texts if isinstance(t, str)))
+    if isinstance(texts, pd.Series):
+        if texts.dtype == object or pd.api.types.is_string_dtype(texts.dtype):
+            return int(texts.str.len().fillna(0).sum()) if len(texts) else 0
     return None
 
 

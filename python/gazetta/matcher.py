@@ -305,10 +305,11 @@ class Matcher:
         unit_parts: List[Any] = []
         try:
             for chunk, _items in iter_chunks(texts):
-                d = self._core.mentions(chunk, offset, self._n_threads, bar.update_to)
+                d = self._core.mentions(chunk, offset, self._n_threads, bar.update_to,
+                                        paragraphs if units else None)
                 coll.add(d)
                 if units:
-                    unit_parts.append(_unit_indices(chunk, d, paragraphs))
+                    unit_parts.append((d["paragraph"], d["sentence"]))
                 offset += len(chunk)
                 bar.add(len(chunk))
         finally:
@@ -433,11 +434,3 @@ def _gazetteer_from_core(core: Any) -> Any:
         rec.update(attrs[i] if i < len(attrs) else {})
         records.append(rec)
     return Gazetteer.from_records(records)
-
-
-def _unit_indices(chunk: List[Any], d: Dict[str, Any], paragraphs: str) -> Any:
-    """Paragraph and sentence index of each mention of a chunk (needs the units module)."""
-    from .text import unit_indices
-
-    return unit_indices(chunk, d["doc"] - d["doc"][0] if len(d["doc"]) else d["doc"], d["start"], paragraphs,
-                        offset=None)

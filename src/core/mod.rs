@@ -4,6 +4,7 @@ pub mod alias;
 pub mod batch;
 pub mod chars;
 pub mod columns;
+pub mod cooccur;
 pub mod error;
 pub mod matcher;
 pub mod normalize;

@@ -10,6 +10,7 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::core::batch::{self, Control};
 use crate::core::columns::{MentionColumns, StringTables};
+use crate::core::cooccur::unit_indices;
 use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps};
 
 use super::convert::extract_texts;
@@ -189,7 +190,7 @@ impl PyMatcher {
     }
 
     /// Matches a batch in parallel with the GIL released; returns the mention columns.
-    #[pyo3(signature = (texts, doc_offset=0, n_threads=None, progress=None))]
+    #[pyo3(signature = (texts, doc_offset=0, n_threads=None, progress=None, units=None))]
     fn mentions<'py>(
         &self,
         py: Python<'py>,
@@ -197,7 +198,12 @@ impl PyMatcher {
         doc_offset: i64,
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
+        units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
+        let units = match units {
+            Some(u) => Some(super::cooccur::parse_paragraphs(u)?),
+            None => None,
+        };
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
         let pool = run_here(py, || batch::pool(n_threads))?;
@@ -206,11 +212,37 @@ impl PyMatcher {
         let strs = &t.strs;
         let ctl = Control::new();
         let ctl2 = ctl.clone();
-        let cols = run_detached(py, ctl, progress.as_ref(), move || {
+        let (cols, unit_cols) = run_detached(py, ctl, progress.as_ref(), move || {
             let per_doc = batch::match_batch(&m, strs, &pool, &ctl2)?;
-            Ok(MentionColumns::build(&m, &tables, strs, &per_doc, doc_offset))
+            let unit_cols = match units {
+                Some(mode) => Some(pool.install(|| {
+                    use rayon::prelude::*;
+                    let parts: Vec<(Vec<i64>, Vec<i64>)> = per_doc
+                        .par_iter()
+                        .zip(strs.par_iter())
+                        .map(|(ms, t)| {
+                            let starts: Vec<usize> = ms.iter().map(|x| x.start_byte).collect();
+                            unit_indices(t, &starts, mode)
+                        })
+                        .collect();
+                    let mut p = Vec::new();
+                    let mut s = Vec::new();
+                    for (a, b) in parts {
+                        p.extend(a);
+                        s.extend(b);
+                    }
+                    (p, s)
+                })),
+                None => None,
+            };
+            Ok((MentionColumns::build(&m, &tables, strs, &per_doc, doc_offset), unit_cols))
         })?;
-        columns_to_dict(py, cols, t.missing)
+        let d = columns_to_dict(py, cols, t.missing)?;
+        if let Some((p, s)) = unit_cols {
+            d.set_item("paragraph", p.into_pyarray(py))?;
+            d.set_item("sentence", s.into_pyarray(py))?;
+        }
+        Ok(d)
     }
 }
 

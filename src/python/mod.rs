@@ -5,6 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 mod convert;
+mod cooccur;
 mod errors;
 mod matcher;
 mod run;
@@ -32,6 +33,10 @@ fn default_threads() -> usize {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matcher::PyMatcher>()?;
+    m.add_class::<cooccur::PyCounter>()?;
+    m.add_function(wrap_pyfunction!(cooccur::sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(cooccur::paragraphs_py, m)?)?;
+    m.add_function(wrap_pyfunction!(cooccur::tokens_py, m)?)?;
     m.add_function(wrap_pyfunction!(parse_alias, m)?)?;
     m.add_function(wrap_pyfunction!(_reset_after_fork, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;

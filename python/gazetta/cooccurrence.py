@@ -1,0 +1,634 @@
+"""Co-occurrence counting (SPEC §5): :func:`cooccurrence` and its result, :class:`Cooccurrence`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import warnings
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._chunks import CHUNK_CHARS, CHUNK_DOCS, approx_chars, iter_chunks, known_length
+from ._measures import MEASURES, measures
+from ._progress import make_bar
+from .matcher import Matcher, _check_choice, _check_threads
+
+__all__ = ["cooccurrence", "Cooccurrence"]
+
+NO_GROUP = np.uint32(0xFFFFFFFF)
+_UNITS = ("document", "paragraph", "sentence")
+_COUNTS = ("units", "mentions")
+_FREQS = ("D", "W", "M", "Q", "Y")
+PAIR_COLUMNS = ["a", "b", "name_a", "name_b", "kind_a", "kind_b", "n_ab", "n_a", "n_b", "n", *MEASURES]
+ENTITY_COLUMNS = ["entity", "name", "kind", "n_units", "n_mentions", "n_docs"]
+
+
+# --------------------------------------------------------------------------------------------
+# grouping
+class _Grouper:
+    """Assigns group codes to documents from their metadata, across chunks.
+
+    Codes are given in first-seen order; :meth:`order` sorts the groups by key at the end.
+    Rows with a missing key get no group (and are counted).
+    """
+
+    def __init__(self, by: Sequence[str], time: Optional[str], freq: Optional[str]) -> None:
+        self.by = list(by)
+        self.time = time
+        self.freq = freq
+        self.keys: List[Tuple[Any, ...]] = []
+        self._index: Dict[Tuple[Any, ...], int] = {}
+        self.missing_key_docs = 0
+
+    @property
+    def columns(self) -> List[str]:
+        return self.by + ([self.time] if self.time else [])
+
+    @property
+    def active(self) -> bool:
+        return bool(self.columns)
+
+    def codes(self, meta: Optional[pd.DataFrame], n: int) -> np.ndarray:
+        if not self.active:
+            if not self.keys:
+                self.keys.append(())
+                self._index[()] = 0
+            return np.zeros(n, dtype=np.uint32)
+        assert meta is not None
+        cols: List[Any] = []
+        missing = np.zeros(n, dtype=bool)
+        for c in self.by:
+            v = meta[c]
+            missing |= v.isna().to_numpy()
+            cols.append(v.to_numpy(dtype=object))
+        if self.time:
+            t = meta[self.time]
+            if not (pd.api.types.is_datetime64_any_dtype(t) or isinstance(t.dtype, pd.PeriodDtype)):
+                t = pd.to_datetime(t, errors="coerce", utc=False, format="mixed")
+            if isinstance(t.dtype, pd.DatetimeTZDtype):
+                t = t.dt.tz_localize(None)
+            missing |= t.isna().to_numpy()
+            per = t.dt.to_period(self.freq) if not isinstance(t.dtype, pd.PeriodDtype) else t.dt.asfreq(self.freq)
+            cols.append(per.to_numpy(dtype=object))
+        out = np.empty(n, dtype=np.uint32)
+        for i, key in enumerate(zip(*cols)):
+            if missing[i]:
+                out[i] = NO_GROUP
+                self.missing_key_docs += 1
+                continue
+            code = self._index.get(key)
+            if code is None:
+                code = len(self.keys)
+                self._index[key] = code
+                self.keys.append(key)
+            out[i] = code
+        return out
+
+
+def _text_column(df: pd.DataFrame, text: str) -> None:
+    if text not in df.columns:
+        raise KeyError(f"text column {text!r} not in the DataFrame (columns: {list(df.columns)})")
+
+
+def _frame_chunks(df: pd.DataFrame, text: str, cols: List[str]) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
+    texts = df[text].tolist()
+    n = len(texts)
+    i = 0
+    while i < n:
+        size = 0
+        j = i
+        while j < n and j - i < CHUNK_DOCS:
+            t = texts[j]
+            size += len(t) if isinstance(t, str) else 0
+            j += 1
+            if size >= CHUNK_CHARS:
+                break
+        yield texts[i:j], (df.iloc[i:j][cols] if cols else None)
+        i = j
+
+
+# --------------------------------------------------------------------------------------------
+def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str] = None,
+                 unit: Literal["document", "paragraph", "sentence"] = "sentence",
+                 paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
+                 count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
+                 time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1,
+                 kinds: Any = None, n_threads: Optional[int] = None,
+                 progress: Optional[bool] = None) -> "Cooccurrence":
+    """Counts which entities are mentioned together (SPEC §5), in one parallel pass.
+
+    Parameters
+    ----------
+    corpus : DataFrame, list/tuple/Series of str, or iterable of str or dicts
+        The documents. A DataFrame (or dicts) supplies ``text``, ``id`` and the metadata
+        columns used by ``by``/``time``. None/NaN texts are empty documents. Iterables are
+        streamed in chunks (bounded memory: only the count tables are kept).
+    matcher : Matcher or Gazetteer
+        A :class:`~gazetta.Matcher`, or a gazetteer (compiled with default options).
+    text, id : str
+        Column (or dict key) names of the text and the document id.
+    unit : {"document", "paragraph", "sentence"}, default "sentence"
+        Two entities co-occur in a unit when both have a mention in it at different spans.
+    paragraphs : {"line", "blank"}, default "line"
+        Paragraph rule (SPEC §4); sentences never cross a paragraph break.
+    window : int, optional
+        Count pairs of non-overlapping mentions in the same unit whose token distance (the
+        later one's first token minus the earlier one's last token) is at most ``window``.
+        Use ``unit="document"`` to let windows cross sentence and paragraph breaks.
+    count : {"units", "mentions"}, default "units"
+        ``"units"``: ``n_ab`` = units holding both, ``n_a`` = units holding a, ``n`` = all
+        units (empty ones included). ``"mentions"``: ``n_ab`` = Σ over units of mentions of a
+        × mentions of b (at different spans), ``n_a`` = mentions of a, ``n`` = all mentions.
+        With ``window``: ``n_ab`` = mention pairs within the window, ``n_a`` = mentions of a,
+        ``n`` = all tokens.
+    by : str or list of str, optional
+        Metadata columns to slice by; each group is counted on its own, with its own ``n``.
+    time, freq : str
+        A date column and a period frequency ("D", "W", "M", "Q", "Y"): the time key, a
+        column of pandas Periods named like ``time``. Rows with a missing key form no group
+        and are counted in ``.meta["missing_key_docs"]``.
+    min_count : int, default 1
+        Keep pairs with ``n_ab >= min_count`` in ``.pairs`` (merging still uses every count).
+    kinds : str, set of str, or pair of those, optional
+        Keep pairs whose kinds are in the set (both ends), or, given a pair of sets
+        ``(K1, K2)``, pairs with one end in K1 and the other in K2 (e.g. person × country).
+    n_threads : int, optional
+        Worker threads (default: all cores). Results never depend on it.
+    progress : bool or None
+        Progress bar (None: only for large inputs, if tqdm is installed).
+
+    Returns
+    -------
+    Cooccurrence
+
+    Examples
+    --------
+    >>> import gazetta
+    >>> g = gazetta.Gazetteer()
+    >>> for i, n in [("JP", "Japan"), ("CN", "China"), ("KR", "South Korea")]:
+    ...     _ = g.add(i, n, kind="country")
+    >>> docs = ["Japan and China met. South Korea watched.", "China and South Korea."]
+    >>> co = gazetta.cooccurrence(docs, g)
+    >>> co.pairs[["a", "b", "n_ab", "n_a", "n_b", "n"]]
+        a   b  n_ab  n_a  n_b  n
+    0  CN  JP     1    2    1  3
+    1  CN  KR     1    2    2  3
+    """
+    _check_choice("unit", unit, _UNITS)
+    _check_choice("paragraphs", paragraphs, ("line", "blank"))
+    _check_choice("count", count, _COUNTS)
+    if window is not None and (isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0):
+        raise ValueError(f"window must be None or a non-negative int; got {window!r}")
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(f"min_count must be a positive int; got {min_count!r}")
+    n_threads = _check_threads(n_threads)
+    if (time is None) != (freq is None):
+        raise ValueError("time= and freq= go together: pass both (e.g. time='date', freq='M') or neither")
+    if freq is not None:
+        _check_choice("freq", freq, _FREQS)
+    by_list: List[str] = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    kinds_filter = _parse_kinds(kinds)
+
+    if not isinstance(matcher, Matcher):
+        matcher = Matcher(matcher)
+    grouper = _Grouper(by_list, time, freq)
+    counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count)
+
+    in_memory: Any = None
+    ids_seen: Optional[List[Any]] = None
+    if isinstance(corpus, pd.DataFrame):
+        _text_column(corpus, text)
+        for c in grouper.columns + ([id] if id else []):
+            if c not in corpus.columns:
+                raise KeyError(f"column {c!r} not in the DataFrame (columns: {list(corpus.columns)})")
+        chunks: Iterable[Tuple[List[Any], Optional[pd.DataFrame]]] = _frame_chunks(corpus, text, grouper.columns)
+        total = len(corpus)
+        size = approx_chars(corpus[text])
+        in_memory = corpus
+    else:
+        if hasattr(corpus, "_gazetta_chunks"):
+            chunks = corpus._gazetta_chunks(text=text, columns=grouper.columns)
+            total = known_length(corpus)
+            size = None
+        else:
+            if grouper.active and isinstance(corpus, (list, tuple, pd.Series)) and corpus and not isinstance(
+                    next(iter(corpus)), dict):
+                raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
+            chunks = _dict_chunks(corpus, text, grouper.columns)
+            total = known_length(corpus)
+            size = approx_chars(corpus)
+            if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
+                in_memory = corpus
+    bar = make_bar(progress, total=total, size_bytes=size, desc="counting")
+    offset = 0
+    missing_texts = 0
+    try:
+        for texts, meta in chunks:
+            codes = grouper.codes(meta, len(texts))
+            missing_texts += counter.add(texts, codes, offset, n_threads, bar.update_to)
+            offset += len(texts)
+            bar.add(len(texts))
+    finally:
+        bar.close()
+    if grouper.missing_key_docs:
+        warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
+                      "(see .meta['missing_key_docs'])", stacklevel=2)
+    raw = counter.finish()
+    meta_info = {
+        "gazetta_version": _core.__version__,
+        "gazetteer_hash": _gazetteer_hash(matcher),
+        "matcher": {k: v for k, v in matcher.options.items() if k != "n_threads"},
+        "unit": unit,
+        "paragraphs": paragraphs,
+        "window": None if window is None else int(window),
+        "count": count,
+        "by": by_list,
+        "time": time,
+        "freq": freq,
+        "min_count": int(min_count),
+        "kinds": kinds_filter,
+        "n_docs": offset,
+        "missing_texts": int(missing_texts),
+        "missing_key_docs": int(grouper.missing_key_docs),
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    result = Cooccurrence._from_raw(raw, grouper, matcher, meta_info)
+    result._corpus = in_memory
+    result._text = text
+    result._id = id
+    del ids_seen
+    return result
+
+
+def _dict_chunks(corpus: Any, text: str, cols: List[str]) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
+    for texts, items in iter_chunks(corpus, text_key=text):
+        if cols:
+            if items is None:
+                raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
+            meta = pd.DataFrame({c: [it.get(c) for it in items] for c in cols})
+        else:
+            meta = None
+        yield texts, meta
+
+
+def _parse_kinds(kinds: Any) -> Any:
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        return [sorted({kinds})]
+    if isinstance(kinds, tuple) and len(kinds) == 2 and all(not isinstance(k, str) for k in kinds):
+        a, b = kinds
+        return [sorted({a} if isinstance(a, str) else set(a)), sorted({b} if isinstance(b, str) else set(b))]
+    return [sorted(set(kinds))]
+
+
+def _gazetteer_hash(matcher: Matcher) -> Optional[str]:
+    try:
+        return matcher.gazetteer.content_hash()
+    except Exception:  # pragma: no cover - defensive
+        return None
+
+
+def _sort(df: pd.DataFrame, cols: List[str], ascending: Any = True) -> pd.DataFrame:
+    if not cols or not len(df):
+        return df
+    return df.sort_values(cols, ascending=ascending, kind="stable")
+
+
+# --------------------------------------------------------------------------------------------
+class Cooccurrence:
+    """The result of :func:`cooccurrence` (SPEC §5.5).
+
+    Attributes
+    ----------
+    pairs : DataFrame
+        ``[<group keys>..., a, b, name_a, name_b, kind_a, kind_b, n_ab, n_a, n_b, n, pmi,
+        npmi, jaccard, dice, llr, llr_p, expected, lift]``, sorted by group, then ``n_ab``
+        descending, then ``a``, ``b``; filtered by ``min_count`` and ``kinds``.
+    entities : DataFrame
+        ``[<group keys>..., entity, name, kind, n_units, n_mentions, n_docs]``.
+    groups : DataFrame
+        ``[<group keys>..., n_docs, n_units, n_mentions, n_tokens, n]`` per group.
+    meta : dict
+        Gazetteer content hash, matcher options, unit settings, package version, document
+        counts (missing texts, documents without a group key).
+
+    Examples
+    --------
+    >>> import gazetta
+    >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+    >>> co = gazetta.cooccurrence(["Alphaland and Betaland."], g, unit="document")
+    >>> co
+    <gazetta.Cooccurrence: 1 pairs, 2 entities, unit='document', count='units', 1 documents>
+    """
+
+    pairs: pd.DataFrame
+    entities: pd.DataFrame
+    groups: pd.DataFrame
+    meta: Dict[str, Any]
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def _from_raw(cls, raw: Dict[str, Any], grouper: _Grouper, matcher: Matcher, meta: Dict[str, Any]) -> "Cooccurrence":
+        t = matcher._tables
+        ids = np.asarray(t["ids"], dtype=object)
+        names = np.asarray(t["names"], dtype=object)[np.asarray(t["name_of"], dtype=np.int64)]
+        kinds = np.asarray(t["kinds"], dtype=object)[np.asarray(t["kind_of"], dtype=np.int64)]
+        key_cols = grouper.columns
+        n_groups = len(grouper.keys)
+
+        def keys_frame(group_codes: np.ndarray) -> pd.DataFrame:
+            if not key_cols:
+                return pd.DataFrame(index=range(len(group_codes)))
+            kf = pd.DataFrame([grouper.keys[g] for g in group_codes], columns=key_cols) if len(group_codes) else \
+                pd.DataFrame({c: pd.Series([], dtype=object) for c in key_cols})
+            if grouper.time:
+                kf[grouper.time] = pd.PeriodIndex(kf[grouper.time].tolist(), freq=grouper.freq) if len(kf) else \
+                    pd.PeriodIndex([], freq=grouper.freq)
+            return kf
+
+        def group_sizes(arr: np.ndarray) -> np.ndarray:
+            out = np.zeros(n_groups, dtype=np.int64)
+            out[: len(arr)] = arr
+            return out
+
+        g_docs = group_sizes(raw["group_docs"])
+        g_units = group_sizes(raw["group_units"])
+        g_ment = group_sizes(raw["group_mentions"])
+        g_tok = group_sizes(raw["group_tokens"])
+        if meta["window"] is not None:
+            g_n = g_tok
+        elif meta["count"] == "mentions":
+            g_n = g_ment
+        else:
+            g_n = g_units
+
+        # entities
+        eg = raw["ent_group"].astype(np.int64)
+        ee = raw["ent"].astype(np.int64)
+        ent = keys_frame(eg)
+        ent["entity"] = ids[ee]
+        ent["name"] = names[ee]
+        ent["kind"] = kinds[ee]
+        ent["n_units"] = raw["ent_units"].astype(np.int64)
+        ent["n_mentions"] = raw["ent_mentions"].astype(np.int64)
+        ent["n_docs"] = raw["ent_docs"].astype(np.int64)
+
+        pg = raw["pair_group"].astype(np.int64)
+        pa = raw["pair_a"].astype(np.int64)
+        pb = raw["pair_b"].astype(np.int64)
+        pairs = keys_frame(pg)
+        pairs["a"] = ids[pa]
+        pairs["b"] = ids[pb]
+        pairs["name_a"] = names[pa]
+        pairs["name_b"] = names[pb]
+        pairs["kind_a"] = kinds[pa]
+        pairs["kind_b"] = kinds[pb]
+        pairs["n_ab"] = raw["n_ab"].astype(np.int64)
+
+        groups = keys_frame(np.arange(n_groups, dtype=np.int64))
+        groups["n_docs"] = g_docs
+        groups["n_units"] = g_units
+        groups["n_mentions"] = g_ment
+        groups["n_tokens"] = g_tok
+        groups["n"] = g_n
+        return cls._finalize(pairs, ent, groups, key_cols, meta, matcher)
+
+    @classmethod
+    def _finalize(cls, pairs: pd.DataFrame, ent: pd.DataFrame, groups: pd.DataFrame, keys: List[str],
+                  meta: Dict[str, Any], matcher: Optional[Matcher]) -> "Cooccurrence":
+        """Adds n_a, n_b, n and the measures to pair counts, sorts every table. The one place
+        results are assembled, so a merged result equals a local one exactly."""
+        per_entity = "n_mentions" if (meta["window"] is not None or meta["count"] == "mentions") else "n_units"
+        ent = _sort(ent, keys + ["entity"]).reset_index(drop=True)
+        groups = _sort(groups, keys).reset_index(drop=True)
+        look = ent[keys + ["entity", per_entity]]
+        pairs = pairs.merge(look.rename(columns={"entity": "a", per_entity: "n_a"}), on=keys + ["a"], how="left",
+                            sort=False)
+        pairs = pairs.merge(look.rename(columns={"entity": "b", per_entity: "n_b"}), on=keys + ["b"], how="left",
+                            sort=False)
+        if keys:
+            pairs = pairs.merge(groups[keys + ["n"]], on=keys, how="left", sort=False)
+        else:
+            pairs["n"] = int(groups["n"].iloc[0]) if len(groups) else 0
+        for c in ("n_ab", "n_a", "n_b", "n"):
+            pairs[c] = pairs[c].astype(np.int64)
+        for k, v in measures(pairs["n_ab"].to_numpy(), pairs["n_a"].to_numpy(), pairs["n_b"].to_numpy(),
+                             pairs["n"].to_numpy()).items():
+            pairs[k] = v
+        pairs = pairs[keys + PAIR_COLUMNS]
+        pairs = _sort(pairs, keys + ["n_ab", "a", "b"], ascending=[True] * len(keys) + [False, True, True])
+        pairs = pairs.reset_index(drop=True)
+        ent = ent[keys + ENTITY_COLUMNS]
+        return cls._assemble(pairs, ent, groups, keys, meta, matcher)
+
+    @classmethod
+    def _assemble(cls, all_pairs: pd.DataFrame, entities: pd.DataFrame, groups: pd.DataFrame, key_cols: List[str],
+                  meta: Dict[str, Any], matcher: Optional[Matcher]) -> "Cooccurrence":
+        self = cls.__new__(cls)
+        self._all_pairs = all_pairs
+        self.entities = entities
+        self.groups = groups
+        self._keys = list(key_cols)
+        self.meta = meta
+        self._matcher = matcher
+        self._corpus = None
+        self._text = "text"
+        self._id = None
+        self.pairs = self._filtered(all_pairs)
+        return self
+
+    def _filtered(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        keep = pairs["n_ab"].to_numpy() >= self.meta["min_count"]
+        kf = self.meta.get("kinds")
+        if kf is not None:
+            ka = pairs["kind_a"].to_numpy(dtype=object)
+            kb = pairs["kind_b"].to_numpy(dtype=object)
+            if len(kf) == 1:
+                s = set(kf[0])
+                keep &= np.array([x in s and y in s for x, y in zip(ka, kb)], dtype=bool)
+            else:
+                s1, s2 = set(kf[0]), set(kf[1])
+                keep &= np.array([(x in s1 and y in s2) or (x in s2 and y in s1) for x, y in zip(ka, kb)], dtype=bool)
+        return pairs.loc[keep].reset_index(drop=True)
+
+    # -- views ----------------------------------------------------------------------------
+    @property
+    def group_keys(self) -> List[str]:
+        """The group key columns (``by`` columns, then the time column)."""
+        return list(self._keys)
+
+    def matrix(self, value: str = "n_ab", *, group: Any = None) -> Tuple[Any, List[str]]:
+        """A symmetric sparse entity × entity matrix of one pair column.
+
+        Parameters
+        ----------
+        value : str, default "n_ab"
+            Any numeric column of :attr:`pairs` (``n_ab``, ``pmi``, ``npmi``, ...).
+        group : tuple or scalar, optional
+            For sliced results, the group key to take (required when there are several
+            groups).
+
+        Returns
+        -------
+        (scipy.sparse.csr_matrix, list of str)
+            The matrix and the entity ids labelling its rows and columns (sorted). Entities
+            without a kept pair are left out.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+        >>> m, labels = gazetta.cooccurrence(["Alphaland and Betaland."], g).matrix()
+        >>> labels, m.toarray().tolist()
+        (['A', 'B'], [[0, 1], [1, 0]])
+        """
+        from scipy import sparse
+
+        p = self._group_pairs(group)
+        if value not in p.columns or value in ("a", "b", "name_a", "name_b", "kind_a", "kind_b"):
+            raise ValueError(f"value must be a numeric pair column such as 'n_ab', 'pmi', 'npmi'; got {value!r}")
+        labels = sorted(set(p["a"]).union(p["b"]))
+        pos = {e: i for i, e in enumerate(labels)}
+        r = p["a"].map(pos).to_numpy(dtype=np.int64)
+        c = p["b"].map(pos).to_numpy(dtype=np.int64)
+        v = p[value].to_numpy()
+        m = sparse.coo_matrix((np.concatenate([v, v]), (np.concatenate([r, c]), np.concatenate([c, r]))),
+                              shape=(len(labels), len(labels))).tocsr()
+        return m, labels
+
+    def _group_pairs(self, group: Any) -> pd.DataFrame:
+        p = self.pairs
+        if not self._keys:
+            return p
+        if group is None:
+            if len(self.groups) > 1:
+                raise ValueError(f"this result has {len(self.groups)} groups: pass group=(...) with values of "
+                                 f"{self._keys}")
+            return p
+        key = group if isinstance(group, tuple) else (group,)
+        if len(key) != len(self._keys):
+            raise ValueError(f"group must give one value per key column {self._keys}; got {group!r}")
+        mask = np.ones(len(p), dtype=bool)
+        for col, val in zip(self._keys, key):
+            col_v = p[col]
+            if isinstance(col_v.dtype, pd.PeriodDtype) and not isinstance(val, pd.Period):
+                val = pd.Period(val, freq=col_v.dtype.freq)
+            mask &= (col_v == val).to_numpy()
+        return p.loc[mask]
+
+    def to_networkx(self, *, weight: str = "n_ab", group: Any = None) -> Any:
+        """The co-occurrence network as a :class:`networkx.Graph`.
+
+        Nodes are entity ids with attributes ``name``, ``kind``, ``n_units``, ``n_mentions``,
+        ``n_docs``; edges carry ``n_ab``, ``n_a``, ``n_b``, ``n`` and every measure, plus
+        ``weight`` (a copy of the chosen column).
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+        >>> G = gazetta.cooccurrence(["Alphaland and Betaland."], g).to_networkx()
+        >>> G.number_of_nodes(), G.number_of_edges(), G.edges["A", "B"]["n_ab"]
+        (2, 1, 1)
+        """
+        import networkx as nx
+
+        p = self._group_pairs(group)
+        ents = self.entities
+        if self._keys and group is not None:
+            key = group if isinstance(group, tuple) else (group,)
+            mask = np.ones(len(ents), dtype=bool)
+            for col, val in zip(self._keys, key):
+                col_v = ents[col]
+                if isinstance(col_v.dtype, pd.PeriodDtype) and not isinstance(val, pd.Period):
+                    val = pd.Period(val, freq=col_v.dtype.freq)
+                mask &= (col_v == val).to_numpy()
+            ents = ents.loc[mask]
+        G = nx.Graph()
+        used = set(p["a"]).union(p["b"])
+        for row in ents.itertuples(index=False):
+            if row.entity in used or not len(p):
+                G.add_node(row.entity, name=row.name, kind=row.kind, n_units=int(row.n_units),
+                           n_mentions=int(row.n_mentions), n_docs=int(row.n_docs))
+        cols = ["n_ab", "n_a", "n_b", "n", *MEASURES]
+        for rec in p[["a", "b", *cols]].itertuples(index=False):
+            attrs = {c: (int(v) if c in ("n_ab", "n_a", "n_b", "n") else float(v)) for c, v in zip(cols, rec[2:])}
+            attrs["weight"] = attrs[weight] if weight in attrs else float(getattr(rec, weight))
+            G.add_edge(rec[0], rec[1], **attrs)
+        return G
+
+    # -- evidence -------------------------------------------------------------------------
+    def evidence(self, a: str, b: str, n: int = 20) -> pd.DataFrame:
+        """The units in which ``a`` and ``b`` co-occur: the evidence behind ``n_ab``.
+
+        Needs the in-memory corpus the result was counted from (a DataFrame, list, tuple or
+        Series); streamed corpora are not kept.
+
+        Returns
+        -------
+        DataFrame
+            ``[doc, <group keys>..., unit, start, end, text, spans_a, spans_b]``: the document
+            (its id, or position), the unit's index within the document and its span, the
+            unit's text, and the code-point spans of the mentions of ``a`` and of ``b``
+            (relative to the unit's text), at most ``n`` rows, in corpus order.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+        >>> co = gazetta.cooccurrence(["Nothing. Alphaland and Betaland met.", "Betaland."], g)
+        >>> co.evidence("A", "B")[["doc", "unit", "text", "spans_a", "spans_b"]]
+           doc  unit                          text   spans_a    spans_b
+        0    0     1  Alphaland and Betaland met.  [(0, 9)]  [(14, 22)]
+        """
+        from ._evidence import evidence
+
+        return evidence(self, a, b, n)
+
+    # -- combination ----------------------------------------------------------------------
+    def merge(self, other: "Cooccurrence") -> "Cooccurrence":
+        """Adds the counts of two results (e.g. two halves of a corpus), exactly.
+
+        Both must come from the same gazetteer, matcher options and unit settings.
+        Measures are recomputed from the summed counts; ``min_count``/``kinds`` filters of
+        ``self`` apply.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+        >>> docs = ["Alphaland and Betaland.", "Betaland, Alphaland.", "Alphaland."]
+        >>> whole = gazetta.cooccurrence(docs, g)
+        >>> parts = gazetta.cooccurrence(docs[:2], g).merge(gazetta.cooccurrence(docs[2:], g))
+        >>> whole.pairs.equals(parts.pairs)
+        True
+        """
+        from ._merge import merge
+
+        return merge(self, other)
+
+    # -- display & pickling ---------------------------------------------------------------
+    def __repr__(self) -> str:
+        g = f", {len(self.groups)} groups by {self._keys}" if self._keys else ""
+        w = f", window={self.meta['window']}" if self.meta.get("window") is not None else ""
+        return (f"<gazetta.Cooccurrence: {len(self.pairs)} pairs, {self.entities['entity'].nunique()} entities, "
+                f"unit={self.meta['unit']!r}, count={self.meta['count']!r}{w}{g}, {self.meta['n_docs']} documents>")
+
+    def _repr_html_(self) -> str:
+        head = self.pairs.head(10)
+        return (f"<div><b>gazetta.Cooccurrence</b>: {len(self.pairs)} pairs, "
+                f"{self.entities['entity'].nunique()} entities, unit=<code>{self.meta['unit']}</code>, "
+                f"count=<code>{self.meta['count']}</code>, {self.meta['n_docs']} documents"
+                + (f", {len(self.groups)} groups by {self._keys}" if self._keys else "")
+                + "<br>Top pairs:" + head.to_html(index=False, float_format=lambda x: f"{x:.3f}") + "</div>")
+
+    def __getstate__(self) -> Dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_corpus"] = None  # the corpus is not part of the result
+        return state
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)

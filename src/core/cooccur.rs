@@ -1,0 +1,553 @@
+//! Co-occurrence counting (SPEC §5.1–5.2) in one parallel pass: matching, unit splitting and
+//! counting per document, with per-thread tables merged by addition (so results never depend
+//! on the thread count or the chunking), keyed by group.
+//!
+//! Definitions (the Python docs repeat them):
+//! - `count="units"`: `n_ab` = units holding a mention of `a` and a mention of `b` at a
+//!   different span; `n_a` = units holding `a`; `n` = all units of the group, empty ones
+//!   included (a document is a unit even when empty).
+//! - `count="mentions"`: `n_ab` = Σ over units of (mentions of a) × (mentions of b) at different
+//!   spans; `n_a` = mentions of `a`; `n` = all mentions of the group.
+//! - `window=k`: `n_ab` = pairs of non-overlapping mentions of `a` and `b` in the same unit whose
+//!   token distance (later first token − earlier last token) is at most `k`; `n_a` = mentions
+//!   of `a`; `n` = all tokens of the group.
+//!
+//! Pairs are unordered, stored as `(a, b)` with `id(a) < id(b)` in string order; no self-pairs.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::atomic::Ordering;
+
+use rayon::prelude::*;
+use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
+
+use super::batch::Control;
+use super::error::{Error, Result};
+use super::matcher::{Matcher, Mention, Scratch};
+use super::units::{paragraphs, sentences_in, tokens, ParagraphMode};
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The text unit of SPEC §4/§5.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// The whole text.
+    Document,
+    /// Paragraphs per [`ParagraphMode`].
+    Paragraph,
+    /// Sentences (inside paragraphs).
+    Sentence,
+}
+
+/// What `n_ab` counts (SPEC §5.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountMode {
+    /// Units holding both.
+    Units,
+    /// Mention pairs in units.
+    Mentions,
+}
+
+/// Counting options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoocOptions {
+    /// The unit.
+    pub unit: Unit,
+    /// Paragraph rule (also bounds sentences).
+    pub paragraphs: ParagraphMode,
+    /// Token window (`None`: whole units).
+    pub window: Option<usize>,
+    /// Count mode (ignored with a window, which always counts mention pairs).
+    pub count: CountMode,
+}
+
+/// Group index meaning "no group": the document is skipped (a missing group key).
+pub const NO_GROUP: u32 = u32::MAX;
+
+/// Totals of one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GroupTotals {
+    /// Documents.
+    pub docs: u64,
+    /// Units (documents, paragraphs or sentences).
+    pub units: u64,
+    /// Mentions (after resolution; one per entity per span).
+    pub mentions: u64,
+    /// Tokens (SPEC §4).
+    pub tokens: u64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct EntityCounts {
+    units: u64,
+    mentions: u64,
+    docs: u64,
+}
+
+/// Accumulated counts; add documents with [`Counter::add_batch`], merge with
+/// [`Counter::merge`], read with [`Counter::finish`].
+#[derive(Debug, Clone, Default)]
+pub struct Counter {
+    pairs: FxMap<(u32, u32, u32), u64>,
+    entities: FxMap<(u32, u32), EntityCounts>,
+    groups: Vec<GroupTotals>,
+    /// Documents skipped because their group was [`NO_GROUP`].
+    pub skipped_docs: u64,
+}
+
+/// The counted tables as columns, sorted by (group, a, b) and (group, entity).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CountColumns {
+    /// Pair rows: group.
+    pub pair_group: Vec<u32>,
+    /// Pair rows: entity index of `a` (`id(a) < id(b)`).
+    pub pair_a: Vec<u32>,
+    /// Pair rows: entity index of `b`.
+    pub pair_b: Vec<u32>,
+    /// Pair rows: `n_ab`.
+    pub n_ab: Vec<u64>,
+    /// Entity rows: group.
+    pub ent_group: Vec<u32>,
+    /// Entity rows: entity index.
+    pub ent: Vec<u32>,
+    /// Entity rows: units holding the entity.
+    pub ent_units: Vec<u64>,
+    /// Entity rows: mentions.
+    pub ent_mentions: Vec<u64>,
+    /// Entity rows: documents mentioning it.
+    pub ent_docs: Vec<u64>,
+    /// Per group totals (index = group).
+    pub groups: Vec<GroupTotals>,
+}
+
+/// One mention reduced to what counting needs.
+#[derive(Debug, Clone, Copy)]
+struct M {
+    start: usize,
+    end: usize,
+    entity: u32,
+}
+
+impl Counter {
+    /// An empty counter.
+    pub fn new() -> Counter {
+        Counter::default()
+    }
+
+    fn group_mut(&mut self, g: u32) -> &mut GroupTotals {
+        let g = g as usize;
+        if self.groups.len() <= g {
+            self.groups.resize(g + 1, GroupTotals::default());
+        }
+        &mut self.groups[g]
+    }
+
+    /// Adds another counter's counts (exact: integer sums).
+    pub fn merge(&mut self, other: Counter) {
+        for (k, v) in other.pairs {
+            *self.pairs.entry(k).or_insert(0) += v;
+        }
+        for (k, v) in other.entities {
+            let e = self.entities.entry(k).or_default();
+            e.units += v.units;
+            e.mentions += v.mentions;
+            e.docs += v.docs;
+        }
+        for (g, t) in other.groups.iter().enumerate() {
+            let s = self.group_mut(g as u32);
+            s.docs += t.docs;
+            s.units += t.units;
+            s.mentions += t.mentions;
+            s.tokens += t.tokens;
+        }
+        self.skipped_docs += other.skipped_docs;
+    }
+
+    /// Number of distinct (group, pair) keys so far.
+    pub fn pair_count(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Matches and counts a batch of documents in parallel. `groups[i]` is the group of
+    /// `texts[i]` ([`NO_GROUP`] skips it). `rank[e]` is the position of entity `e`'s id in
+    /// string order. `skip[i]` (if given) skips a document without counting it anywhere
+    /// (used for duplicates).
+    ///
+    /// # Errors
+    /// [`Error::Cancelled`] when `ctl.cancel` is set; [`Error::InvalidInput`] when lengths
+    /// differ.
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_batch(
+        &mut self,
+        matcher: &Matcher,
+        texts: &[&str],
+        groups: &[u32],
+        rank: &[u32],
+        opts: &CoocOptions,
+        pool: &rayon::ThreadPool,
+        ctl: &Control,
+    ) -> Result<()> {
+        if groups.len() != texts.len() {
+            return Err(Error::InvalidInput(format!("{} texts but {} group codes", texts.len(), groups.len())));
+        }
+        if rank.len() != matcher.spec().ids.len() {
+            return Err(Error::InvalidInput("rank table does not match the matcher".into()));
+        }
+        let part: Result<Counter> = pool.install(|| {
+            texts
+                .par_iter()
+                .zip(groups.par_iter())
+                .with_min_len(4)
+                .fold(
+                    || (Counter::new(), Scratch::default(), Vec::<Mention>::new(), Ok(())),
+                    |(mut acc, mut scratch, mut buf, status), (text, &g)| {
+                        if status.is_err() {
+                            return (acc, scratch, buf, status);
+                        }
+                        if ctl.cancel.load(Ordering::Relaxed) {
+                            return (acc, scratch, buf, Err(Error::Cancelled));
+                        }
+                        let st = acc.add_doc(matcher, text, g, rank, opts, &mut scratch, &mut buf, &ctl.cancel);
+                        ctl.done.fetch_add(1, Ordering::Relaxed);
+                        (acc, scratch, buf, st)
+                    },
+                )
+                .map(|(acc, _, _, st)| st.map(|_| acc))
+                .reduce(
+                    || Ok(Counter::new()),
+                    |a, b| {
+                        let mut a = a?;
+                        a.merge(b?);
+                        Ok(a)
+                    },
+                )
+        });
+        self.merge(part?);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_doc(
+        &mut self,
+        matcher: &Matcher,
+        text: &str,
+        group: u32,
+        rank: &[u32],
+        opts: &CoocOptions,
+        scratch: &mut Scratch,
+        buf: &mut Vec<Mention>,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<()> {
+        if group == NO_GROUP {
+            self.skipped_docs += 1;
+            return Ok(());
+        }
+        buf.clear();
+        matcher.find_into(text, scratch, buf, cancel)?;
+        let ms: Vec<M> = buf.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity }).collect();
+        let unit_spans: Vec<(usize, usize)> = match opts.unit {
+            Unit::Document => vec![(0, text.len())],
+            Unit::Paragraph => paragraphs(text, opts.paragraphs),
+            Unit::Sentence => sentences_in(text, opts.paragraphs),
+        };
+        // Tokens are only needed for windows (and `n` in window mode).
+        let toks = if opts.window.is_some() { tokens(text) } else { Vec::new() };
+        {
+            let gt = self.group_mut(group);
+            gt.docs += 1;
+            gt.units += unit_spans.len() as u64;
+            gt.mentions += ms.len() as u64;
+            gt.tokens += toks.len() as u64;
+        }
+        // Entity document and mention counts.
+        let mut doc_ents: Vec<u32> = ms.iter().map(|m| m.entity).collect();
+        for &e in &doc_ents {
+            self.entities.entry((group, e)).or_default().mentions += 1;
+        }
+        doc_ents.sort_unstable();
+        doc_ents.dedup();
+        for &e in &doc_ents {
+            self.entities.entry((group, e)).or_default().docs += 1;
+        }
+        if ms.is_empty() || unit_spans.is_empty() {
+            return Ok(());
+        }
+        // Assign each mention to the unit in which it starts (the last unit starting at or
+        // before it; mentions never start in whitespace, and units are trimmed).
+        let mut per_unit: Vec<(usize, M)> = Vec::with_capacity(ms.len());
+        for m in &ms {
+            let u = unit_spans.partition_point(|&(s, _)| s <= m.start);
+            let u = u.saturating_sub(1);
+            per_unit.push((u, *m));
+        }
+        // `ms` is sorted by start, so `per_unit` is grouped by unit already.
+        let mut i = 0;
+        while i < per_unit.len() {
+            let u = per_unit[i].0;
+            let mut j = i;
+            while j < per_unit.len() && per_unit[j].0 == u {
+                j += 1;
+            }
+            let unit_ms: Vec<M> = per_unit[i..j].iter().map(|x| x.1).collect();
+            self.count_unit(group, &unit_ms, rank, opts, &toks);
+            i = j;
+        }
+        Ok(())
+    }
+
+    fn count_unit(&mut self, group: u32, ms: &[M], rank: &[u32], opts: &CoocOptions, toks: &[(usize, usize)]) {
+        // Entities present in the unit.
+        let mut ents: Vec<u32> = ms.iter().map(|m| m.entity).collect();
+        ents.sort_unstable();
+        ents.dedup();
+        for &e in &ents {
+            self.entities.entry((group, e)).or_default().units += 1;
+        }
+        if let Some(k) = opts.window {
+            // Token index range of each mention.
+            let tok_range = |m: &M| -> Option<(usize, usize)> {
+                let first = toks.partition_point(|&(_, e)| e <= m.start);
+                let last_excl = toks.partition_point(|&(s, _)| s < m.end);
+                if first < last_excl {
+                    Some((first, last_excl - 1))
+                } else {
+                    None
+                }
+            };
+            let tr: Vec<Option<(usize, usize)>> = ms.iter().map(tok_range).collect();
+            for i in 0..ms.len() {
+                let Some((_, last_i)) = tr[i] else { continue };
+                for j in (i + 1)..ms.len() {
+                    let Some((first_j, _)) = tr[j] else { continue };
+                    // ms sorted by start: j starts at or after i.
+                    if first_j > last_i + k {
+                        // Later mentions start at the same or a later token: stop... unless
+                        // they start earlier in tokens (impossible: starts are sorted).
+                        break;
+                    }
+                    let (a, b) = (ms[i], ms[j]);
+                    if a.entity == b.entity || b.start < a.end {
+                        continue; // self-pair, or overlapping mentions
+                    }
+                    self.add_pair(group, a.entity, b.entity, 1, rank);
+                }
+            }
+            return;
+        }
+        if ents.len() < 2 {
+            return;
+        }
+        // Spans of each entity (sorted, distinct: one mention per entity per span).
+        let mut spans: Vec<(u32, usize, usize)> = ms.iter().map(|m| (m.entity, m.start, m.end)).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        let mut ranges: Vec<(u32, usize, usize)> = Vec::with_capacity(ents.len()); // entity, lo, hi into spans
+        let mut s = 0;
+        while s < spans.len() {
+            let e = spans[s].0;
+            let mut t = s;
+            while t < spans.len() && spans[t].0 == e {
+                t += 1;
+            }
+            ranges.push((e, s, t));
+            s = t;
+        }
+        for x in 0..ranges.len() {
+            for y in (x + 1)..ranges.len() {
+                let (ea, la, ha) = ranges[x];
+                let (eb, lb, hb) = ranges[y];
+                let sa = &spans[la..ha];
+                let sb = &spans[lb..hb];
+                // Spans shared by both (an ambiguous span matched for both entities).
+                let shared = count_shared(sa, sb);
+                match opts.count {
+                    CountMode::Units => {
+                        // Both have a mention at different spans unless each has exactly the
+                        // same single span.
+                        let together = !(sa.len() == 1 && sb.len() == 1 && shared == 1);
+                        if together {
+                            self.add_pair(group, ea, eb, 1, rank);
+                        }
+                    }
+                    CountMode::Mentions => {
+                        let v = (sa.len() * sb.len()) as u64 - shared as u64;
+                        if v > 0 {
+                            self.add_pair(group, ea, eb, v, rank);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn add_pair(&mut self, group: u32, x: u32, y: u32, v: u64, rank: &[u32]) {
+        let (a, b) = if rank[x as usize] < rank[y as usize] { (x, y) } else { (y, x) };
+        *self.pairs.entry((group, a, b)).or_insert(0) += v;
+    }
+
+    /// The counts as sorted columns.
+    pub fn finish(&self, rank: &[u32]) -> CountColumns {
+        let mut pairs: Vec<(&(u32, u32, u32), &u64)> = self.pairs.iter().collect();
+        pairs.sort_unstable_by_key(|(k, _)| (k.0, rank[k.1 as usize], rank[k.2 as usize]));
+        let mut ents: Vec<(&(u32, u32), &EntityCounts)> = self.entities.iter().collect();
+        ents.sort_unstable_by_key(|(k, _)| (k.0, rank[k.1 as usize]));
+        let mut c = CountColumns { groups: self.groups.clone(), ..Default::default() };
+        for ((g, a, b), n) in pairs {
+            c.pair_group.push(*g);
+            c.pair_a.push(*a);
+            c.pair_b.push(*b);
+            c.n_ab.push(*n);
+        }
+        for ((g, e), v) in ents {
+            c.ent_group.push(*g);
+            c.ent.push(*e);
+            c.ent_units.push(v.units);
+            c.ent_mentions.push(v.mentions);
+            c.ent_docs.push(v.docs);
+        }
+        c
+    }
+}
+
+fn count_shared(a: &[(u32, usize, usize)], b: &[(u32, usize, usize)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let ka = (a[i].1, a[i].2);
+        let kb = (b[j].1, b[j].2);
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Position of each entity id in string (byte = code point) order.
+pub fn id_ranks(ids: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.sort_by(|&x, &y| ids[x as usize].cmp(&ids[y as usize]).then(x.cmp(&y)));
+    let mut rank = vec![0u32; ids.len()];
+    for (r, &e) in order.iter().enumerate() {
+        rank[e as usize] = r as u32;
+    }
+    rank
+}
+
+/// For each mention of `ms` (sorted by start byte), the index of the paragraph and of the
+/// sentence in which it starts (−1 if it starts outside every unit, which trimmed units make
+/// impossible for real mentions).
+pub fn unit_indices(text: &str, starts: &[usize], mode: ParagraphMode) -> (Vec<i64>, Vec<i64>) {
+    let paras = paragraphs(text, mode);
+    let sents = sentences_in(text, mode);
+    let find = |spans: &[(usize, usize)], pos: usize| -> i64 {
+        let u = spans.partition_point(|&(s, _)| s <= pos);
+        if u == 0 {
+            -1
+        } else if pos < spans[u - 1].1 {
+            (u - 1) as i64
+        } else {
+            -1
+        }
+    };
+    (starts.iter().map(|&p| find(&paras, p)).collect(), starts.iter().map(|&p| find(&sents, p)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::matcher::{AliasInput, MatcherSpec};
+
+    fn matcher(entities: &[(&str, &[&str])]) -> Matcher {
+        let mut s = MatcherSpec::default();
+        for (i, (id, aliases)) in entities.iter().enumerate() {
+            s.ids.push(id.to_string());
+            s.names.push(id.to_string());
+            s.kinds.push(String::new());
+            for a in aliases.iter() {
+                s.aliases.push(AliasInput { text: a.to_string(), entity: i as u32, case: None, fold_accents: None });
+            }
+        }
+        Matcher::new(s).unwrap()
+    }
+
+    fn count(m: &Matcher, texts: &[&str], opts: CoocOptions, threads: usize) -> CountColumns {
+        let rank = id_ranks(&m.spec().ids);
+        let mut c = Counter::new();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let groups = vec![0u32; texts.len()];
+        c.add_batch(m, texts, &groups, &rank, &opts, &pool, &Control::default()).unwrap();
+        c.finish(&rank)
+    }
+
+    const SENT: CoocOptions =
+        CoocOptions { unit: Unit::Sentence, paragraphs: ParagraphMode::Line, window: None, count: CountMode::Units };
+
+    #[test]
+    fn units_and_n() {
+        let m = matcher(&[("JP", &["Japan"]), ("CN", &["China"]), ("KR", &["Korea"])]);
+        let texts = ["Japan and China met. Korea did not. Japan and Korea and Japan.", "", "Nothing here."];
+        let c = count(&m, &texts, SENT, 2);
+        // sentences: 3 + 0 + 1 = 4 units
+        assert_eq!(c.groups[0].units, 4);
+        assert_eq!(c.groups[0].docs, 3);
+        let pairs: Vec<(u32, u32, u64)> =
+            c.pair_a.iter().zip(&c.pair_b).zip(&c.n_ab).map(|((a, b), n)| (*a, *b, *n)).collect();
+        // ids: CN(1) < JP(0) < KR(2)
+        assert_eq!(pairs, vec![(1, 0, 1), (0, 2, 1)]);
+        let mut doc = SENT;
+        doc.unit = Unit::Document;
+        let c = count(&m, &texts, doc, 1);
+        assert_eq!(c.groups[0].units, 3);
+        doc.count = CountMode::Mentions;
+        let c = count(&m, &texts, doc, 1);
+        // JP×3, CN×1, KR×2 in doc 0: CN-JP 3, CN-KR 2, JP-KR 6
+        let pairs: Vec<u64> = c.n_ab.clone();
+        assert_eq!(pairs, vec![3, 2, 6]);
+    }
+
+    #[test]
+    fn ambiguous_span_does_not_pair_with_itself() {
+        let m = matcher(&[("GE", &["Georgia"]), ("US-GA", &["Georgia"]), ("RU", &["Russia"])]);
+        let c = count(&m, &["Georgia and Russia."], SENT, 1);
+        // GE-RU and RU-US-GA, but not GE-US-GA
+        assert_eq!(c.pair_a.len(), 2);
+        let c = count(&m, &["Georgia, Georgia."], SENT, 1);
+        assert_eq!(c.n_ab, vec![1]);
+    }
+
+    #[test]
+    fn windows() {
+        let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"])]);
+        let w = |k| CoocOptions { unit: Unit::Document, paragraphs: ParagraphMode::Line, window: Some(k), count: CountMode::Units };
+        // tokens: Alpha(0) x(1) y(2) Beta(3): distance 3
+        assert_eq!(count(&m, &["Alpha x y Beta"], w(3), 1).n_ab, vec![1]);
+        assert!(count(&m, &["Alpha x y Beta"], w(2), 1).n_ab.is_empty());
+        assert_eq!(count(&m, &["Alpha Beta Alpha"], w(1), 1).n_ab, vec![2]);
+    }
+
+    #[test]
+    fn thread_count_does_not_matter() {
+        let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"]), ("C", &["Gamma"])]);
+        let texts: Vec<String> = (0..500)
+            .map(|i| {
+                let w = ["Alpha", "Beta", "Gamma", "x", "."];
+                (0..(i % 17)).map(|j| w[(i * 7 + j * 3) % 5]).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
+        let a = count(&m, &refs, SENT, 1);
+        let b = count(&m, &refs, SENT, 2);
+        let c = count(&m, &refs, SENT, 7);
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+}

@@ -1,0 +1,147 @@
+//! `gazetta._core.Counter` and the unit-splitting functions. The user-facing API is
+//! `gazetta.cooccurrence` / `gazetta.sentences` (python/gazetta/); see their docstrings.
+
+use std::sync::{Arc, Mutex};
+
+use numpy::{IntoPyArray, PyReadonlyArray1};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::core::batch::{self, Control};
+use crate::core::cooccur::{id_ranks, CoocOptions, CountMode, Counter, Unit};
+use crate::core::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
+
+use super::convert::extract_texts;
+use super::matcher::PyMatcher;
+use super::run::{run_detached, run_here};
+
+pub fn parse_paragraphs(s: &str) -> PyResult<ParagraphMode> {
+    match s {
+        "line" => Ok(ParagraphMode::Line),
+        "blank" => Ok(ParagraphMode::Blank),
+        _ => Err(PyValueError::new_err(format!("paragraphs must be 'line' or 'blank', not {s:?}"))),
+    }
+}
+
+#[pyclass(name = "Counter", module = "gazetta._core", frozen)]
+pub struct PyCounter {
+    matcher: Py<PyMatcher>,
+    opts: CoocOptions,
+    rank: Arc<Vec<u32>>,
+    inner: Mutex<Counter>,
+}
+
+#[pymethods]
+impl PyCounter {
+    #[new]
+    #[pyo3(signature = (matcher, unit, paragraphs, window, count))]
+    fn new(matcher: Bound<'_, PyMatcher>, unit: &str, paragraphs: &str, window: Option<usize>, count: &str) -> PyResult<Self> {
+        let unit = match unit {
+            "document" => Unit::Document,
+            "paragraph" => Unit::Paragraph,
+            "sentence" => Unit::Sentence,
+            _ => return Err(PyValueError::new_err(format!("unit must be 'document', 'paragraph' or 'sentence', not {unit:?}"))),
+        };
+        let count = match count {
+            "units" => CountMode::Units,
+            "mentions" => CountMode::Mentions,
+            _ => return Err(PyValueError::new_err(format!("count must be 'units' or 'mentions', not {count:?}"))),
+        };
+        let opts = CoocOptions { unit, paragraphs: parse_paragraphs(paragraphs)?, window, count };
+        let rank = id_ranks(&matcher.get().inner.spec().ids);
+        Ok(PyCounter { matcher: matcher.unbind(), opts, rank: Arc::new(rank), inner: Mutex::new(Counter::new()) })
+    }
+
+    /// Matches and counts a batch; `groups[i]` is the group code of `texts[i]` (u32::MAX: skip).
+    #[pyo3(signature = (texts, groups, doc_offset=0, n_threads=None, progress=None))]
+    fn add<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyList>,
+        groups: PyReadonlyArray1<'py, u32>,
+        doc_offset: usize,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<usize> {
+        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
+        let t = extract_texts(py, &items, doc_offset)?;
+        let groups: Vec<u32> = groups.as_slice()?.to_vec();
+        let pool = run_here(py, || batch::pool(n_threads))?;
+        let m = self.matcher.get().inner.clone();
+        let rank = self.rank.clone();
+        let opts = self.opts;
+        let strs = &t.strs;
+        let ctl = Control::new();
+        let ctl2 = ctl.clone();
+        let part = run_detached(py, ctl, progress.as_ref(), move || {
+            let mut c = Counter::new();
+            c.add_batch(&m, strs, &groups, &rank, &opts, &pool, &ctl2)?;
+            Ok(c)
+        })?;
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.merge(part);
+        Ok(t.missing)
+    }
+
+    /// Number of distinct (group, pair) keys counted so far.
+    #[getter]
+    fn pair_count(&self) -> usize {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).pair_count()
+    }
+
+    /// The counts as sorted columns.
+    fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let c = {
+            let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            run_here(py, || Ok(inner.finish(&self.rank)))?
+        };
+        let skipped = self.inner.lock().unwrap_or_else(|e| e.into_inner()).skipped_docs;
+        let d = PyDict::new(py);
+        d.set_item("pair_group", c.pair_group.into_pyarray(py))?;
+        d.set_item("pair_a", c.pair_a.into_pyarray(py))?;
+        d.set_item("pair_b", c.pair_b.into_pyarray(py))?;
+        d.set_item("n_ab", c.n_ab.into_pyarray(py))?;
+        d.set_item("ent_group", c.ent_group.into_pyarray(py))?;
+        d.set_item("ent", c.ent.into_pyarray(py))?;
+        d.set_item("ent_units", c.ent_units.into_pyarray(py))?;
+        d.set_item("ent_mentions", c.ent_mentions.into_pyarray(py))?;
+        d.set_item("ent_docs", c.ent_docs.into_pyarray(py))?;
+        let g = &c.groups;
+        d.set_item("group_docs", g.iter().map(|x| x.docs).collect::<Vec<_>>().into_pyarray(py))?;
+        d.set_item("group_units", g.iter().map(|x| x.units).collect::<Vec<_>>().into_pyarray(py))?;
+        d.set_item("group_mentions", g.iter().map(|x| x.mentions).collect::<Vec<_>>().into_pyarray(py))?;
+        d.set_item("group_tokens", g.iter().map(|x| x.tokens).collect::<Vec<_>>().into_pyarray(py))?;
+        d.set_item("skipped_docs", skipped)?;
+        Ok(d)
+    }
+}
+
+fn to_cp_spans(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let flat: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let cps = bytes_to_cps(text, &flat);
+    cps.chunks(2).map(|c| (c[0], c[1])).collect()
+}
+
+/// Sentence spans (code points).
+#[pyfunction]
+#[pyo3(signature = (text, paragraphs="line"))]
+pub fn sentences(text: &str, paragraphs: &str) -> PyResult<Vec<(usize, usize)>> {
+    let mode = parse_paragraphs(paragraphs)?;
+    Ok(to_cp_spans(text, sentences_in(text, mode)))
+}
+
+/// Paragraph spans (code points).
+#[pyfunction]
+#[pyo3(name = "paragraphs", signature = (text, mode="line"))]
+pub fn paragraphs_py(text: &str, mode: &str) -> PyResult<Vec<(usize, usize)>> {
+    let mode = parse_paragraphs(mode)?;
+    Ok(to_cp_spans(text, paragraphs(text, mode)))
+}
+
+/// Token spans (code points).
+#[pyfunction]
+#[pyo3(name = "tokens")]
+pub fn tokens_py(text: &str) -> Vec<(usize, usize)> {
+    to_cp_spans(text, tokens(text))
+}
