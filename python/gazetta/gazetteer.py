@@ -52,6 +52,7 @@ import json
 import math
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union
@@ -583,7 +584,7 @@ class Gazetteer:
     >>> len(g), "GE" in g, g.ids
     (2, True, ['GE', 'US-GA'])
     >>> g.ambiguous()
-         alias       entities  n_entities
+         alias     entities  n_entities
     0  Georgia  [GE, US-GA]           2
     """
 
@@ -925,7 +926,7 @@ class Gazetteer:
 
     @classmethod
     def read_yaml(cls, path: PathLike, *, levels: Optional[Sequence[str]] = None, kind: str = "",
-                  encoding: str = "utf-8") -> "Gazetteer":
+                  invalid: Literal["raise", "warn", "skip"] = "raise", encoding: str = "utf-8") -> "Gazetteer":
         """Reads the newsmap YAML layout: nested groups → id → list of aliases.
 
         A key whose value is a list (or one string) is an entity id; a key whose value is a
@@ -945,6 +946,14 @@ class Gazetteer:
             dictionaries ``("continent", "region")``.
         kind : str, default ""
             The kind of every entity (``"country"`` for newsmap).
+        invalid : {"raise", "warn", "skip"}, default "raise"
+            What to do with an alias string that breaks the alias syntax. The published newsmap
+            dictionaries hold a few quanteda-style patterns gazetta does not accept
+            (``Zentralafrikanische* Republik*`` in German, ``セントヘレナ**`` in Japanese,
+            ``Коморски* остров*`` in Russian): ``"raise"`` stops with a
+            :class:`~gazetta.GazetteerError`, ``"warn"`` drops them with one
+            :class:`UserWarning` listing each (entity, line, alias, reason), ``"skip"`` drops
+            them silently. An entity left without a valid alias is an error in every mode.
         encoding : str, default "utf-8"
 
         Returns
@@ -955,6 +964,8 @@ class Gazetteer:
         ------
         GazetteerError
             On an invalid layout or alias; messages name the entity and ``line N`` (1-based).
+        ValueError
+            On a bad ``invalid`` value.
 
         Examples
         --------
@@ -967,10 +978,13 @@ class Gazetteer:
         """
         import yaml
 
+        if invalid not in ("raise", "warn", "skip"):
+            raise ValueError(f"invalid must be one of 'raise', 'warn', 'skip', not {invalid!r}")
         p = os.fspath(path)
         label = Path(p).name
         src = _Source(label, "line", base=1)
         levels = tuple(levels or ())
+        dropped: List[str] = []
         with _open_text(p, encoding) as f:
             loader = yaml.SafeLoader(f)
             try:
@@ -1008,8 +1022,19 @@ class Gazetteer:
                         items = [val.value]
                     else:
                         items = []
+                    if invalid != "raise":
+                        kept = []
+                        for it in items:
+                            t = it.get("text") if isinstance(it, dict) else it
+                            try:
+                                _core.parse_alias(t if isinstance(t, str) else "")
+                            except ValueError as exc:
+                                dropped.append(f"entity {k!r} ({src.describe(pos)}): alias {t!r}: {exc}")
+                                continue
+                            kept.append(it)
+                        items = kept
                     if not items:
-                        raise _fail("no aliases (the first one is the name)", k, src, pos)
+                        raise _fail("no (valid) aliases: the first one is the name", k, src, pos)
                     first = items[0]
                     first_text = first.get("text") if isinstance(first, dict) else first
                     if not isinstance(first_text, str):
@@ -1023,9 +1048,13 @@ class Gazetteer:
                     g._ingest(k, name_, kind, items, attrs, src, pos)
 
             try:
-                walk(root, ())
+                with _no_gc():
+                    walk(root, ())
             finally:
                 loader.dispose()
+        if dropped and invalid == "warn":
+            warnings.warn(f"{label}: dropped {len(dropped)} invalid alias(es):\n" + "\n".join(dropped),
+                          UserWarning, stacklevel=2)
         return g
 
     # -- writing ----------------------------------------------------------------------------
