@@ -1,0 +1,76 @@
+"""Type stubs for the private Rust extension ``gazetta._core``.
+
+The public API is the Python package (``gazetta.Matcher``, ``gazetta.cooccurrence``, ...);
+these thin, columnar classes are its implementation.
+"""
+
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+FORMAT_VERSION: int
+
+def parse_alias(text: str) -> Tuple[str, bool]:
+    """(literal, is_glob); raises ValueError with the reason for an invalid alias."""
+
+def default_threads() -> int: ...
+def _reset_after_fork() -> None: ...
+def sentences(text: str, paragraphs: str = "line") -> List[Tuple[int, int]]: ...
+def paragraphs(text: str, mode: str = "line") -> List[Tuple[int, int]]: ...
+def tokens(text: str) -> List[Tuple[int, int]]: ...
+
+class Matcher:
+    def __init__(
+        self,
+        ids: Sequence[str],
+        names: Sequence[str],
+        kinds: Sequence[str],
+        alias_texts: Sequence[str],
+        alias_entity: Sequence[int],
+        alias_case: Sequence[Optional[str]],
+        alias_fold: Sequence[Optional[bool]],
+        ignore: Sequence[str],
+        case: str,
+        fold_accents: bool,
+        overlaps: str,
+        ambiguous: str,
+        extra: str = "",
+    ) -> None: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> "Matcher": ...
+    def to_bytes(self) -> bytes: ...
+    def entity_tables(self) -> Dict[str, Any]: ...
+    def alias_inputs(self) -> List[Tuple[str, int, Optional[str], Optional[bool]]]: ...
+    @property
+    def extra(self) -> str: ...
+    @property
+    def heap_bytes(self) -> int: ...
+    @property
+    def pattern_count(self) -> int: ...
+    @property
+    def options(self) -> Dict[str, Any]: ...
+    def find(self, text: Optional[str]) -> List[Tuple[int, int, int, int, bool]]: ...
+    def mentions(
+        self,
+        texts: List[Any],
+        doc_offset: int = 0,
+        n_threads: Optional[int] = None,
+        progress: Optional[Callable[[int], None]] = None,
+        units: Optional[str] = None,
+    ) -> Dict[str, Any]: ...
+
+class Counter:
+    def __init__(self, matcher: Matcher, unit: str, paragraphs: str, window: Optional[int], count: str) -> None: ...
+    def add(
+        self,
+        texts: List[Any],
+        groups: npt.NDArray[np.uint32],
+        doc_offset: int = 0,
+        n_threads: Optional[int] = None,
+        progress: Optional[Callable[[int], None]] = None,
+    ) -> int: ...
+    @property
+    def pair_count(self) -> int: ...
+    def finish(self) -> Dict[str, Any]: ...
