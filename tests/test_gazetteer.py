@@ -123,7 +123,8 @@ def test_name_without_letter_or_digit_is_an_error():
 
 def test_digits_make_an_alias():
     """SPEC §2: a digit is enough (G7); non-Latin letters count."""
-    assert texts(Gazetteer().add("G7", "G7", aliases=["7", "日本", "مصر"])["G7"]) == ["G7", "7", "日本", "مصر"]
+    e = Gazetteer().add("G7", "G7", aliases=["7", "日本", "مصر"])["G7"]
+    assert texts(e) == ["G7", "7", "日本", "مصر"]
 
 
 def test_bad_alias_in_csv_names_entity_row_and_line():
@@ -243,6 +244,20 @@ def test_alias_records_override_case_and_accents():
                                       Alias("sampa", "insensitive", False))
     assert Alias("SP", "sensitive").to_record() == {"text": "SP", "case": "sensitive"}
     assert Alias("SP").to_record() == "SP"
+
+
+def test_record_level_case_and_fold_apply_to_its_aliases():
+    """SPEC §2 (decision): case/fold_accents on a record or add() call are alias overrides of
+    that record's aliases (not the name's, not attributes); an alias record's own value wins."""
+    g = Gazetteer.from_records([{"id": "US", "name": "United States",
+                                 "aliases": ["US", {"text": "USA", "case": "smart"}],
+                                 "case": "sensitive", "fold_accents": "true"}])
+    assert g["US"].aliases == (Alias("United States"), Alias("US", "sensitive", True), Alias("USA", "smart", True))
+    assert g["US"].attrs == {}
+    e = Gazetteer().add("US", "United States", aliases=["US"], case="sensitive")["US"]
+    assert e.aliases[1] == Alias("US", "sensitive") and e.attrs == {}
+    raises(["entity 'US'", "record 0", "'smart'"], Gazetteer.from_records,
+           [{"id": "US", "name": "United States", "aliases": ["US"], "case": "upper"}])
 
 
 def test_missing_attribute_values_are_not_stored():

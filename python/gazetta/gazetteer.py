@@ -27,6 +27,9 @@ Decisions the SPEC leaves open (documented here once):
   unioned in order, attributes are merged (two different values are an error).
 - **Missing values.** An attribute that is ``None`` or NaN is not stored (so a table cell left
   empty means "no such attribute" and round trips).
+- **``case`` and ``fold_accents`` are not attributes.** Given on a record, a DataFrame/CSV row
+  or an :meth:`Gazetteer.add` call, they are the overrides of the aliases given with it (not of
+  the name), where an alias record sets none. This is what makes the long form work.
 - **Equality** is order-sensitive (the order of entities and aliases decides which alias is
   reported first); :meth:`Gazetteer.content_hash` is the same notion as a hex string.
 
@@ -69,7 +72,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 #: The valid per-alias ``case`` values (SPEC §3.3).
 CASE_CHOICES: Tuple[str, ...] = ("smart", "sensitive", "insensitive")
-_RESERVED = ("id", "name", "kind", "aliases")
+_RESERVED = ("id", "name", "kind", "aliases", "case", "fold_accents")
 _ALIAS_FIELDS = ("text", "case", "fold_accents")
 _HASH_FORMAT = "gazetta.gazetteer/1"
 _TRUE = {"true", "1", "yes", "y", "t"}
@@ -666,7 +669,9 @@ class Gazetteer:
             Alias strings (``"Kenyan*"`` is a glob) or records ``{"text": ..., "case": ...,
             "fold_accents": ...}`` overriding the matcher's options for that alias.
         **attrs
-            Further attributes, kept and returned (None/NaN values are not stored).
+            Further attributes, kept and returned (None/NaN values are not stored), except
+            ``case`` and ``fold_accents``, which set the overrides of the ``aliases`` given
+            here (not of the name) where an alias record sets none.
 
         Returns
         -------
@@ -689,13 +694,16 @@ class Gazetteer:
         >>> [a.text for a in g["KP"].aliases]
         ['North Korea', 'DPRK', 'NK', 'Pyongyang']
         """
-        self._ingest(id, name, kind, aliases, attrs, _ADD, 0)
+        case = attrs.pop("case", None)
+        fold = attrs.pop("fold_accents", None)
+        self._ingest(id, name, kind, aliases, attrs, _ADD, 0, case, fold)
         return self
 
     @classmethod
     def from_records(cls, records: Iterable[Union[Mapping[str, Any], Entity]]) -> "Gazetteer":
         """A gazetteer from dicts with keys ``id``, ``name``, optional ``kind`` and
-        ``aliases`` (a list, or one string), every other key an attribute.
+        ``aliases`` (a list, or one string), optional ``case`` and ``fold_accents`` (overrides
+        of the record's aliases, as in the long form), every other key an attribute.
 
         :class:`Entity` objects are accepted too, so a filtered gazetteer is
         ``Gazetteer.from_records(e for e in g if e.kind == "country")``.
@@ -738,7 +746,8 @@ class Gazetteer:
                 aliases = rec.get("aliases")
                 if aliases is None or (not isinstance(aliases, (str, list, tuple, Mapping)) and _is_missing(aliases)):
                     aliases = ()
-                self._ingest(rec.get("id"), rec.get("name"), rec.get("kind"), aliases, attrs, src, pos)
+                self._ingest(rec.get("id"), rec.get("name"), rec.get("kind"), aliases, attrs, src, pos,
+                             rec.get("case"), rec.get("fold_accents"))
         return self
 
     @classmethod
@@ -1298,9 +1307,9 @@ class Gazetteer:
         flat = self._flat()
         kinds = sorted({k for k in flat[2]})
         n_amb = len(self.ambiguous()) if self._entities else 0
+        shown = ", ".join(repr(k) for k in kinds[:5]) + (", ..." if len(kinds) > 5 else "")
         return (f"{len(self._entities)} entities, {len(flat[3])} aliases, {len(kinds)} kinds"
-                f"{' (' + ', '.join(repr(k) for k in kinds[:5]) + (', ...' if len(kinds) > 5 else '') + ')' if kinds else ''}"
-                f", {n_amb} ambiguous aliases")
+                f"{f' ({shown})' if kinds else ''}, {n_amb} ambiguous aliases")
 
     def _head(self, n: int = 5) -> pd.DataFrame:
         sub = Gazetteer()
