@@ -486,9 +486,11 @@ fn scan<A: Automaton>(
             let b = bytes[i];
             if b < 0x80 {
                 // ASCII: never an unspaced script. A walk is needed only where some pattern
-                // begins with this byte, and (for a word character) a word starts here.
+                // begins with this byte, and (for a word character) a word starts here: after
+                // a non-word character, or after a character of an unspaced script (SPEC §3.2:
+                // "Korea" matches in "日本とKorea").
                 let w = ASCII_WORD[b as usize];
-                if first[b as usize] && !(w && prev_word) {
+                if first[b as usize] && !(w && prev_word && !prev_unspaced) {
                     walk(aut, start_sid, vm, aliases, view, i, cands);
                 }
                 prev_word = w;
@@ -703,6 +705,17 @@ mod tests {
         s.ignore = vec!["Jordan Peterson".into(), "New Mexico".into()];
         let m = Matcher::new(s).unwrap();
         assert_eq!(spans(&m, "Jordan Peterson in New Mexico, Jordan"), vec![(31, 37, "JO".into())]);
+    }
+
+    #[test]
+    fn ascii_word_after_unspaced_script() {
+        // SPEC §3.2: no boundary is needed where the text neighbour belongs to an unspaced
+        // script, also when the alias starts with an ASCII letter (the ASCII fast path of
+        // `scan` once ignored the previous character's script).
+        let m = Matcher::new(spec(&[("KR", &["Korea"]), ("G7", &["G7"])])).unwrap();
+        assert_eq!(spans(&m, "日本とKorea"), vec![(3, 8, "KR".into())]);
+        assert_eq!(spans(&m, "한국G7회의"), vec![(2, 4, "G7".into())]);
+        assert!(m.find("éKorea").is_empty());
     }
 
     #[test]
