@@ -24,7 +24,7 @@ import os as _os
 
 from . import _core, datasets, gazetteers
 from .exceptions import CorpusError, GazettaError, GazetteerError
-from .gazetteer import Gazetteer
+from .gazetteer import Alias, Entity, Gazetteer
 from .matcher import Match, Matcher
 from .cooccurrence import Cooccurrence, cooccurrence
 from .text import paragraphs, sentences, tokens
@@ -32,6 +32,8 @@ from .text import paragraphs, sentences, tokens
 __version__ = _core.__version__
 
 __all__ = [
+    "Alias",
+    "Entity",
     "Cooccurrence",
     "CorpusError",
     "GazettaError",
