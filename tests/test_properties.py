@@ -187,3 +187,21 @@ def test_surface_is_the_original_slice(docs: List[Any], data: Any) -> None:
     df = m.mentions(docs)
     for d, s, e, surface in zip(df["doc"], df["start"], df["end"], df["surface"]):
         assert docs[d][s:e] == surface
+
+
+def _with_filler(g: "gazetta.Gazetteer") -> "gazetta.Gazetteer":
+    """``g`` plus long aliases that never match (no "q" in the alphabet): over 300 kB of
+    patterns in the matcher's default view, where the core then compiles a contiguous NFA
+    instead of a DFA (``DFA_MAX_PATTERN_BYTES`` in src/core/matcher.rs)."""
+    big = gazetta.Gazetteer.from_records(g.to_records())
+    big.add("filler", "Filler", aliases=[f"Zq{i}" + "x" * 10_000 for i in range(31)])
+    return big
+
+
+@settings(SETTINGS, max_examples=min(SETTINGS.max_examples, 40))
+@given(scenarios())
+def test_large_gazetteer_engine_agrees(scenario: Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]) -> None:
+    """SPEC §3: the results do not depend on the automaton the core picks for large
+    gazetteers (the small matcher is compared with the reference above)."""
+    text, g, options = scenario
+    assert rows(gazetta.Matcher(_with_filler(g), **options), text) == rows(gazetta.Matcher(g, **options), text)

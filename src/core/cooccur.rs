@@ -64,8 +64,15 @@ pub struct CoocOptions {
     pub count: CountMode,
 }
 
-/// Group index meaning "no group": the document is skipped (a missing group key).
+/// Group index meaning "no group": the document is skipped (a missing group key) and counted
+/// in [`Counter::skipped_docs`].
 pub const NO_GROUP: u32 = u32::MAX;
+
+/// Group index meaning "skip silently": the document is not counted anywhere, neither in a
+/// group nor in [`Counter::skipped_docs`]. Used for duplicates folded into an earlier document
+/// (`cooccurrence(dedupe=...)`, see `core::dedupe`): a separate code rather than a mask so that
+/// every caller of [`Counter::add_batch`] keeps its signature. Real group codes stay below it.
+pub const SKIP_GROUP: u32 = u32::MAX - 1;
 
 /// Totals of one group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -172,9 +179,9 @@ impl Counter {
     }
 
     /// Matches and counts a batch of documents in parallel. `groups[i]` is the group of
-    /// `texts[i]` ([`NO_GROUP`] skips it). `rank[e]` is the position of entity `e`'s id in
-    /// string order. `skip[i]` (if given) skips a document without counting it anywhere
-    /// (used for duplicates).
+    /// `texts[i]` ([`NO_GROUP`] skips it and counts it in `skipped_docs`; [`SKIP_GROUP`] skips
+    /// it without counting it anywhere, for duplicates). `rank[e]` is the position of entity
+    /// `e`'s id in string order.
     ///
     /// # Errors
     /// [`Error::Cancelled`] when `ctl.cancel` is set; [`Error::InvalidInput`] when lengths
@@ -244,6 +251,9 @@ impl Counter {
         if group == NO_GROUP {
             self.skipped_docs += 1;
             return Ok(());
+        }
+        if group == SKIP_GROUP {
+            return Ok(()); // a folded duplicate: not a document of the counted corpus
         }
         buf.clear();
         matcher.find_into(text, scratch, buf, cancel)?;
@@ -532,6 +542,19 @@ mod tests {
         assert_eq!(count(&m, &["Alpha x y Beta"], w(3), 1).n_ab, vec![1]);
         assert!(count(&m, &["Alpha x y Beta"], w(2), 1).n_ab.is_empty());
         assert_eq!(count(&m, &["Alpha Beta Alpha"], w(1), 1).n_ab, vec![2]);
+    }
+
+    #[test]
+    fn skip_group_counts_nowhere() {
+        let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"])]);
+        let rank = id_ranks(&m.spec().ids);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let texts = ["Alpha and Beta.", "Alpha and Beta.", "Beta."];
+        let mut c = Counter::new();
+        c.add_batch(&m, &texts, &[0, SKIP_GROUP, NO_GROUP], &rank, &SENT, &pool, &Control::default()).unwrap();
+        assert_eq!(c.skipped_docs, 1);
+        let only_first = count(&m, &texts[..1], SENT, 1);
+        assert_eq!(c.finish(&rank), only_first);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod chars;
 pub mod columns;
 pub mod cooccur;
+pub mod dedupe;
 pub mod error;
 pub mod matcher;
 pub mod normalize;

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod convert;
 mod cooccur;
+mod dedupe;
 mod errors;
 mod matcher;
 mod run;
@@ -34,6 +35,7 @@ fn default_threads() -> usize {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matcher::PyMatcher>()?;
     m.add_class::<cooccur::PyCounter>()?;
+    m.add_class::<dedupe::PyDeduper>()?;
     m.add_function(wrap_pyfunction!(cooccur::sentences, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::paragraphs_py, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::tokens_py, m)?)?;
