@@ -632,3 +632,39 @@ class Cooccurrence:
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    # -- pictures and network files (gazetta.plot, gazetta._graph) --------------------------
+    def plot_network(self, **kwargs: Any) -> Any:
+        """The co-occurrence network as a matplotlib Figure: :func:`gazetta.plot.network`
+        (same keyword arguments: ``top=40, weight="npmi", group=None, ax=None, ...``)."""
+        from .plot import network
+
+        return network(self, **kwargs)
+
+    def plot_heatmap(self, **kwargs: Any) -> Any:
+        """An entity × entity heat map: :func:`gazetta.plot.heatmap` (``top=20,
+        value="n_ab", group=None, ...``)."""
+        from .plot import heatmap
+
+        return heatmap(self, **kwargs)
+
+    def plot_timeline(self, pairs: Optional[Sequence[Tuple[str, str]]] = None, **kwargs: Any) -> Any:
+        """Pair strength over the periods of a time-sliced result: :func:`gazetta.plot.timeline`
+        (``pairs=[("US", "CN"), ...], value="npmi", freq=None, ...``)."""
+        from .plot import timeline
+
+        return timeline(self, pairs, **kwargs)
+
+    def write_gexf(self, path: Any, **kwargs: Any) -> None:
+        """Writes a GEXF file for Gephi, dynamic (timeline) for time-sliced results:
+        :func:`gazetta._graph.write_gexf` (``dynamic=None, weight="n_ab", group=None``)."""
+        from ._graph import write_gexf
+
+        write_gexf(self, path, **kwargs)
+
+    def write_graphml(self, path: Any, **kwargs: Any) -> None:
+        """Writes a static GraphML file: :func:`gazetta._graph.write_graphml`
+        (``weight="n_ab", group=None``)."""
+        from ._graph import write_graphml
+
+        write_graphml(self, path, **kwargs)
