@@ -92,7 +92,14 @@ def _text_column(df: pd.DataFrame, text: str) -> None:
         raise KeyError(f"text column {text!r} not in the DataFrame (columns: {list(df.columns)})")
 
 
-def _frame_chunks(df: pd.DataFrame, text: str, cols: List[str]) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
+def _frame_chunks(df: pd.DataFrame, text: str, cols: List[str]) -> Iterator[Tuple[Any, Optional[pd.DataFrame]]]:
+    from .corpus import arrow_chunks, arrow_texts
+
+    arr = arrow_texts(df[text])
+    if arr is not None:  # Arrow-backed strings: zero-copy slices, no str per document
+        for i, j, part in arrow_chunks(arr):
+            yield part, (df.iloc[i:j][cols] if cols else None)
+        return
     texts = df[text].tolist()
     n = len(texts)
     i = 0
@@ -211,14 +218,21 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         if hasattr(corpus, "_gazetta_chunks"):
             chunks = corpus._gazetta_chunks(text=text, columns=grouper.columns)
             total = known_length(corpus)
-            size = None
+            size = getattr(corpus, "nbytes", None)
         else:
             if grouper.active and isinstance(corpus, (list, tuple, pd.Series)) and corpus and not isinstance(
                     next(iter(corpus)), dict):
                 raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
-            chunks = _dict_chunks(corpus, text, grouper.columns)
+            from .corpus import arrow_chunks, arrow_texts
+
+            arr = arrow_texts(corpus)
+            if arr is not None:  # Arrow-backed Series / pyarrow array: zero-copy slices
+                chunks = ((part, None) for _, _, part in arrow_chunks(arr))
+                size = int(arr.nbytes)
+            else:
+                chunks = _dict_chunks(corpus, text, grouper.columns)
+                size = approx_chars(corpus)
             total = known_length(corpus)
-            size = approx_chars(corpus)
             if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
                 in_memory = corpus
     bar = make_bar(progress, total=total, size_bytes=size, desc="counting")
@@ -227,7 +241,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     try:
         for texts, meta in chunks:
             codes = grouper.codes(meta, len(texts))
-            missing_texts += counter.add(texts, codes, offset, n_threads, bar.update_to)
+            add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
+            missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
             offset += len(texts)
             bar.add(len(texts))
     finally:
@@ -254,6 +269,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "missing_key_docs": int(grouper.missing_key_docs),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
+    if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records
+        meta_info.update(corpus._gazetta_meta())
     result = Cooccurrence._from_raw(raw, grouper, matcher, meta_info)
     result._corpus = in_memory
     result._text = text

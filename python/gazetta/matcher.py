@@ -298,15 +298,22 @@ class Matcher:
         _check_choice("paragraphs", paragraphs, ("line", "blank"))
         if not isinstance(units, bool):
             raise ValueError(f"units must be True or False; got {units!r}")
+        from .corpus import _mention_chunks
+
         n = known_length(texts)
-        bar = make_bar(progress, total=n, size_bytes=approx_chars(texts), desc="matching")
+        chunks, size, corpus_ids = _mention_chunks(texts, want_ids=ids is None)
+        bar = make_bar(progress, total=n, size_bytes=size if size is not None else approx_chars(texts),
+                       desc="matching")
         coll = ChunkCollector(self._tables)
         offset = 0
         unit_parts: List[Any] = []
         try:
-            for chunk, _items in iter_chunks(texts):
-                d = self._core.mentions(chunk, offset, self._n_threads, bar.update_to,
-                                        paragraphs if units else None)
+            for chunk, chunk_ids in chunks:
+                # Arrow string arrays (Parquet, Arrow-backed Series) go in without str objects.
+                run = self._core.mentions if isinstance(chunk, list) else self._core.mentions_arrow
+                d = run(chunk, offset, self._n_threads, bar.update_to, paragraphs if units else None)
+                if corpus_ids is not None:
+                    corpus_ids.extend(chunk_ids)
                 coll.add(d)
                 if units:
                     unit_parts.append((d["paragraph"], d["sentence"]))
@@ -317,7 +324,9 @@ class Matcher:
         if ids is not None:
             if len(ids) != offset:
                 raise ValueError(f"ids has {len(ids)} entries but there are {offset} texts")
-        df = coll.frame(ids)
+        df = coll.frame(ids if corpus_ids is None else corpus_ids)
+        if hasattr(texts, "_gazetta_meta"):
+            df.attrs.update(texts._gazetta_meta())
         if units:
             import numpy as np
 

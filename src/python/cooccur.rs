@@ -66,24 +66,25 @@ impl PyCounter {
     ) -> PyResult<usize> {
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let t = extract_texts(py, &items, doc_offset)?;
-        let groups: Vec<u32> = groups.as_slice()?.to_vec();
-        let pool = run_here(py, || batch::pool(n_threads))?;
-        let m = self.matcher.get().inner.clone();
-        let rank = self.rank.clone();
-        let opts = self.opts;
-        let strs = &t.strs;
-        let ctl = Control::new();
-        let ctl2 = ctl.clone();
-        let part = run_detached(py, ctl, progress.as_ref(), move || {
-            let mut c = Counter::new();
-            c.add_batch(&m, strs, &groups, &rank, &opts, &pool, &ctl2)?;
-            Ok(c)
-        })?;
-        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        inner.merge(part);
-        Ok(t.missing)
+        self.add_strs(py, &t.strs, t.missing, groups, n_threads, progress)
     }
 
+    /// `add` over an Arrow string array or stream (`__arrow_c_array__` / `__arrow_c_stream__`):
+    /// the texts are read from the Arrow buffers, no str objects.
+    #[pyo3(signature = (texts, groups, doc_offset=0, n_threads=None, progress=None))]
+    fn add_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyAny>,
+        groups: PyReadonlyArray1<'py, u32>,
+        doc_offset: usize,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<usize> {
+        super::arrow::with_texts(py, &texts, doc_offset, |strs, missing| {
+            self.add_strs(py, strs, missing, groups, n_threads, progress)
+        })
+    }
     /// Number of distinct (group, pair) keys counted so far.
     #[getter]
     fn pair_count(&self) -> usize {
@@ -114,6 +115,35 @@ impl PyCounter {
         d.set_item("group_tokens", g.iter().map(|x| x.tokens).collect::<Vec<_>>().into_pyarray(py))?;
         d.set_item("skipped_docs", skipped)?;
         Ok(d)
+    }
+}
+
+
+impl PyCounter {
+    fn add_strs<'py>(
+        &self,
+        py: Python<'py>,
+        strs: &[&str],
+        missing: usize,
+        groups: PyReadonlyArray1<'py, u32>,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<usize> {
+        let groups: Vec<u32> = groups.as_slice()?.to_vec();
+        let pool = run_here(py, || batch::pool(n_threads))?;
+        let m = self.matcher.get().inner.clone();
+        let rank = self.rank.clone();
+        let opts = self.opts;
+        let ctl = Control::new();
+        let ctl2 = ctl.clone();
+        let part = run_detached(py, ctl, progress.as_ref(), move || {
+            let mut c = Counter::new();
+            c.add_batch(&m, strs, &groups, &rank, &opts, &pool, &ctl2)?;
+            Ok(c)
+        })?;
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.merge(part);
+        Ok(missing)
     }
 }
 

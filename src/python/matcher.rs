@@ -200,16 +200,48 @@ impl PyMatcher {
         progress: Option<Bound<'py, PyAny>>,
         units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
+        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
+        let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
+        self.mentions_of(py, &t.strs, t.missing, doc_offset, n_threads, progress, units)
+    }
+
+    /// `mentions` over an Arrow string array or stream (`__arrow_c_array__` /
+    /// `__arrow_c_stream__`): the texts are read from the Arrow buffers, no str objects.
+    #[pyo3(signature = (texts, doc_offset=0, n_threads=None, progress=None, units=None))]
+    fn mentions_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyAny>,
+        doc_offset: i64,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+        units: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        super::arrow::with_texts(py, &texts, doc_offset.max(0) as usize, |strs, missing| {
+            self.mentions_of(py, strs, missing, doc_offset, n_threads, progress, units)
+        })
+    }
+}
+
+impl PyMatcher {
+    #[allow(clippy::too_many_arguments)]
+    fn mentions_of<'py>(
+        &self,
+        py: Python<'py>,
+        strs: &[&str],
+        missing: usize,
+        doc_offset: i64,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+        units: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let units = match units {
             Some(u) => Some(super::cooccur::parse_paragraphs(u)?),
             None => None,
         };
-        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-        let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
         let pool = run_here(py, || batch::pool(n_threads))?;
         let m = self.inner.clone();
         let tables = self.tables.clone();
-        let strs = &t.strs;
         let ctl = Control::new();
         let ctl2 = ctl.clone();
         let (cols, unit_cols) = run_detached(py, ctl, progress.as_ref(), move || {
@@ -237,7 +269,7 @@ impl PyMatcher {
             };
             Ok((MentionColumns::build(&m, &tables, strs, &per_doc, doc_offset), unit_cols))
         })?;
-        let d = columns_to_dict(py, cols, t.missing)?;
+        let d = columns_to_dict(py, cols, missing)?;
         if let Some((p, s)) = unit_cols {
             d.set_item("paragraph", p.into_pyarray(py))?;
             d.set_item("sentence", s.into_pyarray(py))?;

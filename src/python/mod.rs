@@ -4,6 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+mod arrow;
 mod convert;
 mod cooccur;
 mod dedupe;
@@ -39,6 +40,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cooccur::sentences, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::paragraphs_py, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::tokens_py, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::arrow_invalid_utf8, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::arrow_len, m)?)?;
     m.add_function(wrap_pyfunction!(parse_alias, m)?)?;
     m.add_function(wrap_pyfunction!(_reset_after_fork, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
