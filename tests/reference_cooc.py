@@ -1,0 +1,194 @@
+"""A slow, obviously correct reference counter for SPEC §5.1–5.2 and §5.4 (the test oracle).
+
+Nothing here is ported from the Rust counter (``src/core/cooccur.rs``). The inputs are what a
+user can see: the mention rows of ``Matcher.mentions(texts, units=True, paragraphs=...)`` and
+the unit spans of ``gazetta.sentences`` / ``gazetta.paragraphs`` / ``gazetta.tokens``. Every
+count is the SPEC's sentence turned into loops over those rows, by brute force:
+
+- **units** (§4, §5.1): ``document`` is the whole text, one unit per document, even an empty
+  or ``None`` one; ``paragraph``/``sentence`` are the spans of the splitters (an empty or
+  ``None`` document has none). A mention belongs to the unit *in which it starts*
+  (``s <= start < e``); it is also checked against the ``paragraph``/``sentence`` index that
+  ``mentions(units=True)`` reports.
+- **co-occurring** (§5.1): entities ``a != b`` co-occur in a unit when some mention of ``a``
+  and some mention of ``b`` in it are at *different spans* (the two rows of one ambiguous
+  span never pair). With ``window=k``: two mentions of different entities in one unit that do
+  not overlap, with (first token of the later) − (last token of the earlier) ≤ k, where a
+  mention covers every token it overlaps.
+- **counts** (§5.2) per unordered pair ``a < b`` in Python string order:
+
+  ============  ==========================================  ==================  ===============
+  mode          ``n_ab``                                    ``n_a``             ``n``
+  ============  ==========================================  ==================  ===============
+  units         units in which a and b co-occur             units holding a     all units
+  mentions      Σ_units #{(m_a, m_b): span(m_a)≠span(m_b)}  mentions of a       all mentions
+  window=k      #{(m_a, m_b) within the window}             mentions of a       all tokens
+  ============  ==========================================  ==================  ===============
+
+  ``n`` for mentions and windows is the engine's documented choice (SPEC: "document the
+  matching n"); "mentions" are mention rows, one per (span, entity), as ``mentions()`` lists
+  them. Entity rows: ``n_units`` (units holding a mention of it), ``n_mentions``, ``n_docs``.
+- **groups** (§5.4): every document has a group key or ``None`` (a missing key): keyed
+  documents are counted within their group only, with the group's own ``n``; the others are
+  counted nowhere and only tallied.
+
+It is quadratic in the mentions of a unit and meant for hypothesis-sized corpora.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any, Dict, Hashable, List, Optional, Sequence, Tuple
+
+import gazetta
+
+Span = Tuple[int, int]
+#: A mention as the reference sees it: (start, end, entity id).
+Mention = Tuple[int, int, str]
+
+
+@dataclass
+class RefCounts:
+    """Counts of one corpus. Keys of ``pairs`` are ``(group, a, b)`` with ``a < b``; of
+    ``entities`` ``(group, entity)``; of ``groups`` the group key."""
+
+    pairs: Dict[Tuple[Hashable, str, str], int] = field(default_factory=dict)
+    #: (group, entity) -> [n_units, n_mentions, n_docs]
+    entities: Dict[Tuple[Hashable, str], List[int]] = field(default_factory=dict)
+    #: group -> {"n_docs", "n_units", "n_mentions", "n_tokens"}
+    groups: Dict[Hashable, Dict[str, int]] = field(default_factory=dict)
+    #: group -> the n of SPEC §5.2 for the chosen mode
+    n: Dict[Hashable, int] = field(default_factory=dict)
+    #: documents whose group key was missing
+    missing_key_docs: int = 0
+    #: (doc position, unit index) of every unit in which each pair co-occurs, for evidence()
+    where: Dict[Tuple[Hashable, str, str], List[Tuple[int, int]]] = field(default_factory=dict)
+
+    def n_a(self, group: Hashable, entity: str, mode: str) -> int:
+        """``n_a`` of SPEC §5.2: units holding the entity (units mode) or its mentions."""
+        row = self.entities[(group, entity)]
+        return row[0] if mode == "units" else row[1]
+
+
+def unit_spans(text: Optional[str], unit: str, paragraphs: str) -> List[Span]:
+    """The units of one document (SPEC §4)."""
+    if unit == "document":
+        return [(0, len(text or ""))]  # a document is a unit even when empty or None
+    if not text:
+        return []
+    if unit == "paragraph":
+        return gazetta.paragraphs(text, paragraphs)
+    return gazetta.sentences(text, paragraphs)
+
+
+def unit_of(start: int, spans: Sequence[Span]) -> Optional[int]:
+    """The index of the unit in which a mention starting at ``start`` lies (None: none)."""
+    for i, (s, e) in enumerate(spans):
+        if s <= start < e:
+            return i
+    return None
+
+
+def token_range(start: int, end: int, toks: Sequence[Span]) -> Tuple[int, int]:
+    """(first, last) index of the tokens a mention overlaps (SPEC §4: it covers them)."""
+    covered = [i for i, (s, e) in enumerate(toks) if s < end and e > start]
+    assert covered, f"mention {start}:{end} covers no token"
+    return covered[0], covered[-1]
+
+
+def overlap(x: Mention, y: Mention) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def within_window(x: Mention, y: Mention, toks: Sequence[Span], k: int) -> bool:
+    """SPEC §5.1: same unit (checked by the caller), no overlap, later first token − earlier
+    last token ≤ k."""
+    if overlap(x, y):
+        return False
+    early, late = (x, y) if x[0] < y[0] else (y, x)
+    return token_range(late[0], late[1], toks)[0] - token_range(early[0], early[1], toks)[1] <= k
+
+
+def mentions_by_doc(matcher: "gazetta.Matcher", texts: Sequence[Any], paragraphs: str) -> Dict[int, List[Dict[str, Any]]]:
+    """The rows of ``matcher.mentions(texts, units=True)``, per document position."""
+    df = matcher.mentions(list(texts), units=True, paragraphs=paragraphs, progress=False)
+    out: Dict[int, List[Dict[str, Any]]] = {}
+    for r in df.itertuples(index=False):
+        out.setdefault(int(r.doc), []).append({"start": int(r.start), "end": int(r.end), "entity": str(r.entity),
+                                               "paragraph": int(r.paragraph), "sentence": int(r.sentence)})
+    return out
+
+
+def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sentence", paragraphs: str = "line",
+          window: Optional[int] = None, count: str = "units",
+          groups: Optional[Sequence[Hashable]] = None) -> RefCounts:
+    """Counts a corpus by the definitions (see the module doc).
+
+    ``groups[i]`` is the group key of document ``i`` (None: missing; default: one group
+    ``()`` for all).
+    """
+    mode = "window" if window is not None else count
+    if groups is None:
+        groups = [()] * len(texts)
+    rows = mentions_by_doc(matcher, texts, paragraphs)
+    ref = RefCounts()
+    for d, text in enumerate(texts):
+        g = groups[d]
+        if g is None:
+            ref.missing_key_docs += 1
+            continue
+        text = text if isinstance(text, str) else None
+        spans = unit_spans(text, unit, paragraphs)
+        toks = gazetta.tokens(text) if text else []
+        ms = rows.get(d, [])
+        tot = ref.groups.setdefault(g, {"n_docs": 0, "n_units": 0, "n_mentions": 0, "n_tokens": 0})
+        tot["n_docs"] += 1
+        tot["n_units"] += len(spans)
+        tot["n_mentions"] += len(ms)
+        tot["n_tokens"] += len(toks)
+
+        for r in ms:
+            ref.entities.setdefault((g, r["entity"]), [0, 0, 0])[1] += 1
+        for e in {r["entity"] for r in ms}:
+            ref.entities[(g, e)][2] += 1
+
+        # The unit of every mention: where it starts; must agree with mentions(units=True).
+        in_unit: Dict[int, List[Mention]] = {}
+        for r in ms:
+            u = unit_of(r["start"], spans)
+            if unit != "document":
+                reported = r[unit]
+                assert (u if u is not None else -1) == reported, (text, r, spans)
+            if u is not None:
+                in_unit.setdefault(u, []).append((r["start"], r["end"], r["entity"]))
+
+        for u, um in sorted(in_unit.items()):
+            for e in {m[2] for m in um}:
+                ref.entities[(g, e)][0] += 1
+            ents = sorted({m[2] for m in um})
+            for a, b in itertools.combinations(ents, 2):  # sorted, so a < b; never a == b
+                ma = [m for m in um if m[2] == a]
+                mb = [m for m in um if m[2] == b]
+                if mode == "window":
+                    assert window is not None
+                    v = sum(1 for x in ma for y in mb if within_window(x, y, toks, window))
+                else:
+                    different = [(x, y) for x in ma for y in mb if x[:2] != y[:2]]
+                    v = (1 if different else 0) if mode == "units" else len(different)
+                if v:
+                    key = (g, a, b)
+                    ref.pairs[key] = ref.pairs.get(key, 0) + v
+                    ref.where.setdefault(key, []).append((d, u))
+    for g, tot in ref.groups.items():
+        ref.n[g] = {"units": tot["n_units"], "mentions": tot["n_mentions"], "window": tot["n_tokens"]}[mode]
+    return ref
+
+
+def expected_pairs(ref: RefCounts, mode: str) -> List[Tuple[Hashable, str, str, int, int, int, int]]:
+    """``(group, a, b, n_ab, n_a, n_b, n)`` rows in SPEC §5.5 order: group, n_ab descending,
+    a, b (groups compared by their key tuples)."""
+    m = "units" if mode == "units" else "mentions"
+    out = [(g, a, b, v, ref.n_a(g, a, m), ref.n_a(g, b, m), ref.n[g]) for (g, a, b), v in ref.pairs.items()]
+    out.sort(key=lambda r: (r[0], -r[3], r[1], r[2]))
+    return out
