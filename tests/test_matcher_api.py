@@ -4,7 +4,6 @@ pickling and the saved-file format, option validation, thread-count determinism.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import os
@@ -26,6 +25,27 @@ CATEGORICAL = ["surface", "entity", "name", "kind", "alias"]
 @pytest.fixture(scope="module")
 def matcher(korea_gazetteer: gazetta.Gazetteer) -> gazetta.Matcher:
     return gazetta.Matcher(korea_gazetteer)
+
+
+def _small_chunks(monkeypatch: Any, n: int) -> List[int]:
+    """Makes ``mentions`` cut corpora into chunks of ``n`` documents; returns the list that
+    records the chunk sizes (so a test can check that chunking happened)."""
+    import gazetta.matcher as gm
+    from gazetta import _chunks
+
+    sizes: List[int] = []
+    original = _chunks.iter_chunks
+
+    def small(texts: Any, **kw: Any) -> Any:
+        kw["chunk_docs"] = n
+        for chunk, items in original(texts, **kw):
+            sizes.append(len(chunk))
+            yield chunk, items
+
+    monkeypatch.setattr(_chunks, "iter_chunks", small)
+    if hasattr(gm, "iter_chunks"):
+        monkeypatch.setattr(gm, "iter_chunks", small)
+    return sizes
 
 
 def _tuples(df: pd.DataFrame) -> List[tuple]:
@@ -56,18 +76,11 @@ def test_non_str_text_is_a_type_error_naming_its_position(matcher: gazetta.Match
 def test_type_error_position_is_global_across_chunks(matcher: gazetta.Matcher, monkeypatch: Any) -> None:
     """SPEC §6: the position in the TypeError counts from the start of the corpus, also when the
     corpus is matched in chunks (here of 7 documents) and streamed from a generator."""
-    from gazetta import _chunks
-
-    monkeypatch.setattr(_chunks, "CHUNK_DOCS", 7)
-    small = functools.partial(_chunks.iter_chunks, chunk_docs=7)
-    monkeypatch.setattr(_chunks, "iter_chunks", small)
-    import gazetta.matcher as gm
-
-    if hasattr(gm, "iter_chunks"):
-        monkeypatch.setattr(gm, "iter_chunks", small)
+    sizes = _small_chunks(monkeypatch, 7)
     docs = ["Korea"] * 30 + [17] + ["Japan"]
     with pytest.raises(TypeError, match="position 30"):
         matcher.mentions(docs)
+    assert sizes[:4] == [7, 7, 7, 7]
     with pytest.raises(TypeError, match="position 30"):
         matcher.mentions(iter(docs))
 
@@ -204,13 +217,13 @@ def test_ids_other_than_unique_str(matcher: gazetta.Matcher) -> None:
 # --------------------------------------------------------------------------------------------
 # pickling and the saved-file format
 # --------------------------------------------------------------------------------------------
-def _rich_matcher() -> gazetta.Matcher:
+def _rich_matcher(n_threads: Any = 2) -> gazetta.Matcher:
     g = (gazetta.Gazetteer()
          .add("GE", "Georgia", kind="country", aliases=["Sakartvelo"], capital="Tbilisi")
          .add("US-GA", "Georgia", kind="state", aliases=[{"text": "GA", "case": "sensitive"}])
          .add("KE", "Kenya", aliases=["Kenyan*", {"text": "Nairobi", "fold_accents": True}]))
     return gazetta.Matcher(g, case="insensitive", fold_accents=True, overlaps="all", ambiguous="skip",
-                           ignore=["Georgia Tech"], n_threads=2)
+                           ignore=["Georgia Tech"], n_threads=n_threads)
 
 
 TEXT = "Georgia, GA, ga, kenyans in NAIROBI, Georgia Tech, sakartvelo"
@@ -337,11 +350,15 @@ def _corpus(n: int, seed: int) -> List[Any]:
     return docs
 
 
-@pytest.mark.parametrize("make", [lambda: gazetta.Matcher(gazetta.Gazetteer()
-                                                          .add("KP", "North Korea", aliases=["DPRK", "北朝鮮"])
-                                                          .add("KR", "South Korea", aliases=["Korea"])
-                                                          .add("JP", "Japan", aliases=["日本"])),
-                                  _rich_matcher], ids=["default", "rich"])
+def _plain_matcher(n_threads: Any = None) -> gazetta.Matcher:
+    g = (gazetta.Gazetteer()
+         .add("KP", "North Korea", aliases=["DPRK", "北朝鮮"])
+         .add("KR", "South Korea", aliases=["Korea"])
+         .add("JP", "Japan", aliases=["日本"]))
+    return gazetta.Matcher(g, n_threads=n_threads)
+
+
+@pytest.mark.parametrize("make", [_plain_matcher, _rich_matcher], ids=["default", "rich"])
 def test_thread_count_and_chunking_do_not_change_results(make: Any, monkeypatch: Any) -> None:
     """SPEC §5.2/§6: results are identical whatever the thread count or chunking, and equal to
     per-text ``find``."""
@@ -353,19 +370,11 @@ def test_thread_count_and_chunking_do_not_change_results(make: Any, monkeypatch:
             expected.append((d, x.start, x.end, t[x.start:x.end], x.entity, x.name, x.kind, x.alias, x.ambiguous))
     assert len(expected) > 10_000
     for n_threads in (1, 2, 3, None):
-        m = pickle.loads(pickle.dumps(base))
-        m._n_threads = n_threads
-        assert _tuples(m.mentions(docs)) == expected, n_threads
+        assert _tuples(make(n_threads).mentions(docs)) == expected, n_threads
     assert _tuples(base.mentions(iter(docs))) == expected
-    from gazetta import _chunks
-
-    small = functools.partial(_chunks.iter_chunks, chunk_docs=333)
-    monkeypatch.setattr(_chunks, "iter_chunks", small)
-    import gazetta.matcher as gm
-
-    if hasattr(gm, "iter_chunks"):
-        monkeypatch.setattr(gm, "iter_chunks", small)
+    sizes = _small_chunks(monkeypatch, 333)
     assert _tuples(base.mentions(docs)) == expected
+    assert sizes[0] == 333 and sum(sizes) == len(docs)
     assert _tuples(base.mentions(iter(docs))) == expected
 
 
