@@ -13,6 +13,7 @@ from . import _core
 from ._chunks import CHUNK_CHARS, CHUNK_DOCS, approx_chars, iter_chunks, known_length
 from ._measures import MEASURES, measures
 from ._progress import make_bar
+from .dedupe import _Folder
 from .matcher import Matcher, _check_choice, _check_threads
 
 __all__ = ["cooccurrence", "Cooccurrence"]
@@ -123,7 +124,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1,
                  kinds: Any = None, n_threads: Optional[int] = None,
-                 progress: Optional[bool] = None) -> "Cooccurrence":
+                 progress: Optional[bool] = None,
+                 dedupe: Literal["none", "exact", "near"] = "none") -> "Cooccurrence":
     """Counts which entities are mentioned together (SPEC §5), in one parallel pass.
 
     Parameters
@@ -165,6 +167,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         Worker threads (default: all cores). Results never depend on it.
     progress : bool or None
         Progress bar (None: only for large inputs, if tqdm is installed).
+    dedupe : {"none", "exact", "near"}, default "none"
+        Count each story once: a document that is an exact copy (after whitespace
+        normalisation) or, with ``"near"``, a near copy (estimated Jaccard similarity of word
+        5-shingles ≥ 0.9) of an earlier one is folded into that earlier one's cluster and not
+        counted at all (not in ``n``, not in ``missing_key_docs``), whatever its group. See
+        :func:`gazetta.duplicates`; ``.meta["dedupe"]`` gives ``mode``, ``docs``,
+        ``clusters`` and ``folded``.
 
     Returns
     -------
@@ -197,6 +206,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         _check_choice("freq", freq, _FREQS)
     by_list: List[str] = [] if by is None else ([by] if isinstance(by, str) else list(by))
     kinds_filter = _parse_kinds(kinds)
+    folder = _Folder(dedupe, n_threads)  # validates dedupe=
 
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
@@ -240,7 +250,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     missing_texts = 0
     try:
         for texts, meta in chunks:
-            codes = grouper.codes(meta, len(texts))
+            codes = folder.codes(grouper, meta, texts, offset)  # folded duplicates: SKIP_GROUP
             add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
             missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
             offset += len(texts)
@@ -267,6 +277,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "n_docs": offset,
         "missing_texts": int(missing_texts),
         "missing_key_docs": int(grouper.missing_key_docs),
+        "dedupe": folder.meta(),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records

@@ -47,24 +47,20 @@ impl PyDeduper {
     ) -> PyResult<Bound<'py, PyTuple>> {
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let t = extract_texts(py, &items, doc_offset)?;
-        let pool = run_here(py, || batch::pool(n_threads))?;
-        let mut guard = match self.inner.try_lock() {
-            Ok(g) => g,
-            Err(TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                return Err(PyRuntimeError::new_err("this Deduper is in use by another thread"));
-            }
-        };
-        let d: &mut Deduper = &mut guard;
-        let strs = &t.strs;
-        let ctl = Control::new();
-        let ctl2 = ctl.clone();
-        let a = run_detached(py, ctl, progress.as_ref(), move || d.add_batch(strs, &pool, &ctl2))?;
-        drop(guard);
-        let cluster = a.cluster.into_pyarray(py).into_any();
-        let sim = a.similarity.into_pyarray(py).into_any();
-        let kind = a.kind.into_pyarray(py).into_any();
-        PyTuple::new(py, [cluster, sim, kind])
+        self.add_strs(py, &t.strs, n_threads, progress)
+    }
+
+    /// `add` over an Arrow string array (`__arrow_c_array__` / `__arrow_c_stream__`).
+    #[pyo3(signature = (texts, doc_offset=0, n_threads=None, progress=None))]
+    fn add_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Bound<'py, PyAny>,
+        doc_offset: usize,
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        super::arrow::with_texts(py, &texts, doc_offset, |strs, _missing| self.add_strs(py, strs, n_threads, progress))
     }
 
     /// Documents seen so far.
@@ -102,5 +98,35 @@ impl PyDeduper {
     #[getter]
     fn heap_bytes(&self) -> usize {
         self.inner.lock().unwrap_or_else(|e| e.into_inner()).heap_bytes()
+    }
+}
+
+impl PyDeduper {
+    fn add_strs<'py>(
+        &self,
+        py: Python<'py>,
+        strs: &[&str],
+        n_threads: Option<usize>,
+        progress: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let pool = run_here(py, || batch::pool(n_threads))?;
+        // try_lock: blocking here with the GIL held while another thread's `add` waits for the
+        // GIL to poll Ctrl-C would deadlock.
+        let mut guard = match self.inner.try_lock() {
+            Ok(g) => g,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => {
+                return Err(PyRuntimeError::new_err("this Deduper is in use by another thread"));
+            }
+        };
+        let d: &mut Deduper = &mut guard;
+        let ctl = Control::new();
+        let ctl2 = ctl.clone();
+        let a = run_detached(py, ctl, progress.as_ref(), move || d.add_batch(strs, &pool, &ctl2))?;
+        drop(guard);
+        let cluster = a.cluster.into_pyarray(py).into_any();
+        let sim = a.similarity.into_pyarray(py).into_any();
+        let kind = a.kind.into_pyarray(py).into_any();
+        PyTuple::new(py, [cluster, sim, kind])
     }
 }
