@@ -554,17 +554,20 @@ class Corpus:
             raise KeyError(f"{path}: no column(s) {missing} (columns: {header})")
         use = [self.text] + [c for c in dict.fromkeys(([self.id] if want_ids else []) + meta_cols) if c != self.text]
         na = _default_na()
-        na_values: Dict[str, List[str]] = {c: na for c in use if c != self.text}
+        na_values: Dict[str, List[str]] = {c: na for c in header if c != self.text}
         na_values[self.text] = [""]
         skip = self.on_error == "skip"
         rows = 1000
+        # The decoder reads ahead in blocks: once it has met a bad byte, every later chunk is
+        # checked for the marker.
+        hits = _MARK_HITS[0]
         with self._csv_handle() as h:
-            reader = pd.read_csv(h, sep=sep, usecols=use, dtype={self.text: str}, keep_default_na=False,
+            # No usecols: with it pandas silently ignores rows with too many fields.
+            reader = pd.read_csv(h, sep=sep, dtype={self.text: str}, keep_default_na=False,
                                  na_values=na_values, chunksize=rows, on_bad_lines="warn" if skip else "error",
                                  encoding_errors="gazetta.mark")
             with reader:
                 while True:
-                    hits = _MARK_HITS[0]
                     try:
                         with warnings.catch_warnings(record=True) as caught:
                             warnings.simplefilter("always")
@@ -700,17 +703,14 @@ def _first_invalid(path: Path, encoding: str) -> Tuple[Optional[int], Optional[i
             block = raw.read(1 << 20)
             if not block:
                 return None, None
+            pending = dec.getstate()[0]
             try:
                 dec.decode(block)
-            except UnicodeDecodeError:
-                # redo this block byte by byte to find the position
-                dec = codecs.getincrementaldecoder(encoding)()
-                for i in range(len(block)):
-                    try:
-                        dec.decode(block[i:i + 1])
-                    except UnicodeDecodeError:
-                        return pos + i, line + block.count(b"\n", 0, i)
-                return pos, line  # pragma: no cover
+            except UnicodeDecodeError as e:
+                # e.start counts from the decoder's pending bytes, then this block
+                data = pending + block
+                at = pos - len(pending) + e.start
+                return at, line + data.count(b"\n", len(pending), e.start) if e.start > len(pending) else line
             pos += len(block)
             line += block.count(b"\n")
 
@@ -780,8 +780,11 @@ def arrow_chunks(arr: Any, chunk_chars: int = CHUNK_CHARS, chunk_docs: int = CHU
     n = len(arr)
     if n == 0:
         return
-    lens = pc.binary_length(arr).fill_null(0)
-    cum = np.cumsum(np.asarray(lens.to_numpy() if hasattr(lens, "to_numpy") else lens, dtype=np.int64))
+    try:
+        lens = pc.binary_length(arr).fill_null(0)
+        cum = np.cumsum(np.asarray(lens.to_numpy(), dtype=np.int64))
+    except NotImplementedError:  # e.g. string_view in older pyarrow: spread nbytes evenly
+        cum = np.cumsum(np.full(n, max(1, int(arr.nbytes) // n), dtype=np.int64))
     i = 0
     while i < n:
         base = cum[i - 1] if i else 0
