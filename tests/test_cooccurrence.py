@@ -304,6 +304,8 @@ KIND_FILTERS = [
     ({"country"}, lambda x, y: x == "country" and y == "country"),
     ({"country", "state"}, lambda x, y: {x, y} <= {"country", "state"}),
     (({"person"}, {"country"}), lambda x, y: {x, y} == {"person", "country"}),
+    (({"person"}, "country"), lambda x, y: {x, y} == {"person", "country"}),  # was a TypeError (fixed)
+    (("person", "country"), lambda x, y: {x, y} <= {"person", "country"}),  # two plain str: a set
     (({"state"}, {"country", "state"}), lambda x, y: "state" in (x, y) and {x, y} <= {"country", "state"}),
 ]
 
@@ -566,3 +568,36 @@ def test_article_agrees_with_reference() -> None:
         for kw in ({"count": "units"}, {"count": "mentions"}, {"window": 4}):
             co = run([text], m, unit=unit, paragraphs=paras, **kw)
             assert_matches_reference(co, R.count([text], m, unit=unit, paragraphs=paras, **kw), mode_of(kw), [])
+
+
+def test_evidence_with_ids_and_groups() -> None:
+    """evidence() names documents by their ``id=`` values, carries the group keys, and leaves
+    out documents that were not counted (a missing group key)."""
+    df = pd.DataFrame({"text": ["Japan and Russia met.", "Japan, Russia.", "Nothing. Russia and Japan."],
+                       "key": ["d1", "d2", "d3"], "outlet": ["AP", None, "BBC"]})
+    co, caught = count_quietly(df, matcher(), id="key", by="outlet")
+    assert co.meta["missing_key_docs"] == 1 and len(caught) == 1
+    assert co.pairs[["outlet", "a", "b", "n_ab"]].values.tolist() == [["AP", "JP", "ru", 1], ["BBC", "JP", "ru", 1]]
+    ev = co.evidence("JP", "ru")
+    assert list(ev.columns) == ["doc", "outlet", "unit", "start", "end", "text", "spans_a", "spans_b"]
+    assert ev[["doc", "outlet", "unit", "text"]].values.tolist() == [
+        ["d1", "AP", 0, "Japan and Russia met."], ["d3", "BBC", 1, "Russia and Japan."]]
+    assert ev["spans_a"].tolist() == [[(0, 5)], [(11, 16)]] and ev["spans_b"].tolist() == [[(10, 16)], [(0, 6)]]
+
+
+def test_evidence_needs_the_corpus() -> None:
+    co = run(iter(["Japan and Russia."]), matcher())
+    with pytest.raises(gazetta.GazettaError, match="in-memory corpus"):
+        co.evidence("JP", "ru")
+    with pytest.raises(KeyError):
+        run(["Japan and Russia."], matcher()).evidence("JP", "XX")
+
+
+def test_kinds_pair_with_a_plain_string() -> None:
+    """Regression: ``kinds=({"person"}, "country")`` raised TypeError (unhashable set) in
+    _parse_kinds; it is person × country, like ``({"person"}, {"country"})``."""
+    docs = ["Kim Jong Un met Russia’s envoy in Georgia and Japan."]
+    m = matcher()
+    got = run(docs, m, unit="document", kinds=({"person"}, "country"))
+    assert [(a, b) for a, b, *_ in pair_table(got)] == [("GE", "P1"), ("JP", "P1"), ("P1", "ru")]
+    assert got.pairs.equals(run(docs, m, unit="document", kinds=({"person"}, {"country"})).pairs)

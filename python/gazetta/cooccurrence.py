@@ -163,6 +163,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     kinds : str, set of str, or pair of those, optional
         Keep pairs whose kinds are in the set (both ends), or, given a pair of sets
         ``(K1, K2)``, pairs with one end in K1 and the other in K2 (e.g. person × country).
+        A tuple of two plain strings, ``("person", "country")``, is a *set* of two kinds;
+        write ``({"person"}, {"country"})`` (or ``({"person"}, "country")``) for the pair.
     n_threads : int, optional
         Worker threads (default: all cores). Results never depend on it.
     progress : bool or None
@@ -306,7 +308,10 @@ def _parse_kinds(kinds: Any) -> Any:
         return None
     if isinstance(kinds, str):
         return [sorted({kinds})]
-    if isinstance(kinds, tuple) and len(kinds) == 2 and all(not isinstance(k, str) for k in kinds):
+    # A 2-tuple is a pair of kind sets as soon as one side is a collection, so that
+    # ({"person"}, "country") is person × country (it used to fall through to set(kinds) and
+    # raise "unhashable type: 'set'"). Two plain strings stay a set of two kinds.
+    if isinstance(kinds, tuple) and len(kinds) == 2 and any(not isinstance(k, str) for k in kinds):
         a, b = kinds
         return [sorted({a} if isinstance(a, str) else set(a)), sorted({b} if isinstance(b, str) else set(b))]
     return [sorted(set(kinds))]
