@@ -157,6 +157,13 @@ def _by_time(co: Any, group: Any) -> Any:
 
 # --------------------------------------------------------------------------------------------
 # writing
+def _file_mode() -> int:
+    """The mode a plain ``open(path, "w")`` would give (mkstemp's files are private, 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic_write_bytes(path: PathLike, data: bytes) -> None:
     """Writes through a temporary file in the same folder, then renames (never a half file)."""
     p = Path(os.fspath(path))
@@ -164,6 +171,7 @@ def _atomic_write_bytes(path: PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, p)
     except BaseException:
         try:

@@ -559,7 +559,8 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         ax.set_ylim(min(-0.3, lo - 0.08), 1.05)
     elif value == "pmi":
         ax.axhline(0.0, color="#777777", linewidth=0.8)
-    ylabel = {"n_ab": "co-occurrences (n_ab)", "share": "share of units mentioning both"}.get(value, value)
+    unit = "units" if c.meta.get("window") is not None else f"{c.meta.get('unit', 'unit')}s"
+    ylabel = {"n_ab": "co-occurrences (n_ab)", "share": f"share of {unit} mentioning both"}.get(value, value)
     ax.set_ylabel(ylabel, fontsize=12)
     if value == "n_ab":
         from matplotlib.ticker import MaxNLocator
@@ -585,7 +586,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
             ax2.spines[s].set_visible(False)
     per = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(str(fq), str(fq))
     if title is None:
-        title = {"n_ab": "Co-occurrences", "share": "Share of units mentioning both"}.get(value, value)
+        title = {"n_ab": "Co-occurrences", "share": f"Share of {unit} mentioning both"}.get(value, value)
         title = f"{title} per {per}" + (f" ({', '.join(f'{names.get(a, a)} – {names.get(b, b)}' for a, b in ids)})"
                                        if len(ids) == 1 else "")
     ax.set_title(title, fontsize=15, fontweight="bold", loc="left", pad=20)

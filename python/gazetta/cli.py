@@ -1,0 +1,655 @@
+"""The ``gazetta`` command line (SPEC §7): ``demo``, ``match``, ``cooccur`` and ``info``.
+
+Run ``gazetta --help`` or ``gazetta COMMAND --help``; ``python -m gazetta`` is the same.
+Exit codes: 0 success, 2 bad usage (unknown option, bad value, unknown output format),
+1 a data error (missing file, bad gazetteer or corpus, missing column) reported as one line on
+stderr (``--debug`` shows the traceback instead), 130 interrupted. Every output file is
+written atomically: a temporary file in the same folder, then :func:`os.replace`, so a
+reader never sees half a file and an interrupted run leaves the old file in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+__all__ = ["main"]
+
+PROG = "gazetta"
+_UNITS = ("document", "paragraph", "sentence")
+_FREQS = ("D", "W", "M", "Q", "Y")
+_TABLE_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".parquet")
+
+
+class UsageError(Exception):
+    """A bad command line found after parsing (exit code 2)."""
+
+
+# --------------------------------------------------------------------------------------------
+# output helpers
+def _file_mode() -> int:
+    """The mode a plain ``open(path, "w")`` would give (mkstemp's files are private, 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _atomic(path: Path, write: Callable[[str], None]) -> None:
+    """Calls ``write(tmp)`` for a temporary file next to ``path``, then renames it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, _file_mode())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _table_format(path: Path) -> str:
+    name = path.name.lower()
+    for suf in _TABLE_SUFFIXES:
+        if name.endswith(suf):
+            return suf.lstrip(".")
+    raise UsageError(f"cannot tell the output format of {str(path)!r}: use one of {', '.join(_TABLE_SUFFIXES)}")
+
+
+def _portable(df: Any) -> Any:
+    """Periods as strings ("2024-03"), categoricals as plain strings: readable by any tool."""
+    import pandas as pd
+
+    out = df.copy()
+    for c in out.columns:
+        dt = out[c].dtype
+        if isinstance(dt, pd.PeriodDtype):
+            out[c] = out[c].astype(str)
+        elif isinstance(dt, pd.CategoricalDtype):
+            out[c] = out[c].astype(object)
+    return out
+
+
+def _have_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _write_table(df: Any, path: Path) -> None:
+    fmt = _table_format(path)
+    df = _portable(df)
+    if fmt == "parquet":
+        if not _have_pyarrow():
+            raise RuntimeError(f"writing {path.name} needs pyarrow (pip install pyarrow); or write .csv") from None
+        _atomic(path, lambda tmp: df.to_parquet(tmp, index=False))
+        return
+    sep = "\t" if fmt.startswith("tsv") else ","
+    comp = "gzip" if fmt.endswith(".gz") else None
+    _atomic(path, lambda tmp: df.to_csv(tmp, index=False, sep=sep, compression=comp))
+
+
+def _save_figure(fig: Any, path: Path, dpi: int = 150) -> None:
+    _atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=dpi))
+
+
+def _say(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# inputs
+def _load_gazetteer(spec: str) -> Any:
+    """``countries``, ``countries:LANG`` or a gazetteer file (.csv/.tsv/.json/.jsonl/.yaml)."""
+    import gazetta
+
+    s = spec.strip()
+    if s == "countries" or s.startswith("countries:"):
+        from gazetta.gazetteers import countries
+
+        lang = s.split(":", 1)[1] if ":" in s else "en"
+        try:
+            return countries(lang or "en")
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+    p = Path(s)
+    name = p.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    if not p.exists():
+        raise FileNotFoundError(f"no such gazetteer file: {s} (or use 'countries' / 'countries:LANG')")
+    if name.endswith((".csv", ".tsv", ".tab", ".txt")):
+        return gazetta.Gazetteer.read_csv(p)
+    if name.endswith((".json", ".jsonl", ".ndjson")):
+        return gazetta.Gazetteer.read_json(p)
+    if name.endswith((".yml", ".yaml")):
+        return gazetta.Gazetteer.read_yaml(p)
+    raise UsageError(f"cannot tell the gazetteer format of {s!r}: use .csv, .tsv, .json, .jsonl or .yaml "
+                     "(optionally .gz), or 'countries[:LANG]'")
+
+
+def _read_corpus(path: str, text: str, id: Optional[str]) -> Any:
+    """``gazetta.read_corpus`` when the package has it (streaming), else pandas."""
+    import pandas as pd
+
+    import gazetta
+
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"no such corpus file: {path}")
+    reader = getattr(gazetta, "read_corpus", None)
+    if reader is not None:
+        return reader(p, text=text, id=id)
+    name = p.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+        df = pd.read_json(p, lines=True, dtype=False, compression="infer")
+    elif name.endswith((".csv", ".csv.gz")):
+        df = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""])
+    elif name.endswith((".tsv", ".tsv.gz")):
+        df = pd.read_csv(p, sep="\t", dtype=str, keep_default_na=False, na_values=[""])
+    elif name.endswith(".parquet"):
+        df = pd.read_parquet(p)
+    else:
+        raise UsageError(f"cannot tell the corpus format of {path!r}: use .jsonl(.gz), .csv, .tsv or .parquet")
+    for c in [text] + ([id] if id else []):
+        if c not in df.columns:
+            raise KeyError(f"column {c!r} not in {p.name} (columns: {list(df.columns)})")
+    return df
+
+
+def _matcher(args: argparse.Namespace) -> Any:
+    import gazetta
+
+    g = _load_gazetteer(args.gazetteer)
+    return gazetta.Matcher(g, case=args.case, fold_accents=args.fold_accents, overlaps=args.overlaps,
+                           ambiguous=args.ambiguous, ignore=tuple(args.ignore or ()), n_threads=args.threads)
+
+
+def _parse_kinds(s: Optional[str]) -> Any:
+    """``country`` | ``person,org`` | ``person:country`` (one end in each set)."""
+    if s is None:
+        return None
+    parts = [[k.strip() for k in side.split(",") if k.strip()] for side in s.split(":")]
+    if len(parts) > 2 or any(not side for side in parts):
+        raise UsageError(f"--kinds must look like 'country', 'person,org' or 'person:country'; got {s!r}")
+    if len(parts) == 1:
+        return set(parts[0])
+    return (set(parts[0]), set(parts[1]))
+
+
+def _split_list(values: Optional[List[str]]) -> Optional[List[str]]:
+    if not values:
+        return None
+    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    return out or None
+
+
+# --------------------------------------------------------------------------------------------
+# commands
+def _cmd_match(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    _table_format(out)  # a usage error before any work
+    m = _matcher(args)
+    corpus = _read_corpus(args.corpus, args.text, args.id)
+    progress = True if args.progress else None
+    if hasattr(corpus, "columns"):  # a DataFrame from the pandas fallback
+        df = m.mentions(corpus[args.text], ids=corpus[args.id].tolist() if args.id else None, units=args.units,
+                        paragraphs=args.paragraphs, progress=progress)
+    else:
+        df = m.mentions(corpus, units=args.units, paragraphs=args.paragraphs, progress=progress)
+    _write_table(df, out)
+    if not args.quiet:
+        _say(f"{len(df):,} mentions of {df['entity'].nunique() if len(df) else 0:,} entities -> {out}")
+    return 0
+
+
+def _cmd_cooccur(args: argparse.Namespace) -> int:
+    import gazetta
+
+    out = Path(args.output)
+    _table_format(out)
+    if args.entities:
+        _table_format(Path(args.entities))
+    if args.network and not args.network.lower().endswith((".gexf", ".graphml")):
+        raise UsageError(f"--network must end in .gexf or .graphml; got {args.network!r}")
+    if (args.time is None) != (args.freq is None):
+        raise UsageError("--time and --freq go together (e.g. --time date --freq M)")
+    kinds = _parse_kinds(args.kinds)
+    m = _matcher(args)
+    corpus = _read_corpus(args.corpus, args.text, args.id)
+    co = gazetta.cooccurrence(corpus, m, text=args.text, id=args.id, unit=args.unit, paragraphs=args.paragraphs,
+                              window=args.window, count=args.count, by=_split_list(args.by), time=args.time,
+                              freq=args.freq, min_count=args.min_count, kinds=kinds, n_threads=args.threads,
+                              progress=True if args.progress else None)
+    _write_table(co.pairs, out)
+    if args.entities:
+        _write_table(co.entities, Path(args.entities))
+    if args.network:
+        if args.network.lower().endswith(".gexf"):
+            co.write_gexf(args.network, weight=args.weight)
+        else:
+            co.write_graphml(args.network, weight=args.weight)
+    if not args.quiet:
+        _say(f"{len(co.pairs):,} pairs, {co.entities['entity'].nunique():,} entities, "
+             f"{co.meta['n_docs']:,} documents -> {out}")
+        if args.entities:
+            _say(f"entities -> {args.entities}")
+        if args.network:
+            _say(f"network -> {args.network}")
+    return 0
+
+
+def _gazetteer_stats(g: Any) -> Dict[str, Any]:
+    import pandas as pd
+
+    ents = list(g)
+    aliases = [a for e in ents for a in e.aliases]
+    per_kind: Dict[str, Dict[str, int]] = {}
+    for e in ents:
+        d = per_kind.setdefault(e.kind or "", {"entities": 0, "aliases": 0, "globs": 0})
+        d["entities"] += 1
+        d["aliases"] += len(e.aliases)
+        d["globs"] += sum(1 for a in e.aliases if a.glob)
+    amb = g.ambiguous() if ents else pd.DataFrame(columns=["alias", "entities", "n_entities"])
+    attrs = sorted({k for e in ents for k in e.attrs})
+    overrides = sum(1 for a in aliases if a.case is not None or a.fold_accents is not None)
+    return {
+        "entities": len(ents),
+        "aliases": len(aliases),
+        "distinct_alias_texts": len({a.text for a in aliases}),
+        "kinds": len(per_kind),
+        "globs": sum(d["globs"] for d in per_kind.values()),
+        "aliases_with_overrides": overrides,
+        "ambiguous_aliases": len(amb),
+        "attributes": attrs,
+        "per_kind": {k: per_kind[k] for k in sorted(per_kind)},
+        "ambiguous": [{"alias": r.alias, "entities": list(r.entities)} for r in amb.itertuples(index=False)],
+        "content_hash": g.content_hash(),
+    }
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    g = _load_gazetteer(args.gazetteer)
+    st = _gazetteer_stats(g)
+    if args.json:
+        _say(json.dumps(st, ensure_ascii=False, indent=2))
+        return 0
+    _say(f"gazetteer: {args.gazetteer}")
+    width = 24
+    for k in ("entities", "aliases", "distinct_alias_texts", "kinds", "globs", "aliases_with_overrides",
+              "ambiguous_aliases"):
+        _say(f"  {k.replace('_', ' '):<{width}} {st[k]:>8,}")
+    _say(f"  {'attributes':<{width}} {', '.join(st['attributes']) or '-'}")
+    _say(f"  {'content hash':<{width}} {st['content_hash'][:16]}…")
+    _say("")
+    _say(f"  {'kind':<20} {'entities':>9} {'aliases':>9} {'globs':>7}")
+    for k, d in st["per_kind"].items():
+        _say(f"  {(k or '(none)'):<20} {d['entities']:>9,} {d['aliases']:>9,} {d['globs']:>7,}")
+    if st["ambiguous"]:
+        n = args.show
+        _say("")
+        _say(f"  ambiguous aliases (alias -> entities){'' if len(st['ambiguous']) <= n else f', first {n}'}:")
+        for r in st["ambiguous"][:n]:
+            ids = ", ".join(r["entities"][:8]) + (", …" if len(r["entities"]) > 8 else "")
+            _say(f"    {r['alias']!r:<28} {ids}")
+    return 0
+
+
+# -- demo -----------------------------------------------------------------------------------
+def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
+    """Pair counts of the first and the second half of the time span (by calendar time),
+    summed exactly from the periods, with the measures of each half."""
+    import numpy as np
+    import pandas as pd
+
+    from ._measures import measures
+
+    time = co.meta["time"]
+    periods = co.groups[time]
+    first, last = periods.min(), periods.max()
+    mid = first.start_time + (last.end_time - first.start_time) / 2
+    half_of = {p: int(p.start_time >= mid) for p in periods}
+    bounds = []
+    for h in (0, 1):
+        ps = [p for p in periods if half_of[p] == h]
+        bounds.append((str(min(ps)), str(max(ps))) if ps else ("", ""))
+    cnt = "n_mentions" if (co.meta.get("window") is not None or co.meta.get("count") == "mentions") else "n_units"
+    ent = co.entities.assign(half=co.entities[time].map(half_of)).groupby(["half", "entity"])[cnt].sum()
+    n = co.groups.assign(half=co.groups[time].map(half_of)).groupby("half")["n"].sum()
+    p = co._all_pairs.assign(half=co._all_pairs[time].map(half_of))
+    p = p.groupby(["a", "b", "name_a", "name_b", "half"], observed=True)["n_ab"].sum().unstack("half", fill_value=0)
+    p = p.reindex(columns=[0, 1], fill_value=0).reset_index()
+    out = p.rename(columns={0: "n_ab_1", 1: "n_ab_2"})
+    for h in (0, 1):
+        sfx = f"_{h + 1}"
+        na = np.array([ent.get((h, a), 0) for a in out["a"]], dtype=np.int64)
+        nb = np.array([ent.get((h, b), 0) for b in out["b"]], dtype=np.int64)
+        nn = np.full(len(out), int(n.get(h, 0)), dtype=np.int64)
+        nab = out["n_ab" + sfx].to_numpy(dtype=np.int64)
+        out["share" + sfx] = np.where(nn > 0, nab / np.maximum(nn, 1), 0.0)
+        npmi = np.full(len(out), np.nan)
+        ok = nab > 0
+        if ok.any():
+            npmi[ok] = measures(nab[ok], na[ok], nb[ok], nn[ok])["npmi"]
+        out["npmi" + sfx] = npmi
+    out["change"] = out["share_2"] - out["share_1"]
+    return out, bounds[0], bounds[1]
+
+
+def _fmt_table(df: Any, cols: Sequence[Tuple[str, str, str]]) -> str:
+    """A plain-text table: ``cols`` = (column, header, format spec or "" for text)."""
+    rows = []
+    for r in df.itertuples(index=False):
+        cells = []
+        for c, _h, f in cols:
+            v = getattr(r, c)
+            if f and (v is None or (isinstance(v, float) and v != v)):
+                cells.append("—")
+            else:
+                cells.append(format(v, f) if f else str(v))
+        rows.append(cells)
+    heads = [h for _c, h, _f in cols]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(heads)]
+    right = [bool(f) for _c, _h, f in cols]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.rjust(w) if rt else c.ljust(w) for c, w, rt in zip(cells, widths, right)).rstrip()
+
+    return "\n".join(["  " + line(heads), "  " + line(["-" * w for w in widths])] + ["  " + line(r) for r in rows])
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    import gazetta
+    from gazetta.datasets import demo_news
+    from gazetta.gazetteers import countries
+
+    from ._graph import rollup
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    df = demo_news()
+    g = countries()
+    m = gazetta.Matcher(g, n_threads=args.threads)
+    q = args.quiet
+    if not q:
+        _say(f"gazetta {gazetta.__version__} demo: {len(df)} news texts ({df['date'].min():%Y-%m-%d} .. "
+             f"{df['date'].max():%Y-%m-%d}), built-in countries ({len(g)} entities, {g.n_aliases:,} aliases)")
+    mentions = m.mentions(df["text"], ids=df["id"].tolist(), units=True)
+    co = gazetta.cooccurrence(df, m, text="text", id="id", unit="sentence", time="date", freq="M",
+                              n_threads=args.threads)
+    total = rollup(co, ())
+    if not q:
+        _say(f"{len(mentions):,} mentions of {mentions['entity'].nunique()} countries; "
+             f"{int(total.groups['n'].iloc[0]):,} sentences; {len(total.pairs):,} country pairs "
+             f"co-occur in a sentence")
+        _say("")
+        _say(f"Top {args.top} pairs (sentences mentioning both; npmi: -1 never together .. 0 chance .. 1 always):")
+        top = total.pairs.head(args.top).assign(pair=lambda d: d["name_a"] + " – " + d["name_b"])
+        _say(_fmt_table(top, [("pair", "pair", ""), ("n_ab", "n_ab", ","), ("n_a", "n_a", ","),
+                              ("n_b", "n_b", ","), ("npmi", "npmi", ".2f"), ("llr", "llr", ".1f")]))
+    ch, h1, h2 = _halves(co)
+    ch = ch[(ch["n_ab_1"] + ch["n_ab_2"]) >= args.min_support]
+    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"],
+                   per1k_1=1000 * ch["share_1"], per1k_2=1000 * ch["share_2"])
+    rising = ch[ch["change"] > 0].sort_values(["change", "a", "b"], ascending=[False, True, True]).head(args.top // 2)
+    falling = ch[ch["change"] < 0].sort_values(["change", "a", "b"], ascending=[True, True, True]).head(args.top // 2)
+    if not q:
+        cols = [("pair", "pair", ""), ("n_ab_1", "n_ab 1st", ","), ("n_ab_2", "n_ab 2nd", ","),
+                ("per1k_1", "per 1k 1st", ".2f"), ("per1k_2", "per 1k 2nd", ".2f"),
+                ("npmi_1", "npmi 1st", ".2f"), ("npmi_2", "npmi 2nd", ".2f")]
+        _say("")
+        _say(f"Strongest changes between the halves {h1[0]}..{h1[1]} and {h2[0]}..{h2[1]} "
+             f"(sentences mentioning both per 1,000 sentences; pairs with >= {args.min_support} in all):")
+        _say("Rising:")
+        _say(_fmt_table(rising, cols) if len(rising) else "  (none)")
+        _say("Falling:")
+        _say(_fmt_table(falling, cols) if len(falling) else "  (none)")
+        _say("Note: the demo corpus is Wikinews until 2020 and White House readouts from 2021, so part of any "
+             "change is a change of source.")
+
+    written: List[str] = []
+    _write_table(co.pairs, out / "pairs.csv")
+    written.append("pairs.csv (by month)")
+    _write_table(total.pairs, out / "pairs_total.csv")
+    written.append("pairs_total.csv")
+    _write_table(co.entities, out / "entities.csv")
+    written.append("entities.csv (by month)")
+    keep = ["a", "b", "name_a", "name_b", "n_ab_1", "n_ab_2", "share_1", "share_2", "npmi_1", "npmi_2", "change"]
+    _write_table(ch.sort_values("change", ascending=False)[keep], out / "changes.csv")
+    written.append("changes.csv")
+    if _have_pyarrow():
+        _write_table(mentions, out / "mentions.parquet")
+        written.append("mentions.parquet")
+    else:
+        print("gazetta: pyarrow is not installed, so mentions go to mentions.csv instead of mentions.parquet "
+              "(pip install pyarrow)", file=sys.stderr)
+        _write_table(mentions, out / "mentions.csv")
+        written.append("mentions.csv")
+    co.write_gexf(out / "network.gexf")
+    written.append("network.gexf (dynamic: open in Gephi, enable the timeline)")
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        print('gazetta: matplotlib is not installed, so no pictures (pip install "gazetta[plot]")', file=sys.stderr)
+    else:
+        from . import plot
+
+        _save_figure(plot.network(total, top=40, weight="npmi"), out / "network.png")
+        written.append("network.png")
+        pairs = [(r.a, r.b) for r in rising.head(2).itertuples()] + [(r.a, r.b) for r in falling.head(2).itertuples()]
+        if pairs:
+            _save_figure(plot.timeline(co, pairs, value="share", freq="Q"), out / "timeline.png")
+            written.append("timeline.png")
+    if not q:
+        _say("")
+        _say(f"Wrote to {out}/: " + ", ".join(written))
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# the parser
+class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    pass
+
+
+def _matcher_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("gazetteer and matching (SPEC §3)")
+    g.add_argument("--gazetteer", "-g", required=True, metavar="FILE|countries[:LANG]",
+                   help="gazetteer file (.csv/.tsv with columns id,name,kind,aliases; .json/.jsonl of entity "
+                        "objects; newsmap .yaml; optionally .gz) or the built-in 'countries' (e.g. 'countries:de', "
+                        "'countries:all')")
+    g.add_argument("--case", choices=("smart", "sensitive", "insensitive"), default="smart",
+                   help="case rule: 'smart' matches the alias as written or in ALL CAPS")
+    g.add_argument("--fold-accents", action="store_true", help="compare letters without accents (São = Sao)")
+    g.add_argument("--overlaps", choices=("longest", "all"), default="longest",
+                   help="'longest': leftmost-longest non-overlapping mentions; 'all': every candidate")
+    g.add_argument("--ambiguous", choices=("all", "skip"), default="all",
+                   help="an alias of several entities: report it once per entity, or skip it")
+    g.add_argument("--ignore", action="append", metavar="PHRASE",
+                   help="a phrase that blocks matches inside it (e.g. 'Michael Jordan'); repeatable")
+
+
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", metavar="CORPUS",
+                   help="the articles: .jsonl, .jsonl.gz, .csv, .tsv or .parquet, one document per record")
+    p.add_argument("--text", default="text", metavar="COL", help="field holding the article text")
+    p.add_argument("--id", default=None, metavar="COL", help="field holding the document id (default: position)")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--threads", type=int, default=None, metavar="N", help="worker threads (default: all cores)")
+    p.add_argument("--progress", action="store_true", help="always show a progress bar (needs tqdm)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+
+
+def _positive(s: str) -> int:
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {s!r}") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {s!r}")
+    return v
+
+
+def _non_negative(s: str) -> int:
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {s!r}") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {s!r}")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``gazetta`` argument parser (used by :func:`main`)."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG, formatter_class=_Formatter,
+        description="Entity co-mention analysis of news: find the mentions of a gazetteer's entities "
+                    "in a corpus and count which entities are mentioned together.",
+        epilog=textwrap.dedent("""\
+            examples:
+              gazetta demo --out gazetta-demo
+              gazetta info countries
+              gazetta match news.jsonl.gz -g countries -o mentions.parquet
+              gazetta cooccur news.jsonl.gz -g countries --unit sentence --time date --freq M \\
+                  --min-count 2 -o pairs.csv --network network.gexf
+
+            exit codes: 0 success, 1 data error (one line on stderr; --debug for the traceback),
+            2 bad usage. Outputs are written atomically (temporary file, then rename)."""))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("demo", formatter_class=_Formatter, help="run the whole pipeline on the bundled demo corpus",
+                       description="Matches the built-in countries in the 300 bundled news texts, counts "
+                                   "sentence-level co-occurrence by month, prints the top pairs and the "
+                                   "strongest changes between the first and second half of the period, and "
+                                   "writes pairs.csv, pairs_total.csv, entities.csv, changes.csv, "
+                                   "mentions.parquet (mentions.csv without pyarrow), network.gexf (dynamic) "
+                                   "and network.png, timeline.png (with matplotlib) into DIR.")
+    p.add_argument("--out", "-o", default="gazetta-demo", metavar="DIR", help="output folder (created if needed)")
+    p.add_argument("--top", type=_positive, default=15, metavar="K", help="how many pairs to list")
+    p.add_argument("--min-support", type=_positive, default=8, metavar="N",
+                   help="a pair needs this many co-occurring sentences over both halves to be listed as a change")
+    _common(p)
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("match", formatter_class=_Formatter, help="find every mention: corpus -> mentions table",
+                       description="Finds every mention of every alias in the corpus and writes one row per "
+                                   "mention: doc, start, end (Python string offsets), surface, entity, name, "
+                                   "kind, alias, ambiguous (+ paragraph, sentence with --units).")
+    _corpus_options(p)
+    _matcher_options(p)
+    p.add_argument("--output", "-o", required=True, metavar="OUT",
+                   help="output table: .csv, .csv.gz, .tsv or .parquet (needs pyarrow)")
+    p.add_argument("--units", action="store_true", help="add the paragraph and sentence index of each mention")
+    p.add_argument("--paragraphs", choices=("line", "blank"), default="line",
+                   help="paragraph rule for --units: every line break, or only blank lines")
+    _common(p)
+    p.set_defaults(func=_cmd_match)
+
+    p = sub.add_parser("cooccur", formatter_class=_Formatter, help="count co-occurrence: corpus -> pairs table",
+                       description="Counts which entities are mentioned together and writes the pair table "
+                                   "[group keys..., a, b, name_a, name_b, kind_a, kind_b, n_ab, n_a, n_b, n, pmi, "
+                                   "npmi, jaccard, dice, llr, llr_p, expected, lift] (SPEC §5). Time periods are "
+                                   "written as text such as 2024-03.")
+    _corpus_options(p)
+    _matcher_options(p)
+    p.add_argument("--output", "-o", required=True, metavar="OUT",
+                   help="pair table: .csv, .csv.gz, .tsv or .parquet (needs pyarrow)")
+    p.add_argument("--entities", metavar="FILE", help="also write the entity table (same formats)")
+    p.add_argument("--network", metavar="FILE",
+                   help="also write the network: .gexf (dynamic for --time) or .graphml")
+    p.add_argument("--weight", default="n_ab", metavar="COL",
+                   help="edge weight of --network: n_ab, npmi, pmi, jaccard, dice, llr, lift")
+    c = p.add_argument_group("counting (SPEC §5)")
+    c.add_argument("--unit", choices=_UNITS, default="sentence",
+                   help="two entities co-occur when both are mentioned in the same unit")
+    c.add_argument("--paragraphs", choices=("line", "blank"), default="line",
+                   help="paragraph rule: every line break ends a paragraph, or only a blank line")
+    c.add_argument("--window", type=_non_negative, default=None, metavar="K",
+                   help="count mention pairs at most K tokens apart within the unit "
+                        "(use --unit document to cross sentences)")
+    c.add_argument("--count", choices=("units", "mentions"), default="units",
+                   help="n_ab = units holding both, or products of mention counts per unit")
+    c.add_argument("--by", action="append", metavar="COL",
+                   help="metadata column(s) to slice by, each group counted on its own; repeatable or COL1,COL2")
+    c.add_argument("--time", metavar="COL", help="date column to slice by (with --freq)")
+    c.add_argument("--freq", choices=_FREQS, help="period of --time: day, week, month, quarter, year")
+    c.add_argument("--min-count", type=_positive, default=1, metavar="N", help="keep pairs with n_ab >= N")
+    c.add_argument("--kinds", metavar="KINDS",
+                   help="keep pairs by entity kind: 'country' (both ends), 'person,org' (both in the set), "
+                        "'person:country' (one end in each)")
+    _common(p)
+    p.set_defaults(func=_cmd_cooccur)
+
+    p = sub.add_parser("info", formatter_class=_Formatter, help="gazetteer statistics",
+                       description="Prints the number of entities, aliases, kinds, globs (Kenyan*), aliases "
+                                   "with per-alias options, ambiguous aliases (shared by several entities), "
+                                   "the counts per kind and the ambiguous aliases themselves.")
+    p.add_argument("gazetteer", metavar="GAZETTEER", help="a gazetteer file or 'countries[:LANG]'")
+    p.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    p.add_argument("--show", type=_positive, default=20, metavar="N", help="how many ambiguous aliases to list")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    p.set_defaults(func=_cmd_info)
+    return parser
+
+
+def _one_line(e: BaseException) -> str:
+    msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
+    msg = " ".join(msg.split()) or type(e).__name__
+    return msg if isinstance(e, (OSError, RuntimeError)) or type(e).__module__.startswith("gazetta") \
+        else f"{type(e).__name__}: {msg}"
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs the ``gazetta`` command line with ``argv`` (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code: 0 success, 1 data error, 2 bad usage, 130 interrupted.
+
+    Examples
+    --------
+    >>> main(["info", "countries", "--show", "3"])  # doctest: +ELLIPSIS
+    gazetteer: countries
+      entities                      241
+    ...
+    0
+    >>> main(["cooccur"])  # doctest: +SKIP
+    2
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version (0) and usage errors (2)
+        return int(e.code or 0) if not isinstance(e.code, str) else 2
+    try:
+        return int(args.func(args))
+    except UsageError as e:
+        print(f"{PROG} {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - the one place errors become exit codes
+        if getattr(args, "debug", False):
+            raise
+        print(f"{PROG}: error: {_one_line(e)}", file=sys.stderr)
+        return 1

@@ -1,0 +1,223 @@
+"""The command line (SPEC §7): ``gazetta demo|match|cooccur|info``, exit codes 0/1/2,
+outputs that exist, parse and equal the Python API's results, atomic writes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import gazetta
+from gazetta.cli import main
+
+DOCS = [
+    {"id": "d1", "date": "2024-01-03", "source": "wire", "body": "Japan and China met.\nSouth Korea watched."},
+    {"id": "d2", "date": "2024-01-21", "source": "blog", "body": "China and South Korea. Japan too."},
+    {"id": "d3", "date": "2024-02-11", "source": "wire", "body": "JAPAN, China and South Korea agreed."},
+    {"id": "d4", "date": "2024-03-30", "source": "wire", "body": "Nothing here."},
+]
+
+
+@pytest.fixture()
+def files(tmp_path):
+    jl = tmp_path / "news.jsonl.gz"
+    with gzip.open(jl, "wt", encoding="utf-8") as f:
+        for d in DOCS:
+            f.write(json.dumps(d) + "\n")
+    csv = tmp_path / "news.csv"
+    pd.DataFrame(DOCS).to_csv(csv, index=False)
+    gz = tmp_path / "gaz.csv"
+    pd.DataFrame({"id": ["JP", "CN", "KR"], "name": ["Japan", "China", "South Korea"],
+                  "kind": ["country", "country", "country"], "aliases": ["", "PRC", "ROK|Korea"]}).to_csv(gz, index=False)
+    return {"jsonl": jl, "csv": csv, "gaz": gz, "dir": tmp_path}
+
+
+def _gaz(files):
+    return gazetta.Gazetteer.read_csv(files["gaz"])
+
+
+def test_help_and_version(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for cmd in ("demo", "match", "cooccur", "info"):
+        assert cmd in out
+    assert main(["cooccur", "--help"]) == 0
+    out = capsys.readouterr().out
+    for opt in ("--unit", "--paragraphs", "--window", "--count", "--by", "--time", "--freq", "--min-count",
+                "--kinds", "--gazetteer", "--text", "--id", "--network"):
+        assert opt in out
+    assert main(["--version"]) == 0
+    assert gazetta.__version__ in capsys.readouterr().out
+
+
+def test_match_to_csv_and_parquet(files, capsys):
+    out = files["dir"] / "m.csv"
+    assert main(["match", str(files["jsonl"]), "-g", str(files["gaz"]), "--text", "body", "--id", "id",
+                 "-o", str(out)]) == 0
+    got = pd.read_csv(out)
+    want = gazetta.Matcher(_gaz(files)).mentions([d["body"] for d in DOCS], ids=[d["id"] for d in DOCS])
+    assert got["doc"].tolist() == want["doc"].astype(str).tolist()
+    assert got[["start", "end"]].values.tolist() == want[["start", "end"]].values.tolist()
+    assert got["entity"].tolist() == want["entity"].astype(str).tolist()
+    pytest.importorskip("pyarrow")
+    pq = files["dir"] / "m.parquet"
+    assert main(["match", str(files["csv"]), "-g", str(files["gaz"]), "--text", "body", "--units", "-q",
+                 "-o", str(pq)]) == 0
+    got = pd.read_parquet(pq)
+    assert len(got) == len(want) and {"paragraph", "sentence"} <= set(got.columns)
+    assert capsys.readouterr().out.count("mentions") == 1  # -q printed nothing
+
+
+def test_cooccur_matches_the_api(files):
+    out = files["dir"] / "pairs.csv"
+    ents = files["dir"] / "entities.tsv"
+    net = files["dir"] / "net.gexf"
+    assert main(["cooccur", str(files["jsonl"]), "-g", str(files["gaz"]), "--text", "body", "--unit", "sentence",
+                 "--time", "date", "--freq", "M", "--by", "source", "--entities", str(ents),
+                 "--network", str(net), "-q", "-o", str(out)]) == 0
+    df = pd.DataFrame(DOCS)
+    co = gazetta.cooccurrence(df, _gaz(files), text="body", by="source", time="date", freq="M")
+    got = pd.read_csv(out)
+    want = co.pairs.assign(date=co.pairs["date"].astype(str))
+    assert got.columns.tolist() == want.columns.tolist()
+    assert got[["source", "date", "a", "b", "n_ab", "n"]].values.tolist() == \
+        want[["source", "date", "a", "b", "n_ab", "n"]].values.tolist()
+    pd.testing.assert_series_equal(got["npmi"], want["npmi"], check_names=False)
+    assert len(pd.read_csv(ents, sep="\t")) == len(co.entities)
+    nx = pytest.importorskip("networkx")
+    assert nx.read_gexf(net).graph["mode"] == "dynamic"
+
+
+@pytest.mark.parametrize("extra, check", [
+    (["--unit", "document"], lambda p: p["n"].iloc[0] == 4),
+    (["--window", "3", "--unit", "document"], lambda p: p["n"].nunique() == 1 and p["n"].iloc[0] > 10),
+    (["--count", "mentions"], lambda p: (p["n_ab"] >= 1).all()),
+    (["--min-count", "2"], lambda p: (p["n_ab"] >= 2).all()),
+    (["--kinds", "country"], lambda p: len(p) == 3),
+    (["--kinds", "person:country"], lambda p: len(p) == 0),
+])
+def test_cooccur_options(files, extra, check):
+    out = files["dir"] / "p.csv"
+    assert main(["cooccur", str(files["csv"]), "-g", str(files["gaz"]), "--text", "body", "-q", "-o", str(out),
+                 *extra]) == 0
+    assert check(pd.read_csv(out))
+
+
+def test_info(files, capsys):
+    assert main(["info", str(files["gaz"])]) == 0
+    out = capsys.readouterr().out
+    assert "entities" in out and "country" in out
+    assert main(["info", "countries:de", "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["entities"] == 241 and st["per_kind"]["country"]["entities"] == 241
+    assert st["globs"] > 0 and set(st) >= {"aliases", "kinds", "ambiguous_aliases", "ambiguous"}
+    amb = files["dir"] / "amb.csv"
+    amb.write_text("id,name,aliases\nGE,Georgia,\nUS-GA,Georgia (US state),Georgia\n", encoding="utf-8")
+    assert main(["info", str(amb), "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["ambiguous_aliases"] == 1 and st["ambiguous"][0]["entities"] == ["GE", "US-GA"]
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["frobnicate"],
+    ["cooccur", "x.jsonl", "-o", "x.csv"],                                  # no --gazetteer
+    ["cooccur", "{jsonl}", "-g", "countries", "--unit", "word", "-o", "x.csv"],
+    ["cooccur", "{jsonl}", "-g", "countries", "--window", "-1", "-o", "x.csv"],
+    ["cooccur", "{jsonl}", "-g", "countries", "--min-count", "0", "-o", "x.csv"],
+    ["cooccur", "{jsonl}", "-g", "countries", "-o", "{dir}/x.xlsx"],
+    ["cooccur", "{jsonl}", "-g", "countries", "--time", "date", "-o", "{dir}/x.csv"],
+    ["cooccur", "{jsonl}", "-g", "countries", "--kinds", "a:b:c", "-o", "{dir}/x.csv"],
+    ["match", "{jsonl}", "-g", "countries:klingon", "-o", "{dir}/x.csv"],
+    ["info", "{dir}/gaz.xml"],
+])
+def test_bad_usage_is_2(files, argv, capsys):
+    (files["dir"] / "gaz.xml").write_text("<x/>", encoding="utf-8")
+    argv = [a.format(jsonl=files["jsonl"], dir=files["dir"]) for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "error" in err or "usage" in err
+    assert not (files["dir"] / "x.csv").exists()
+
+
+@pytest.mark.parametrize("argv, msg", [
+    (["cooccur", "{dir}/missing.jsonl", "-g", "{gaz}", "-o", "{dir}/x.csv"], "missing.jsonl"),
+    (["match", "{jsonl}", "-g", "{dir}/missing.csv", "-o", "{dir}/x.csv"], "missing.csv"),
+    (["match", "{jsonl}", "-g", "{gaz}", "--text", "nope", "-o", "{dir}/x.csv"], "nope"),
+    (["cooccur", "{jsonl}", "-g", "{gaz}", "--text", "body", "--by", "nope", "-o", "{dir}/x.csv"], "nope"),
+    (["info", "{dir}/bad.csv"], "bad.csv"),
+])
+def test_data_errors_are_1_with_one_line(files, argv, msg, capsys):
+    (files["dir"] / "bad.csv").write_text("id,name\nA,\n", encoding="utf-8")  # an entity without a name
+    argv = [a.format(jsonl=files["jsonl"], dir=files["dir"], gaz=files["gaz"]) for a in argv]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("gazetta: error:") and "Traceback" not in err
+    assert msg in lines[0]
+    assert not (files["dir"] / "x.csv").exists()
+    with pytest.raises(Exception):
+        main(argv + ["--debug"])
+
+
+def test_outputs_are_atomic(files, monkeypatch):
+    """A failure while writing leaves the old file untouched and no temporary file behind."""
+    out = files["dir"] / "pairs.csv"
+    out.write_text("old\n", encoding="utf-8")
+
+    def boom(self, *a, **k):
+        with open(a[0], "w", encoding="utf-8") as f:
+            f.write("half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    assert main(["cooccur", str(files["csv"]), "-g", str(files["gaz"]), "--text", "body", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in files["dir"].iterdir()) == ["gaz.csv", "news.csv", "news.jsonl.gz", "pairs.csv"]
+
+
+def _check_demo_dir(d, mentions_file="mentions.parquet"):
+    pairs = pd.read_csv(d / "pairs.csv")
+    assert {"date", "a", "b", "n_ab", "npmi"} <= set(pairs.columns) and len(pairs) > 100
+    ents = pd.read_csv(d / "entities.csv")
+    assert {"date", "entity", "name", "n_units"} <= set(ents.columns)
+    m = pd.read_parquet(d / mentions_file) if mentions_file.endswith(".parquet") else pd.read_csv(d / mentions_file)
+    assert {"doc", "start", "end", "entity", "sentence"} <= set(m.columns) and len(m) > 1000
+    assert (d / "network.gexf").stat().st_size > 0
+    nx = pytest.importorskip("networkx")
+    G = nx.read_gexf(d / "network.gexf")
+    assert G.graph["mode"] == "dynamic" and G.number_of_edges() > 100
+    if (d / "network.png").exists():
+        assert (d / "network.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not [p for p in os.listdir(d) if p.endswith(".tmp")]
+
+
+def test_demo_in_process_without_pyarrow(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("matplotlib")
+    # (pandas itself may hold Arrow-backed columns when pyarrow is installed, so pretend at the
+    # one place the command line asks)
+    monkeypatch.setattr("gazetta.cli._have_pyarrow", lambda: False)
+    assert main(["demo", "--out", str(tmp_path / "demo"), "--top", "6"]) == 0
+    out, err = capsys.readouterr()
+    assert "Russia – Ukraine" in out and "Rising:" in out and "Falling:" in out
+    assert "pyarrow" in err and "mentions.csv" in err
+    _check_demo_dir(tmp_path / "demo", "mentions.csv")
+    assert (tmp_path / "demo" / "network.png").exists()
+
+
+@pytest.mark.slow
+def test_demo_subprocess(tmp_path):
+    """``python -m gazetta demo --out DIR`` in a real process."""
+    pytest.importorskip("pyarrow")
+    r = subprocess.run([sys.executable, "-m", "gazetta", "demo", "--out", "demo-out"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=300, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert r.returncode == 0, r.stderr
+    assert "Top 15 pairs" in r.stdout
+    _check_demo_dir(tmp_path / "demo-out")
+    r = subprocess.run([sys.executable, "-m", "gazetta", "cooccur"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "usage:" in r.stderr
