@@ -145,10 +145,10 @@ def duplicates(corpus: Any, *, text: str = "text", id: Optional[str] = None,
 
     Examples
     --------
-    >>> import gazetta
+    >>> from gazetta.dedupe import duplicates  # also exported as gazetta.duplicates
     >>> story = "The central bank raised its key interest rate by half a point on Tuesday, citing inflation."
     >>> docs = [story, "Markets were calm.", story.replace(" ", "  "), story.replace("Tuesday", "Wednesday")]
-    >>> gazetta.duplicates(docs, threshold=0.5)
+    >>> duplicates(docs, threshold=0.5)
        doc  cluster  similarity      kind
     0    0        0    1.000000  original
     1    1        1    1.000000  original
