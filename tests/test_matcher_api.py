@@ -189,9 +189,6 @@ def test_mentions_dtypes(matcher: gazetta.Matcher) -> None:
     assert set(df["entity"].cat.categories) == {"KP", "KR", "JP"}
 
 
-@pytest.mark.xfail(int(pd.__version__.split(".")[0]) >= 3, strict=True,
-                   reason="python/gazetta/_frames.py:_doc_column tests `index.dtype == object`, but "
-                          "pandas 3 infers the 'str' dtype for str ids, so doc is not categorical")
 def test_ids_str_make_a_categorical_doc(matcher: gazetta.Matcher) -> None:
     """SPEC §6: ``doc`` holds the given ids; unique str ids become a categorical (in the given
     order), other ids keep their values."""

@@ -101,6 +101,7 @@ class ChunkCollector:
 def _doc_column(pos: np.ndarray, ids: Sequence[Any]) -> Any:
     """The `doc` column from given ids: categorical when ids are unique strings, else values."""
     index = pd.Index(ids)
-    if index.dtype == object and index.is_unique and not index.hasnans:
-        return categorical(pos.astype(np.int32), index)
+    stringy = index.dtype == object or pd.api.types.is_string_dtype(index.dtype)
+    if stringy and index.is_unique and not index.hasnans and all(isinstance(x, str) for x in index):
+        return categorical(pos.astype(np.int32), index.astype(object))
     return index.take(pos).to_numpy()

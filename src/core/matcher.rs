@@ -24,7 +24,7 @@ use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use super::alias::parse_alias;
-use super::chars::{is_unspaced, is_word, upper};
+use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::error::{Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
 
@@ -184,10 +184,10 @@ const DFA_MAX_PATTERN_BYTES: usize = 300_000;
 /// A candidate span before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Cand {
+    /// Byte offsets into the original text (converted to code points after resolution;
+    /// the order and overlap of spans are the same in both).
     start: usize,
     end: usize,
-    start_byte: usize,
-    end_byte: usize,
     entity: u32,
     alias: u32,
 }
@@ -390,13 +390,25 @@ impl Matcher {
             scratch.views.resize_with(self.views.len(), View::default);
         }
         for (vm, view) in self.views.iter().zip(scratch.views.iter_mut()) {
-            view.build(text, vm.spec);
-            match &vm.engine {
-                Engine::Dfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
-                Engine::Nfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
+            if vm.spec.fold {
+                // Accent folding changes character counts: walk a normalised copy.
+                view.build(text, vm.spec);
+                match &vm.engine {
+                    Engine::Dfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
+                    Engine::Nfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
+                }
+            } else {
+                // Without folding, normalisation is a per-character map plus whitespace
+                // collapsing, done on the fly inside each walk: no copy of the text.
+                match &vm.engine {
+                    Engine::Dfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, cancel)?,
+                    Engine::Nfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, cancel)?,
+                }
             }
         }
+        let base = out.len();
         self.resolve(&mut scratch.cands, out);
+        fill_code_points(text, &mut out[base..]);
         Ok(())
     }
 
@@ -429,10 +441,10 @@ impl Matcher {
             if !ignored && !(ambiguous && opts.ambiguous == Ambiguous::Skip) {
                 for c in group {
                     out.push(Mention {
-                        start: c.start,
-                        end: c.end,
-                        start_byte: c.start_byte,
-                        end_byte: c.end_byte,
+                        start: 0,
+                        end: 0,
+                        start_byte: c.start,
+                        end_byte: c.end,
                         entity: c.entity,
                         alias: c.alias,
                         ambiguous,
@@ -574,9 +586,239 @@ fn walk<A: Automaton>(
                         None => continue,
                     }
                 };
-                let (s_cp, s_b) = view.to_orig(start);
-                let (e_cp, e_b) = view.to_orig(end);
-                cands.push(Cand { start: s_cp, end: e_cp, start_byte: s_b, end_byte: e_b, entity: info.entity, alias: a });
+                cands.push(Cand {
+                    start: view.to_orig_byte(start),
+                    end: view.to_orig_byte(end),
+                    entity: info.entity,
+                    alias: a,
+                });
+            }
+        }
+    }
+}
+
+/// Sets the code-point offsets of mentions from their byte offsets (one forward pass over the
+/// text; free for ASCII text).
+fn fill_code_points(text: &str, ms: &mut [Mention]) {
+    if ms.is_empty() {
+        return;
+    }
+    if text.is_ascii() {
+        for m in ms.iter_mut() {
+            m.start = m.start_byte;
+            m.end = m.end_byte;
+        }
+        return;
+    }
+    let mut pos: Vec<usize> = ms.iter().flat_map(|m| [m.start_byte, m.end_byte]).collect();
+    pos.sort_unstable();
+    pos.dedup();
+    let bytes = text.as_bytes();
+    let mut cps = Vec::with_capacity(pos.len());
+    let (mut last, mut cp) = (0usize, 0usize);
+    for &p in &pos {
+        // Code points = bytes that are not UTF-8 continuation bytes.
+        cp += bytes[last..p].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        last = p;
+        cps.push(cp);
+    }
+    for m in ms.iter_mut() {
+        m.start = cps[pos.partition_point(|&p| p < m.start_byte)];
+        m.end = cps[pos.partition_point(|&p| p < m.end_byte)];
+    }
+}
+
+/// The view's byte for an ASCII byte: apostrophe variant '`' → '\'', whitespace → ' ',
+/// and lower case in a lowercase view.
+static NORM_PLAIN: [u8; 128] = norm_table(false);
+static NORM_LOWER: [u8; 128] = norm_table(true);
+static ASCII_SPACE: [bool; 128] = {
+    let mut t = [false; 128];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0B] = true;
+    t[0x0C] = true;
+    t
+};
+
+const fn norm_table(lower: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b == b'`' {
+            b'\''
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            b' '
+        } else if lower {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        };
+        i += 1;
+    }
+    t
+}
+
+/// Like [`scan`], on the original text of a view without accent folding: the view's bytes are
+/// produced on the fly inside each walk, and offsets are the original's.
+fn scan_direct<A: Automaton>(
+    aut: &A,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    cands: &mut Vec<Cand>,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let Ok(start_sid) = aut.start_state(Anchored::Yes) else {
+        return Err(Error::Build("automaton without anchored start".into()));
+    };
+    let lower_view = vm.spec.lower;
+    let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
+    let first = &vm.first_byte;
+    let mut prev_word = false;
+    let mut prev_unspaced = false;
+    let mut i = 0usize;
+    while i < n {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        let chunk_end = n.min(i + (1 << 16));
+        while i < chunk_end {
+            let b = bytes[i];
+            if b < 0x80 {
+                let w = ASCII_WORD[b as usize];
+                if first[norm[b as usize] as usize] && !(w && prev_word && !prev_unspaced) {
+                    walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                }
+                prev_word = w;
+                prev_unspaced = false;
+                i += 1;
+                continue;
+            }
+            let c = decode_at(text, i);
+            let (w, u) = classify(c);
+            let nc = view_char(c, lower_view);
+            let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&nc) };
+            if is_start {
+                let mut buf = [0u8; 4];
+                let fb = nc.encode_utf8(&mut buf).as_bytes()[0];
+                if first[fb as usize] {
+                    walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                }
+            }
+            prev_word = w;
+            prev_unspaced = u;
+            i += c.len_utf8();
+        }
+    }
+    Ok(())
+}
+
+/// The view character of a non-ASCII, non-space character (SPEC §3.1, §3.3).
+#[inline]
+fn view_char(c: char, lower_view: bool) -> char {
+    let m = map_punct(c);
+    if lower_view {
+        lower(m)
+    } else {
+        m
+    }
+}
+
+/// Walks the automaton from original byte `start`, feeding the view's bytes (mapped
+/// characters, whitespace runs as one space) and reporting every boundary-valid candidate.
+#[inline]
+fn walk_direct<A: Automaton>(
+    aut: &A,
+    start_sid: aho_corasick::automaton::StateID,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    start: usize,
+    cands: &mut Vec<Cand>,
+) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let lower_view = vm.spec.lower;
+    let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
+    let mut sid = start_sid;
+    let mut p = start;
+    let mut fed = 0usize;
+    let mut last_space = false;
+    while p < n {
+        let b = bytes[p];
+        let last: char;
+        if b < 0x80 {
+            if ASCII_SPACE[b as usize] {
+                if last_space {
+                    p += 1;
+                    continue;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            let nb = norm[b as usize];
+            sid = aut.next_state(Anchored::Yes, sid, nb);
+            fed += 1;
+            if aut.is_dead(sid) {
+                return;
+            }
+            last = nb as char;
+            p += 1;
+        } else {
+            let c = decode_at(text, p);
+            let nc = if is_space(c) {
+                if last_space {
+                    p += c.len_utf8();
+                    continue;
+                }
+                last_space = true;
+                ' '
+            } else {
+                last_space = false;
+                view_char(c, lower_view)
+            };
+            let mut buf = [0u8; 4];
+            for &nb in nc.encode_utf8(&mut buf).as_bytes() {
+                sid = aut.next_state(Anchored::Yes, sid, nb);
+                fed += 1;
+                if aut.is_dead(sid) {
+                    return;
+                }
+            }
+            last = nc;
+            p += c.len_utf8();
+        }
+        if !aut.is_match(sid) {
+            continue;
+        }
+        for k in 0..aut.match_len(sid) {
+            let pid = aut.match_pattern(sid, k);
+            if aut.pattern_len(pid) != fed {
+                continue;
+            }
+            let pid = pid.as_usize();
+            let lo = vm.target_start[pid] as usize;
+            let hi = vm.target_start[pid + 1] as usize;
+            let mut plain_end: Option<Option<usize>> = None;
+            let mut glob_end: Option<usize> = None;
+            for &a in &vm.targets[lo..hi] {
+                let info = aliases[a as usize];
+                let end = if info.glob {
+                    *glob_end.get_or_insert_with(|| extend_word(text, p, last))
+                } else {
+                    match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
+                        Some(e) => e,
+                        None => continue,
+                    }
+                };
+                cands.push(Cand { start, end, entity: info.entity, alias: a });
             }
         }
     }
