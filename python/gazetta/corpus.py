@@ -501,8 +501,8 @@ class Corpus:
         def part_of(batches: List[Any]) -> _Part:
             tbl = pa.Table.from_batches(batches)
             col = tbl.column(self.text)
-            arr = col.combine_chunks() if not arrow else col
-            texts: Any = arr if arrow else arr.to_pylist()
+            zero_copy = arrow and hasattr(col, "__arrow_c_stream__")  # pyarrow >= 14
+            texts: Any = col if zero_copy else col.to_pylist()
             ids = tbl.column(self.id).to_pylist() if want_ids else None
             meta = tbl.select(meta_cols).to_pandas() if meta_cols else None
             return _Part(texts, ids, meta)
@@ -755,6 +755,8 @@ def arrow_texts(texts: Any) -> Any:
     try:
         import pyarrow as pa
     except ImportError:  # pragma: no cover - pyarrow is optional
+        return None
+    if not hasattr(pa.Array, "__arrow_c_array__"):  # pyarrow < 14: no PyCapsule interface
         return None
     if isinstance(texts, (pa.Array, pa.ChunkedArray)):
         return texts if _is_text_type(texts.type) and not pa.types.is_dictionary(texts.type) else None
