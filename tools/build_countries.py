@@ -240,8 +240,9 @@ ADDITIONS: dict[str, dict[str, dict[str, list[str]]]] = {
         "CW": {"names": ["Curaçao"]},
         "CZ": {"names": ["Czechia"]},
         "FO": {"names": ["Faroe Islands", "Faroes"]},
+        # "Northern Ireland" is part of the UK: without it, "Ireland" inside it matched IE.
         "GB": {"names": ["U.K.", "Great Britain",
-                         "United Kingdom of Great Britain and Northern Ireland"]},
+                         "United Kingdom of Great Britain and Northern Ireland", "Northern Ireland"]},
         "GW": {"names": ["Guinea-Bissau"], "demonyms": ["Bissau-Guinean*"]},
         "IS": {"capitals": ["Reykjavík"]},
         "KP": {"names": ["Democratic People's Republic of Korea", "D.P.R.K."]},
