@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 import math
 from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple
 
@@ -42,13 +43,30 @@ _SIGNED = ("pmi", "npmi")
 _VALUES = ("n_ab", "n_a", "n_b", "n", *MEASURES)
 
 
+_FIGURE: Any = None
+
+
 def _mpl() -> Any:
-    try:
-        import matplotlib  # noqa: F401
-        from matplotlib.figure import Figure
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError(f"gazetta.plot needs matplotlib: {_HINT}") from e
-    return Figure
+    """The Figure class to build (matplotlib is imported on first use)."""
+    global _FIGURE
+    if _FIGURE is None:
+        try:
+            import matplotlib  # noqa: F401
+            from matplotlib.figure import Figure
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError(f"gazetta.plot needs matplotlib: {_HINT}") from e
+
+        class GazettaFigure(Figure):
+            """A :class:`matplotlib.figure.Figure` that shows itself in Jupyter as a PNG without
+            pyplot (so it shows once, whatever the backend)."""
+
+            def _repr_png_(self) -> bytes:
+                buf = io.BytesIO()
+                self.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+                return buf.getvalue()
+
+        _FIGURE = GazettaFigure
+    return _FIGURE
 
 
 def _nx() -> Any:
