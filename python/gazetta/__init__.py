@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os as _os
 
-from . import _core, datasets, gazetteers
+from . import _core, datasets, gazetteers, plot
 from .exceptions import CorpusError, GazettaError, GazetteerError
 from .gazetteer import Alias, Entity, Gazetteer
 from .matcher import Match, Matcher
@@ -45,6 +45,7 @@ __all__ = [
     "cooccurrence",
     "datasets",
     "gazetteers",
+    "plot",
     "paragraphs",
     "sentences",
     "tokens",
