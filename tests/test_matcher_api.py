@@ -381,3 +381,19 @@ def test_n_threads_constructor_option_is_kept(korea_gazetteer: gazetta.Gazetteer
     assert m.n_threads == 3 and m.options["n_threads"] == 3
     assert pickle.loads(pickle.dumps(m)).n_threads == 3
     assert math.isclose(len(_tuples(m.mentions(["Korea"] * 10))), 10)
+
+
+def test_mentions_across_the_scanner_s_64_kib_steps() -> None:
+    """SPEC §3.8: the core scans long texts in 64 KiB steps (to poll for Ctrl-C); mentions
+    that straddle a step, after ASCII or multi-byte text, are found with exact offsets."""
+    g = gazetta.Gazetteer().add("KP", "North Korea").add("KR", "South Korea", aliases=["Korea"])
+    matchers = [gazetta.Matcher(g), gazetta.Matcher(g, fold_accents=True)]
+    for fill in ("x ", "é ", "日"):
+        for shift in range(-12, 4):
+            n = (65536 + shift) // len(fill.encode())
+            head = fill * n
+            text = head + " North \n Korea 北Korea " + fill * 3
+            for m in matchers:
+                got = rows(m, text)
+                assert got == [(len(head) + 1, len(head) + 14, "KP", "North Korea", False),
+                               (len(head) + 16, len(head) + 21, "KR", "Korea", False)], (fill, shift, m)
