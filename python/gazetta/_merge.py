@@ -36,6 +36,14 @@ def merge(a: Any, b: Any) -> Any:
     for k in ("duplicate_docs",):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
+    da, db = a.meta.get("dedupe"), b.meta.get("dedupe")
+    if isinstance(da, dict) and isinstance(db, dict):
+        if da.get("mode") != db.get("mode"):
+            raise GazettaError(f"cannot merge results with different dedupe modes: {da.get('mode')!r} vs "
+                               f"{db.get('mode')!r}")
+        # document counts add up (each part folded its own duplicates); settings are kept
+        meta["dedupe"] = {k: (int(v) + int(db.get(k, 0)) if k in ("docs", "clusters", "folded", "exact", "near")
+                              else v) for k, v in da.items()}
     return Cooccurrence._finalize(pairs, ent, groups, keys, meta, a._matcher)
 
 
