@@ -179,25 +179,22 @@ def test_mentions_equal_local(client: Any, matcher: gazetta.Matcher, corpus: pd.
 
 
 def test_matcher_built_once_per_worker(client: Any, corpus: pd.DataFrame) -> None:
-    """The matcher is scattered once and rebuilt once per worker process, not per task, and
-    a second call with the same matcher rebuilds nothing."""
+    """The matcher is scattered once and rebuilt once per worker process, not per task
+    (8 partitions, 2 workers), and a second call with the same matcher rebuilds nothing."""
     m = gazetta.Matcher(gazetta.gazetteers.countries(), case="sensitive")
+    digest = gd._Shipped(m).digest
     ddf = dd.from_pandas(corpus, npartitions=8)
-
-    def cached() -> int:
-        return len(gd._cache)
-
-    before = client.run(cached)
     gd.cooccurrence(ddf, m)
     gd.cooccurrence(ddf, m, unit="document")
-    digest = gd._Shipped(m).digest
+    gd.mentions(ddf, m, id="id").compute()
 
-    def has(d: str) -> bool:
-        return d in gd._cache
+    def rebuilds(d: str) -> int:
+        return gd._rebuilds.get(d, 0)
 
-    assert all(client.run(has, digest).values())
-    assert all(n <= gd._CACHE_SIZE for n in client.run(cached).values())
-    assert before is not None
+    per_worker = client.run(rebuilds, digest)
+    assert len(per_worker) == 2
+    assert all(n == 1 for n in per_worker.values()), per_worker
+    assert all(n <= gd._CACHE_SIZE for n in client.run(lambda: len(gd._cache)).values())
 
 
 def test_errors_before_any_work(client: Any, matcher: gazetta.Matcher, corpus: pd.DataFrame) -> None:
@@ -209,6 +206,8 @@ def test_errors_before_any_work(client: Any, matcher: gazetta.Matcher, corpus: p
         gd.cooccurrence(ddf, matcher, by="nope")
     with pytest.raises(KeyError, match="body"):
         gd.cooccurrence(ddf, matcher, text="body")
+    with pytest.raises(ValueError, match="only dedupe='none'"):
+        gd.cooccurrence(ddf, matcher, dedupe="exact")
     with pytest.raises(TypeError, match="Dask DataFrame, Series or bag"):
         gd.cooccurrence(corpus, matcher)
 

@@ -69,6 +69,8 @@ _STRING_COLUMNS = ("surface", "entity", "name", "kind", "alias")
 _CACHE_SIZE = 2
 _cache: "OrderedDict[str, Any]" = OrderedDict()
 _cache_lock = threading.Lock()
+#: Rebuilds per spec digest in this process (for tests and benchmarks).
+_rebuilds: Dict[str, int] = {}
 
 
 def _rebuild(digest: str, data: bytes) -> Any:
@@ -79,6 +81,7 @@ def _rebuild(digest: str, data: bytes) -> Any:
             _cache.move_to_end(digest)
             return core
         core = _core.Matcher.from_bytes(data)
+        _rebuilds[digest] = _rebuilds.get(digest, 0) + 1
         _cache[digest] = core
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
@@ -91,21 +94,22 @@ class _Shipped:
     distinct matcher once, whatever the number of tasks, graphs or calls that carry it."""
 
     def __init__(self, matcher: Matcher) -> None:
-        self._matcher: Optional[Matcher] = matcher
         self._core = matcher._core
-        self._data: Optional[bytes] = None
-        self.digest = hashlib.sha256(self.data).hexdigest()
+        self._matchers: Dict[Optional[int], Matcher] = {matcher.n_threads: matcher}
+        self._data: Optional[bytes] = matcher._core.to_bytes()
+        self.digest = hashlib.sha256(self._data).hexdigest()
 
     @property
     def data(self) -> bytes:
-        if self._data is None:
-            self._data = self._core.to_bytes()
-        return self._data
+        # Not kept on the workers (13 MB for GeoNames): made again if this worker has to
+        # pass the matcher on.
+        return self._data if self._data is not None else self._core.to_bytes()
 
     def matcher(self, n_threads: Optional[int]) -> Matcher:
-        if self._matcher is not None and self._matcher.n_threads == n_threads:
-            return self._matcher
-        return Matcher._from_core(self._core, n_threads)
+        m = self._matchers.get(n_threads)
+        if m is None:
+            m = self._matchers[n_threads] = Matcher._from_core(self._core, n_threads)
+        return m
 
     def __dask_tokenize__(self) -> str:
         return self.digest
@@ -116,9 +120,9 @@ class _Shipped:
 
 def _unship(digest: str, data: bytes) -> _Shipped:
     s = _Shipped.__new__(_Shipped)
-    s._matcher = None
     s._core = _rebuild(digest, data)
-    s._data = data
+    s._matchers = {}
+    s._data = None
     s.digest = digest
     return s
 
@@ -316,8 +320,24 @@ def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str]
 
 # --------------------------------------------------------------------------------------------
 # co-occurrence
-def _count_partition(part: Any, shipped: _Shipped, kind: str, text: str, options: Dict[str, Any]) -> Cooccurrence:
-    m = shipped.matcher(options["n_threads"])
+class _HashOnly:
+    """Stands for the gazetteer of a worker's matcher. The local count asks the gazetteer only
+    for its content hash (for ``.meta``); a rebuilt matcher would first rebuild the whole
+    Gazetteer from its core and then hash it (~9 s, then ~1 s per partition, for GeoNames),
+    so the hash is computed once, on the client, and travels with the task."""
+
+    def __init__(self, digest: Optional[str]) -> None:
+        self._digest = digest
+
+    def content_hash(self) -> Optional[str]:
+        return self._digest
+
+
+def _count_partition(part: Any, shipped: _Shipped, kind: str, text: str, gazetteer_hash: Optional[str],
+                     options: Dict[str, Any]) -> Cooccurrence:
+    m = Matcher.__new__(Matcher)  # shares the core and tables (copy.copy would rebuild it)
+    m.__dict__.update(shipped.matcher(options["n_threads"]).__dict__)
+    m._gazetteer = _HashOnly(gazetteer_hash)
     if kind == "frame":
         corpus = part.copy()
         corpus[text] = _plain_texts(part[text])
@@ -359,7 +379,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1, kinds: Any = None,
-                 n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY) -> Cooccurrence:
+                 n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY,
+                 dedupe: Literal["none"] = "none") -> Cooccurrence:
     """Co-occurrence counts of a Dask collection, equal to :func:`gazetta.cooccurrence` on
     the same corpus (SPEC §5, §8).
 
@@ -379,6 +400,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         Rust threads per partition task (Dask runs partitions in parallel already).
     split_every : int, default 8
         Partial results added by one merge task.
+    dedupe : {"none"}
+        Only ``"none"``: folding duplicates needs every earlier document, and two copies in
+        different partitions would both be counted, so the result could not equal the local
+        ``dedupe="exact"``/``"near"`` one. Deduplicate first (see ``docs/dask.md``).
 
     Returns
     -------
@@ -405,6 +430,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     """
     kind = _kind(corpus)
     n_threads = _check_threads(n_threads)
+    if dedupe != "none":
+        raise ValueError(f"gazetta.dask.cooccurrence supports only dedupe='none'; got {dedupe!r}: duplicates in "
+                         "different partitions cannot be folded per partition (deduplicate the corpus first, or "
+                         "count it locally)")
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
         raise ValueError(f"split_every must be an int >= 2; got {split_every!r}")
     options: Dict[str, Any] = dict(id=id, unit=unit, paragraphs=paragraphs, window=window, count=count, by=by,
@@ -429,7 +458,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if not parts:
         result = empty
     else:
-        partials = [delayed(_count_partition, pure=True)(p, ref, kind, text, options) for p in parts]
+        gh = empty.meta.get("gazetteer_hash")
+        partials = [delayed(_count_partition, pure=True)(p, ref, kind, text, gh, options) for p in parts]
         (result,) = dask.compute(_tree(partials, split_every))
     result._matcher = matcher
     result._corpus = None
