@@ -372,7 +372,7 @@ def _fmt_table(df: Any, cols: Sequence[Tuple[str, str, str]]) -> str:
 def _cmd_demo(args: argparse.Namespace) -> int:
     import gazetta
     from gazetta.datasets import demo_news
-    from gazetta.gazetteers import countries
+    from gazetta.gazetteers import COUNTRIES_IGNORE_EN, countries
 
     from ._graph import rollup
 
@@ -380,7 +380,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     df = demo_news()
     g = countries()
-    m = gazetta.Matcher(g, n_threads=args.threads)
+    m = gazetta.Matcher(g, ignore=COUNTRIES_IGNORE_EN, n_threads=args.threads)
     q = args.quiet
     if not q:
         _say(f"gazetta {gazetta.__version__} demo: {len(df)} news texts ({df['date'].min():%Y-%m-%d} .. "

@@ -14,4 +14,22 @@ from __future__ import annotations
 from ._countries import COUNTRIES_ATTRIBUTION, LANGUAGES, countries
 from ._geonames import GEONAMES_ATTRIBUTION, geonames
 
-__all__ = ["COUNTRIES_ATTRIBUTION", "GEONAMES_ATTRIBUTION", "LANGUAGES", "countries", "geonames"]
+#: Phrases to pass as ``Matcher(countries(), ignore=COUNTRIES_IGNORE_EN)``: English names
+#: that contain a country alias but do not name the country ("Latin America" is not the
+#: United States, "New Mexico" not Mexico, "Indian Ocean" not India). Ignore phrases compete
+#: in leftmost-longest resolution but are never reported (SPEC §3.7).
+#:
+#: Examples
+#: --------
+#: >>> import gazetta
+#: >>> m = gazetta.Matcher(gazetta.gazetteers.countries(), ignore=gazetta.gazetteers.COUNTRIES_IGNORE_EN)
+#: >>> [x.entity for x in m.find("Latin American leaders met in New Mexico and Mexico City.")]
+#: ['MX']
+COUNTRIES_IGNORE_EN = (
+    "Latin America", "Latin American*", "South America", "South American*", "North America",
+    "North American*", "Central America", "Central American*", "Indian Ocean", "New Mexico",
+    "New Mexican*", "Niger Delta", "New Jersey", "Jersey City", "New Guinea",
+)
+
+__all__ = ["COUNTRIES_ATTRIBUTION", "COUNTRIES_IGNORE_EN", "GEONAMES_ATTRIBUTION", "LANGUAGES", "countries",
+           "geonames"]
