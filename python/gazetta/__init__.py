@@ -27,6 +27,7 @@ from .exceptions import CorpusError, GazettaError, GazetteerError
 from .gazetteer import Alias, Entity, Gazetteer
 from .matcher import Match, Matcher
 from .cooccurrence import Cooccurrence, cooccurrence
+from .dedupe import duplicates
 from .text import paragraphs, sentences, tokens
 
 __version__ = _core.__version__
@@ -44,6 +45,7 @@ __all__ = [
     "__version__",
     "cooccurrence",
     "datasets",
+    "duplicates",
     "gazetteers",
     "plot",
     "paragraphs",
