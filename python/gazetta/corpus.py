@@ -274,7 +274,8 @@ class Corpus:
         >>> import os, tempfile
         >>> from gazetta.corpus import read_corpus
         >>> p = os.path.join(tempfile.mkdtemp(), "a.jsonl")
-        >>> _ = open(p, "w").write('{"text": "a"}\\n\\n{"text": "b"}\\n')
+        >>> from pathlib import Path
+        >>> _ = Path(p).write_text('{"text": "a"}\\n\\n{"text": "b"}\\n')
         >>> read_corpus(p).count()
         2
         """
@@ -309,7 +310,8 @@ class Corpus:
         --------
         >>> import os, tempfile
         >>> from gazetta.corpus import read_corpus
-        >>> d = tempfile.mkdtemp(); _ = open(os.path.join(d, "a.txt"), "w").write("Hello")
+        >>> from pathlib import Path
+        >>> d = tempfile.mkdtemp(); _ = Path(d, "a.txt").write_text("Hello")
         >>> read_corpus(d).to_pandas()
               id   text
         0  a.txt  Hello
