@@ -27,6 +27,7 @@ from .exceptions import CorpusError, GazettaError, GazetteerError
 from .gazetteer import Alias, Entity, Gazetteer
 from .matcher import Match, Matcher
 from .cooccurrence import Cooccurrence, cooccurrence
+from .corpus import Corpus, read_corpus
 from .dedupe import duplicates
 from .text import paragraphs, sentences, tokens
 
@@ -36,6 +37,7 @@ __all__ = [
     "Alias",
     "Entity",
     "Cooccurrence",
+    "Corpus",
     "CorpusError",
     "GazettaError",
     "Gazetteer",
@@ -48,6 +50,7 @@ __all__ = [
     "duplicates",
     "gazetteers",
     "plot",
+    "read_corpus",
     "paragraphs",
     "sentences",
     "tokens",
