@@ -649,6 +649,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"machine: {info['nproc']} cores, {info['cpu']}, {info['mem_gb']} GB, {info['os']}, "
           f"Python {info['python']}; load average {info['loadavg']}")
     print("versions: " + ", ".join(f"{k} {v}" for k, v in vers.items() if v))
+    try:
+        so = os.path.join(os.path.dirname(gazetta.__file__), [f for f in os.listdir(os.path.dirname(gazetta.__file__))
+                                                              if f.startswith("_core.")][0])
+        head = subprocess.run(["git", "-C", os.path.dirname(gazetta.__file__), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+        info["gazetta_build"] = f"git {head}, extension built {time.strftime('%Y-%m-%d %H:%M', time.localtime(os.path.getmtime(so)))}"
+        print(f"gazetta: {gazetta.__file__} ({info['gazetta_build']})")
+    except (OSError, IndexError):
+        pass
     texts = load_corpus(args.corpus, limit=args.docs)
     print(f"corpus: {os.path.basename(args.corpus)}, {len(texts):,} documents "
           f"({sum(1 for t in texts if t):,} non-empty), {utf8_mb(texts):.2f} MB UTF-8")
