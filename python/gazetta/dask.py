@@ -452,7 +452,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     empty = _local_cooccurrence(sample, matcher, text=text, progress=False, **options)
     if kind == "frame":
         by_list = [] if by is None else ([by] if isinstance(by, str) else list(by))
-        corpus = corpus[[text] + by_list + ([time] if time else [])]
+        corpus = corpus[list(dict.fromkeys([text] + by_list + ([time] if time else [])))]
     matcher, ref = _ship(matcher)
     parts = corpus.to_delayed()
     if not parts:
