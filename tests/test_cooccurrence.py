@@ -58,7 +58,7 @@ ENTITIES = [
 PIECES = ["North Korea", "North\nKorea", "DPRK", "Korea", "South Korea", "Georgia", "GEORGIA", "Russia",
           "Russia’s", "Russia's", "Austria", "Österreich", "Japan", "日本は", "日本", "U.S.", "U.S.-led", "US",
           "United States", "Kim", "Kim Jong Un", "Kim Jong\nUn", "the", "said", "met", "Mr.", "3.5", "talks",
-          "(Reuters)", "“We", "koreans", "Koreans"]
+          "(Reuters)", "“We", "koreans", "Koreans", "😀", "naïve", "Österreich’s", "U.N."]
 SEPS = [" ", " ", " ", " ", ", ", ". ", ". ", "! ", "? ", "… ", ".\n", "\n", "\n\n", " \n \n", "\r\n", "\u2029",
         "\x85", "  ", "-", "’s "]
 
