@@ -20,6 +20,7 @@ import math
 import os
 import re
 import warnings
+import zlib
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Literal, Optional, Sequence, Tuple, Union
@@ -359,7 +360,13 @@ class Corpus:
         asked for among ``columns``, comes from the id field."""
         tracker = _Pass(self)
         reader = {"jsonl": self._jsonl, "parquet": self._parquet, "csv": self._csv, "txt": self._txt}[self.format]
-        yield from reader(columns, want_ids, arrow, tracker)
+        try:
+            yield from reader(columns, want_ids, arrow, tracker)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+            # A truncated or corrupt .gz file raised a bare EOFError naming no file (issue 8).
+            # Not a bad record: nothing after it can be read, so on_error="skip" raises too.
+            raise CorpusError(f"{self.path}: the gzip stream is truncated or corrupt ({e})",
+                              path=str(self.path)) from None
         tracker.finish()
 
     def _where(self, line: Optional[int] = None, offset: Optional[int] = None, row: Optional[int] = None) -> str:
@@ -433,6 +440,9 @@ class Corpus:
 
     def _json_line(self, raw: bytes, lineno: int, start: int) -> Dict[str, Any]:
         path = str(self.path)
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8) and codecs.lookup(self.encoding).name == "utf-8":
+            # A UTF-8 byte order mark (Windows exports) was "malformed JSON" (issue 8).
+            raw = raw[len(codecs.BOM_UTF8):]
         try:
             s = raw.decode(self.encoding)
         except UnicodeDecodeError as e:

@@ -6,6 +6,7 @@ surrounding whitespace, sorted and never overlap. Whitespace-only paragraphs are
 
 from __future__ import annotations
 
+import re
 from typing import List, Literal, Tuple
 
 from . import _core
@@ -13,6 +14,7 @@ from . import _core
 __all__ = ["sentences", "paragraphs", "tokens"]
 
 Span = Tuple[int, int]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _check_text(text: object) -> str:
@@ -20,6 +22,13 @@ def _check_text(text: object) -> str:
         return ""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # Lone surrogates cannot cross into Rust; U+FFFD keeps every index (as the matcher
+            # does), instead of a bare UnicodeEncodeError (issue 8).
+            text = _SURROGATE.sub("\ufffd", text)
     return text
 
 

@@ -20,7 +20,7 @@ pub struct Texts<'a> {
     pub strs: Vec<&'a str>,
     /// Number of missing (None/NaN) documents.
     pub missing: usize,
-    // Owned replacements (lone surrogates → '?', one code point each, so offsets still index
+    // Owned replacements (lone surrogates → U+FFFD, one code point each, so offsets still index
     // the original str).
     _owned: Vec<Box<str>>,
 }
@@ -39,11 +39,13 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
             // owned by the str object and lives as long as it does; strs are immutable.
             let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
             if ptr.is_null() {
-                // Lone surrogates: not encodable as UTF-8.
+                // Lone surrogates: not encodable as UTF-8. Each becomes U+FFFD (issue 8: the
+                // codec's "replace" gave '?', a sentence terminator, so "Japan \ud800 China"
+                // was split into two sentences and lost its pair).
                 PyErr::take(py);
-                let enc = s.call_method1("encode", ("utf-8", "replace"))?;
+                let enc = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
                 let bytes: Vec<u8> = enc.extract()?;
-                let text = String::from_utf8(bytes).unwrap_or_default().into_boxed_str();
+                let text = replace_surrogates(bytes).into_boxed_str();
                 fallback.push((i, text));
                 strs.push("");
             } else {
@@ -52,7 +54,7 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
                 let st = unsafe { std::str::from_utf8_unchecked(slice) };
                 strs.push(st);
             }
-        } else if obj.is_none() {
+        } else if obj.is_none() || is_pandas_na(obj) {
             missing += 1;
             strs.push("");
         } else if let Ok(f) = obj.cast::<PyFloat>() {
@@ -74,6 +76,27 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
         strs[i] = r;
     }
     Ok(Texts { strs, missing, _owned: owned })
+}
+
+/// UTF-8 bytes from Python's `surrogatepass` codec (valid UTF-8 except for 3-byte encoded
+/// surrogates `ED A0..BF 80..BF`) to a `String` with U+FFFD (also 3 bytes) for each surrogate,
+/// so that every code point of the Python str stays one code point.
+fn replace_surrogates(mut bytes: Vec<u8>) -> String {
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        if bytes[i] == 0xED && (0xA0..=0xBF).contains(&bytes[i + 1]) {
+            bytes[i..i + 3].copy_from_slice("\u{FFFD}".as_bytes());
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `pandas.NA` (a missing value in string/Arrow columns) is a missing text, like None.
+fn is_pandas_na(obj: &Bound<'_, PyAny>) -> bool {
+    obj.get_type().name().map(|n| n.to_string() == "NAType").unwrap_or(false)
 }
 
 fn type_error(obj: &Bound<'_, PyAny>, pos: usize) -> PyErr {
