@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 #: Target size of one chunk, in characters (documents are never split).
-CHUNK_CHARS = 8_000_000
+CHUNK_CHARS = 16_000_000
 #: Upper bound on documents per chunk.
 CHUNK_DOCS = 50_000
 
@@ -34,9 +34,8 @@ def known_length(texts: Any) -> Optional[int]:
 
 
 def approx_chars(texts: Any) -> Optional[int]:
-    """Total characters of an in-memory list/tuple/Series/ndarray of str (None otherwise)."""
-    if isinstance(texts, (list, tuple)):
-        return sum(len(t) for t in texts if isinstance(t, str))
+    """Total characters of a Series of str (None otherwise: lists are not walked in Python
+    just to size a progress bar)."""
     if isinstance(texts, pd.Series):
         if texts.dtype == object or pd.api.types.is_string_dtype(texts.dtype):
             return int(texts.str.len().fillna(0).sum()) if len(texts) else 0
@@ -65,21 +64,23 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_
         seq = texts
     if isinstance(seq, (list, tuple)):
         n = len(seq)
+        if n == 0:
+            return
+        is_dict = isinstance(seq[0], dict)
+        texts_all = [x.get(text_key) if type(x) is dict else x for x in seq] if is_dict else seq
+        # Chunk boundaries from cumulative lengths (one list comprehension, no per-item calls).
+        lens = np.array([len(t) if type(t) is str else 0 for t in texts_all], dtype=np.int64)
+        ends = np.cumsum(lens)
         i = 0
         while i < n:
-            size = 0
-            j = i
-            while j < n and j - i < chunk_docs:
-                t = _text_of(seq[j], text_key)
-                size += len(t) if isinstance(t, str) else 0
-                j += 1
-                if size >= chunk_chars:
-                    break
-            part = list(seq[i:j])
-            if part and isinstance(part[0], dict):
-                yield [_text_of(x, text_key) for x in part], part
+            base = int(ends[i - 1]) if i else 0
+            # first index whose cumulative size reaches the chunk size (at least one document)
+            j = int(np.searchsorted(ends, base + chunk_chars, side="left")) + 1
+            j = max(i + 1, min(j, n, i + chunk_docs))
+            if is_dict:
+                yield list(texts_all[i:j]), list(seq[i:j])
             else:
-                yield part, None
+                yield list(seq[i:j]), None
             i = j
         return
     buf: List[Any] = []

@@ -66,9 +66,9 @@ class ChunkCollector:
 
     def _compact(self, key: str, table: Sequence[str]) -> pd.Categorical:
         idx = self._cat(key, np.int64)
-        used, codes = np.unique(idx, return_inverse=True)
+        used, codes = _compact_codes(idx, len(table))
         cats = [table[i] for i in used]
-        return categorical(codes.astype(np.int32), cats)
+        return categorical(codes, cats)
 
     def frame(self, ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:
         t = self._t
@@ -80,8 +80,8 @@ class ChunkCollector:
         surface_codes = self._cat("surface", np.int32)
         surfaces = self._surfaces
         if surface_codes.size:
-            used, inv = np.unique(surface_codes, return_inverse=True)
-            surface = categorical(inv.astype(np.int32), [surfaces[i] for i in used])
+            used, inv = _compact_codes(surface_codes.astype(np.int64), len(surfaces))
+            surface = categorical(inv, [surfaces[i] for i in used])
         else:
             surface = categorical(surface_codes, [])
         df = pd.DataFrame({
@@ -96,6 +96,24 @@ class ChunkCollector:
             "ambiguous": self._cat("ambiguous", bool),
         })
         return df
+
+
+def _compact_codes(idx: np.ndarray, table_len: int) -> Any:
+    """(used table indices ascending, codes into them): a counting pass, no sort.
+
+    Examples
+    --------
+    >>> used, codes = _compact_codes(np.array([5, 2, 5]), 7)
+    >>> used.tolist(), codes.tolist()
+    ([2, 5], [1, 0, 1])
+    """
+    if idx.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    present = np.bincount(idx, minlength=table_len) > 0
+    used = np.flatnonzero(present)
+    remap = np.full(len(present), -1, dtype=np.int32)
+    remap[used] = np.arange(len(used), dtype=np.int32)
+    return used, remap[idx]
 
 
 def _doc_column(pos: np.ndarray, ids: Sequence[Any]) -> Any:

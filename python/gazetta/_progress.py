@@ -1,16 +1,17 @@
 """Progress bars for long calls (tqdm, optional).
 
 ``progress=True`` always shows a bar (tqdm must be installed), ``False`` never does, and
-``None`` (the default) shows one only when the work is large (more than
-:data:`AUTO_THRESHOLD_BYTES` of text or an unknown-length stream) and tqdm is importable;
-in Jupyter the notebook flavour is used (``tqdm.auto``).
+``None`` (the default) shows one only for long work: when tqdm is importable, a bar that
+appears once the call has run for :data:`AUTO_DELAY_SECONDS` (tqdm's ``delay``), so short
+calls print nothing and nothing has to be sized in advance. In Jupyter the notebook flavour
+is used (``tqdm.auto``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
-AUTO_THRESHOLD_BYTES = 50_000_000
+AUTO_DELAY_SECONDS = 2.0
 
 
 class _NoBar:
@@ -25,10 +26,10 @@ class _NoBar:
 
 
 class _Bar:
-    def __init__(self, total: Optional[int], desc: str, unit: str) -> None:
+    def __init__(self, total: Optional[int], desc: str, unit: str, delay: float = 0.0) -> None:
         from tqdm.auto import tqdm
 
-        self._bar = tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True)
+        self._bar = tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True, delay=delay)
         self._base = 0
         self._n = 0
 
@@ -60,14 +61,11 @@ def make_bar(progress: Optional[bool], *, total: Optional[int], size_bytes: Opti
     if progress is False:
         return _NoBar()
     if progress is None:
-        large = size_bytes is None or size_bytes > AUTO_THRESHOLD_BYTES
-        if not large:
-            return _NoBar()
         try:
             import tqdm  # noqa: F401
         except ImportError:
             return _NoBar()
-        return _Bar(total, desc, unit)
+        return _Bar(total, desc, unit, delay=AUTO_DELAY_SECONDS)
     if progress is True:
         try:
             return _Bar(total, desc, unit)

@@ -203,7 +203,9 @@ def _cmd_match(args: argparse.Namespace) -> int:
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
     progress = True if args.progress else None
-    if hasattr(corpus, "columns"):  # a DataFrame from the pandas fallback
+    import pandas as pd
+
+    if isinstance(corpus, pd.DataFrame):  # the pandas fallback
         df = m.mentions(corpus[args.text], ids=corpus[args.id].tolist() if args.id else None, units=args.units,
                         paragraphs=args.paragraphs, progress=progress)
     else:

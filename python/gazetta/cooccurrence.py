@@ -42,6 +42,8 @@ class _Grouper:
         self.keys: List[Tuple[Any, ...]] = []
         self._index: Dict[Tuple[Any, ...], int] = {}
         self.missing_key_docs = 0
+        self.docs = 0
+        self._seen: set = set()
 
     @property
     def columns(self) -> List[str]:
@@ -60,9 +62,13 @@ class _Grouper:
         assert meta is not None
         cols: List[Any] = []
         missing = np.zeros(n, dtype=bool)
+        self.docs += n
         for c in self.by:
             v = meta[c]
-            missing |= v.isna().to_numpy()
+            na = v.isna().to_numpy()
+            if not na.all():
+                self._seen.add(c)
+            missing |= na
             cols.append(v.to_numpy(dtype=object))
         if self.time:
             t = meta[self.time]
@@ -70,7 +76,10 @@ class _Grouper:
                 t = pd.to_datetime(t, errors="coerce", utc=False, format="mixed")
             if isinstance(t.dtype, pd.DatetimeTZDtype):
                 t = t.dt.tz_localize(None)
-            missing |= t.isna().to_numpy()
+            na = t.isna().to_numpy()
+            if not na.all():
+                self._seen.add(self.time)
+            missing |= na
             per = t.dt.to_period(self.freq) if not isinstance(t.dtype, pd.PeriodDtype) else t.dt.asfreq(self.freq)
             cols.append(per.to_numpy(dtype=object))
         out = np.empty(n, dtype=np.uint32)
@@ -86,6 +95,15 @@ class _Grouper:
                 self.keys.append(key)
             out[i] = code
         return out
+
+    def check_seen(self) -> None:
+        """A key column without a value in any document is almost surely misspelt: say so
+        instead of counting nothing."""
+        if self.docs:
+            absent = [c for c in self.columns if c not in self._seen]
+            if absent:
+                raise KeyError(f"no document has a value for {', '.join(repr(c) for c in absent)} "
+                               f"(by=/time= columns); check the field names")
 
 
 def _text_column(df: pd.DataFrame, text: str) -> None:
@@ -259,6 +277,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
             bar.add(len(texts))
     finally:
         bar.close()
+    if not isinstance(corpus, pd.DataFrame):
+        # DataFrame columns were checked up front; for streams of records a key column that
+        # no record fills is almost surely a misspelt field name.
+        grouper.check_seen()
     if grouper.missing_key_docs:
         warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
                       "(see .meta['missing_key_docs'])", stacklevel=2)
@@ -318,10 +340,7 @@ def _parse_kinds(kinds: Any) -> Any:
 
 
 def _gazetteer_hash(matcher: Matcher) -> Optional[str]:
-    try:
-        return matcher.gazetteer.content_hash()
-    except Exception:  # pragma: no cover - defensive
-        return None
+    return matcher.gazetteer_hash
 
 
 def _sort(df: pd.DataFrame, cols: List[str], ascending: Any = True) -> pd.DataFrame:

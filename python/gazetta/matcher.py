@@ -156,10 +156,12 @@ class Matcher:
         self._n_threads = _check_threads(n_threads)
         gaz = _as_gazetteer(gazetteer)
         ids, names, kinds, texts, ents, cases, folds = gaz._flat()
+        gaz_hash = gaz.content_hash()
         self._gazetteer = gaz
         self._core = _core.Matcher(list(ids), list(names), list(kinds), list(texts), list(ents), list(cases),
                                    list(folds), ignore, case, fold_accents, overlaps, ambiguous,
-                                   _gazetteer_extra(gaz))
+                                   _gazetteer_extra(gaz, gaz_hash))
+        self._gazetteer_hash: Optional[str] = gaz_hash
         self._init_tables()
 
     # -- construction helpers -------------------------------------------------------------
@@ -174,6 +176,8 @@ class Matcher:
     def _from_core(cls, core: Any, n_threads: Optional[int] = None) -> "Matcher":
         self = cls.__new__(cls)
         self._core = core
+        extra = core.extra
+        self._gazetteer_hash = json.loads(extra).get("hash") if extra else None
         self._n_threads = n_threads
         self._gazetteer = None
         self._init_tables()
@@ -213,6 +217,21 @@ class Matcher:
         if self._gazetteer is None:
             self._gazetteer = _gazetteer_from_core(self._core)
         return self._gazetteer
+
+    @property
+    def gazetteer_hash(self) -> Optional[str]:
+        """The content hash of the gazetteer (:meth:`Gazetteer.content_hash`), computed once.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("X", "Xland")
+        >>> gazetta.Matcher(g).gazetteer_hash == g.content_hash()
+        True
+        """
+        if self._gazetteer_hash is None:
+            self._gazetteer_hash = self.gazetteer.content_hash()
+        return self._gazetteer_hash
 
     @property
     def memory_bytes(self) -> int:
@@ -407,15 +426,14 @@ def _unpickle(data: bytes, n_threads: Optional[int]) -> Matcher:
     return Matcher._from_core(_core.Matcher.from_bytes(data), n_threads)
 
 
-def _gazetteer_extra(gaz: Any) -> str:
-    """JSON of the entities' attributes, stored with a saved matcher."""
-    try:
-        attrs = [e.attrs for e in gaz]
-    except Exception:  # pragma: no cover - defensive
-        return ""
-    if not any(attrs):
-        return ""
-    return json.dumps({"attrs": attrs}, ensure_ascii=False, default=str)
+def _gazetteer_extra(gaz: Any, gaz_hash: str) -> str:
+    """JSON stored with a saved or pickled matcher: the gazetteer's content hash (so results
+    can name it without rebuilding the gazetteer) and the entities' attributes."""
+    attrs = [e.attrs for e in gaz]
+    extra: Dict[str, Any] = {"hash": gaz_hash}
+    if any(attrs):
+        extra["attrs"] = attrs
+    return json.dumps(extra, ensure_ascii=False, default=str)
 
 
 def _gazetteer_from_core(core: Any) -> Any:
@@ -425,7 +443,7 @@ def _gazetteer_from_core(core: Any) -> Any:
     ids, names, kinds = t["ids"], t["names"], t["kinds"]
     name_of, kind_of = t["name_of"], t["kind_of"]
     extra = core.extra
-    attrs: List[Dict[str, Any]] = json.loads(extra)["attrs"] if extra else [{} for _ in ids]
+    attrs: List[Dict[str, Any]] = (json.loads(extra).get("attrs") if extra else None) or [{} for _ in ids]
     aliases: List[List[Any]] = [[] for _ in ids]
     for text, ent, case, fold in core.alias_inputs():
         if case is None and fold is None:
