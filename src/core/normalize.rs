@@ -28,7 +28,10 @@ pub struct View {
     /// The view's text (valid UTF-8).
     pub text: String,
     /// `(view_byte, view_byte - orig_cp, view_byte - orig_byte)` where the deltas change.
-    checkpoints: Vec<(u32, i64, i64)>,
+    // usize, not u32 (issue 8): a view past 4 GiB (one huge document with accent folding) had
+    // its checkpoint positions truncated and mapped matches to wrong offsets. Same size: the
+    // tuple is 24 bytes either way.
+    checkpoints: Vec<(usize, i64, i64)>,
     orig_cp_len: usize,
     orig_byte_len: usize,
 }
@@ -163,7 +166,7 @@ impl View {
         let dc = vb - cp as i64;
         let db = vb - byte as i64;
         if dc != *delta_cp || db != *delta_b {
-            self.checkpoints.push((vb as u32, dc, db));
+            self.checkpoints.push((vb as usize, dc, db));
             *delta_cp = dc;
             *delta_b = db;
         }
@@ -172,7 +175,7 @@ impl View {
     #[inline]
     fn deltas(&self, vb: usize) -> (i64, i64) {
         // Last checkpoint at or before vb. Before the first checkpoint the deltas are 0.
-        let idx = self.checkpoints.partition_point(|&(p, _, _)| (p as usize) <= vb);
+        let idx = self.checkpoints.partition_point(|&(p, _, _)| p <= vb);
         if idx == 0 {
             (0, 0)
         } else {
