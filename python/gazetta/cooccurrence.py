@@ -641,6 +641,52 @@ class Cooccurrence:
         return evidence(self, a, b, n)
 
     # -- combination ----------------------------------------------------------------------
+    def backbone(self, alpha: float = 0.05, *, weight: str = "n_ab") -> "Cooccurrence":
+        """The backbone of the network by the disparity filter (Serrano, Boguñá and
+        Vespignani 2009, PNAS 106:6483): keeps a pair when, for at least one of its two
+        entities, its share of that entity's total weight is significant at level ``alpha``
+        against a uniform split over the entity's edges, p = (1 − w/s)^(k−1). Applied within
+        each group of a sliced result; entities with one edge give no evidence from their side.
+
+        Returns the same type, with :attr:`pairs` filtered (counts, entities, groups and
+        :meth:`merge` are unchanged); ``meta["filters"]`` records the filter.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer()
+        >>> for i in "ABCD":
+        ...     _ = g.add(i, i + "land")
+        >>> docs = ["Aland and Bland."] * 8 + ["Aland and Cland.", "Aland and Dland."]
+        >>> co = gazetta.cooccurrence(docs, g)
+        >>> co.backbone(alpha=0.05).pairs[["a", "b"]]
+           a  b
+        0  A  B
+        """
+        from ._backbone import backbone
+
+        return backbone(self, alpha, weight)
+
+    def significant(self, p: float = 0.01, *, direction: str = "positive") -> "Cooccurrence":
+        """Pairs whose association is significant by Dunning's G² test: ``llr_p < p``, and
+        with ``direction="positive"`` (default) only pairs seen together more often than
+        expected (``n_ab > expected``; ``"negative"`` the opposite, ``"both"`` either).
+
+        Returns the same type, with :attr:`pairs` filtered; ``meta["filters"]`` records it.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Aland").add("B", "Bland").add("C", "Cland")
+        >>> docs = ["Aland and Bland."] * 6 + ["Cland."] * 6 + ["Aland and Cland."]
+        >>> gazetta.cooccurrence(docs, g).significant(p=0.05).pairs[["a", "b"]]
+           a  b
+        0  A  B
+        """
+        from ._backbone import significant
+
+        return significant(self, p, direction)
+
     def merge(self, other: "Cooccurrence") -> "Cooccurrence":
         """Adds the counts of two results (e.g. two halves of a corpus), exactly.
 

@@ -357,6 +357,60 @@ class Matcher:
                 df["sentence"] = np.zeros(0, dtype=np.int64)
         return df
 
+    def kwic(self, texts: Any, entity: Union[str, Sequence[str]], *, width: int = 60, n: Optional[int] = None,
+             ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:
+        """Keyword in context: every mention of ``entity`` with the text around it.
+
+        Parameters
+        ----------
+        texts : list, tuple, Series or ndarray of str
+            The documents (in memory: the context is cut from them).
+        entity : str or list of str
+            Entity id(s).
+        width : int, default 60
+            Characters of context on each side (whitespace runs shown as one space).
+        n : int, optional
+            At most this many rows, in corpus order.
+        ids : sequence, optional
+            Document ids for the ``doc`` column.
+
+        Returns
+        -------
+        DataFrame
+            ``doc, start, end, entity, left, match, right``.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> m = gazetta.Matcher(gazetta.Gazetteer().add("KP", "North Korea", aliases=["DPRK"]))
+        >>> m.kwic(["Talks with the DPRK resumed on Monday."], "KP", width=10)[["left", "match", "right"]]
+                 left match       right
+        0   with the   DPRK   resumed o
+        """
+        import re
+
+        if isinstance(width, bool) or not isinstance(width, int) or width < 0:
+            raise ValueError(f"width must be a non-negative int; got {width!r}")
+        wanted = {entity} if isinstance(entity, str) else set(entity)
+        unknown = wanted - set(self._tables["ids"])
+        if unknown:
+            raise KeyError(f"unknown entity id(s): {sorted(unknown)}")
+        seq = texts.tolist() if isinstance(texts, (pd.Series,)) else list(texts)
+        if ids is not None and len(ids) != len(seq):
+            raise ValueError(f"ids has {len(ids)} entries but there are {len(seq)} texts")
+        id_list = list(ids) if ids is not None else None
+        df = self.mentions(seq, progress=False)
+        df = df[df["entity"].isin(wanted)]
+        if n is not None:
+            df = df.head(n)
+        ws = re.compile(r"\s+")
+        rows = []
+        for d, s0, e0, ent in zip(df["doc"], df["start"], df["end"], df["entity"]):
+            t = seq[int(d)]
+            rows.append((id_list[int(d)] if id_list is not None else int(d), int(s0), int(e0), ent,
+                         ws.sub(" ", t[max(0, s0 - width):s0]), t[s0:e0], ws.sub(" ", t[e0:e0 + width])))
+        return pd.DataFrame(rows, columns=["doc", "start", "end", "entity", "left", "match", "right"])
+
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Union[str, os.PathLike]) -> None:
         """Writes the matcher (gazetteer, ignore phrases, options) to ``path`` in a versioned
