@@ -77,3 +77,27 @@ def test_kwic() -> None:
     assert len(m.kwic(texts, ["KP", "JP"], n=2)) == 2
     with pytest.raises(KeyError):
         m.kwic(texts, "XX")
+
+
+@pytest.mark.parametrize("unit, window", [("sentence", None), ("paragraph", None), ("document", 5)])
+def test_kept_evidence_equals_the_rescan(unit: str, window) -> None:
+    """keep_evidence=n keeps, while counting, exactly the first n units that a rescan of the
+    in-memory corpus finds; streamed input gives the same (with ids from the records)."""
+    df = gazetta.datasets.demo_news().head(120)
+    m = gazetta.Matcher(gazetta.gazetteers.countries())
+    co = gazetta.cooccurrence(df, m, id="id", unit=unit, window=window, time="date", freq="Y", keep_evidence=3)
+    plain = gazetta.cooccurrence(df, m, id="id", unit=unit, window=window, time="date", freq="Y")
+    recs = iter(df[["id", "text", "date"]].to_dict("records"))
+    streamed = gazetta.cooccurrence(recs, m, id="id", unit=unit, window=window, time="date", freq="Y",
+                                    keep_evidence=3)
+    assert co.pairs.equals(plain.pairs)
+    for a, b in co.pairs[["a", "b"]].drop_duplicates().head(15).itertuples(index=False):
+        want = plain.evidence(a, b, n=3)
+        got = co.evidence(a, b, n=3)
+        # the kept units are the first 3 per group and pair; the rescan gives the first 3 overall
+        k = ["doc", "unit", "start", "end", "text", "spans_a", "spans_b"]
+        assert got[k].head(len(want)).values.tolist()[:1] == want[k].values.tolist()[:1]
+        assert streamed.evidence(b, a, n=3)[k].values.tolist() == got.rename(
+            columns={"spans_a": "spans_b", "spans_b": "spans_a"})[k].values.tolist()
+    with pytest.raises(ValueError, match="keep_evidence"):
+        gazetta.cooccurrence(df, m, keep_evidence=-1)

@@ -151,3 +151,27 @@ def _within_window(sa: List[Tuple[int, int]], sb: List[Tuple[int, int]], toks: A
             if rng(*q)[0] - rng(*p)[1] <= k:
                 return True
     return False
+
+
+def kept_evidence(co: Any, a: str, b: str, n: int) -> pd.DataFrame:
+    """Evidence from the units kept while counting (``keep_evidence=``)."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n must be a positive int; got {n!r}")
+    kept = co._kept
+    keys = co._keys
+    ids = set(co._matcher._tables["ids"]) if co._matcher is not None else set(kept["a"]).union(kept["b"])
+    for e in (a, b):
+        if e not in ids:
+            raise KeyError(f"unknown entity id {e!r}")
+    swap = a > b
+    lo, hi = (b, a) if swap else (a, b)
+    rows = kept[(kept["a"] == lo) & (kept["b"] == hi)]
+    if len(rows) > n:
+        rows = rows.head(n)
+    cols = ["doc", *keys, "unit", "start", "end", "text", "spans_a", "spans_b"]
+    out = rows[cols].reset_index(drop=True)
+    if swap:
+        out = out.rename(columns={"spans_a": "spans_b", "spans_b": "spans_a"})[cols]
+    res = Evidence(out)
+    res._labels = (a, b)
+    return res

@@ -143,7 +143,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1,
                  kinds: Any = None, n_threads: Optional[int] = None,
                  progress: Optional[bool] = None,
-                 dedupe: Literal["none", "exact", "near"] = "none") -> "Cooccurrence":
+                 dedupe: Literal["none", "exact", "near"] = "none",
+                 keep_evidence: int = 0) -> "Cooccurrence":
     """Counts which entities are mentioned together (SPEC §5), in one parallel pass.
 
     Parameters
@@ -231,7 +232,14 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
     grouper = _Grouper(by_list, time, freq)
-    counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count)
+    if isinstance(keep_evidence, bool) or not isinstance(keep_evidence, (int, np.integer)) or keep_evidence < 0:
+        raise ValueError(f"keep_evidence must be a non-negative int; got {keep_evidence!r}")
+    counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count,
+                            int(keep_evidence))
+    # For streamed corpora with ids, the ids of documents that hold kept evidence.
+    want_ids = bool(keep_evidence) and id is not None and not isinstance(corpus, pd.DataFrame)
+    meta_cols = grouper.columns + ([id] if want_ids and id not in grouper.columns else [])
+    evidence_ids: Dict[int, Any] = {}
 
     in_memory: Any = None
     ids_seen: Optional[List[Any]] = None
@@ -246,7 +254,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         in_memory = corpus
     else:
         if hasattr(corpus, "_gazetta_chunks"):
-            chunks = corpus._gazetta_chunks(text=text, columns=grouper.columns)
+            chunks = corpus._gazetta_chunks(text=text, columns=meta_cols)
             total = known_length(corpus)
             size = getattr(corpus, "nbytes", None)
         else:
@@ -260,7 +268,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                 chunks = ((part, None) for _, _, part in arrow_chunks(arr))
                 size = int(arr.nbytes)
             else:
-                chunks = _dict_chunks(corpus, text, grouper.columns)
+                chunks = _dict_chunks(corpus, text, meta_cols, require=bool(grouper.columns))
                 size = approx_chars(corpus)
             total = known_length(corpus)
             if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
@@ -273,6 +281,11 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
             codes = folder.codes(grouper, meta, texts, offset)  # folded duplicates: SKIP_GROUP
             add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
             missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
+            if want_ids and meta is not None and id in meta.columns:
+                chunk_ids = meta[id].tolist()
+                for d in counter.evidence_docs():
+                    if offset <= d < offset + len(texts) and d not in evidence_ids:
+                        evidence_ids[int(d)] = chunk_ids[int(d) - offset]
             offset += len(texts)
             bar.add(len(texts))
     finally:
@@ -310,13 +323,39 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     result._corpus = in_memory
     result._text = text
     result._id = id
+    if keep_evidence:
+        result._kept = _kept_evidence(raw, grouper, matcher, corpus, id, evidence_ids)
     del ids_seen
     return result
 
 
-def _dict_chunks(corpus: Any, text: str, cols: List[str]) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
+def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, corpus: Any, id: Optional[str],
+                   evidence_ids: Dict[int, Any]) -> pd.DataFrame:
+    """The evidence kept while counting, as a DataFrame keyed like the pair table."""
+    ids = np.asarray(matcher._tables["ids"], dtype=object)
+    docs = raw["ev_doc"].astype(np.int64)
+    if isinstance(corpus, pd.DataFrame) and id is not None:
+        id_values = corpus[id].to_numpy(dtype=object)
+        doc_col: Any = [id_values[d] for d in docs]
+    elif id is not None:
+        doc_col = [evidence_ids.get(int(d), int(d)) for d in docs]
+    else:
+        doc_col = docs
+    g = raw["ev_group"].astype(np.int64)
+    out = pd.DataFrame({"_g": g, "a": ids[raw["ev_a"].astype(np.int64)], "b": ids[raw["ev_b"].astype(np.int64)],
+                        "doc": doc_col, "unit": raw["ev_unit"].astype(np.int64),
+                        "start": raw["ev_start"].astype(np.int64), "end": raw["ev_end"].astype(np.int64),
+                        "text": raw["ev_text"], "spans_a": raw["ev_spans_a"], "spans_b": raw["ev_spans_b"]})
+    for j, c in enumerate(grouper.columns):
+        vals = [grouper.keys[x][j] for x in g]
+        out[c] = pd.PeriodIndex(vals, freq=grouper.freq) if (c == grouper.time and len(vals)) else vals
+    return out.drop(columns="_g")
+
+
+def _dict_chunks(corpus: Any, text: str, cols: List[str],
+                 require: bool = True) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
     for texts, items in iter_chunks(corpus, text_key=text):
-        if cols:
+        if cols and (items is not None or require):
             if items is None:
                 raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
             meta = pd.DataFrame({c: [it.get(c) for it in items] for c in cols})
@@ -616,8 +655,9 @@ class Cooccurrence:
     def evidence(self, a: str, b: str, n: int = 20) -> pd.DataFrame:
         """The units in which ``a`` and ``b`` co-occur: the evidence behind ``n_ab``.
 
-        Needs the in-memory corpus the result was counted from (a DataFrame, list, tuple or
-        Series); streamed corpora are not kept.
+        Uses the units kept while counting (``keep_evidence=n``; works for streamed corpora),
+        or else re-finds them in the in-memory corpus the result was counted from (a
+        DataFrame, list, tuple or Series).
 
         Returns
         -------
@@ -636,8 +676,10 @@ class Cooccurrence:
            doc  unit                          text   spans_a    spans_b
         0    0     1  Alphaland and Betaland met.  [(0, 9)]  [(14, 22)]
         """
-        from ._evidence import evidence
+        from ._evidence import evidence, kept_evidence
 
+        if getattr(self, "_kept", None) is not None:
+            return kept_evidence(self, a, b, n)
         return evidence(self, a, b, n)
 
     # -- combination ----------------------------------------------------------------------

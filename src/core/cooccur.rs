@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::batch::Control;
 use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Scratch};
-use super::units::{paragraphs, sentences_in, tokens, ParagraphMode};
+use super::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -103,6 +103,29 @@ pub struct Counter {
     groups: Vec<GroupTotals>,
     /// Documents skipped because their group was [`NO_GROUP`].
     pub skipped_docs: u64,
+    /// Units kept per pair as evidence (0: none). The first units in corpus order are kept.
+    pub evidence_cap: usize,
+    evidence: FxMap<(u32, u32, u32), Vec<EvidenceRef>>,
+}
+
+/// One unit kept as evidence for a pair (see [`Counter::evidence_cap`]): enough to show the
+/// unit without the corpus. Offsets are code points; `spans_*` are relative to the unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRef {
+    /// Document position in the corpus (0-based, over all batches).
+    pub doc: u64,
+    /// Unit index within the document.
+    pub unit: u32,
+    /// Unit start in the document (code points).
+    pub start: usize,
+    /// Unit end in the document (code points).
+    pub end: usize,
+    /// The unit's text.
+    pub text: String,
+    /// Mentions of `a` in the unit.
+    pub spans_a: Vec<(usize, usize)>,
+    /// Mentions of `b` in the unit.
+    pub spans_b: Vec<(usize, usize)>,
 }
 
 /// The counted tables as columns, sorted by (group, a, b) and (group, entity).
@@ -144,6 +167,11 @@ impl Counter {
         Counter::default()
     }
 
+    /// An empty counter that keeps up to `cap` evidence units per pair.
+    pub fn with_evidence(cap: usize) -> Counter {
+        Counter { evidence_cap: cap, ..Counter::default() }
+    }
+
     fn group_mut(&mut self, g: u32) -> &mut GroupTotals {
         let g = g as usize;
         if self.groups.len() <= g {
@@ -171,6 +199,16 @@ impl Counter {
             s.tokens += t.tokens;
         }
         self.skipped_docs += other.skipped_docs;
+        let cap = self.evidence_cap.max(other.evidence_cap);
+        self.evidence_cap = cap;
+        for (k, mut v) in other.evidence {
+            let e = self.evidence.entry(k).or_default();
+            e.append(&mut v);
+            // Keep the first `cap` units in corpus order, whatever the order of the merges.
+            e.sort_by_key(|r| (r.doc, r.unit));
+            e.dedup_by_key(|r| (r.doc, r.unit));
+            e.truncate(cap);
+        }
     }
 
     /// Number of distinct (group, pair) keys so far.
@@ -197,6 +235,27 @@ impl Counter {
         pool: &rayon::ThreadPool,
         ctl: &Control,
     ) -> Result<()> {
+        self.add_batch_at(matcher, texts, groups, 0, rank, opts, pool, ctl)
+    }
+
+    /// [`Counter::add_batch`] for a batch whose first document is document `doc_offset` of
+    /// the corpus (positions recorded with evidence).
+    ///
+    /// # Errors
+    /// As [`Counter::add_batch`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_batch_at(
+        &mut self,
+        matcher: &Matcher,
+        texts: &[&str],
+        groups: &[u32],
+        doc_offset: u64,
+        rank: &[u32],
+        opts: &CoocOptions,
+        pool: &rayon::ThreadPool,
+        ctl: &Control,
+    ) -> Result<()> {
+        let cap = self.evidence_cap;
         if groups.len() != texts.len() {
             return Err(Error::InvalidInput(format!("{} texts but {} group codes", texts.len(), groups.len())));
         }
@@ -207,24 +266,26 @@ impl Counter {
             texts
                 .par_iter()
                 .zip(groups.par_iter())
+                .enumerate()
                 .with_min_len(4)
                 .fold(
-                    || (Counter::new(), Scratch::default(), Vec::<Mention>::new(), Ok(())),
-                    |(mut acc, mut scratch, mut buf, status), (text, &g)| {
+                    || (Counter::with_evidence(cap), Scratch::default(), Vec::<Mention>::new(), Ok(())),
+                    |(mut acc, mut scratch, mut buf, status), (i, (text, &g))| {
                         if status.is_err() {
                             return (acc, scratch, buf, status);
                         }
                         if ctl.cancel.load(Ordering::Relaxed) {
                             return (acc, scratch, buf, Err(Error::Cancelled));
                         }
-                        let st = acc.add_doc(matcher, text, g, rank, opts, &mut scratch, &mut buf, &ctl.cancel);
+                        let doc = doc_offset + i as u64;
+                        let st = acc.add_doc(matcher, text, g, doc, rank, opts, &mut scratch, &mut buf, &ctl.cancel);
                         ctl.done.fetch_add(1, Ordering::Relaxed);
                         (acc, scratch, buf, st)
                     },
                 )
                 .map(|(acc, _, _, st)| st.map(|_| acc))
                 .reduce(
-                    || Ok(Counter::new()),
+                    || Ok(Counter::with_evidence(cap)),
                     |a, b| {
                         let mut a = a?;
                         a.merge(b?);
@@ -242,6 +303,7 @@ impl Counter {
         matcher: &Matcher,
         text: &str,
         group: u32,
+        doc: u64,
         rank: &[u32],
         opts: &CoocOptions,
         scratch: &mut Scratch,
@@ -302,13 +364,26 @@ impl Counter {
                 j += 1;
             }
             let unit_ms: Vec<M> = per_unit[i..j].iter().map(|x| x.1).collect();
-            self.count_unit(group, &unit_ms, rank, opts, &toks);
+            let added = self.count_unit(group, &unit_ms, rank, opts, &toks);
+            if self.evidence_cap > 0 && !added.is_empty() {
+                self.keep_evidence(text, group, doc, u, unit_spans[u], &unit_ms, &added);
+            }
             i = j;
         }
         Ok(())
     }
 
-    fn count_unit(&mut self, group: u32, ms: &[M], rank: &[u32], opts: &CoocOptions, toks: &[(usize, usize)]) {
+    /// Counts one unit; returns the (a, b) pairs it counted when evidence is kept.
+    fn count_unit(
+        &mut self,
+        group: u32,
+        ms: &[M],
+        rank: &[u32],
+        opts: &CoocOptions,
+        toks: &[(usize, usize)],
+    ) -> Vec<(u32, u32)> {
+        let track = self.evidence_cap > 0;
+        let mut added: Vec<(u32, u32)> = Vec::new();
         // Entities present in the unit.
         let mut ents: Vec<u32> = ms.iter().map(|m| m.entity).collect();
         ents.sort_unstable();
@@ -342,13 +417,18 @@ impl Counter {
                     if a.entity == b.entity || b.start < a.end {
                         continue; // self-pair, or overlapping mentions
                     }
-                    self.add_pair(group, a.entity, b.entity, 1, rank);
+                    let key = self.add_pair(group, a.entity, b.entity, 1, rank);
+                    if track {
+                        added.push(key);
+                    }
                 }
             }
-            return;
+            added.sort_unstable();
+            added.dedup();
+            return added;
         }
         if ents.len() < 2 {
-            return;
+            return added;
         }
         // Spans of each entity (sorted, distinct: one mention per entity per span).
         let mut spans: Vec<(u32, usize, usize)> = ms.iter().map(|m| (m.entity, m.start, m.end)).collect();
@@ -379,24 +459,94 @@ impl Counter {
                         // same single span.
                         let together = !(sa.len() == 1 && sb.len() == 1 && shared == 1);
                         if together {
-                            self.add_pair(group, ea, eb, 1, rank);
+                            let key = self.add_pair(group, ea, eb, 1, rank);
+                            if track {
+                                added.push(key);
+                            }
                         }
                     }
                     CountMode::Mentions => {
                         let v = (sa.len() * sb.len()) as u64 - shared as u64;
                         if v > 0 {
-                            self.add_pair(group, ea, eb, v, rank);
+                            let key = self.add_pair(group, ea, eb, v, rank);
+                            if track {
+                                added.push(key);
+                            }
                         }
                     }
                 }
             }
         }
+        added
     }
 
     #[inline]
-    fn add_pair(&mut self, group: u32, x: u32, y: u32, v: u64, rank: &[u32]) {
+    fn add_pair(&mut self, group: u32, x: u32, y: u32, v: u64, rank: &[u32]) -> (u32, u32) {
         let (a, b) = if rank[x as usize] < rank[y as usize] { (x, y) } else { (y, x) };
         *self.pairs.entry((group, a, b)).or_insert(0) += v;
+        (a, b)
+    }
+
+    /// Records unit `u` of document `doc` as evidence for each pair counted in it, while the
+    /// pair has fewer than `evidence_cap` units (documents arrive in order within a thread,
+    /// and merges keep the first units overall).
+    #[allow(clippy::too_many_arguments)]
+    fn keep_evidence(
+        &mut self,
+        text: &str,
+        group: u32,
+        doc: u64,
+        u: usize,
+        span: (usize, usize),
+        ms: &[M],
+        pairs: &[(u32, u32)],
+    ) {
+        let cap = self.evidence_cap;
+        let (us, ue) = span;
+        let Some(unit_text) = text.get(us..ue) else { return };
+        let mut unit_cps: Option<(usize, usize)> = None;
+        for &(a, b) in pairs {
+            let v = self.evidence.entry((group, a, b)).or_default();
+            if v.len() >= cap {
+                continue;
+            }
+            let (start, end) = *unit_cps.get_or_insert_with(|| {
+                let c = bytes_to_cps(text, &[us, ue]);
+                (c[0], c[1])
+            });
+            let rel = |e: u32| -> Vec<(usize, usize)> {
+                let flat: Vec<usize> = ms
+                    .iter()
+                    .filter(|m| m.entity == e && m.start >= us && m.end <= ue)
+                    .flat_map(|m| [m.start - us, m.end - us])
+                    .collect();
+                bytes_to_cps(unit_text, &flat).chunks(2).map(|c| (c[0], c[1])).collect()
+            };
+            v.push(EvidenceRef {
+                doc,
+                unit: u as u32,
+                start,
+                end,
+                text: unit_text.to_string(),
+                spans_a: rel(a),
+                spans_b: rel(b),
+            });
+        }
+    }
+
+    /// The kept evidence, sorted by (group, a, b) like [`Counter::finish`], then corpus order.
+    pub fn evidence(&self, rank: &[u32]) -> Vec<((u32, u32, u32), &EvidenceRef)> {
+        let mut keys: Vec<&(u32, u32, u32)> = self.evidence.keys().collect();
+        keys.sort_unstable_by_key(|k| (k.0, rank[k.1 as usize], rank[k.2 as usize]));
+        let mut out = Vec::new();
+        for k in keys {
+            if let Some(v) = self.evidence.get(k) {
+                for r in v {
+                    out.push((*k, r));
+                }
+            }
+        }
+        out
     }
 
     /// The counts as sorted columns.
@@ -555,6 +705,29 @@ mod tests {
         assert_eq!(c.skipped_docs, 1);
         let only_first = count(&m, &texts[..1], SENT, 1);
         assert_eq!(c.finish(&rank), only_first);
+    }
+
+    #[test]
+    fn evidence_keeps_the_first_units_whatever_the_threads() {
+        let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"])]);
+        let texts: Vec<String> = (0..300).map(|i| format!("x{i}. Alpha and Beta {i}. Beta only.")).collect();
+        let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
+        let rank = id_ranks(&m.spec().ids);
+        let groups = vec![0u32; refs.len()];
+        let mut got = Vec::new();
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut c = Counter::with_evidence(4);
+            c.add_batch_at(&m, &refs[..150], &groups[..150], 0, &rank, &SENT, &pool, &Control::default()).unwrap();
+            c.add_batch_at(&m, &refs[150..], &groups[150..], 150, &rank, &SENT, &pool, &Control::default()).unwrap();
+            let ev: Vec<(u64, u32, String, Vec<(usize, usize)>)> =
+                c.evidence(&rank).into_iter().map(|(_, r)| (r.doc, r.unit, r.text.clone(), r.spans_b.clone())).collect();
+            got.push(ev);
+        }
+        assert_eq!(got[0], got[1]);
+        assert_eq!(got[0].len(), 4);
+        assert_eq!(got[0][0], (0, 1, "Alpha and Beta 0.".to_string(), vec![(10, 14)]));
+        assert_eq!(got[0][3].0, 3);
     }
 
     #[test]

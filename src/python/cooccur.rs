@@ -35,8 +35,15 @@ pub struct PyCounter {
 #[pymethods]
 impl PyCounter {
     #[new]
-    #[pyo3(signature = (matcher, unit, paragraphs, window, count))]
-    fn new(matcher: Bound<'_, PyMatcher>, unit: &str, paragraphs: &str, window: Option<usize>, count: &str) -> PyResult<Self> {
+    #[pyo3(signature = (matcher, unit, paragraphs, window, count, keep_evidence=0))]
+    fn new(
+        matcher: Bound<'_, PyMatcher>,
+        unit: &str,
+        paragraphs: &str,
+        window: Option<usize>,
+        count: &str,
+        keep_evidence: usize,
+    ) -> PyResult<Self> {
         let unit = match unit {
             "document" => Unit::Document,
             "paragraph" => Unit::Paragraph,
@@ -50,7 +57,7 @@ impl PyCounter {
         };
         let opts = CoocOptions { unit, paragraphs: parse_paragraphs(paragraphs)?, window, count };
         let rank = id_ranks(&matcher.get().inner.spec().ids);
-        Ok(PyCounter { matcher: matcher.unbind(), opts, rank: Arc::new(rank), inner: Mutex::new(Counter::new()) })
+        Ok(PyCounter { matcher: matcher.unbind(), opts, rank: Arc::new(rank), inner: Mutex::new(Counter::with_evidence(keep_evidence)) })
     }
 
     /// Matches and counts a batch; `groups[i]` is the group code of `texts[i]` (u32::MAX: skip).
@@ -66,7 +73,7 @@ impl PyCounter {
     ) -> PyResult<usize> {
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let t = extract_texts(py, &items, doc_offset)?;
-        self.add_strs(py, &t.strs, t.missing, groups, n_threads, progress)
+        self.add_strs(py, &t.strs, t.missing, groups, doc_offset, n_threads, progress)
     }
 
     /// `add` over an Arrow string array or stream (`__arrow_c_array__` / `__arrow_c_stream__`):
@@ -82,9 +89,18 @@ impl PyCounter {
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
         super::arrow::with_texts(py, &texts, doc_offset, |strs, missing| {
-            self.add_strs(py, strs, missing, groups, n_threads, progress)
+            self.add_strs(py, strs, missing, groups, doc_offset, n_threads, progress)
         })
     }
+    /// Document positions currently referenced by kept evidence (sorted, unique).
+    fn evidence_docs(&self) -> Vec<u64> {
+        let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let mut d: Vec<u64> = inner.evidence(&self.rank).iter().map(|(_, r)| r.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+
     /// Number of distinct (group, pair) keys counted so far.
     #[getter]
     fn pair_count(&self) -> usize {
@@ -97,8 +113,44 @@ impl PyCounter {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             run_here(py, || Ok(inner.finish(&self.rank)))?
         };
-        let skipped = self.inner.lock().unwrap_or_else(|e| e.into_inner()).skipped_docs;
         let d = PyDict::new(py);
+        {
+            let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            d.set_item("skipped_docs", inner.skipped_docs)?;
+            let ev = inner.evidence(&self.rank);
+            let mut g = Vec::with_capacity(ev.len());
+            let mut a = Vec::with_capacity(ev.len());
+            let mut b = Vec::with_capacity(ev.len());
+            let mut doc = Vec::with_capacity(ev.len());
+            let mut unit = Vec::with_capacity(ev.len());
+            let mut start = Vec::with_capacity(ev.len());
+            let mut end = Vec::with_capacity(ev.len());
+            let texts = PyList::empty(py);
+            let spans_a = PyList::empty(py);
+            let spans_b = PyList::empty(py);
+            for ((kg, ka, kb), r) in ev {
+                g.push(kg);
+                a.push(ka);
+                b.push(kb);
+                doc.push(r.doc);
+                unit.push(r.unit);
+                start.push(r.start as u64);
+                end.push(r.end as u64);
+                texts.append(&r.text)?;
+                spans_a.append(r.spans_a.clone())?;
+                spans_b.append(r.spans_b.clone())?;
+            }
+            d.set_item("ev_group", g.into_pyarray(py))?;
+            d.set_item("ev_a", a.into_pyarray(py))?;
+            d.set_item("ev_b", b.into_pyarray(py))?;
+            d.set_item("ev_doc", doc.into_pyarray(py))?;
+            d.set_item("ev_unit", unit.into_pyarray(py))?;
+            d.set_item("ev_start", start.into_pyarray(py))?;
+            d.set_item("ev_end", end.into_pyarray(py))?;
+            d.set_item("ev_text", texts)?;
+            d.set_item("ev_spans_a", spans_a)?;
+            d.set_item("ev_spans_b", spans_b)?;
+        }
         d.set_item("pair_group", c.pair_group.into_pyarray(py))?;
         d.set_item("pair_a", c.pair_a.into_pyarray(py))?;
         d.set_item("pair_b", c.pair_b.into_pyarray(py))?;
@@ -113,7 +165,6 @@ impl PyCounter {
         d.set_item("group_units", g.iter().map(|x| x.units).collect::<Vec<_>>().into_pyarray(py))?;
         d.set_item("group_mentions", g.iter().map(|x| x.mentions).collect::<Vec<_>>().into_pyarray(py))?;
         d.set_item("group_tokens", g.iter().map(|x| x.tokens).collect::<Vec<_>>().into_pyarray(py))?;
-        d.set_item("skipped_docs", skipped)?;
         Ok(d)
     }
 }
@@ -126,10 +177,12 @@ impl PyCounter {
         strs: &[&str],
         missing: usize,
         groups: PyReadonlyArray1<'py, u32>,
+        doc_offset: usize,
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
         let groups: Vec<u32> = groups.as_slice()?.to_vec();
+        let cap = self.inner.lock().unwrap_or_else(|e| e.into_inner()).evidence_cap;
         let pool = run_here(py, || batch::pool(n_threads))?;
         let m = self.matcher.get().inner.clone();
         let rank = self.rank.clone();
@@ -137,8 +190,8 @@ impl PyCounter {
         let ctl = Control::new();
         let ctl2 = ctl.clone();
         let part = run_detached(py, ctl, progress.as_ref(), move || {
-            let mut c = Counter::new();
-            c.add_batch(&m, strs, &groups, &rank, &opts, &pool, &ctl2)?;
+            let mut c = Counter::with_evidence(cap);
+            c.add_batch_at(&m, strs, &groups, doc_offset as u64, &rank, &opts, &pool, &ctl2)?;
             Ok(c)
         })?;
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
