@@ -25,7 +25,7 @@ Readings of points the SPEC leaves open (the Rust core implements the same ones)
 - *One row per (span, entity)*: when several aliases of one entity match the same span, the
   row names the alias listed first in the gazetteer; a span is ambiguous when it is matched by
   aliases of two or more entities.
-- *Lone surrogates* (unencodable in UTF-8) behave as "?" (a non-word character); offsets
+- *Lone surrogates* (unencodable in UTF-8) behave as U+FFFD (a non-word character); offsets
   still index the original string.
 """
 
@@ -167,8 +167,8 @@ def fold_char(c: str) -> str:
 
 
 def _surrogate_free(text: str) -> str:
-    """Lone surrogates (which UTF-8 cannot hold) behave as "?" (documented in Matcher)."""
-    return "".join("?" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    """Lone surrogates (which UTF-8 cannot hold) behave as U+FFFD (documented in Matcher)."""
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 def view(text: str, *, fold: bool, lowercase: bool) -> Tuple[str, List[int]]:

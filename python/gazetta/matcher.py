@@ -120,7 +120,8 @@ class Matcher:
     -----
     *Empty gazetteer*: allowed; the matcher finds nothing (an empty DataFrame with the usual
     columns). *Lone surrogates* in a text (e.g. from ``errors="surrogateescape"``) are
-    treated as a non-word character "?" for matching; offsets still index the original str.
+    treated as U+FFFD (a non-word character that ends no sentence); offsets still index the
+    original str.
     The same alias on the same span from two aliases of one entity is reported once, with
     the alias listed first in the gazetteer.
 
