@@ -563,36 +563,52 @@ fn walk<A: Automaton>(
         if !text.is_char_boundary(p) {
             continue;
         }
-        for k in 0..aut.match_len(sid) {
-            let pid = aut.match_pattern(sid, k);
-            // Match lists may include shorter suffix patterns (failure links); keep only the
-            // pattern that starts exactly at the anchor.
-            if aut.pattern_len(pid) != p - start {
-                continue;
-            }
-            let pid = pid.as_usize();
-            let lo = vm.target_start[pid] as usize;
-            let hi = vm.target_start[pid + 1] as usize;
-            let last = decode_before(text, p);
-            let mut plain_end: Option<Option<usize>> = None;
-            let mut glob_end: Option<usize> = None;
-            for &a in &vm.targets[lo..hi] {
-                let info = aliases[a as usize];
-                let end = if info.glob {
-                    *glob_end.get_or_insert_with(|| extend_word(text, p, last))
-                } else {
-                    match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
-                        Some(e) => e,
-                        None => continue,
-                    }
-                };
-                cands.push(Cand {
-                    start: view.to_orig_byte(start),
-                    end: view.to_orig_byte(end),
-                    entity: info.entity,
-                    alias: a,
-                });
-            }
+        let last = decode_before(text, p);
+        report(aut, sid, p - start, vm, aliases, text, p, last, |end, entity, alias| {
+            cands.push(Cand { start: view.to_orig_byte(start), end: view.to_orig_byte(end), entity, alias })
+        });
+    }
+}
+
+/// Every alias of every pattern that ends at byte `p` of `text` after `fed` bytes of walk
+/// (from the anchor), with its end boundary checked (SPEC §3.2) or its glob extended:
+/// calls `push(end, entity, alias)` for each candidate.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn report<A: Automaton>(
+    aut: &A,
+    sid: aho_corasick::automaton::StateID,
+    fed: usize,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    p: usize,
+    last: char,
+    mut push: impl FnMut(usize, u32, u32),
+) {
+    for k in 0..aut.match_len(sid) {
+        let pid = aut.match_pattern(sid, k);
+        // Match lists may include shorter suffix patterns (failure links); keep only the
+        // pattern that starts exactly at the anchor.
+        if aut.pattern_len(pid) != fed {
+            continue;
+        }
+        let pid = pid.as_usize();
+        let lo = vm.target_start[pid] as usize;
+        let hi = vm.target_start[pid + 1] as usize;
+        let mut plain_end: Option<Option<usize>> = None;
+        let mut glob_end: Option<usize> = None;
+        for &a in &vm.targets[lo..hi] {
+            let info = aliases[a as usize];
+            let end = if info.glob {
+                *glob_end.get_or_insert_with(|| extend_word(text, p, last))
+            } else {
+                match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
+                    Some(e) => e,
+                    None => continue,
+                }
+            };
+            push(end, info.entity, a);
         }
     }
 }
@@ -798,29 +814,9 @@ fn walk_direct<A: Automaton>(
         if !aut.is_match(sid) {
             continue;
         }
-        for k in 0..aut.match_len(sid) {
-            let pid = aut.match_pattern(sid, k);
-            if aut.pattern_len(pid) != fed {
-                continue;
-            }
-            let pid = pid.as_usize();
-            let lo = vm.target_start[pid] as usize;
-            let hi = vm.target_start[pid + 1] as usize;
-            let mut plain_end: Option<Option<usize>> = None;
-            let mut glob_end: Option<usize> = None;
-            for &a in &vm.targets[lo..hi] {
-                let info = aliases[a as usize];
-                let end = if info.glob {
-                    *glob_end.get_or_insert_with(|| extend_word(text, p, last))
-                } else {
-                    match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
-                        Some(e) => e,
-                        None => continue,
-                    }
-                };
-                cands.push(Cand { start, end, entity: info.entity, alias: a });
-            }
-        }
+        report(aut, sid, fed, vm, aliases, text, p, last, |end, entity, alias| {
+            cands.push(Cand { start, end, entity, alias })
+        });
     }
 }
 
