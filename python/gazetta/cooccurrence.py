@@ -375,7 +375,11 @@ def _parse_kinds(kinds: Any) -> Any:
     if isinstance(kinds, tuple) and len(kinds) == 2 and any(not isinstance(k, str) for k in kinds):
         a, b = kinds
         return [sorted({a} if isinstance(a, str) else set(a)), sorted({b} if isinstance(b, str) else set(b))]
-    return [sorted(set(kinds))]
+    try:
+        return [sorted(set(kinds))]
+    except TypeError:
+        # kinds=3 raised "'int' object is not iterable" (issue 8): say what kinds= takes.
+        raise TypeError(f"kinds must be a str, a collection of str, or a pair of those; got {kinds!r}") from None
 
 
 def _gazetteer_hash(matcher: Matcher) -> Optional[str]:
