@@ -696,8 +696,29 @@ fn scan_direct<A: Automaton>(
     let lower_view = vm.spec.lower;
     let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
     let first = &vm.first_byte;
-    let mut prev_word = false;
-    let mut prev_unspaced = false;
+    // Bytes worth a look: ASCII bytes that some pattern begins with (in this view), and the
+    // lead bytes of non-ASCII characters. Everything else is skipped in a tight loop; the
+    // word-start test looks back at the previous character only where it is needed.
+    let mut interesting = [false; 256];
+    for b in 0..128usize {
+        interesting[b] = first[norm[b] as usize];
+    }
+    for slot in interesting.iter_mut().skip(0xC0) {
+        *slot = true;
+    }
+    // Whether the character before byte `i` is a word character of a spaced script.
+    let prev_blocks = |i: usize| -> bool {
+        if i == 0 {
+            return false;
+        }
+        let pb = bytes[i - 1];
+        if pb < 0x80 {
+            ASCII_WORD[pb as usize]
+        } else {
+            let pc = decode_before(text, i);
+            is_word(pc) && !is_unspaced(pc)
+        }
+    };
     let mut i = 0usize;
     while i < n {
         if cancel.load(Ordering::Relaxed) {
@@ -705,21 +726,24 @@ fn scan_direct<A: Automaton>(
         }
         let chunk_end = n.min(i + (1 << 16));
         while i < chunk_end {
+            if !interesting[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
-                let w = ASCII_WORD[b as usize];
-                if first[norm[b as usize] as usize] && !(w && prev_word && !prev_unspaced) {
+                // A pattern begins with this byte: a non-word ASCII character needs no
+                // boundary; a word character must start a word.
+                if !ASCII_WORD[b as usize] || !prev_blocks(i) {
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                 }
-                prev_word = w;
-                prev_unspaced = false;
                 i += 1;
                 continue;
             }
             let c = decode_at(text, i);
             let (w, u) = classify(c);
             let nc = view_char(c, lower_view);
-            let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&nc) };
+            let is_start = if w { u || !prev_blocks(i) } else { vm.starters.contains(&nc) };
             if is_start {
                 let mut buf = [0u8; 4];
                 let fb = nc.encode_utf8(&mut buf).as_bytes()[0];
@@ -727,8 +751,6 @@ fn scan_direct<A: Automaton>(
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                 }
             }
-            prev_word = w;
-            prev_unspaced = u;
             i += c.len_utf8();
         }
     }
