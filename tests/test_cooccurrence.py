@@ -133,8 +133,15 @@ def assert_matches_reference(co: "gazetta.Cooccurrence", ref: R.RefCounts, mode:
     assert {group_of(r, keys): r.n for r in co.groups.itertuples(index=False)} == ref.n
     assert co.meta["missing_key_docs"] == ref.missing_key_docs
     if mode == "units":
-        vals = co.pairs[["pmi", "npmi", "jaccard", "dice", "llr", "llr_p", "expected", "lift"]].to_numpy()
+        p = co.pairs
+        vals = p[["pmi", "npmi", "jaccard", "dice", "expected", "lift"]].to_numpy()
         assert np.isfinite(vals).all(), "units mode must give finite measures (SPEC §5.3)"
+        # llr is NaN only for the documented reason: an ambiguous span holds both entities in
+        # a unit without counting as a co-occurrence, so n - n_a - n_b + n_ab can be negative.
+        consistent = (p["n"] - p["n_a"] - p["n_b"] + p["n_ab"]).to_numpy() >= 0
+        llr = p[["llr", "llr_p"]].to_numpy()
+        assert np.isfinite(llr[consistent]).all()
+        assert np.isnan(llr[~consistent]).all()
 
 
 @SETTINGS

@@ -9,7 +9,10 @@ All inputs are arrays of counts (``n_ab``, ``n_a``, ``n_b``, ``n``) with ``n_ab 
   0·log 0 = 0); ``llr_p`` its p-value (χ², 1 d.f.)
 - ``expected = n_a·n_b/n``, ``lift = n_ab/expected``
 
-With ``count="units"`` every value is finite. With ``count="mentions"`` or a ``window``,
+With ``count="units"`` every value is finite, with one exception: two entities sharing an
+ambiguous span (the same alias, SPEC §3.6) are both in that unit without co-occurring through
+it, so ``n − n_a − n_b + n_ab`` can be negative; the 2×2 table is then not a contingency table
+and ``llr``/``llr_p`` are NaN. With ``count="mentions"`` or a ``window``,
 ``n_ab`` counts mention *pairs* and can exceed ``n_a``, ``n_b`` or ``n``; then the 2×2 table
 has negative cells and ``llr``/``llr_p`` are NaN, ``jaccard`` is NaN when its denominator is
 not positive, and ``npmi`` is NaN when ``n_ab > n``. These are the only NaNs.
