@@ -161,6 +161,9 @@ struct ViewMatcher {
     /// (with smart case, no country alias begins with a lower-case letter), so they cost one
     /// table lookup instead of an automaton walk.
     first_byte: [bool; 256],
+    /// `second_byte[b1] >> b2 & 1`: some pattern begins with the ASCII bytes `b1 b2` (or is
+    /// just `b1`). A second cheap filter before a walk.
+    second_byte: [u128; 128],
 }
 
 /// A compiled, immutable, thread-safe matcher.
@@ -342,12 +345,21 @@ impl Matcher {
             target_start.push(targets.len() as u32);
             heap_bytes += target_start.len() * 4 + targets.len() * 4;
             let mut first_byte = [false; 256];
+            let mut second_byte = [0u128; 128];
             for p in &acc.patterns {
-                if let Some(&b) = p.as_bytes().first() {
+                let pb = p.as_bytes();
+                if let Some(&b) = pb.first() {
                     first_byte[b as usize] = true;
+                    if b < 0x80 {
+                        match pb.get(1) {
+                            Some(&b2) if b2 < 0x80 => second_byte[b as usize] |= 1u128 << b2,
+                            Some(_) => {} // a non-ASCII second byte: such text is always walked
+                            None => second_byte[b as usize] = u128::MAX,
+                        }
+                    }
                 }
             }
-            views.push(ViewMatcher { spec: acc.spec, engine, target_start, targets, starters, first_byte });
+            views.push(ViewMatcher { spec: acc.spec, engine, target_start, targets, starters, first_byte, second_byte });
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
         Ok(Matcher { spec, aliases, views, heap_bytes })
@@ -734,7 +746,13 @@ fn scan_direct<A: Automaton>(
             if b < 0x80 {
                 // A pattern begins with this byte: a non-word ASCII character needs no
                 // boundary; a word character must start a word.
-                if !ASCII_WORD[b as usize] || !prev_blocks(i) {
+                let second_ok = match bytes.get(i + 1) {
+                    Some(&b2) if b2 < 0x80 => {
+                        vm.second_byte[norm[b as usize] as usize] >> norm[b2 as usize] & 1 == 1
+                    }
+                    _ => true,
+                };
+                if second_ok && (!ASCII_WORD[b as usize] || !prev_blocks(i)) {
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                 }
                 i += 1;
