@@ -60,20 +60,8 @@ pub fn is_word(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    matches!(
-        get_general_category(c),
-        GC::UppercaseLetter
-            | GC::LowercaseLetter
-            | GC::TitlecaseLetter
-            | GC::ModifierLetter
-            | GC::OtherLetter
-            | GC::NonspacingMark
-            | GC::SpacingMark
-            | GC::EnclosingMark
-            | GC::DecimalNumber
-            | GC::LetterNumber
-            | GC::OtherNumber
-    )
+    let (letter_or_number, mark) = category_class(c);
+    letter_or_number || mark
 }
 
 /// A letter or number (L* or N*): an alias must contain at least one (SPEC §2).
@@ -82,27 +70,31 @@ pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(
-        get_general_category(c),
+    category_class(c).0 && map_punct(c) == c
+}
+
+/// (letter or number, mark) by Unicode general category: the one table behind [`is_word`],
+/// [`is_letter_or_digit`] and [`is_mark`].
+#[inline]
+fn category_class(c: char) -> (bool, bool) {
+    match get_general_category(c) {
         GC::UppercaseLetter
-            | GC::LowercaseLetter
-            | GC::TitlecaseLetter
-            | GC::ModifierLetter
-            | GC::OtherLetter
-            | GC::DecimalNumber
-            | GC::LetterNumber
-            | GC::OtherNumber
-    ) && map_punct(c) == c
+        | GC::LowercaseLetter
+        | GC::TitlecaseLetter
+        | GC::ModifierLetter
+        | GC::OtherLetter
+        | GC::DecimalNumber
+        | GC::LetterNumber
+        | GC::OtherNumber => (true, false),
+        GC::NonspacingMark | GC::SpacingMark | GC::EnclosingMark => (false, true),
+        _ => (false, false),
+    }
 }
 
 /// A combining mark (general category M*), dropped by accent folding (SPEC §3.4).
 #[inline]
 pub fn is_mark(c: char) -> bool {
-    !c.is_ascii()
-        && matches!(
-            get_general_category(c),
-            GC::NonspacingMark | GC::SpacingMark | GC::EnclosingMark
-        )
+    !c.is_ascii() && category_class(c).1
 }
 
 /// Characters of the scripts written without spaces between words (SPEC §3.2), by block:

@@ -74,12 +74,7 @@ where
         Ok(Ok(Ok(v))) => Ok(v),
         Ok(Ok(Err(e))) => Err(errors::to_py(py, e)),
         Ok(Err(panic)) | Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(errors::internal(py, what))
+            Err(errors::internal(py, panic_message(&*panic)))
         }
     }
 }
@@ -90,14 +85,18 @@ pub fn run_here<T>(py: Python<'_>, work: impl FnOnce() -> Result<T>) -> PyResult
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(errors::to_py(py, e)),
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(errors::internal(py, what))
+            Err(errors::internal(py, panic_message(&*panic)))
         }
     }
+}
+
+/// The message of a caught panic payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 #[allow(dead_code)]
