@@ -139,6 +139,13 @@ def _distributed_client() -> Any:
     return client if isinstance(client, Client) else None
 
 
+#: Scattered matchers kept referenced, so that a lazy collection (``mentions``) whose graph
+#: names the scattered key does not lose it when the caller's Future is garbage collected
+#: ("lost dependencies"). A few per session, most recent last.
+_LIVE_MAX = 4
+_live: "OrderedDict[Tuple[str, str], Any]" = OrderedDict()
+
+
 def _ship(matcher: Any) -> Tuple[Matcher, Any]:
     """The Matcher, and the graph argument that stands for it: a scattered Future
     (broadcast to every worker) under a distributed client, else a single delayed key."""
@@ -147,7 +154,15 @@ def _ship(matcher: Any) -> Tuple[Matcher, Any]:
     shipped = _Shipped(matcher)
     client = _distributed_client()
     if client is not None:
-        return matcher, client.scatter(shipped, broadcast=True, hash=True)
+        key = (str(client.id), shipped.digest)
+        fut = _live.get(key)
+        if fut is None or fut.status != "finished":
+            fut = client.scatter(shipped, broadcast=True, hash=True)
+            _live[key] = fut
+        _live.move_to_end(key)
+        while len(_live) > _LIVE_MAX:
+            _live.popitem(last=False)
+        return matcher, fut
     return matcher, delayed(shipped, pure=True, name=f"gazetta-matcher-{shipped.digest[:16]}")
 
 
