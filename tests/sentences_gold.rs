@@ -11,7 +11,7 @@
 //!
 //! The assertion (F1 ≥ 0.97 over all boundaries) is a correctness floor, not a timing check.
 
-use gazetta::core::units::{paragraphs, sentences_in, ParagraphMode};
+use gazetta::core::units::{paragraphs, reference, sentences_in, ParagraphMode};
 use std::collections::BTreeSet;
 
 #[derive(serde::Deserialize)]
@@ -50,7 +50,11 @@ impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
     fn line(&self, what: &str) -> String {
@@ -77,19 +81,34 @@ fn context(text: &str, pos: usize) -> String {
             n += 1;
         }
     }
-    let lo = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let hi = text[at..].char_indices().nth(40).map_or(text.len(), |(i, _)| at + i);
+    let lo = text[..at]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let hi = text[at..]
+        .char_indices()
+        .nth(40)
+        .map_or(text.len(), |(i, _)| at + i);
     format!("{}⟦|⟧{}", &text[lo..at], &text[at..hi]).replace('\n', "⏎")
 }
 
 #[test]
 fn sentence_boundaries_match_gold() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sentences_gold.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/sentences_gold.jsonl"
+    );
     let data = std::fs::read_to_string(path).expect("gold file is readable");
     let (mut all, mut inner) = (Counts::default(), Counts::default());
     let mut docs = 0usize;
-    for (lineno, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let g: Gold = serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", lineno + 1));
+    for (lineno, line) in data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let g: Gold =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", lineno + 1));
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         assert_eq!(
             squash(&g.text),
@@ -98,12 +117,26 @@ fn sentence_boundaries_match_gold() {
             g.source
         );
         docs += 1;
-        let gold: BTreeSet<usize> = boundaries(g.sentences.iter().map(String::as_str)).into_iter().collect();
-        let spans = sentences_in(&g.text, g.paragraphs);
-        let got: BTreeSet<usize> = boundaries(spans.iter().map(|&(s, e)| &g.text[s..e])).into_iter().collect();
-        let pars: BTreeSet<usize> = boundaries(paragraphs(&g.text, g.paragraphs).iter().map(|&(s, e)| &g.text[s..e]))
+        let gold: BTreeSet<usize> = boundaries(g.sentences.iter().map(String::as_str))
             .into_iter()
             .collect();
+        let spans = sentences_in(&g.text, g.paragraphs);
+        assert_eq!(
+            spans,
+            reference::sentences_in(&g.text, g.paragraphs),
+            "{}: fast and reference splitters differ",
+            g.source
+        );
+        let got: BTreeSet<usize> = boundaries(spans.iter().map(|&(s, e)| &g.text[s..e]))
+            .into_iter()
+            .collect();
+        let pars: BTreeSet<usize> = boundaries(
+            paragraphs(&g.text, g.paragraphs)
+                .iter()
+                .map(|&(s, e)| &g.text[s..e]),
+        )
+        .into_iter()
+        .collect();
         all.add(&gold, &got);
         let strip = |s: &BTreeSet<usize>| s.difference(&pars).copied().collect::<BTreeSet<usize>>();
         inner.add(&strip(&gold), &strip(&got));
@@ -118,6 +151,50 @@ fn sentence_boundaries_match_gold() {
     println!("{}", all.line("all boundaries          "));
     println!("{}", inner.line("not at a paragraph break"));
     let (_, _, f1) = all.prf();
-    assert!(all.tp + all.fn_ >= 400, "the gold set should hold at least 400 boundaries");
-    assert!(f1 >= 0.97, "sentence boundary F1 {f1:.4} is below the 0.97 floor");
+    assert!(
+        all.tp + all.fn_ >= 400,
+        "the gold set should hold at least 400 boundaries"
+    );
+    assert!(
+        f1 >= 0.97,
+        "sentence boundary F1 {f1:.4} is below the 0.97 floor"
+    );
+}
+
+/// The fast splitter equals the char-by-char reference on a whole corpus: set
+/// `GAZETTA_SENTENCE_CORPUS` to a JSON Lines file with a `text` field (e.g. Reuters or BBC,
+/// decompressed) and run `cargo test --release --test sentences_gold -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs GAZETTA_SENTENCE_CORPUS (a JSON Lines corpus)"]
+fn fast_splitter_equals_reference_on_a_corpus() {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        text: Option<String>,
+    }
+    let path = std::env::var("GAZETTA_SENTENCE_CORPUS").expect("set GAZETTA_SENTENCE_CORPUS");
+    let data = std::fs::read_to_string(&path).expect("corpus is readable");
+    let (mut docs, mut spans, mut bytes) = (0usize, 0usize, 0usize);
+    let (mut t_fast, mut t_ref) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let d: Doc = serde_json::from_str(line).expect("a JSON object per line");
+        let Some(text) = d.text else { continue };
+        for mode in [ParagraphMode::Line, ParagraphMode::Blank] {
+            let t0 = std::time::Instant::now();
+            let fast = sentences_in(&text, mode);
+            let t1 = std::time::Instant::now();
+            let slow = reference::sentences_in(&text, mode);
+            t_ref += t1.elapsed();
+            t_fast += t1 - t0;
+            assert_eq!(fast, slow, "doc {docs} ({mode:?}) differs");
+            spans += fast.len();
+        }
+        docs += 1;
+        bytes += text.len();
+    }
+    let mb = 2.0 * bytes as f64 / 1e6;
+    println!(
+        "{docs} docs, {spans} sentences (both modes): fast {:.0} MB/s, reference {:.0} MB/s",
+        mb / t_fast.as_secs_f64(),
+        mb / t_ref.as_secs_f64()
+    );
 }

@@ -5,11 +5,13 @@
 //! non-overlapping; paragraph and sentence spans are trimmed; whatever lies between consecutive
 //! paragraphs holds a line break; in line mode no paragraph holds a line break; every sentence lies
 //! inside one paragraph of the mode it was split with; tokens are exactly the word characters
-//! (runs, with unspaced-script characters alone); `bytes_to_cps` agrees with a naive count.
+//! (runs, with unspaced-script characters alone); `bytes_to_cps` agrees with a naive count; the
+//! byte-level paragraph and sentence splitters give exactly the spans of the char-by-char
+//! `units::reference` ones.
 #![no_main]
 
 use gazetta::core::chars::{is_space, is_unspaced, is_word};
-use gazetta::core::units::{bytes_to_cps, paragraphs, sentences, sentences_in, tokens, ParagraphMode};
+use gazetta::core::units::{bytes_to_cps, paragraphs, reference, sentences, sentences_in, tokens, ParagraphMode};
 use libfuzzer_sys::fuzz_target;
 
 fn is_break(c: char) -> bool {
@@ -54,7 +56,9 @@ fuzz_target!(|text: &str| {
                 assert!(!text[s..e].contains(is_break), "line paragraph holds a break");
             }
         }
+        assert_eq!(pars, reference::paragraphs(text, mode), "{mode:?}: paragraphs differ from the reference");
         let sents = sentences_in(text, mode);
+        assert_eq!(sents, reference::sentences_in(text, mode), "{mode:?}: sentences differ from the reference");
         check_spans(text, &sents, "sentences", true);
         for &(s, e) in &sents {
             assert!(within(&pars, s, e), "{mode:?}: sentence ({s}, {e}) outside every paragraph");

@@ -15,6 +15,9 @@
 
 use super::chars::{is_space, is_unspaced, is_word};
 
+#[doc(hidden)]
+pub mod reference;
+
 /// How paragraphs are delimited (SPEC §4, `paragraphs=`). Serialised as `"line"` / `"blank"`.
 ///
 /// - [`ParagraphMode::Line`] (the SPEC's default): every line break ends a paragraph, as in most
@@ -50,7 +53,19 @@ fn is_line_break(c: char) -> bool {
 /// `(start, end)` of `text[s..e]` without leading and trailing whitespace, or `None` when
 /// nothing else is left.
 #[inline]
-fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+fn trim_span(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    // ASCII fast path on both ends; any other byte falls through to the char-wise trim.
+    let b = text.as_bytes();
+    e = e.min(b.len());
+    while s < e && matches!(b[s], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+        s += 1;
+    }
+    while e > s && matches!(b[e - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+        e -= 1;
+    }
+    if s < e && b[s] < 0x80 && b[e - 1] < 0x80 {
+        return Some((s, e));
+    }
     let sub = text.get(s..e)?;
     let t = sub.trim_start_matches(is_space);
     let start = s + (sub.len() - t.len());
@@ -58,22 +73,75 @@ fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
+/// Bytes that may begin a line break: `\n`, `\r`, and the lead bytes of U+0085 (`C2 85`) and
+/// U+2028/U+2029 (`E2 80 A8/A9`).
+const fn line_break_leads() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+}
+static LINE_BREAK_LEAD: [bool; 256] = line_break_leads();
+
+/// Bytes that may begin a character the sentence splitter acts on: terminators (`.` `!` `?`,
+/// `…` = `E2 80 A6`), CJK terminators (`E3 80 82`, `EF BC 81`, `EF BC 9F`, `EF BD A1`) and line
+/// breaks. Every other byte (continuation bytes included) is skipped without decoding.
+const fn sentence_event_leads() -> [bool; 256] {
+    let mut t = line_break_leads();
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+}
+static SENTENCE_EVENT_LEAD: [bool; 256] = sentence_event_leads();
+
+/// The char starting at byte `i` of `s` (`i < s.len()`, on a char boundary).
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return b as char;
+    }
+    s[i..].chars().next().unwrap_or('\u{FFFD}')
+}
+
+/// The char ending at byte `i` of `s` (`0 < i`, on a char boundary).
+#[inline]
+fn char_before(s: &str, i: usize) -> char {
+    let b = s.as_bytes()[i - 1];
+    if b < 0x80 {
+        return b as char;
+    }
+    s[..i].chars().next_back().unwrap_or('\u{FFFD}')
+}
+
 /// Calls `f(start, end)` for every line of `text`, line breaks excluded (so an empty line gives
 /// `start == end`). `\r\n` is one break; a text ending in a break has a final empty line.
+/// Scans bytes and decodes only at the possible lead bytes of a break.
 fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut start = 0usize;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0usize;
+    while i < n {
+        if !LINE_BREAK_LEAD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i);
+        let mut next = i + c.len_utf8();
         if is_line_break(c) {
             f(start, i);
-            let mut next = i + c.len_utf8();
             if c == '\r' && bytes.get(next) == Some(&b'\n') {
-                it.next();
                 next += 1;
             }
             start = next;
         }
+        i = next;
     }
     f(start, text.len());
 }
@@ -179,12 +247,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// ```
 pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut buf: Vec<(usize, char)> = Vec::new();
     for (ps, pe) in paragraphs(text, mode) {
-        let Some(par) = text.get(ps..pe) else { continue };
-        buf.clear();
-        buf.extend(par.char_indices().map(|(i, c)| (ps + i, c)));
-        split_paragraph(text, &buf, pe, &mut out);
+        split_paragraph(text, ps, pe, &mut out);
     }
     out
 }
@@ -249,7 +313,10 @@ pub fn bytes_to_cps(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
             cp = 0;
         }
         // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
-        cp += bytes[pos..o].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        cp += bytes[pos..o]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
         pos = o;
         out.push(cp);
     }
@@ -276,7 +343,21 @@ fn is_cjk_term(c: char) -> bool {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】' | '〕' | '》' | '〉'
+        '"' | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '›'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '》'
+            | '〉'
     )
 }
 
@@ -285,7 +366,22 @@ fn is_closer(c: char) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '{' | '「' | '『' | '（' | '【' | '〔' | '《' | '〈'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '„'
+            | '('
+            | '['
+            | '{'
+            | '「'
+            | '『'
+            | '（'
+            | '【'
+            | '〔'
+            | '《'
+            | '〈'
     )
 }
 
@@ -306,10 +402,13 @@ fn is_starter(c: char) -> bool {
     is_opener(c) || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// Whether a sentence may start at `cs[m]`: [`is_starter`], and after opening quotes or
+/// Whether a sentence may start at byte `m` of `p`: [`is_starter`], and after opening quotes or
 /// brackets the next character is not a lower-case letter (`(D-Fla.) "is obviously ...` goes on).
-fn starts_sentence(cs: &[(usize, char)], m: usize) -> bool {
-    let Some(&(_, c)) = cs.get(m) else { return false };
+fn starts_sentence(p: &str, m: usize) -> bool {
+    if m >= p.len() {
+        return false;
+    }
+    let c = char_at(p, m);
     if !is_starter(c) {
         return false;
     }
@@ -317,10 +416,40 @@ fn starts_sentence(cs: &[(usize, char)], m: usize) -> bool {
         return true;
     }
     let mut k = m;
-    while k < cs.len() && is_opener(cs[k].1) {
-        k += 1;
+    while k < p.len() {
+        let d = char_at(p, k);
+        if !is_opener(d) {
+            return !d.is_lowercase();
+        }
+        k += d.len_utf8();
     }
-    cs.get(k).map_or(true, |&(_, c)| !c.is_lowercase())
+    true
+}
+
+/// The first byte at or after `i` that is not whitespace (or `p.len()`).
+#[inline]
+fn skip_space(p: &str, mut i: usize) -> usize {
+    while i < p.len() {
+        let c = char_at(p, i);
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// The first byte at or after `i` whose char fails `pred` (or `p.len()`).
+#[inline]
+fn skip_while(p: &str, mut i: usize, pred: impl Fn(char) -> bool) -> usize {
+    while i < p.len() {
+        let c = char_at(p, i);
+        if !pred(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// List bullets that start an item on an indented line of hard-wrapped text.
@@ -334,15 +463,15 @@ fn is_bullet(c: char) -> bool {
 const NEVER: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt",
     "Cmdr", "Cdr", "Adm", "Maj", "Brig", "Cpl", "Pvt", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs",
-    "Pres", "Rev", "Hon", "Supt", "Insp", "Det", "Amb", "Atty", "St", "Mt", "Ste", "Fr", "vs",
-    "v", "e.g", "i.e", "cf", "viz", "approx",
+    "Pres", "Rev", "Hon", "Supt", "Insp", "Det", "Amb", "Atty", "St", "Mt", "Ste", "Fr", "vs", "v",
+    "e.g", "i.e", "cf", "viz", "approx",
 ];
 
 /// No sentence end after these when a digit follows ("Jan. 5", "No. 1", "Art. 5"); otherwise
 /// they end a sentence like any word ("He said No. Then ...").
 const BEFORE_DIGIT: &[&str] = &[
-    "No", "Nos", "Art", "Arts", "Vol", "Fig", "Figs", "Sec", "Ch", "Para", "p", "pp", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ref", "Tel",
+    "No", "Nos", "Art", "Arts", "Vol", "Fig", "Figs", "Sec", "Ch", "Para", "p", "pp", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ref", "Tel",
 ];
 
 /// Ambiguous: a sentence ends after these only when a typical sentence opener follows
@@ -361,16 +490,68 @@ const COMPANY: &[&str] = &[
 /// Words that usually start a sentence (their upper-case forms match too): after an ambiguous
 /// abbreviation, one of these means the sentence ended there.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "Its", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "There", "Their", "His", "Her", "Our", "But", "In", "On", "At", "As", "If", "When",
-    "While", "After", "However", "Meanwhile", "Also", "Some", "Most", "Many", "Both", "What",
-    "Why", "How", "So", "Yet", "Under", "For", "With", "Earlier", "Later", "Separately", "Shares",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "Its",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "But",
+    "In",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Some",
+    "Most",
+    "Many",
+    "Both",
+    "What",
+    "Why",
+    "How",
+    "So",
+    "Yet",
+    "Under",
+    "For",
+    "With",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Shares",
 ];
+
+/// The longest entry, in bytes, of [`NEVER`], [`BEFORE_DIGIT`], [`SOFT`] and [`COMPANY`]
+/// (checked by a unit test).
+const MAX_LISTED_LEN: usize = 6;
 
 /// `w` equals `word` exactly or `word` in ASCII capitals.
 #[inline]
 fn same_word(w: &str, word: &str) -> bool {
-    w == word || (w.len() == word.len() && w.bytes().zip(word.bytes()).all(|(a, b)| a == b.to_ascii_uppercase()))
+    w == word
+        || (w.len() == word.len()
+            && w.bytes()
+                .zip(word.bytes())
+                .all(|(a, b)| a == b.to_ascii_uppercase()))
 }
 
 #[inline]
@@ -396,8 +577,15 @@ fn is_initial(w: &str) -> bool {
 
 /// What a single `.` at the end of `word` means, given what follows (`next` is the first
 /// non-space character after the point and its closers, `next_word` the letters from there).
-fn point_ends_sentence(word: &str, next: char, next_word: &str, next_after_word: Option<char>) -> bool {
-    if word.is_empty() {
+fn point_ends_sentence(
+    word: &str,
+    next: char,
+    next_word: &str,
+    next_after_word: Option<char>,
+) -> bool {
+    // No listed abbreviation is longer than 6 bytes, and acronyms and initials need a point or
+    // a single character: longer words end the sentence without any list lookup.
+    if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
         return true;
     }
     if in_list(word, NEVER) {
@@ -422,55 +610,50 @@ fn point_ends_sentence(word: &str, next: char, next_word: &str, next_after_word:
     true
 }
 
-/// Splits one paragraph (its characters with their byte offsets in `text`; `end` is the
-/// paragraph's end) into sentences, appending trimmed spans to `out`.
-fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(usize, usize)>) {
-    let n = cs.len();
-    let at = |i: usize| if i < n { cs[i].0 } else { end };
+/// Splits the paragraph `text[ps..pe]` into sentences, appending trimmed spans to `out`.
+///
+/// Byte-level: runs of bytes that cannot begin a terminator or a line break are skipped
+/// without decoding ([`SENTENCE_EVENT_LEAD`]), so the cost is one table lookup per byte plus
+/// a little work at each punctuation mark. Gives exactly the spans of the char-by-char
+/// [`reference`] splitter (tested, fuzzed).
+fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize)>) {
+    let p = &text[ps..pe];
+    let b = p.as_bytes();
+    let n = b.len();
     let emit = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        if let Some(span) = trim_span(text, s, e) {
+        if let Some(span) = trim_span(text, ps + s, ps + e) {
             out.push(span);
         }
     };
-    let skip_space = |mut i: usize| {
-        while i < n && is_space(cs[i].1) {
+    let mut start = 0usize; // byte offset in `p` of the current sentence's first character
+    let mut i = 0usize;
+    loop {
+        while i < n && !SENTENCE_EVENT_LEAD[b[i] as usize] {
             i += 1;
         }
-        i
-    };
-    let mut start = 0usize; // index into cs of the current sentence's first character
-    let mut i = 0usize;
-    while i < n {
-        let c = cs[i].1;
+        if i >= n {
+            break;
+        }
+        let c = char_at(p, i);
+        let cl = c.len_utf8();
         if is_cjk_term(c) {
-            let mut j = i + 1;
-            while j < n && (is_cjk_term(cs[j].1) || is_term(cs[j].1)) {
-                j += 1;
-            }
-            while j < n && is_closer(cs[j].1) {
-                j += 1;
-            }
-            let m = skip_space(j);
+            let j = skip_while(p, i + cl, |d| is_cjk_term(d) || is_term(d));
+            let j = skip_while(p, j, is_closer);
+            let m = skip_space(p, j);
             if m < n {
-                emit(at(start), at(j), out);
+                emit(start, j, out);
                 start = m;
             }
             i = m;
             continue;
         }
         if is_term(c) {
-            let mut j = i + 1;
-            while j < n && is_term(cs[j].1) {
-                j += 1;
-            }
-            let mut k = j;
-            while k < n && is_closer(cs[k].1) {
-                k += 1;
-            }
-            if k < n && is_space(cs[k].1) {
-                let m = skip_space(k);
-                if starts_sentence(cs, m) && run_ends_sentence(cs, start, i, j, m) {
-                    emit(at(start), at(k), out);
+            let j = skip_while(p, i + cl, is_term);
+            let k = skip_while(p, j, is_closer);
+            if k < n && is_space(char_at(p, k)) {
+                let m = skip_space(p, k);
+                if starts_sentence(p, m) && run_ends_sentence(p, start, i, j, m) {
+                    emit(start, k, out);
                     start = m;
                     i = m;
                     continue;
@@ -481,15 +664,16 @@ fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(
         }
         if is_line_break(c) {
             // Indented new line: count horizontal whitespace after the break.
-            let mut j = i + 1;
-            if c == '\r' && j < n && cs[j].1 == '\n' {
+            let mut j = i + cl;
+            if c == '\r' && j < n && b[j] == b'\n' {
                 j += 1;
             }
-            let m = skip_space(j);
-            let indent = &cs[j..m];
-            let indented = indent.iter().any(|&(_, c)| c == '\t') || indent.len() >= 2;
-            if indented && m < n && (starts_sentence(cs, m) || is_bullet(cs[m].1)) && m > start {
-                emit(at(start), at(i), out);
+            let m = skip_space(p, j);
+            let indent = &p[j..m];
+            let indented = indent.contains('\t') || indent.chars().nth(1).is_some();
+            if indented && m < n && (starts_sentence(p, m) || is_bullet(char_at(p, m))) && m > start
+            {
+                emit(start, i, out);
                 start = m;
                 i = m;
                 continue;
@@ -497,52 +681,64 @@ fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(
             i = j;
             continue;
         }
-        i += 1;
+        i += cl;
     }
     if start < n {
-        emit(at(start), end, out);
+        emit(start, n, out);
     }
 }
 
-/// Whether the terminator run `cs[i..j]`, followed by whitespace and a sentence starter at
-/// `cs[m]`, ends the sentence that began at `start`.
-fn run_ends_sentence(cs: &[(usize, char)], start: usize, i: usize, j: usize, m: usize) -> bool {
-    let first = cs[i].1;
+/// Whether the terminator run `p[i..j]`, followed by whitespace and a sentence starter at byte
+/// `m`, ends the sentence that began at byte `start` (all offsets into the paragraph `p`).
+fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> bool {
+    let first = char_at(p, i);
     let single_point = first == '.' && j == i + 1;
     // The word before the run: back to whitespace, without opening quotes/brackets before it
     // or closing ones after it.
     let mut w0 = i;
-    while w0 > start && !is_space(cs[w0 - 1].1) {
-        w0 -= 1;
+    while w0 > start {
+        let c = char_before(p, w0);
+        if is_space(c) {
+            break;
+        }
+        w0 -= c.len_utf8();
     }
     let mut w1 = i;
-    while w0 < w1 && is_opener(cs[w0].1) {
-        w0 += 1;
+    while w0 < w1 {
+        let c = char_at(p, w0);
+        if !is_opener(c) {
+            break;
+        }
+        w0 += c.len_utf8();
     }
-    while w1 > w0 && is_closer(cs[w1 - 1].1) {
-        w1 -= 1;
+    while w1 > w0 {
+        let c = char_before(p, w1);
+        if !is_closer(c) {
+            break;
+        }
+        w1 -= c.len_utf8();
     }
     if !single_point {
         // An ellipsis standing alone ("said ... The", "[...]") is an omission, not an end.
-        let is_ellipsis = first == '…' || (first == '.' && j >= i + 3);
-        let alone = i == 0 || i == start || !is_word(cs[i - 1].1);
+        let is_ellipsis = first == '…' || (first == '.' && p[i..j].chars().nth(2).is_some());
+        let alone = i == 0 || i == start || !is_word(char_before(p, i));
         if !(is_ellipsis && alone) {
             return true;
         }
         // An editorial "[...]" followed by a capital usually stands for the end of one quoted
         // sentence and the omitted start of the next, unless it opens the sentence itself.
-        let bracketed = i > start && matches!(cs[i - 1].1, '[' | '(') && cs.get(j).is_some_and(|&(_, c)| matches!(c, ']' | ')'));
-        return bracketed && cs[start..i - 1].iter().any(|&(_, c)| is_word(c));
+        let bracketed = i > start
+            && matches!(char_before(p, i), '[' | '(')
+            && j < p.len()
+            && matches!(char_at(p, j), ']' | ')');
+        return bracketed && p[start..i - 1].chars().any(is_word);
     }
-    let word: String = cs[w0..w1].iter().map(|&(_, c)| c).collect();
-    let next = cs[m].1;
-    let mut e = m;
-    while e < cs.len() && cs[e].1.is_alphabetic() {
-        e += 1;
-    }
-    let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
-    let next_after = cs.get(e).map(|&(_, c)| c);
-    point_ends_sentence(&word, next, &next_word, next_after)
+    let word = &p[w0..w1];
+    let next = char_at(p, m);
+    let e = skip_while(p, m, char::is_alphabetic);
+    let next_word = &p[m..e];
+    let next_after = (e < p.len()).then(|| char_at(p, e));
+    point_ends_sentence(word, next, next_word, next_after)
 }
 
 #[cfg(test)]
@@ -578,7 +774,11 @@ mod tests {
             ("\u{00A0}x\u{3000}", &["x"]),
         ];
         for (text, want) in table {
-            assert_eq!(texts(text, &paragraphs(text, ParagraphMode::Line)), *want, "{text:?}");
+            assert_eq!(
+                texts(text, &paragraphs(text, ParagraphMode::Line)),
+                *want,
+                "{text:?}"
+            );
         }
     }
 
@@ -594,154 +794,422 @@ mod tests {
             ("a\r\n \t\r\nb", &["a", "b"]),
             ("a\r\rb", &["a", "b"]),
             ("a\u{2028}\u{2028}b\u{2029}c", &["a", "b\u{2029}c"]),
-            ("    Para one\nwrapped.\n    Still one.\n\n    Two.\n", &["Para one\nwrapped.\n    Still one.", "Two."]),
+            (
+                "    Para one\nwrapped.\n    Still one.\n\n    Two.\n",
+                &["Para one\nwrapped.\n    Still one.", "Two."],
+            ),
         ];
         for (text, want) in table {
-            assert_eq!(texts(text, &paragraphs(text, ParagraphMode::Blank)), *want, "{text:?}");
+            assert_eq!(
+                texts(text, &paragraphs(text, ParagraphMode::Blank)),
+                *want,
+                "{text:?}"
+            );
         }
     }
 
     /// SPEC §4 sentences: the basic rule (terminator, whitespace, sentence start).
     #[test]
     fn sentence_basic_ends() {
-        check(ParagraphMode::Line, &[
-            ("empty", "", &[]),
-            ("blank", " \t ", &[]),
-            ("no final punctuation", "It rained", &["It rained"]),
-            ("two", "It rained. We left.", &["It rained.", "We left."]),
-            ("bang and question", "Why? Because! Yes.", &["Why?", "Because!", "Yes."]),
-            ("lower-case after", "It was 5 p.m. on Friday. then more", &["It was 5 p.m. on Friday. then more"]),
-            ("digit starts", "Sales rose. 1987 was good.", &["Sales rose.", "1987 was good."]),
-            ("bracket starts", "It fell. (Prices are in dollars.)", &["It fell.", "(Prices are in dollars.)"]),
-            ("no space after", "It fell.The end", &["It fell.The end"]),
-            ("ellipsis char", "Well… Then it ended.", &["Well…", "Then it ended."]),
-            ("ellipsis dots", "Well... Then it ended.", &["Well...", "Then it ended."]),
-            ("lone ellipsis", "He said ... The rest [...] and more.", &["He said ... The rest [...] and more."]),
-            ("editorial ellipsis", "We won[...] The rest. [...] It ended.", &["We won[...]", "The rest.", "[...] It ended."]),
-            ("multiple", "Really?! Yes.", &["Really?!", "Yes."]),
-            ("nbsp", "One.\u{00A0}Two.", &["One.", "Two."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                ("empty", "", &[]),
+                ("blank", " \t ", &[]),
+                ("no final punctuation", "It rained", &["It rained"]),
+                ("two", "It rained. We left.", &["It rained.", "We left."]),
+                (
+                    "bang and question",
+                    "Why? Because! Yes.",
+                    &["Why?", "Because!", "Yes."],
+                ),
+                (
+                    "lower-case after",
+                    "It was 5 p.m. on Friday. then more",
+                    &["It was 5 p.m. on Friday. then more"],
+                ),
+                (
+                    "digit starts",
+                    "Sales rose. 1987 was good.",
+                    &["Sales rose.", "1987 was good."],
+                ),
+                (
+                    "bracket starts",
+                    "It fell. (Prices are in dollars.)",
+                    &["It fell.", "(Prices are in dollars.)"],
+                ),
+                ("no space after", "It fell.The end", &["It fell.The end"]),
+                (
+                    "ellipsis char",
+                    "Well… Then it ended.",
+                    &["Well…", "Then it ended."],
+                ),
+                (
+                    "ellipsis dots",
+                    "Well... Then it ended.",
+                    &["Well...", "Then it ended."],
+                ),
+                (
+                    "lone ellipsis",
+                    "He said ... The rest [...] and more.",
+                    &["He said ... The rest [...] and more."],
+                ),
+                (
+                    "editorial ellipsis",
+                    "We won[...] The rest. [...] It ended.",
+                    &["We won[...]", "The rest.", "[...] It ended."],
+                ),
+                ("multiple", "Really?! Yes.", &["Really?!", "Yes."]),
+                ("nbsp", "One.\u{00A0}Two.", &["One.", "Two."]),
+            ],
+        );
     }
 
     /// SPEC §4: closing quotes and brackets after the terminator belong to the sentence.
     #[test]
     fn sentence_quotes_and_brackets() {
-        check(ParagraphMode::Line, &[
-            ("straight", "He said \"No.\" Then he left.", &["He said \"No.\"", "Then he left."]),
-            ("curly", "He said “No.” Then he left.", &["He said “No.”", "Then he left."]),
-            ("single", "He said 'No.' Then he left.", &["He said 'No.'", "Then he left."]),
-            ("question in quote", "\"Why?\" he asked. \"Because.\"", &["\"Why?\" he asked.", "\"Because.\""]),
-            ("paren", "(It fell.) It rose.", &["(It fell.)", "It rose."]),
-            ("opening quote starts", "It fell. \"We are sad,\" he said.", &["It fell.", "\"We are sad,\" he said."]),
-            ("lower-case after quote", "Sen. Chiles (D-Fla.) \"is ill,\" he said.", &["Sen. Chiles (D-Fla.) \"is ill,\" he said."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "straight",
+                    "He said \"No.\" Then he left.",
+                    &["He said \"No.\"", "Then he left."],
+                ),
+                (
+                    "curly",
+                    "He said “No.” Then he left.",
+                    &["He said “No.”", "Then he left."],
+                ),
+                (
+                    "single",
+                    "He said 'No.' Then he left.",
+                    &["He said 'No.'", "Then he left."],
+                ),
+                (
+                    "question in quote",
+                    "\"Why?\" he asked. \"Because.\"",
+                    &["\"Why?\" he asked.", "\"Because.\""],
+                ),
+                ("paren", "(It fell.) It rose.", &["(It fell.)", "It rose."]),
+                (
+                    "opening quote starts",
+                    "It fell. \"We are sad,\" he said.",
+                    &["It fell.", "\"We are sad,\" he said."],
+                ),
+                (
+                    "lower-case after quote",
+                    "Sen. Chiles (D-Fla.) \"is ill,\" he said.",
+                    &["Sen. Chiles (D-Fla.) \"is ill,\" he said."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: never after titles ("Mr.", "Gen.", "Sen.", "St.", ...).
     #[test]
     fn sentence_titles() {
-        check(ParagraphMode::Line, &[
-            ("Mr", "Mr. Smith left. Mrs. Jones stayed.", &["Mr. Smith left.", "Mrs. Jones stayed."]),
-            ("Gen", "Gen. Petraeus and Lt. Col. North met Sen. Kerry.", &["Gen. Petraeus and Lt. Col. North met Sen. Kerry."]),
-            ("Dr Prof", "Dr. Who met Prof. X today.", &["Dr. Who met Prof. X today."]),
-            ("St", "He lives in St. Louis. It is hot.", &["He lives in St. Louis.", "It is hot."]),
-            ("caps", "MR. SMITH SAID NO.", &["MR. SMITH SAID NO."]),
-            ("vs", "Smith vs. Jones. The case.", &["Smith vs. Jones.", "The case."]),
-            ("e.g.", "Some, e.g. Brazil, agree.", &["Some, e.g. Brazil, agree."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "Mr",
+                    "Mr. Smith left. Mrs. Jones stayed.",
+                    &["Mr. Smith left.", "Mrs. Jones stayed."],
+                ),
+                (
+                    "Gen",
+                    "Gen. Petraeus and Lt. Col. North met Sen. Kerry.",
+                    &["Gen. Petraeus and Lt. Col. North met Sen. Kerry."],
+                ),
+                (
+                    "Dr Prof",
+                    "Dr. Who met Prof. X today.",
+                    &["Dr. Who met Prof. X today."],
+                ),
+                (
+                    "St",
+                    "He lives in St. Louis. It is hot.",
+                    &["He lives in St. Louis.", "It is hot."],
+                ),
+                ("caps", "MR. SMITH SAID NO.", &["MR. SMITH SAID NO."]),
+                (
+                    "vs",
+                    "Smith vs. Jones. The case.",
+                    &["Smith vs. Jones.", "The case."],
+                ),
+                (
+                    "e.g.",
+                    "Some, e.g. Brazil, agree.",
+                    &["Some, e.g. Brazil, agree."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: months and "No." before a number.
     #[test]
     fn sentence_months_and_numbers_after() {
-        check(ParagraphMode::Line, &[
-            ("Jan 5", "It starts Jan. 5 in Paris.", &["It starts Jan. 5 in Paris."]),
-            ("Sept 30", "Due Sept. 30, 1987. Payable Oct. 1.", &["Due Sept. 30, 1987.", "Payable Oct. 1."]),
-            ("No 1", "It is No. 1 in sales.", &["It is No. 1 in sales."]),
-            ("month at end", "It ended in Dec. The next began.", &["It ended in Dec.", "The next began."]),
-            ("No at end", "He said No. Then left.", &["He said No.", "Then left."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "Jan 5",
+                    "It starts Jan. 5 in Paris.",
+                    &["It starts Jan. 5 in Paris."],
+                ),
+                (
+                    "Sept 30",
+                    "Due Sept. 30, 1987. Payable Oct. 1.",
+                    &["Due Sept. 30, 1987.", "Payable Oct. 1."],
+                ),
+                ("No 1", "It is No. 1 in sales.", &["It is No. 1 in sales."]),
+                (
+                    "month at end",
+                    "It ended in Dec. The next began.",
+                    &["It ended in Dec.", "The next began."],
+                ),
+                (
+                    "No at end",
+                    "He said No. Then left.",
+                    &["He said No.", "Then left."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: dotted acronyms (U.S., U.N., a.m.) and initials.
     #[test]
     fn sentence_acronyms_and_initials() {
-        check(ParagraphMode::Line, &[
-            ("U.S. inside", "The U.S. Treasury and U.N. officials met.", &["The U.S. Treasury and U.N. officials met."]),
-            ("U.S. at end", "Sales rose in the U.S. The rest fell.", &["Sales rose in the U.S.", "The rest fell."]),
-            ("U.S. digit", "The U.S. 30-year bond fell.", &["The U.S. 30-year bond fell."]),
-            ("E.U. quote", "He blamed the E.U. \"It failed,\" he said.", &["He blamed the E.U.", "\"It failed,\" he said."]),
-            ("a.m.", "At 9 a.m. EST it opened.", &["At 9 a.m. EST it opened."]),
-            ("initial", "John F. Kennedy spoke. J. R. R. Tolkien wrote.", &["John F. Kennedy spoke.", "J. R. R. Tolkien wrote."]),
-            ("initial A", "Joseph A. Smith came.", &["Joseph A. Smith came."]),
-            ("Jr", "Joseph R. Biden, Jr. spoke today. Jr. Then", &["Joseph R. Biden, Jr. spoke today.", "Jr. Then"]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "U.S. inside",
+                    "The U.S. Treasury and U.N. officials met.",
+                    &["The U.S. Treasury and U.N. officials met."],
+                ),
+                (
+                    "U.S. at end",
+                    "Sales rose in the U.S. The rest fell.",
+                    &["Sales rose in the U.S.", "The rest fell."],
+                ),
+                (
+                    "U.S. digit",
+                    "The U.S. 30-year bond fell.",
+                    &["The U.S. 30-year bond fell."],
+                ),
+                (
+                    "E.U. quote",
+                    "He blamed the E.U. \"It failed,\" he said.",
+                    &["He blamed the E.U.", "\"It failed,\" he said."],
+                ),
+                (
+                    "a.m.",
+                    "At 9 a.m. EST it opened.",
+                    &["At 9 a.m. EST it opened."],
+                ),
+                (
+                    "initial",
+                    "John F. Kennedy spoke. J. R. R. Tolkien wrote.",
+                    &["John F. Kennedy spoke.", "J. R. R. Tolkien wrote."],
+                ),
+                (
+                    "initial A",
+                    "Joseph A. Smith came.",
+                    &["Joseph A. Smith came."],
+                ),
+                (
+                    "Jr",
+                    "Joseph R. Biden, Jr. spoke today. Jr. Then",
+                    &["Joseph R. Biden, Jr. spoke today.", "Jr. Then"],
+                ),
+            ],
+        );
     }
 
     /// Company suffixes: measured to end sentences in news; not before another suffix.
     #[test]
     fn sentence_company_suffixes() {
-        check(ParagraphMode::Line, &[
-            ("Inc end", "It bought Acme Inc. The price was not given.", &["It bought Acme Inc.", "The price was not given."]),
-            ("Corp end", "It sued IBM Corp. Terms were secret.", &["It sued IBM Corp.", "Terms were secret."]),
-            ("Co Ltd", "Mitsui and Co. Ltd. said so.", &["Mitsui and Co. Ltd. said so."]),
-            ("Co lower", "Acme Co. said it would.", &["Acme Co. said it would."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "Inc end",
+                    "It bought Acme Inc. The price was not given.",
+                    &["It bought Acme Inc.", "The price was not given."],
+                ),
+                (
+                    "Corp end",
+                    "It sued IBM Corp. Terms were secret.",
+                    &["It sued IBM Corp.", "Terms were secret."],
+                ),
+                (
+                    "Co Ltd",
+                    "Mitsui and Co. Ltd. said so.",
+                    &["Mitsui and Co. Ltd. said so."],
+                ),
+                (
+                    "Co lower",
+                    "Acme Co. said it would.",
+                    &["Acme Co. said it would."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: never inside numbers.
     #[test]
     fn sentence_numbers() {
-        check(ParagraphMode::Line, &[
-            ("3.5 pct", "It rose 3.5 pct. Analysts cheered.", &["It rose 3.5 pct.", "Analysts cheered."]),
-            ("1,000.5", "It was 1,000.5 tonnes. It was 2.", &["It was 1,000.5 tonnes.", "It was 2."]),
-            ("year end", "It was in 1987. The year after.", &["It was in 1987.", "The year after."]),
-            ("version", "Version 2.0.1 is out.", &["Version 2.0.1 is out."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "3.5 pct",
+                    "It rose 3.5 pct. Analysts cheered.",
+                    &["It rose 3.5 pct.", "Analysts cheered."],
+                ),
+                (
+                    "1,000.5",
+                    "It was 1,000.5 tonnes. It was 2.",
+                    &["It was 1,000.5 tonnes.", "It was 2."],
+                ),
+                (
+                    "year end",
+                    "It was in 1987. The year after.",
+                    &["It was in 1987.", "The year after."],
+                ),
+                (
+                    "version",
+                    "Version 2.0.1 is out.",
+                    &["Version 2.0.1 is out."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: a paragraph break always ends a sentence; headlines end at the break.
     #[test]
     fn sentence_paragraph_breaks() {
-        check(ParagraphMode::Line, &[
-            ("line break", "Headline here\nBody starts. More", &["Headline here", "Body starts.", "More"]),
-            ("crlf", "A b\r\nc d", &["A b", "c d"]),
-            ("u2028", "A b\u{2028}c d", &["A b", "c d"]),
-            ("mr at break", "Ask Mr.\nSmith", &["Ask Mr.", "Smith"]),
-        ]);
-        check(ParagraphMode::Blank, &[
-            ("wrapped", "It rose\nsharply. Then\nit fell.", &["It rose\nsharply.", "Then\nit fell."]),
-            ("blank line", "HEADLINE\n\nBody. More.", &["HEADLINE", "Body.", "More."]),
-            ("crlf blank", "A b\r\n\r\nc d", &["A b", "c d"]),
-            ("wrapped U.S.", "in the U.S.\nAnd Canada.", &["in the U.S.\nAnd Canada."]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "line break",
+                    "Headline here\nBody starts. More",
+                    &["Headline here", "Body starts.", "More"],
+                ),
+                ("crlf", "A b\r\nc d", &["A b", "c d"]),
+                ("u2028", "A b\u{2028}c d", &["A b", "c d"]),
+                ("mr at break", "Ask Mr.\nSmith", &["Ask Mr.", "Smith"]),
+            ],
+        );
+        check(
+            ParagraphMode::Blank,
+            &[
+                (
+                    "wrapped",
+                    "It rose\nsharply. Then\nit fell.",
+                    &["It rose\nsharply.", "Then\nit fell."],
+                ),
+                (
+                    "blank line",
+                    "HEADLINE\n\nBody. More.",
+                    &["HEADLINE", "Body.", "More."],
+                ),
+                ("crlf blank", "A b\r\n\r\nc d", &["A b", "c d"]),
+                (
+                    "wrapped U.S.",
+                    "in the U.S.\nAnd Canada.",
+                    &["in the U.S.\nAnd Canada."],
+                ),
+            ],
+        );
     }
 
     /// Hard-wrapped text: an indented new line starting like a sentence starts one.
     #[test]
     fn sentence_indented_lines() {
-        check(ParagraphMode::Blank, &[
-            ("reuters paragraph", "It rose,\nhe said.\n    The rest\nfell.", &["It rose,\nhe said.", "The rest\nfell."]),
-            ("table rows", "Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n    Revs 5 mln", &["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000", "Revs 5 mln"]),
-            ("one space", "Shr 34 cts\n Net 807", &["Shr 34 cts\n Net 807"]),
-            ("indented lower", "It rose\n    sharply.", &["It rose\n    sharply."]),
-            ("tab", "Row one\n\tRow two", &["Row one", "Row two"]),
-            ("bullet", "These claims:\n    -- It will pay.\n    -- It won't.", &["These claims:", "-- It will pay.", "-- It won't."]),
-        ]);
+        check(
+            ParagraphMode::Blank,
+            &[
+                (
+                    "reuters paragraph",
+                    "It rose,\nhe said.\n    The rest\nfell.",
+                    &["It rose,\nhe said.", "The rest\nfell."],
+                ),
+                (
+                    "table rows",
+                    "Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n    Revs 5 mln",
+                    &[
+                        "Shr 34 cts vs 1.19 dlrs",
+                        "Net 807,000 vs 2,858,000",
+                        "Revs 5 mln",
+                    ],
+                ),
+                (
+                    "one space",
+                    "Shr 34 cts\n Net 807",
+                    &["Shr 34 cts\n Net 807"],
+                ),
+                (
+                    "indented lower",
+                    "It rose\n    sharply.",
+                    &["It rose\n    sharply."],
+                ),
+                ("tab", "Row one\n\tRow two", &["Row one", "Row two"]),
+                (
+                    "bullet",
+                    "These claims:\n    -- It will pay.\n    -- It won't.",
+                    &["These claims:", "-- It will pay.", "-- It won't."],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4: CJK 。！？ end sentences without whitespace after them.
     #[test]
     fn sentence_cjk() {
-        check(ParagraphMode::Line, &[
-            ("han", "北京下雨了。上海很热！真的吗？", &["北京下雨了。", "上海很热！", "真的吗？"]),
-            ("closing bracket", "他说：「好。」然后走了。", &["他说：「好。」", "然后走了。"]),
-            ("mixed", "東京。 Tokyo is big. 大阪", &["東京。", "Tokyo is big.", "大阪"]),
-            ("japanese", "北朝鮮は発射した。日本は抗議した", &["北朝鮮は発射した。", "日本は抗議した"]),
-        ]);
+        check(
+            ParagraphMode::Line,
+            &[
+                (
+                    "han",
+                    "北京下雨了。上海很热！真的吗？",
+                    &["北京下雨了。", "上海很热！", "真的吗？"],
+                ),
+                (
+                    "closing bracket",
+                    "他说：「好。」然后走了。",
+                    &["他说：「好。」", "然后走了。"],
+                ),
+                (
+                    "mixed",
+                    "東京。 Tokyo is big. 大阪",
+                    &["東京。", "Tokyo is big.", "大阪"],
+                ),
+                (
+                    "japanese",
+                    "北朝鮮は発射した。日本は抗議した",
+                    &["北朝鮮は発射した。", "日本は抗議した"],
+                ),
+            ],
+        );
     }
 
     /// SPEC §4 tokens: runs of word characters; unspaced-script characters alone.
+    #[test]
+    fn max_listed_len_is_right() {
+        let longest = NEVER
+            .iter()
+            .chain(BEFORE_DIGIT)
+            .chain(SOFT)
+            .chain(COMPANY)
+            .map(|w| w.len())
+            .max();
+        assert_eq!(longest, Some(MAX_LISTED_LEN));
+    }
+
     #[test]
     fn tokens_rule() {
         let table: &[(&str, &[&str])] = &[
@@ -761,8 +1229,15 @@ mod tests {
     #[test]
     fn bytes_to_cps_rule() {
         let text = "aé北😀b";
-        assert_eq!(bytes_to_cps(text, &[0, 1, 3, 6, 10, 11]), vec![0, 1, 2, 3, 4, 5]);
-        assert_eq!(bytes_to_cps(text, &[11, 0, 3]), vec![5, 0, 2], "unsorted input restarts");
+        assert_eq!(
+            bytes_to_cps(text, &[0, 1, 3, 6, 10, 11]),
+            vec![0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(
+            bytes_to_cps(text, &[11, 0, 3]),
+            vec![5, 0, 2],
+            "unsorted input restarts"
+        );
         assert_eq!(bytes_to_cps(text, &[99]), vec![5], "clamped");
         assert_eq!(bytes_to_cps("", &[0, 5]), vec![0, 0]);
         assert!(bytes_to_cps(text, &[]).is_empty());
@@ -787,7 +1262,10 @@ mod tests {
         for &(s, e) in spans {
             assert!(s < e, "{what}: empty span in {text:?}");
             assert!(s >= prev, "{what}: unsorted/overlapping in {text:?}");
-            assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{what}: boundary in {text:?}");
+            assert!(
+                text.is_char_boundary(s) && text.is_char_boundary(e),
+                "{what}: boundary in {text:?}"
+            );
             prev = e;
         }
     }
@@ -798,31 +1276,100 @@ mod tests {
     #[test]
     fn properties_on_generated_text() {
         let pieces = [
-            "The", "U.S.", "Mr.", "Jan.", "5", "3.5", "1,000.5", "Inc.", "a", "x", "F.", ".", "...",
-            "…", "!", "?", "\"", "“", "”", "'", "(", ")", "[", "]", " ", " ", " ", "  ", "\n",
-            "\r\n", "\r", "\n\n", "\n    ", "\t", "\u{2028}", "\u{2029}", "\u{0085}", "\u{00A0}",
-            "北京", "。", "！", "？", "」", "é", "e\u{0301}", "😀", "ß", "İ", "ǅ", "١٢", "Ω", "",
+            "The",
+            "U.S.",
+            "Mr.",
+            "Jan.",
+            "5",
+            "3.5",
+            "1,000.5",
+            "Inc.",
+            "a",
+            "x",
+            "F.",
+            ".",
+            "...",
+            "…",
+            "!",
+            "?",
+            "\"",
+            "“",
+            "”",
+            "'",
+            "(",
+            ")",
+            "[",
+            "]",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "\n    ",
+            "\t",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{0085}",
+            "\u{00A0}",
+            "北京",
+            "。",
+            "！",
+            "？",
+            "」",
+            "é",
+            "e\u{0301}",
+            "😀",
+            "ß",
+            "İ",
+            "ǅ",
+            "١٢",
+            "Ω",
+            "",
         ];
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..5000 {
-            let len = (rng.next() % 30) as usize;
+        for _ in 0..20000 {
+            let len = (rng.next() % 40) as usize;
             let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
             for mode in [ParagraphMode::Line, ParagraphMode::Blank] {
                 let pars = paragraphs(&text, mode);
                 check_spans(&text, &pars, "paragraphs");
                 let sents = sentences_in(&text, mode);
                 check_spans(&text, &sents, "sentences");
+                assert_eq!(
+                    pars,
+                    reference::paragraphs(&text, mode),
+                    "paragraphs differ from the reference on {text:?}"
+                );
+                assert_eq!(
+                    sents,
+                    reference::sentences_in(&text, mode),
+                    "sentences differ from the reference on {text:?}"
+                );
                 for &(s, e) in pars.iter().chain(sents.iter()) {
                     let t = &text[s..e];
                     assert_eq!(t, t.trim_matches(is_space), "untrimmed {t:?} in {text:?}");
                 }
                 for &(s, e) in &sents {
-                    assert!(pars.iter().any(|&(ps, pe)| ps <= s && e <= pe), "sentence outside paragraphs in {text:?}");
+                    assert!(
+                        pars.iter().any(|&(ps, pe)| ps <= s && e <= pe),
+                        "sentence outside paragraphs in {text:?}"
+                    );
                 }
                 let squash = |spans: &[(usize, usize)]| -> String {
-                    spans.iter().flat_map(|&(s, e)| text[s..e].chars()).filter(|c| !is_space(*c)).collect()
+                    spans
+                        .iter()
+                        .flat_map(|&(s, e)| text[s..e].chars())
+                        .filter(|c| !is_space(*c))
+                        .collect()
                 };
-                assert_eq!(squash(&pars), squash(&sents), "sentences lose text in {text:?}");
+                assert_eq!(
+                    squash(&pars),
+                    squash(&sents),
+                    "sentences lose text in {text:?}"
+                );
                 let all: String = text.chars().filter(|c| !is_space(*c)).collect();
                 assert_eq!(squash(&pars), all, "paragraphs lose text in {text:?}");
             }

@@ -1,0 +1,223 @@
+//! The first sentence splitter, kept as the slow, obviously-right oracle of the fast one.
+//!
+//! It decodes every paragraph into a `Vec<(usize, char)>` and walks it char by char; the fast
+//! splitter in [`super`] scans bytes and decodes only at punctuation and line breaks. Both must
+//! give identical spans on every text: unit tests here, the `units` fuzz target and the gold
+//! set check it. Not part of the public API.
+
+use super::{
+    is_bullet, is_cjk_term, is_closer, is_line_break, is_opener, is_starter, is_term,
+    point_ends_sentence, trim_span, ParagraphMode,
+};
+use crate::core::chars::{is_space, is_word};
+
+/// Calls `f(start, end)` for every line of `text`, line breaks excluded (so an empty line gives
+/// `start == end`). `\r\n` is one break; a text ending in a break has a final empty line.
+fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_line_break(c) {
+            f(start, i);
+            let mut next = i + c.len_utf8();
+            if c == '\r' && bytes.get(next) == Some(&b'\n') {
+                it.next();
+                next += 1;
+            }
+            start = next;
+        }
+    }
+    f(start, text.len());
+}
+
+/// [`super::paragraphs`], char by char.
+pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    match mode {
+        ParagraphMode::Line => for_each_line(text, |s, e| {
+            if let Some(span) = trim_span(text, s, e) {
+                out.push(span);
+            }
+        }),
+        ParagraphMode::Blank => {
+            let mut open: Option<(usize, usize)> = None;
+            for_each_line(text, |s, e| match trim_span(text, s, e) {
+                Some((ts, te)) => {
+                    open = Some(match open {
+                        Some((os, _)) => (os, te),
+                        None => (ts, te),
+                    })
+                }
+                None => {
+                    if let Some(p) = open.take() {
+                        out.push(p);
+                    }
+                }
+            });
+            if let Some(p) = open {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// [`super::sentences_in`], char by char.
+pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut buf: Vec<(usize, char)> = Vec::new();
+    for (ps, pe) in paragraphs(text, mode) {
+        let Some(par) = text.get(ps..pe) else {
+            continue;
+        };
+        buf.clear();
+        buf.extend(par.char_indices().map(|(i, c)| (ps + i, c)));
+        split_paragraph(text, &buf, pe, &mut out);
+    }
+    out
+}
+
+/// Whether a sentence may start at `cs[m]`: [`is_starter`], and after opening quotes or
+/// brackets the next character is not a lower-case letter (`(D-Fla.) "is obviously ...` goes on).
+fn starts_sentence(cs: &[(usize, char)], m: usize) -> bool {
+    let Some(&(_, c)) = cs.get(m) else {
+        return false;
+    };
+    if !is_starter(c) {
+        return false;
+    }
+    if !is_opener(c) {
+        return true;
+    }
+    let mut k = m;
+    while k < cs.len() && is_opener(cs[k].1) {
+        k += 1;
+    }
+    cs.get(k).map_or(true, |&(_, c)| !c.is_lowercase())
+}
+
+/// Splits one paragraph (its characters with their byte offsets in `text`; `end` is the
+/// paragraph's end) into sentences, appending trimmed spans to `out`.
+fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(usize, usize)>) {
+    let n = cs.len();
+    let at = |i: usize| if i < n { cs[i].0 } else { end };
+    let emit = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        if let Some(span) = trim_span(text, s, e) {
+            out.push(span);
+        }
+    };
+    let skip_space = |mut i: usize| {
+        while i < n && is_space(cs[i].1) {
+            i += 1;
+        }
+        i
+    };
+    let mut start = 0usize; // index into cs of the current sentence's first character
+    let mut i = 0usize;
+    while i < n {
+        let c = cs[i].1;
+        if is_cjk_term(c) {
+            let mut j = i + 1;
+            while j < n && (is_cjk_term(cs[j].1) || is_term(cs[j].1)) {
+                j += 1;
+            }
+            while j < n && is_closer(cs[j].1) {
+                j += 1;
+            }
+            let m = skip_space(j);
+            if m < n {
+                emit(at(start), at(j), out);
+                start = m;
+            }
+            i = m;
+            continue;
+        }
+        if is_term(c) {
+            let mut j = i + 1;
+            while j < n && is_term(cs[j].1) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < n && is_closer(cs[k].1) {
+                k += 1;
+            }
+            if k < n && is_space(cs[k].1) {
+                let m = skip_space(k);
+                if starts_sentence(cs, m) && run_ends_sentence(cs, start, i, j, m) {
+                    emit(at(start), at(k), out);
+                    start = m;
+                    i = m;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        if is_line_break(c) {
+            // Indented new line: count horizontal whitespace after the break.
+            let mut j = i + 1;
+            if c == '\r' && j < n && cs[j].1 == '\n' {
+                j += 1;
+            }
+            let m = skip_space(j);
+            let indent = &cs[j..m];
+            let indented = indent.iter().any(|&(_, c)| c == '\t') || indent.len() >= 2;
+            if indented && m < n && (starts_sentence(cs, m) || is_bullet(cs[m].1)) && m > start {
+                emit(at(start), at(i), out);
+                start = m;
+                i = m;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        emit(at(start), end, out);
+    }
+}
+
+/// Whether the terminator run `cs[i..j]`, followed by whitespace and a sentence starter at
+/// `cs[m]`, ends the sentence that began at `start`.
+fn run_ends_sentence(cs: &[(usize, char)], start: usize, i: usize, j: usize, m: usize) -> bool {
+    let first = cs[i].1;
+    let single_point = first == '.' && j == i + 1;
+    // The word before the run: back to whitespace, without opening quotes/brackets before it
+    // or closing ones after it.
+    let mut w0 = i;
+    while w0 > start && !is_space(cs[w0 - 1].1) {
+        w0 -= 1;
+    }
+    let mut w1 = i;
+    while w0 < w1 && is_opener(cs[w0].1) {
+        w0 += 1;
+    }
+    while w1 > w0 && is_closer(cs[w1 - 1].1) {
+        w1 -= 1;
+    }
+    if !single_point {
+        // An ellipsis standing alone ("said ... The", "[...]") is an omission, not an end.
+        let is_ellipsis = first == '…' || (first == '.' && j >= i + 3);
+        let alone = i == 0 || i == start || !is_word(cs[i - 1].1);
+        if !(is_ellipsis && alone) {
+            return true;
+        }
+        // An editorial "[...]" followed by a capital usually stands for the end of one quoted
+        // sentence and the omitted start of the next, unless it opens the sentence itself.
+        let bracketed = i > start
+            && matches!(cs[i - 1].1, '[' | '(')
+            && cs.get(j).is_some_and(|&(_, c)| matches!(c, ']' | ')'));
+        return bracketed && cs[start..i - 1].iter().any(|&(_, c)| is_word(c));
+    }
+    let word: String = cs[w0..w1].iter().map(|&(_, c)| c).collect();
+    let next = cs[m].1;
+    let mut e = m;
+    while e < cs.len() && cs[e].1.is_alphabetic() {
+        e += 1;
+    }
+    let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
+    let next_after = cs.get(e).map(|&(_, c)| c);
+    point_ends_sentence(&word, next, &next_word, next_after)
+}
