@@ -24,6 +24,7 @@ use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use super::alias::parse_alias;
+use super::bytescan::ByteSet;
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::error::{Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
@@ -164,6 +165,9 @@ struct ViewMatcher {
     /// `second_byte[b1] >> b2 & 1`: some pattern begins with the ASCII bytes `b1 b2` (or is
     /// just `b1`). A second cheap filter before a walk.
     second_byte: [u128; 128],
+    /// Bytes where the direct scan ([`scan_direct`]) stops to look: ASCII bytes whose view
+    /// byte begins some pattern, and lead bytes of non-ASCII characters.
+    skip: ByteSet,
 }
 
 /// A compiled, immutable, thread-safe matcher.
@@ -359,7 +363,25 @@ impl Matcher {
                     }
                 }
             }
-            views.push(ViewMatcher { spec: acc.spec, engine, target_start, targets, starters, first_byte, second_byte });
+            let norm = if acc.spec.lower { &NORM_LOWER } else { &NORM_PLAIN };
+            let mut interesting = [false; 256];
+            for b in 0..128usize {
+                interesting[b] = first_byte[norm[b] as usize];
+            }
+            for slot in interesting.iter_mut().skip(0xC0) {
+                *slot = true;
+            }
+            let skip = ByteSet::new(&interesting);
+            views.push(ViewMatcher {
+                spec: acc.spec,
+                engine,
+                target_start,
+                targets,
+                starters,
+                first_byte,
+                second_byte,
+                skip,
+            });
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
         Ok(Matcher { spec, aliases, views, heap_bytes })
@@ -708,16 +730,9 @@ fn scan_direct<A: Automaton>(
     let lower_view = vm.spec.lower;
     let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
     let first = &vm.first_byte;
-    // Bytes worth a look: ASCII bytes that some pattern begins with (in this view), and the
-    // lead bytes of non-ASCII characters. Everything else is skipped in a tight loop; the
-    // word-start test looks back at the previous character only where it is needed.
-    let mut interesting = [false; 256];
-    for b in 0..128usize {
-        interesting[b] = first[norm[b] as usize];
-    }
-    for slot in interesting.iter_mut().skip(0xC0) {
-        *slot = true;
-    }
+    // Bytes worth a look (`vm.skip`): ASCII bytes that some pattern begins with (in this
+    // view), and the lead bytes of non-ASCII characters. Everything else is skipped 16 bytes
+    // at a time; the word-start test looks back at the previous character only where needed.
     // Whether the character before byte `i` is a word character of a spaced script.
     let prev_blocks = |i: usize| -> bool {
         if i == 0 {
@@ -737,10 +752,10 @@ fn scan_direct<A: Automaton>(
             return Err(Error::Cancelled);
         }
         let chunk_end = n.min(i + (1 << 16));
-        while i < chunk_end {
-            if !interesting[bytes[i] as usize] {
-                i += 1;
-                continue;
+        loop {
+            i = vm.skip.find(&bytes[..chunk_end], i);
+            if i >= chunk_end {
+                break;
             }
             let b = bytes[i];
             if b < 0x80 {

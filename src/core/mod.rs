@@ -2,6 +2,7 @@
 
 pub mod alias;
 pub mod batch;
+pub mod bytescan;
 pub mod chars;
 pub mod columns;
 pub mod cooccur;

@@ -13,6 +13,7 @@
 //! measured accuracy on hand-checked news text are in `docs/sentences.md` (the gold set is
 //! `tests/data/sentences_gold.jsonl`, the measurement `tests/sentences_gold.rs`).
 
+use super::bytescan::ByteSet;
 use super::chars::{is_space, is_unspaced, is_word};
 
 #[doc(hidden)]
@@ -83,7 +84,7 @@ const fn line_break_leads() -> [bool; 256] {
     t[0xE2] = true;
     t
 }
-static LINE_BREAK_LEAD: [bool; 256] = line_break_leads();
+static LINE_BREAK_LEAD: ByteSet = ByteSet::new(&line_break_leads());
 
 /// Bytes that may begin a character the sentence splitter acts on: terminators (`.` `!` `?`,
 /// `…` = `E2 80 A6`), CJK terminators (`E3 80 82`, `EF BC 81`, `EF BC 9F`, `EF BD A1`) and line
@@ -97,57 +98,7 @@ const fn sentence_event_leads() -> [bool; 256] {
     t[0xEF] = true;
     t
 }
-static SENTENCE_EVENT_LEAD: [bool; 256] = sentence_event_leads();
-
-/// The first byte at or after `i` of `b` for which `table` is true (or `b.len()`).
-///
-/// `ascii` lists every ASCII byte that `table` marks (at most 5); any byte ≥ 0x80 is checked
-/// against `table` too. On x86-64, 16 bytes at a time with SSE2 (part of the x86-64 baseline):
-/// a block without any listed byte and without non-ASCII bytes is skipped in a few
-/// instructions. News text has one such event every few dozen bytes.
-#[inline]
-fn next_event(b: &[u8], mut i: usize, ascii: &[u8], table: &[bool; 256]) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
-        debug_assert!(ascii.len() <= 5 && ascii.iter().all(|&a| a < 0x80 && table[a as usize]));
-        let needle = |k: usize| ascii.get(k).or(ascii.first()).copied().unwrap_or(0x80) as i8;
-        // SAFETY: SSE2 is always available on x86-64; every load reads 16 bytes inside `b`
-        // (`i + 16 <= b.len()`), unaligned loads are allowed.
-        unsafe {
-            let n = [
-                _mm_set1_epi8(needle(0)),
-                _mm_set1_epi8(needle(1)),
-                _mm_set1_epi8(needle(2)),
-                _mm_set1_epi8(needle(3)),
-                _mm_set1_epi8(needle(4)),
-            ];
-            while i + 16 <= b.len() {
-                let v = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
-                let eq = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, n[0]), _mm_cmpeq_epi8(v, n[1])),
-                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n[2]), _mm_cmpeq_epi8(v, n[3])), _mm_cmpeq_epi8(v, n[4])),
-                );
-                // High bit of each byte: a listed ASCII byte, or a non-ASCII byte.
-                let mut mask = (_mm_movemask_epi8(eq) | _mm_movemask_epi8(v)) as u32;
-                while mask != 0 {
-                    let k = i + mask.trailing_zeros() as usize;
-                    if table[b[k] as usize] {
-                        return k;
-                    }
-                    mask &= mask - 1;
-                }
-                i += 16;
-            }
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = ascii;
-    while i < b.len() && !table[b[i] as usize] {
-        i += 1;
-    }
-    i
-}
+static SENTENCE_EVENT_LEAD: ByteSet = ByteSet::new(&sentence_event_leads());
 
 /// The char starting at byte `i` of `s` (`i < s.len()`, on a char boundary).
 #[inline]
@@ -178,7 +129,7 @@ fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut start = 0usize;
     let mut i = 0usize;
     loop {
-        i = next_event(bytes, i, b"\n\r", &LINE_BREAK_LEAD);
+        i = LINE_BREAK_LEAD.find(bytes, i);
         if i >= n {
             break;
         }
@@ -678,7 +629,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
     let mut start = 0usize; // byte offset in `p` of the current sentence's first character
     let mut i = 0usize;
     loop {
-        i = next_event(b, i, b".!?\n\r", &SENTENCE_EVENT_LEAD);
+        i = SENTENCE_EVENT_LEAD.find(b, i);
         if i >= n {
             break;
         }

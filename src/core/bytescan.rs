@@ -1,0 +1,168 @@
+//! Finding the next byte of a set: the skip loop of the matcher and of the splitters.
+//!
+//! Most bytes of news text are of no interest to a scan (they cannot begin a pattern, a
+//! terminator or a line break), so scans spend much of their time skipping. [`ByteSet::find`]
+//! tests 16 bytes at a time with SSSE3 where the CPU has it (every x86-64 CPU since about
+//! 2008; detected at run time), using the "truffle" technique of Hyperscan: two 16-byte
+//! tables indexed by the low nibble, a bit per high nibble. Elsewhere a table loop.
+//!
+//! This is the only module of the core with `unsafe` code (SIMD intrinsics); results are the
+//! same on every path (tested against the plain loop).
+
+/// A set of bytes, with its truffle tables.
+#[derive(Clone)]
+pub struct ByteSet {
+    table: [bool; 256],
+    /// Bit `h` of `lo_nibble[l]`: byte `h << 4 | l` (h < 8) is in the set.
+    lo_half: [u8; 16],
+    /// Bit `h - 8` of `hi_nibble[l]`: byte `h << 4 | l` (h ≥ 8) is in the set.
+    hi_half: [u8; 16],
+}
+
+impl std::fmt::Debug for ByteSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let members: Vec<u8> = (0..=255u8).filter(|&b| self.table[b as usize]).collect();
+        f.debug_struct("ByteSet").field("members", &members).finish()
+    }
+}
+
+impl ByteSet {
+    /// The set of bytes `b` with `table[b]`.
+    ///
+    /// # Examples
+    /// ```
+    /// use gazetta::core::bytescan::ByteSet;
+    /// let mut t = [false; 256];
+    /// t[b'.' as usize] = true;
+    /// let set = ByteSet::new(&t);
+    /// assert_eq!(set.find(b"no stop here, then one. Done", 0), 22);
+    /// assert_eq!(set.find(b"none", 0), 4);
+    /// ```
+    pub const fn new(table: &[bool; 256]) -> ByteSet {
+        let mut lo_half = [0u8; 16];
+        let mut hi_half = [0u8; 16];
+        let mut b = 0usize;
+        while b < 256 {
+            if table[b] {
+                let (h, l) = (b >> 4, b & 0xF);
+                if h < 8 {
+                    lo_half[l] |= 1 << h;
+                } else {
+                    hi_half[l] |= 1 << (h - 8);
+                }
+            }
+            b += 1;
+        }
+        ByteSet { table: *table, lo_half, hi_half }
+    }
+
+    /// Whether `b` is in the set.
+    #[inline(always)]
+    pub fn contains(&self, b: u8) -> bool {
+        self.table[b as usize]
+    }
+
+    /// The first position `≥ from` of `hay` holding a byte of the set, or `hay.len()`.
+    #[inline]
+    pub fn find(&self, hay: &[u8], from: usize) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("ssse3") {
+                // SAFETY: the CPU supports SSSE3 (checked just above).
+                return unsafe { self.find_ssse3(hay, from) };
+            }
+        }
+        self.find_scalar(hay, from)
+    }
+
+    /// [`ByteSet::find`] one byte at a time.
+    #[inline]
+    pub fn find_scalar(&self, hay: &[u8], mut i: usize) -> usize {
+        while i < hay.len() && !self.table[hay[i] as usize] {
+            i += 1;
+        }
+        i.min(hay.len())
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
+    unsafe fn find_ssse3(&self, hay: &[u8], mut i: usize) -> usize {
+        use std::arch::x86_64::*;
+        // SAFETY (whole block): loads read 16 bytes at `hay[i..i + 16]`, inside `hay` because
+        // `i + 16 <= hay.len()`; the tables are 16-byte arrays read unaligned.
+        let lo_t = unsafe { _mm_loadu_si128(self.lo_half.as_ptr() as *const __m128i) };
+        let hi_t = unsafe { _mm_loadu_si128(self.hi_half.as_ptr() as *const __m128i) };
+        // 1 << (high nibble & 7), indexed by the high nibble.
+        let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+        let top = _mm_set1_epi8(-128);
+        let nib = _mm_set1_epi8(0x0F);
+        let zero = _mm_setzero_si128();
+        while i + 16 <= hay.len() {
+            let v = unsafe { _mm_loadu_si128(hay.as_ptr().add(i) as *const __m128i) };
+            // pshufb gives 0 where the index byte has its top bit set: the first lookup
+            // answers bytes < 0x80, the second (index with the top bit flipped) the others.
+            let a = _mm_shuffle_epi8(lo_t, v);
+            let b = _mm_shuffle_epi8(hi_t, _mm_xor_si128(v, top));
+            let high = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+            let sel = _mm_shuffle_epi8(bits, high);
+            let hit = _mm_and_si128(_mm_or_si128(a, b), sel);
+            let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, zero)) as u32;
+            if miss != 0xFFFF {
+                return i + (!miss & 0xFFFF).trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        self.find_scalar(hay, i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    #[test]
+    fn simd_equals_scalar() {
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        for round in 0..3000 {
+            let mut t = [false; 256];
+            // From empty and single-byte sets to dense ones, ASCII and not.
+            let members = (rng.next() % [1, 3, 20, 120, 256][round % 5]) as usize;
+            for _ in 0..members {
+                t[(rng.next() % 256) as usize] = true;
+            }
+            let set = ByteSet::new(&t);
+            let len = (rng.next() % 80) as usize;
+            let hay: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+            for from in [0, 1, 5, 15, 16, 17, 40, len] {
+                let got = set.find(&hay, from);
+                let want = if from >= len { len } else { (from..len).find(|&i| t[hay[i] as usize]).unwrap_or(len) };
+                assert_eq!(got, want, "set {set:?} hay {hay:?} from {from}");
+                assert_eq!(set.find_scalar(&hay, from), got);
+            }
+        }
+    }
+
+    #[test]
+    fn every_single_byte_set() {
+        for b in 0..=255u8 {
+            let mut t = [false; 256];
+            t[b as usize] = true;
+            let set = ByteSet::new(&t);
+            for pos in [0usize, 7, 15, 16, 31, 32, 33] {
+                let mut hay = vec![if b == 0 { 1 } else { 0 }; 40];
+                hay[pos] = b;
+                assert_eq!(set.find(&hay, 0), pos, "byte {b:#x} at {pos}");
+            }
+        }
+    }
+}
