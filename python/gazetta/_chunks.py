@@ -8,6 +8,8 @@ receives each chunk's document offset.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
@@ -68,19 +70,25 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_
             return
         is_dict = isinstance(seq[0], dict)
         texts_all = [x.get(text_key) if type(x) is dict else x for x in seq] if is_dict else seq
-        # Chunk boundaries from cumulative lengths (one list comprehension, no per-item calls).
-        lens = np.array([len(t) if type(t) is str else 0 for t in texts_all], dtype=np.int64)
-        ends = np.cumsum(lens)
+        # Chunk boundaries from cumulative lengths, in plain Python ints: for the usual list of
+        # str, map(len) and accumulate loop in C (building a numpy array of the lengths cost
+        # more than the lengths themselves). With None/NaN documents (or anything else len()
+        # refuses) a comprehension counts non-str items as 0 characters.
+        try:
+            ends = list(accumulate(map(len, texts_all)))
+        except Exception:
+            ends = list(accumulate([len(t) if type(t) is str else 0 for t in texts_all]))
         i = 0
         while i < n:
-            base = int(ends[i - 1]) if i else 0
+            base = ends[i - 1] if i else 0
             # first index whose cumulative size reaches the chunk size (at least one document)
-            j = int(np.searchsorted(ends, base + chunk_chars, side="left")) + 1
+            j = bisect_left(ends, base + chunk_chars, i) + 1
             j = max(i + 1, min(j, n, i + chunk_docs))
+            part = seq[i:j]
             if is_dict:
-                yield list(texts_all[i:j]), list(seq[i:j])
+                yield texts_all[i:j], (part if type(part) is list else list(part))
             else:
-                yield list(seq[i:j]), None
+                yield (part if type(part) is list else list(part)), None
             i = j
         return
     buf: List[Any] = []

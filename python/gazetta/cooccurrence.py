@@ -392,6 +392,147 @@ def _sort(df: pd.DataFrame, cols: List[str], ascending: Any = True) -> pd.DataFr
     return df.sort_values(cols, ascending=ascending, kind="stable")
 
 
+#: The n_a/n_b look-up of :func:`_fast_tables` indexes a dense (groups × gazetteer entities)
+#: table of 8-byte cells when it has at most this many cells and at most _DENSE_PER_ROW
+#: cells per pair and entity row; otherwise it searches the sorted keys.
+_DENSE_LOOKUP_MAX = 1 << 21
+_DENSE_PER_ROW = 8
+_GROUP_COLUMNS = ["n_docs", "n_units", "n_mentions", "n_tokens", "n"]
+_RESERVED = frozenset(PAIR_COLUMNS) | frozenset(ENTITY_COLUMNS) | frozenset(_GROUP_COLUMNS)
+
+
+def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: np.ndarray, names: np.ndarray,
+                 kinds: np.ndarray, group_counts: List[np.ndarray],
+                 meta: Dict[str, Any]) -> Optional[Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    """``(pairs, entities, groups)`` straight from the counter's columns with numpy: the very
+    frames :meth:`Cooccurrence._finalize` makes of them (same columns, dtypes, values and row
+    order), without merging or sorting whole tables. n_a/n_b are looked up by integer key
+    ``group × n_ids + entity``; rows are ordered with one lexsort on ranks (groups in the order
+    ``_sort`` gives the group keys, entity ids in string order).
+
+    None when the general path must run: no pair or no entity, key columns named like result
+    columns, duplicate ids, or key columns whose inferred dtype would depend on which groups a
+    table holds (e.g. ints and floats mixed in one ``by`` column).
+    """
+    key_cols = grouper.columns
+    n_groups = len(grouper.keys)
+    n_ids = len(ids)
+    if not len(raw["n_ab"]) or not len(raw["ent"]) or not n_groups or not n_ids:
+        return None
+    if len(set(key_cols)) != len(key_cols) or any(type(c) is not str or c in _RESERVED for c in key_cols):
+        return None
+    eg = raw["ent_group"].astype(np.int64)
+    ee = raw["ent"].astype(np.int64)
+    pg = raw["pair_group"].astype(np.int64)
+    pa = raw["pair_a"].astype(np.int64)
+    pb = raw["pair_b"].astype(np.int64)
+    n_ab = raw["n_ab"].astype(np.int64)
+    if int(max(eg.max(), pg.max())) >= n_groups or int(max(ee.max(), pa.max(), pb.max())) >= n_ids:
+        return None
+
+    # group order: the order _sort gives the groups frame on the key columns
+    kf: Optional[pd.DataFrame] = None
+    if key_cols:
+        kf = keys_frame(np.arange(n_groups, dtype=np.int64))
+        dtypes = list(kf.dtypes)
+        for codes in (eg, pg):  # keys_frame infers dtypes from the groups present
+            present = np.flatnonzero(np.bincount(codes, minlength=n_groups))
+            if len(present) < n_groups and list(keys_frame(present).dtypes) != dtypes:
+                return None
+        g_order = _sort(kf, key_cols).index.to_numpy(dtype=np.int64)
+    else:
+        g_order = np.arange(n_groups, dtype=np.int64)
+    g_rank = np.empty(n_groups, dtype=np.int64)
+    g_rank[g_order] = np.arange(n_groups, dtype=np.int64)
+
+    # entity ids in string order (ranked among the entities present)
+    used = np.flatnonzero(np.bincount(ee, minlength=n_ids))
+    used_ids = ids[used]
+    o = np.argsort(used_ids, kind="stable")
+    s_ids = used_ids[o]
+    if len(s_ids) > 1 and (s_ids[1:] == s_ids[:-1]).any():
+        return None
+    e_rank = np.zeros(n_ids, dtype=np.int64)
+    e_rank[used[o]] = np.arange(len(used), dtype=np.int64)
+
+    # n_a, n_b: the entity counts of the pair's group; n: the group's
+    per_entity = raw["ent_mentions"] if (meta["window"] is not None or meta["count"] == "mentions") else \
+        raw["ent_units"]
+    per_entity = per_entity.astype(np.int64)
+    ekey = eg * n_ids + ee
+    srt = np.argsort(ekey, kind="stable")
+    skey = ekey[srt]
+    if len(skey) > 1 and (skey[1:] == skey[:-1]).any():
+        return None
+
+    size = n_groups * n_ids
+    if size <= min(_DENSE_LOOKUP_MAX, _DENSE_PER_ROW * (len(pg) + len(eg))):
+        table = np.full(size, -1, dtype=np.int64)  # entity row of each (group, entity), or -1
+        table[ekey] = np.arange(len(ekey), dtype=np.int64)
+
+        def rows(key: np.ndarray) -> np.ndarray:
+            return table[key]
+    else:
+        def rows(key: np.ndarray) -> np.ndarray:
+            pos = np.minimum(np.searchsorted(skey, key), len(skey) - 1)
+            return np.where(skey[pos] == key, srt[pos], -1)
+
+    row_a = rows(pg * n_ids + pa)
+    row_b = rows(pg * n_ids + pb)
+    if (row_a < 0).any() or (row_b < 0).any():  # a pair entity without its entity row
+        return None
+    n_a = per_entity[row_a]
+    n_b = per_entity[row_b]
+    g_n = group_counts[-1]
+    n = g_n[pg]
+    # in counter order, as _finalize computes them
+    meas = measures(n_ab, n_a, n_b, n)
+
+    def key_columns(codes: np.ndarray) -> Dict[str, Any]:
+        if kf is None:
+            return {}
+        # an explicit dtype: object key values are not inferred again
+        return {c: pd.Series(kf[c].array.take(codes), dtype=kf[c].dtype, copy=False) for c in key_cols}
+
+    # id, name and kind columns: taken from string arrays of the entities present (converting
+    # each column's Python strs to the str dtype again costs more), with the very dtype pandas
+    # infers for the object arrays; object arrays when that is not a string dtype
+    local = np.zeros(n_ids, dtype=np.int64)
+    local[used] = np.arange(len(used), dtype=np.int64)
+    tables = []
+    for arr in (ids, names, kinds):
+        vals = arr[used]
+        inferred = pd.Series(vals, copy=False).array
+        tables.append((inferred, True) if isinstance(inferred.dtype, pd.StringDtype) else (arr, False))
+
+    def text_column(which: int, ent: np.ndarray) -> Any:
+        arr, is_str = tables[which]
+        return arr.take(local[ent]) if is_str else arr[ent]
+
+    po = np.lexsort((e_rank[pb], e_rank[pa], -n_ab, g_rank[pg]))
+    pa_o, pb_o = pa[po], pb[po]
+    pcols: Dict[str, Any] = key_columns(pg[po])
+    pcols.update({"a": text_column(0, pa_o), "b": text_column(0, pb_o), "name_a": text_column(1, pa_o),
+                  "name_b": text_column(1, pb_o), "kind_a": text_column(2, pa_o), "kind_b": text_column(2, pb_o),
+                  "n_ab": n_ab[po], "n_a": n_a[po], "n_b": n_b[po], "n": n[po]})
+    pcols.update({k: meas[k][po] for k in MEASURES})
+    pairs = pd.DataFrame(pcols)
+
+    eo = np.lexsort((e_rank[ee], g_rank[eg]))
+    ee_o = ee[eo]
+    ecols: Dict[str, Any] = key_columns(eg[eo])
+    ecols.update({"entity": text_column(0, ee_o), "name": text_column(1, ee_o), "kind": text_column(2, ee_o),
+                  "n_units": raw["ent_units"].astype(np.int64)[eo],
+                  "n_mentions": raw["ent_mentions"].astype(np.int64)[eo],
+                  "n_docs": raw["ent_docs"].astype(np.int64)[eo]})
+    ent = pd.DataFrame(ecols)
+
+    gcols: Dict[str, Any] = key_columns(g_order)
+    gcols.update({c: v[g_order] for c, v in zip(_GROUP_COLUMNS, group_counts)})
+    groups = pd.DataFrame(gcols)
+    return pairs, ent, groups
+
+
 # --------------------------------------------------------------------------------------------
 class Cooccurrence:
     """The result of :func:`cooccurrence` (SPEC §5.5).
@@ -459,6 +600,11 @@ class Cooccurrence:
             g_n = g_ment
         else:
             g_n = g_units
+        fast = _fast_tables(raw, grouper, keys_frame, ids, names, kinds, [g_docs, g_units, g_ment, g_tok, g_n], meta)
+        if fast is not None:
+            return cls._assemble(*fast, key_cols, meta, matcher)
+
+        # The general path (empty tables, unusual key columns): the frames _finalize assembles.
 
         # entities
         eg = raw["ent_group"].astype(np.int64)
