@@ -44,15 +44,22 @@ def approx_chars(texts: Any) -> Optional[int]:
     return None
 
 
-def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_CHARS,
+def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: Optional[int] = CHUNK_CHARS,
                 chunk_docs: int = CHUNK_DOCS) -> Iterator[Tuple[List[Any], Optional[List[Any]]]]:
     """Yields ``(texts, items)`` chunks: ``texts`` is a list of str/None objects; ``items``
     is the list of original dict records for dict streams (None otherwise).
+
+    ``chunk_chars=None`` cuts in-memory lists by ``chunk_docs`` only, without reading the
+    length of every text (for callers whose Rust side keeps no per-text results, such as the
+    co-occurrence counter: its memory does not grow with the chunk's characters). Streams
+    are still cut at :data:`CHUNK_CHARS` characters then, so that memory stays bounded.
 
     Examples
     --------
     >>> [len(c) for c, _ in iter_chunks(["a"] * 5, chunk_docs=2)]
     [2, 2, 1]
+    >>> [len(c) for c, _ in iter_chunks(["a"] * 5, chunk_chars=None, chunk_docs=4)]
+    [4, 1]
     """
     if isinstance(texts, str):
         raise TypeError("texts must be a collection of str, not a single str (wrap it in a list)")
@@ -69,11 +76,17 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_
         if n == 0:
             return
         is_dict = isinstance(seq[0], dict)
+        if chunk_chars is None and not is_dict:
+            for i in range(0, n, chunk_docs):
+                part = seq[i:i + chunk_docs]
+                yield (part if type(part) is list else list(part)), None
+            return
         texts_all = [x.get(text_key) if type(x) is dict else x for x in seq] if is_dict else seq
         # Chunk boundaries from cumulative lengths, in plain Python ints: for the usual list of
         # str, map(len) and accumulate loop in C (building a numpy array of the lengths cost
         # more than the lengths themselves). With None/NaN documents (or anything else len()
         # refuses) a comprehension counts non-str items as 0 characters.
+        limit = CHUNK_CHARS if chunk_chars is None else chunk_chars
         try:
             ends = list(accumulate(map(len, texts_all)))
         except Exception:
@@ -82,7 +95,7 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_
         while i < n:
             base = ends[i - 1] if i else 0
             # first index whose cumulative size reaches the chunk size (at least one document)
-            j = bisect_left(ends, base + chunk_chars, i) + 1
+            j = bisect_left(ends, base + limit, i) + 1
             j = max(i + 1, min(j, n, i + chunk_docs))
             part = seq[i:j]
             if is_dict:
@@ -103,7 +116,7 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: int = CHUNK_
         if is_dict:
             items.append(item)
         size += len(t) if isinstance(t, str) else 0
-        if size >= chunk_chars or len(buf) >= chunk_docs:
+        if size >= (CHUNK_CHARS if chunk_chars is None else chunk_chars) or len(buf) >= chunk_docs:
             yield buf, (items if is_dict else None)
             buf, items, size = [], [], 0
     if buf:

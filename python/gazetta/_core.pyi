@@ -39,6 +39,7 @@ class Matcher:
         overlaps: str,
         ambiguous: str,
         extra: str = "",
+        gate_min_patterns: Optional[int] = None,
     ) -> None: ...
     @staticmethod
     def from_bytes(data: bytes) -> "Matcher": ...

@@ -140,6 +140,10 @@ class Matcher:
     1    0    DPRK     KP
     """
 
+    #: Internal: pattern count from which the core builds its token gate (None: the core's
+    #: default). Results never depend on it; tests set 0 or a huge value to check that.
+    _gate_min_patterns: Optional[int] = None
+
     def __init__(self, gazetteer: Any, *, case: CaseOpt = "smart", fold_accents: bool = False,
                  overlaps: OverlapsOpt = "longest", ambiguous: AmbiguousOpt = "all",
                  ignore: Iterable[str] = (), n_threads: Optional[int] = None) -> None:
@@ -161,7 +165,7 @@ class Matcher:
         self._gazetteer = gaz
         self._core = _core.Matcher(list(ids), list(names), list(kinds), list(texts), list(ents), list(cases),
                                    list(folds), ignore, case, fold_accents, overlaps, ambiguous,
-                                   _gazetteer_extra(gaz, gaz_hash))
+                                   _gazetteer_extra(gaz, gaz_hash), self._gate_min_patterns)
         self._gazetteer_hash: Optional[str] = gaz_hash
         self._init_tables()
 

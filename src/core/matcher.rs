@@ -23,6 +23,8 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
+mod gate;
+
 use super::alias::parse_alias;
 use super::bytescan::ByteSet;
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
@@ -168,6 +170,8 @@ struct ViewMatcher {
     /// Bytes where the direct scan ([`scan_direct`]) stops to look: ASCII bytes whose view
     /// byte begins some pattern, and lead bytes of non-ASCII characters.
     skip: ByteSet,
+    /// The token gate of [`scan_direct`] (large gazetteers; see [`gate`]).
+    gate: Option<gate::TokenGate>,
 }
 
 /// A compiled, immutable, thread-safe matcher.
@@ -183,6 +187,9 @@ const _: fn() = || {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Matcher>();
 };
+
+/// Patterns from which a view gets a token gate ([`gate`]).
+const GATE_MIN_PATTERNS: usize = 20_000;
 
 /// Pattern bytes up to which a DFA is built; above it a contiguous NFA (a DFA for the 220k-alias
 /// GeoNames gazetteer would take gigabytes).
@@ -236,6 +243,14 @@ impl Matcher {
     /// Building the 583 English newsmap country aliases takes a few milliseconds; the 195k
     /// GeoNames city aliases take about a second and under 100 MB (see README for measurements).
     pub fn new(spec: MatcherSpec) -> Result<Matcher> {
+        Matcher::with_gate_threshold(spec, GATE_MIN_PATTERNS)
+    }
+
+    /// [`Matcher::new`], with the token gate ([`gate`]) built for views of at least
+    /// `gate_min_patterns` patterns (default 20,000). The results never depend on it; tests
+    /// and fuzzing set 0 (gate everywhere) or `usize::MAX` (never) to check exactly that.
+    #[doc(hidden)]
+    pub fn with_gate_threshold(spec: MatcherSpec, gate_min_patterns: usize) -> Result<Matcher> {
         let n_ent = spec.ids.len();
         if spec.names.len() != n_ent || spec.kinds.len() != n_ent {
             return Err(Error::InvalidInput(format!(
@@ -372,6 +387,17 @@ impl Matcher {
                 *slot = true;
             }
             let skip = ByteSet::new(&interesting);
+            let gate = if acc.patterns.len() >= gate_min_patterns && !acc.spec.fold {
+                let glob: Vec<bool> = acc
+                    .targets
+                    .iter()
+                    .map(|t| t.iter().any(|&a| aliases[a as usize].glob))
+                    .collect();
+                gate::TokenGate::new(&acc.patterns, &glob, norm, acc.spec.lower)
+            } else {
+                None
+            };
+            heap_bytes += gate.as_ref().map_or(0, |g| g.heap_bytes());
             views.push(ViewMatcher {
                 spec: acc.spec,
                 engine,
@@ -381,6 +407,7 @@ impl Matcher {
                 first_byte,
                 second_byte,
                 skip,
+                gate,
             });
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
@@ -767,7 +794,21 @@ fn scan_direct<A: Automaton>(
                     }
                     _ => true,
                 };
-                if second_ok && (!ASCII_WORD[b as usize] || !prev_blocks(i)) {
+                if ASCII_WORD[b as usize] {
+                    if second_ok
+                        && !prev_blocks(i)
+                        && vm.gate.as_ref().is_none_or(|g| g.may_match(text, i, norm, lower_view))
+                    {
+                        walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                    }
+                    // The rest of this run of ASCII word characters is inside the word.
+                    i += 1;
+                    while i < chunk_end && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if second_ok {
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                 }
                 i += 1;
@@ -780,7 +821,9 @@ fn scan_direct<A: Automaton>(
             if is_start {
                 let mut buf = [0u8; 4];
                 let fb = nc.encode_utf8(&mut buf).as_bytes()[0];
-                if first[fb as usize] {
+                if first[fb as usize]
+                    && (!w || vm.gate.as_ref().is_none_or(|g| g.may_match(text, i, norm, lower_view)))
+                {
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                 }
             }
@@ -1024,6 +1067,74 @@ mod tests {
         assert_eq!(spans(&m, "日本と Korea"), vec![(4, 9, "KR".into())]);
         let f = m.find("日本と Korea");
         assert_eq!(&"日本と Korea"[f[0].start_byte..f[0].end_byte], "Korea");
+    }
+
+    /// The token gate only skips walks that cannot match: on generated texts and aliases
+    /// (words that share first tokens, multi-token aliases, globs on the first and second
+    /// token, unspaced scripts, case and apostrophe variants), matchers with the gate on
+    /// every view and on none give identical mentions.
+    #[test]
+    fn token_gate_never_changes_results() {
+        let words = [
+            "the", "The", "THE", "Hague", "hague", "San", "José", "Jose", "New", "York", "Kenya",
+            "Kenyan", "Kenyans", "U", "S", "a", "A", "北", "京", "市", "İstanbul", "istanbul", "d",
+            "Ivoire", "O", "Neill", "x1", "9", "Ab",
+        ];
+        let seps = [" ", "  ", "\n", "-", "'", "’", ".", ". ", ", ", "", "\u{00A0}", "–"];
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for round in 0..3000 {
+            let mut aliases: Vec<(String, u32)> = Vec::new();
+            for k in 0..(1 + next() % 8) {
+                let mut a = String::new();
+                for t in 0..(1 + next() % 3) {
+                    if t > 0 {
+                        a.push_str(seps[(next() % seps.len() as u64) as usize].trim_matches('\n'));
+                    }
+                    a.push_str(words[(next() % words.len() as u64) as usize]);
+                }
+                if next() % 5 == 0 {
+                    a.push('*');
+                }
+                if parse_alias(&a).is_ok() {
+                    aliases.push((a, (k % 4) as u32));
+                }
+            }
+            if aliases.is_empty() {
+                continue;
+            }
+            let mut text = String::new();
+            for _ in 0..(next() % 40) {
+                text.push_str(words[(next() % words.len() as u64) as usize]);
+                text.push_str(seps[(next() % seps.len() as u64) as usize]);
+            }
+            for case in [CaseMode::Smart, CaseMode::Sensitive, CaseMode::Insensitive] {
+                let spec = MatcherSpec {
+                    ids: (0..4).map(|i| format!("E{i}")).collect(),
+                    names: (0..4).map(|i| format!("E{i}")).collect(),
+                    kinds: vec!["k".into(); 4],
+                    aliases: aliases
+                        .iter()
+                        .map(|(t, e)| AliasInput { text: t.clone(), entity: *e, case: None, fold_accents: None })
+                        .collect(),
+                    ignore: if round % 3 == 0 { vec!["New York".into()] } else { vec![] },
+                    options: Options { case, ..Default::default() },
+                    ..Default::default()
+                };
+                let gated = Matcher::with_gate_threshold(spec.clone(), 0).unwrap();
+                let plain = Matcher::with_gate_threshold(spec, usize::MAX).unwrap();
+                assert!(gated.views.iter().any(|v| v.gate.is_some()) || gated.views.iter().all(|v| v.spec.fold));
+                let key = |m: &Matcher| -> Vec<(usize, usize, u32, u32)> {
+                    m.find(&text).iter().map(|x| (x.start, x.end, x.entity, x.alias)).collect()
+                };
+                assert_eq!(key(&gated), key(&plain), "aliases {aliases:?}, case {case:?}, text {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -545,19 +545,47 @@ const OPENERS: &[&str] = &[
 /// (checked by a unit test).
 const MAX_LISTED_LEN: usize = 6;
 
-/// `w` equals `word` exactly or `word` in ASCII capitals.
-#[inline]
-fn same_word(w: &str, word: &str) -> bool {
-    w == word
-        || (w.len() == word.len()
-            && w.bytes()
-                .zip(word.bytes())
-                .all(|(a, b)| a == b.to_ascii_uppercase()))
+/// Up to 16 bytes of `b` packed little-endian into an integer (ASCII capitals if `upper`).
+const fn pack(b: &[u8], upper: bool) -> u128 {
+    let mut x = 0u128;
+    let mut i = 0;
+    while i < b.len() && i < 16 {
+        let c = if upper { b[i].to_ascii_uppercase() } else { b[i] };
+        x |= (c as u128) << (8 * i);
+        i += 1;
+    }
+    x
 }
 
+/// A word list as `(length, packed word, packed ASCII capitals)`, so that a look-up compares
+/// integers (the lists are consulted at every full stop).
+const fn keys<const N: usize>(list: &[&str]) -> [(usize, u128, u128); N] {
+    let mut out = [(0usize, 0u128, 0u128); N];
+    let mut i = 0;
+    while i < N {
+        let b = list[i].as_bytes();
+        assert!(b.len() <= 16, "listed words are at most 16 bytes");
+        out[i] = (b.len(), pack(b, false), pack(b, true));
+        i += 1;
+    }
+    out
+}
+
+static NEVER_KEYS: [(usize, u128, u128); NEVER.len()] = keys::<{ NEVER.len() }>(NEVER);
+static BEFORE_DIGIT_KEYS: [(usize, u128, u128); BEFORE_DIGIT.len()] = keys::<{ BEFORE_DIGIT.len() }>(BEFORE_DIGIT);
+static SOFT_KEYS: [(usize, u128, u128); SOFT.len()] = keys::<{ SOFT.len() }>(SOFT);
+static COMPANY_KEYS: [(usize, u128, u128); COMPANY.len()] = keys::<{ COMPANY.len() }>(COMPANY);
+static OPENERS_KEYS: [(usize, u128, u128); OPENERS.len()] = keys::<{ OPENERS.len() }>(OPENERS);
+
+/// `w` is a word of the list exactly, or in ASCII capitals.
 #[inline]
-fn in_list(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| same_word(w, x))
+fn in_list(w: &str, list: &[(usize, u128, u128)]) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 16 {
+        return false;
+    }
+    let k = pack(b, false);
+    list.iter().any(|&(len, exact, caps)| len == b.len() && (k == exact || k == caps))
 }
 
 /// `U.S`, `a.m`, `Ph.D`, `D.C`: letters in groups of one or two, joined by dots (the final
@@ -589,7 +617,7 @@ fn point_ends_sentence(
     if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
         return true;
     }
-    if in_list(word, NEVER) {
+    if in_list(word, &NEVER_KEYS) {
         return false;
     }
     let soft = || {
@@ -597,16 +625,16 @@ fn point_ends_sentence(
             return true;
         }
         // "A." / "I." after an initial are more initials, not the article or pronoun.
-        !next_word.is_empty() && next_after_word != Some('.') && in_list(next_word, OPENERS)
+        !next_word.is_empty() && next_after_word != Some('.') && in_list(next_word, &OPENERS_KEYS)
     };
-    if in_list(word, BEFORE_DIGIT) {
+    if in_list(word, &BEFORE_DIGIT_KEYS) {
         return !next.is_numeric();
     }
-    if in_list(word, SOFT) || is_dotted_acronym(word) || is_initial(word) {
+    if in_list(word, &SOFT_KEYS) || is_dotted_acronym(word) || is_initial(word) {
         return !next.is_numeric() && soft();
     }
-    if in_list(word, COMPANY) {
-        return next_word.is_empty() || !in_list(next_word, COMPANY);
+    if in_list(word, &COMPANY_KEYS) {
+        return next_word.is_empty() || !in_list(next_word, &COMPANY_KEYS);
     }
     true
 }

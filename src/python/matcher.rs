@@ -35,7 +35,14 @@ pub struct PyMatcher {
 
 impl PyMatcher {
     fn from_spec(py: Python<'_>, spec: MatcherSpec) -> PyResult<Self> {
-        let m = run_here(py, || Matcher::new(spec))?;
+        Self::from_spec_gated(py, spec, None)
+    }
+
+    fn from_spec_gated(py: Python<'_>, spec: MatcherSpec, gate_min_patterns: Option<usize>) -> PyResult<Self> {
+        let m = run_here(py, || match gate_min_patterns {
+            Some(n) => Matcher::with_gate_threshold(spec, n),
+            None => Matcher::new(spec),
+        })?;
         let tables = StringTables::new(&m);
         Ok(PyMatcher { inner: Arc::new(m), tables: Arc::new(tables) })
     }
@@ -44,7 +51,7 @@ impl PyMatcher {
 #[pymethods]
 impl PyMatcher {
     #[new]
-    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new()))]
+    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new(), gate_min_patterns=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -61,6 +68,7 @@ impl PyMatcher {
         overlaps: &str,
         ambiguous: &str,
         extra: String,
+        gate_min_patterns: Option<usize>,
     ) -> PyResult<Self> {
         let n = alias_texts.len();
         if alias_entity.len() != n || alias_case.len() != n || alias_fold.len() != n {
@@ -89,7 +97,7 @@ impl PyMatcher {
             aliases.push(AliasInput { text, entity, case, fold_accents: fold });
         }
         let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, extra };
-        PyMatcher::from_spec(py, spec)
+        PyMatcher::from_spec_gated(py, spec, gate_min_patterns)
     }
 
     /// Serialised spec (versioned JSON bytes).
