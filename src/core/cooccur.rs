@@ -262,12 +262,16 @@ impl Counter {
         if rank.len() != matcher.spec().ids.len() {
             return Err(Error::InvalidInput("rank table does not match the matcher".into()));
         }
+        // Each piece rayon splits the batch into gets its own Counter, and all of them are
+        // merged at the end: a few pieces per thread keep the threads busy without making
+        // the merge (serial at the top of the tree) a noticeable share of the call.
+        let min_len = (texts.len() / (pool.current_num_threads() * 8)).max(4);
         let part: Result<Counter> = pool.install(|| {
             texts
                 .par_iter()
                 .zip(groups.par_iter())
                 .enumerate()
-                .with_min_len(4)
+                .with_min_len(min_len)
                 .fold(
                     || (Counter::with_evidence(cap), Scratch::default(), Vec::<Mention>::new(), Ok(())),
                     |(mut acc, mut scratch, mut buf, status), (i, (text, &g))| {
