@@ -292,6 +292,13 @@ fuzz_target!(|data: &[u8]| {
     let found = m.find(text);
     check_basic(&spec, text, &found);
 
+    // The token gate (built only for large gazetteers by default) never changes a result.
+    let gated = Matcher::with_gate_threshold(spec.clone(), 0).expect("same spec compiles with the gate");
+    let gate_key = |ms: &[Mention]| -> Vec<(usize, usize, u32, u32, bool)> {
+        ms.iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous)).collect()
+    };
+    assert_eq!(gate_key(&gated.find(text)), gate_key(&found), "token gate changed the result");
+
     // find_into with a scratch reused from another text, appending after existing output
     let mut scratch = Scratch::default();
     let mut out = Vec::new();

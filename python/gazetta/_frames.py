@@ -67,7 +67,8 @@ class ChunkCollector:
     def _compact(self, key: str, table: Sequence[str]) -> pd.Categorical:
         idx = self._cat(key, np.int64)
         used, codes = _compact_codes(idx, len(table))
-        cats = [table[i] for i in used]
+        take = getattr(table, "take", None)
+        cats = take(used) if take is not None else [table[i] for i in used]
         return categorical(codes, cats)
 
     def frame(self, ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:

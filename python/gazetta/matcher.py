@@ -90,6 +90,34 @@ def _as_gazetteer(gazetteer: Any) -> Any:
     raise TypeError(f"gazetteer must be a Gazetteer, DataFrame, path or iterable of records, not {type(gazetteer).__name__}")
 
 
+class _AliasTable(Sequence[str]):
+    """The matcher's unique alias texts, read from the core on demand (a list of every alias
+    would hold 200k Python strs for GeoNames; frames only need the aliases they show)."""
+
+    __slots__ = ("_core", "_n")
+
+    def __init__(self, core: Any, n: int) -> None:
+        self._core = core
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return self.take(range(*i.indices(self._n)))
+        i = int(i)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(f"alias index {i} out of range")
+        return self._core.alias_texts([i])[0]
+
+    def take(self, indices: Iterable[int]) -> List[str]:
+        """The texts of several aliases in one call."""
+        return self._core.alias_texts([int(i) for i in indices])
+
+
 class Matcher:
     """A compiled gazetteer matcher (SPEC §3).
 
@@ -173,7 +201,8 @@ class Matcher:
     def _init_tables(self) -> None:
         t = self._core.entity_tables()
         self._tables: Dict[str, Any] = {
-            "ids": t["ids"], "names": t["names"], "kinds": t["kinds"], "aliases": t["aliases"],
+            "ids": t["ids"], "names": t["names"], "kinds": t["kinds"],
+            "aliases": _AliasTable(self._core, int(t["n_aliases"])),
             "name_of": t["name_of"], "kind_of": t["kind_of"], "alias_of": t["alias_of"],
         }
 
@@ -272,11 +301,10 @@ class Matcher:
         [0, 8]
         """
         t = self._tables
-        out = []
-        for start, end, e, a, amb in self._core.find(text):
-            out.append(Match(start, end, t["ids"][e], t["names"][t["name_of"][e]], t["kinds"][t["kind_of"][e]],
-                             t["aliases"][t["alias_of"][a]], amb))
-        return out
+        found = self._core.find(text)
+        alias_text = t["aliases"].take([t["alias_of"][a] for _, _, _, a, _ in found])
+        return [Match(start, end, t["ids"][e], t["names"][t["name_of"][e]], t["kinds"][t["kind_of"][e]], at, amb)
+                for (start, end, e, a, amb), at in zip(found, alias_text)]
 
     def mentions(self, texts: Any, *, ids: Optional[Sequence[Any]] = None, units: bool = False,
                  paragraphs: Literal["line", "blank"] = "line",

@@ -46,9 +46,10 @@ pub struct StringTables {
     pub kinds: Vec<String>,
     /// Per entity: index into `kinds`.
     pub kind_of: Vec<u32>,
-    /// Unique alias strings (as written in the gazetteer).
-    pub aliases: Vec<String>,
-    /// Per alias: index into `aliases`.
+    /// Unique alias strings (as written in the gazetteer), as the index in the matcher's spec
+    /// of their first alias (no second copy of 200k strings; see [`StringTables::alias_text`]).
+    pub alias_first: Vec<u32>,
+    /// Per alias: index into `alias_first`.
     pub alias_of: Vec<u32>,
 }
 
@@ -72,8 +73,22 @@ impl StringTables {
         let s = m.spec();
         let (names, name_of) = intern(s.names.iter().cloned());
         let (kinds, kind_of) = intern(s.kinds.iter().cloned());
-        let (aliases, alias_of) = intern(s.aliases.iter().map(|a| a.text.clone()));
-        StringTables { names, name_of, kinds, kind_of, aliases, alias_of }
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(s.aliases.len());
+        let mut alias_first = Vec::new();
+        let mut alias_of = Vec::with_capacity(s.aliases.len());
+        for (i, a) in s.aliases.iter().enumerate() {
+            let id = *index.entry(a.text.as_str()).or_insert_with(|| {
+                alias_first.push(i as u32);
+                (alias_first.len() - 1) as u32
+            });
+            alias_of.push(id);
+        }
+        StringTables { names, name_of, kinds, kind_of, alias_first, alias_of }
+    }
+
+    /// Text of unique alias `i` (an index into [`StringTables::alias_first`]).
+    pub fn alias_text<'a>(&self, m: &'a Matcher, i: usize) -> &'a str {
+        &m.spec().aliases[self.alias_first[i] as usize].text
     }
 }
 
@@ -97,7 +112,7 @@ pub struct MentionColumns {
     pub name: Coded,
     /// Kind (categories index [`StringTables::kinds`]).
     pub kind: Coded,
-    /// Alias (categories index [`StringTables::aliases`]).
+    /// Alias (categories index [`StringTables::alias_first`]).
     pub alias: Coded,
     /// Ambiguity flags.
     pub ambiguous: Vec<bool>,
@@ -143,7 +158,7 @@ impl MentionColumns {
         let kinds: Vec<u32> = ent.iter().map(|&e| tables.kind_of[e as usize]).collect();
         c.kind = Coded::from_indices(&kinds, tables.kinds.len());
         let al: Vec<u32> = als.iter().map(|&a| tables.alias_of[a as usize]).collect();
-        c.alias = Coded::from_indices(&al, tables.aliases.len());
+        c.alias = Coded::from_indices(&al, tables.alias_first.len());
         c
     }
 }

@@ -119,11 +119,27 @@ impl PyMatcher {
         d.set_item("ids", PyList::new(py, &s.ids)?)?;
         d.set_item("names", PyList::new(py, &self.tables.names)?)?;
         d.set_item("kinds", PyList::new(py, &self.tables.kinds)?)?;
-        d.set_item("aliases", PyList::new(py, &self.tables.aliases)?)?;
+        d.set_item("n_aliases", self.tables.alias_first.len())?;
         d.set_item("name_of", self.tables.name_of.clone().into_pyarray(py))?;
         d.set_item("kind_of", self.tables.kind_of.clone().into_pyarray(py))?;
         d.set_item("alias_of", self.tables.alias_of.clone().into_pyarray(py))?;
         Ok(d)
+    }
+
+    /// Texts of unique aliases by index (the `alias_of` codes): looked up on demand, so that
+    /// Python holds no list of every alias (200k strs for GeoNames).
+    fn alias_texts(&self, indices: Vec<u32>) -> PyResult<Vec<&str>> {
+        let n = self.tables.alias_first.len();
+        indices
+            .into_iter()
+            .map(|i| {
+                if (i as usize) < n {
+                    Ok(self.tables.alias_text(&self.inner, i as usize))
+                } else {
+                    Err(PyValueError::new_err(format!("alias index {i} out of range ({n} aliases)")))
+                }
+            })
+            .collect()
     }
 
     /// The opaque `extra` string stored with the spec.
