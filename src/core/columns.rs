@@ -2,6 +2,12 @@
 //! that Python builds a DataFrame from a handful of arrays instead of an object per mention.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
+/// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 use super::matcher::{Matcher, Mention, IGNORE};
 
@@ -73,7 +79,8 @@ impl StringTables {
         let s = m.spec();
         let (names, name_of) = intern(s.names.iter().cloned());
         let (kinds, kind_of) = intern(s.kinds.iter().cloned());
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(s.aliases.len());
+        let mut index: FxMap<&str, u32> = FxMap::default();
+        index.reserve(s.aliases.len());
         let mut alias_first = Vec::new();
         let mut alias_of = Vec::with_capacity(s.aliases.len());
         for (i, a) in s.aliases.iter().enumerate() {
@@ -132,7 +139,7 @@ impl MentionColumns {
         };
         let mut ent = Vec::with_capacity(total);
         let mut als = Vec::with_capacity(total);
-        let mut surf_index: HashMap<&str, i32> = HashMap::new();
+        let mut surf_index: FxMap<&str, i32> = FxMap::default();
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
             for x in mentions {
                 debug_assert!(x.entity != IGNORE);

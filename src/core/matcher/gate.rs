@@ -43,9 +43,11 @@ pub(crate) struct TokenGate {
     glob_lens: u64,
 }
 
+/// One byte into a token hash: a rotate and an xor (one cycle); [`mix`] finishes every hash
+/// before use, so the per-byte step only has to keep the bytes apart.
 #[inline(always)]
 fn step(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(5)
+    h.rotate_left(9) ^ b as u64
 }
 
 #[inline(always)]
