@@ -831,4 +831,8 @@ def _mention_chunks(texts: Any, *, want_ids: bool) -> Tuple[Iterator[Tuple[Any, 
     arr = arrow_texts(texts)
     if arr is not None:
         return ((a, None) for _, _, a in arrow_chunks(arr)), int(arr.nbytes), None
-    return ((c, None) for c, _ in iter_chunks(texts)), None, None
+    # In-memory lists are already held whole, and the mentions of every chunk are kept
+    # until the frame is built: cutting them by characters (a Python pass over every text's
+    # length) bounds nothing, so they are cut by documents only.
+    kw: Dict[str, Any] = {"chunk_chars": None} if isinstance(texts, (list, tuple)) else {}
+    return ((c, None) for c, _ in iter_chunks(texts, **kw)), None, None
