@@ -352,6 +352,9 @@ def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, c
     return out.drop(columns="_g")
 
 
+#: pandas copies on write (always from pandas 3; an option in pandas 2).
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or bool(getattr(pd.options.mode, "copy_on_write", False) is True)
+
 #: Documents per `Counter.add` call for in-memory lists of str (memory: about 20 bytes per
 #: document on the Rust side while a call runs).
 COUNT_CHUNK_DOCS = 1_000_000
@@ -412,8 +415,8 @@ _RESERVED = frozenset(PAIR_COLUMNS) | frozenset(ENTITY_COLUMNS) | frozenset(_GRO
 
 def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: np.ndarray, names: np.ndarray,
                  kinds: np.ndarray, group_counts: List[np.ndarray],
-                 meta: Dict[str, Any]) -> Optional[Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
-    """``(pairs, entities, groups)`` straight from the counter's columns with numpy: the very
+                 meta: Dict[str, Any]) -> Optional[Tuple[pd.DataFrame, Any, Any]]:
+    """``(pairs, entities, groups)`` (the last two as functions that build them) straight from the counter's columns with numpy: the very
     frames :meth:`Cooccurrence._finalize` makes of them (same columns, dtypes, values and row
     order), without merging or sorting whole tables. n_a/n_b are looked up by integer key
     ``group × n_ids + entity``; rows are ordered with one lexsort on ranks (groups in the order
@@ -527,18 +530,23 @@ def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: n
     pcols.update({k: meas[k][po] for k in MEASURES})
     pairs = pd.DataFrame(pcols)
 
-    eo = np.lexsort((e_rank[ee], g_rank[eg]))
-    ee_o = ee[eo]
-    ecols: Dict[str, Any] = key_columns(eg[eo])
-    ecols.update({"entity": text_column(0, ee_o), "name": text_column(1, ee_o), "kind": text_column(2, ee_o),
-                  "n_units": raw["ent_units"].astype(np.int64)[eo],
-                  "n_mentions": raw["ent_mentions"].astype(np.int64)[eo],
-                  "n_docs": raw["ent_docs"].astype(np.int64)[eo]})
-    ent = pd.DataFrame(ecols)
+    # .entities and .groups are built on first access (most calls only read .pairs; each
+    # DataFrame costs about half a millisecond of pandas work whatever its size).
+    def ent() -> pd.DataFrame:
+        eo = np.lexsort((e_rank[ee], g_rank[eg]))
+        ee_o = ee[eo]
+        ecols: Dict[str, Any] = key_columns(eg[eo])
+        ecols.update({"entity": text_column(0, ee_o), "name": text_column(1, ee_o), "kind": text_column(2, ee_o),
+                      "n_units": raw["ent_units"].astype(np.int64)[eo],
+                      "n_mentions": raw["ent_mentions"].astype(np.int64)[eo],
+                      "n_docs": raw["ent_docs"].astype(np.int64)[eo]})
+        return pd.DataFrame(ecols)
 
-    gcols: Dict[str, Any] = key_columns(g_order)
-    gcols.update({c: v[g_order] for c, v in zip(_GROUP_COLUMNS, group_counts)})
-    groups = pd.DataFrame(gcols)
+    def groups() -> pd.DataFrame:
+        gcols: Dict[str, Any] = key_columns(g_order)
+        gcols.update({c: v[g_order] for c, v in zip(_GROUP_COLUMNS, group_counts)})
+        return pd.DataFrame(gcols)
+
     return pairs, ent, groups
 
 
@@ -570,9 +578,32 @@ class Cooccurrence:
     """
 
     pairs: pd.DataFrame
-    entities: pd.DataFrame
-    groups: pd.DataFrame
     meta: Dict[str, Any]
+
+    # .entities and .groups may be held as functions that build them on first access.
+    @property
+    def entities(self) -> pd.DataFrame:
+        """``[<group keys>..., entity, name, kind, n_units, n_mentions, n_docs]``."""
+        v = self.__dict__["_entities"]
+        if callable(v):
+            v = self.__dict__["_entities"] = v()
+        return v
+
+    @entities.setter
+    def entities(self, value: Any) -> None:
+        self.__dict__["_entities"] = value
+
+    @property
+    def groups(self) -> pd.DataFrame:
+        """``[<group keys>..., n_docs, n_units, n_mentions, n_tokens, n]`` per group."""
+        v = self.__dict__["_groups"]
+        if callable(v):
+            v = self.__dict__["_groups"] = v()
+        return v
+
+    @groups.setter
+    def groups(self, value: Any) -> None:
+        self.__dict__["_groups"] = value
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -691,8 +722,13 @@ class Cooccurrence:
         return self
 
     def _filtered(self, pairs: pd.DataFrame) -> pd.DataFrame:
-        keep = pairs["n_ab"].to_numpy() >= self.meta["min_count"]
         kf = self.meta.get("kinds")
+        if kf is None and self.meta["min_count"] <= 1 and _COPY_ON_WRITE and isinstance(pairs.index, pd.RangeIndex) \
+                and pairs.index.start == 0 and pairs.index.step == 1:
+            # Nothing to filter (n_ab >= 1 always); under copy-on-write a shallow copy cannot
+            # leak edits of .pairs into the full table kept for merging.
+            return pairs.copy(deep=False)
+        keep = pairs["n_ab"].to_numpy() >= self.meta["min_count"]
         if kf is not None:
             ka = pairs["kind_a"].to_numpy(dtype=object)
             kb = pairs["kind_b"].to_numpy(dtype=object)
@@ -927,9 +963,15 @@ class Cooccurrence:
     def __getstate__(self) -> Dict[str, Any]:
         state = dict(self.__dict__)
         state["_corpus"] = None  # the corpus is not part of the result
+        state["_entities"] = self.entities  # built now if still lazy
+        state["_groups"] = self.groups
         return state
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
+        state = dict(state)
+        for old, new in (("entities", "_entities"), ("groups", "_groups")):  # pickles of 0.1.0
+            if old in state:
+                state[new] = state.pop(old)
         self.__dict__.update(state)
 
     # -- pictures and network files (gazetta.plot, gazetta._graph) --------------------------

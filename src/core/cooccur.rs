@@ -322,7 +322,7 @@ impl Counter {
             return Ok(()); // a folded duplicate: not a document of the counted corpus
         }
         buf.clear();
-        matcher.find_into(text, scratch, buf, cancel)?;
+        matcher.find_bytes_into(text, scratch, buf, cancel)?; // byte offsets are all counting needs
         let ms: Vec<M> = buf.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity }).collect();
         let unit_spans: Vec<(usize, usize)> = match opts.unit {
             Unit::Document => vec![(0, text.len())],

@@ -446,6 +446,25 @@ impl Matcher {
     /// # Errors
     /// [`Error::Cancelled`] when `cancel` was set.
     pub fn find_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Mention>, cancel: &AtomicBool) -> Result<()> {
+        let base = out.len();
+        self.find_bytes_into(text, scratch, out, cancel)?;
+        fill_code_points(text, &mut out[base..]);
+        Ok(())
+    }
+
+    /// [`Matcher::find_into`] with byte offsets only: `start`/`end` (the code-point offsets)
+    /// are left at 0. For callers that never hand offsets to Python (the co-occurrence
+    /// counter), it saves the pass that counts code points in non-ASCII texts.
+    ///
+    /// # Errors
+    /// [`Error::Cancelled`] when `cancel` was set.
+    pub fn find_bytes_into(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention>,
+        cancel: &AtomicBool,
+    ) -> Result<()> {
         scratch.cands.clear();
         if scratch.views.len() < self.views.len() {
             scratch.views.resize_with(self.views.len(), View::default);
@@ -467,9 +486,7 @@ impl Matcher {
                 }
             }
         }
-        let base = out.len();
         self.resolve(&mut scratch.cands, out);
-        fill_code_points(text, &mut out[base..]);
         Ok(())
     }
 
