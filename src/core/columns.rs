@@ -125,10 +125,100 @@ pub struct MentionColumns {
     pub ambiguous: Vec<bool>,
 }
 
-impl MentionColumns {
-    /// Flattens per-document mention lists. `texts[i]` is the text of `per_doc[i]`.
-    pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> MentionColumns {
+/// Row columns of one run of documents, with its own surface dictionary (the per-piece part
+/// of [`MentionColumns::build_in`]).
+struct Piece {
+    doc: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    surface: Vec<i32>,
+    surfaces: Vec<String>,
+    ent: Vec<u32>,
+    als: Vec<u32>,
+    ambiguous: Vec<bool>,
+}
+
+impl Piece {
+    fn build(texts: &[&str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece {
         let total: usize = per_doc.iter().map(|v| v.len()).sum();
+        let mut p = Piece {
+            doc: Vec::with_capacity(total),
+            start: Vec::with_capacity(total),
+            end: Vec::with_capacity(total),
+            surface: Vec::with_capacity(total),
+            surfaces: Vec::new(),
+            ent: Vec::with_capacity(total),
+            als: Vec::with_capacity(total),
+            ambiguous: Vec::with_capacity(total),
+        };
+        let mut surf_index: FxMap<&str, i32> = FxMap::default();
+        for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
+            for x in mentions {
+                debug_assert!(x.entity != IGNORE);
+                p.doc.push(first_doc + d as i64);
+                p.start.push(x.start as i64);
+                p.end.push(x.end as i64);
+                let s = &text[x.start_byte..x.end_byte];
+                let next = surf_index.len() as i32;
+                let code = *surf_index.entry(s).or_insert(next);
+                if code == next {
+                    p.surfaces.push(s.to_string());
+                }
+                p.surface.push(code);
+                p.ent.push(x.entity);
+                p.als.push(x.alias);
+                p.ambiguous.push(x.ambiguous);
+            }
+        }
+        p
+    }
+}
+
+impl MentionColumns {
+    /// [`MentionColumns::build`], with runs of documents flattened in parallel on `pool` and
+    /// joined in order (the same columns, codes and surface order as the serial build).
+    pub fn build_in(
+        pool: &rayon::ThreadPool,
+        m: &Matcher,
+        tables: &StringTables,
+        texts: &[&str],
+        per_doc: &[Vec<Mention>],
+        doc_offset: i64,
+    ) -> MentionColumns {
+        let n = per_doc.len().min(texts.len());
+        let step = (n / (pool.current_num_threads() * 4)).max(256);
+        Self::build_steps(pool, m, tables, texts, per_doc, doc_offset, step)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_steps(
+        pool: &rayon::ThreadPool,
+        m: &Matcher,
+        tables: &StringTables,
+        texts: &[&str],
+        per_doc: &[Vec<Mention>],
+        doc_offset: i64,
+        step: usize,
+    ) -> MentionColumns {
+        use rayon::prelude::*;
+        let n = per_doc.len().min(texts.len());
+        let pieces: Vec<Piece> = pool.install(|| {
+            (0..n)
+                .step_by(step)
+                .collect::<Vec<usize>>()
+                .into_par_iter()
+                .map(|lo| {
+                    let hi = (lo + step).min(n);
+                    Piece::build(&texts[lo..hi], &per_doc[lo..hi], doc_offset + lo as i64)
+                })
+                .collect()
+        });
+        Self::join(m, tables, pieces)
+    }
+
+    /// Joins pieces in order: surface codes are renumbered by first appearance overall.
+    fn join(m: &Matcher, tables: &StringTables, pieces: Vec<Piece>) -> MentionColumns {
+        let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
         let mut c = MentionColumns {
             doc: Vec::with_capacity(total),
             start: Vec::with_capacity(total),
@@ -139,27 +229,33 @@ impl MentionColumns {
         };
         let mut ent = Vec::with_capacity(total);
         let mut als = Vec::with_capacity(total);
-        let mut surf_index: FxMap<&str, i32> = FxMap::default();
-        for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
-            for x in mentions {
-                debug_assert!(x.entity != IGNORE);
-                c.doc.push(doc_offset + d as i64);
-                c.start.push(x.start as i64);
-                c.end.push(x.end as i64);
-                let s = &text[x.start_byte..x.end_byte];
-                let next = surf_index.len() as i32;
-                let code = *surf_index.entry(s).or_insert(next);
-                if code == next {
-                    c.surfaces.push(s.to_string());
-                }
-                c.surface.push(code);
-                ent.push(x.entity);
-                als.push(x.alias);
-                c.ambiguous.push(x.ambiguous);
-            }
+        let mut global: FxMap<String, i32> = FxMap::default();
+        for p in pieces {
+            let remap: Vec<i32> = p
+                .surfaces
+                .into_iter()
+                .map(|s| {
+                    let next = global.len() as i32;
+                    *global.entry(s).or_insert_with_key(|k| {
+                        c.surfaces.push(k.clone());
+                        next
+                    })
+                })
+                .collect();
+            c.doc.extend_from_slice(&p.doc);
+            c.start.extend_from_slice(&p.start);
+            c.end.extend_from_slice(&p.end);
+            c.surface.extend(p.surface.iter().map(|&k| remap[k as usize]));
+            c.ambiguous.extend_from_slice(&p.ambiguous);
+            ent.extend_from_slice(&p.ent);
+            als.extend_from_slice(&p.als);
         }
+        Self::code(m, tables, c, &ent, &als)
+    }
+
+    fn code(m: &Matcher, tables: &StringTables, mut c: MentionColumns, ent: &[u32], als: &[u32]) -> MentionColumns {
         let n_ent = m.spec().ids.len();
-        c.entity = Coded::from_indices(&ent, n_ent);
+        c.entity = Coded::from_indices(ent, n_ent);
         let names: Vec<u32> = ent.iter().map(|&e| tables.name_of[e as usize]).collect();
         c.name = Coded::from_indices(&names, tables.names.len());
         let kinds: Vec<u32> = ent.iter().map(|&e| tables.kind_of[e as usize]).collect();
@@ -167,5 +263,47 @@ impl MentionColumns {
         let al: Vec<u32> = als.iter().map(|&a| tables.alias_of[a as usize]).collect();
         c.alias = Coded::from_indices(&al, tables.alias_first.len());
         c
+    }
+
+    /// Flattens per-document mention lists. `texts[i]` is the text of `per_doc[i]`.
+    pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> MentionColumns {
+        Self::join(m, tables, vec![Piece::build(texts, per_doc, doc_offset)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AliasInput, MatcherSpec};
+
+    /// The parallel build gives the serial build's columns whatever the piece size.
+    #[test]
+    fn pieces_join_like_one() {
+        let spec = MatcherSpec {
+            ids: vec!["A".into(), "B".into()],
+            names: vec!["Alpha".into(), "Beta".into()],
+            kinds: vec!["k".into(), "k".into()],
+            aliases: vec![
+                AliasInput { text: "Alpha".into(), entity: 0, case: None, fold_accents: None },
+                AliasInput { text: "Beta".into(), entity: 1, case: None, fold_accents: None },
+                AliasInput { text: "Bêta".into(), entity: 1, case: None, fold_accents: None },
+            ],
+            ..Default::default()
+        };
+        let m = Matcher::new(spec).unwrap();
+        let tables = StringTables::new(&m);
+        let texts = ["Beta, Alpha", "", "ALPHA and Bêta", "Beta Beta", "nothing", "Alpha"];
+        let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 10);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        for step in 1..=7 {
+            let many = MentionColumns::build_steps(&pool, &m, &tables, &texts, &per_doc, 10, step);
+            assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end), "step {step}");
+            assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces), "step {step}");
+            assert_eq!((&many.entity, &many.name, &many.kind, &many.alias), (&one.entity, &one.name, &one.kind, &one.alias));
+            assert_eq!(many.ambiguous, one.ambiguous);
+        }
+        assert_eq!(one.surfaces, ["Beta", "Alpha", "ALPHA", "Bêta"]);
+        assert_eq!(one.doc, [10, 10, 12, 12, 13, 13, 15]);
     }
 }

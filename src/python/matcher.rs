@@ -291,7 +291,7 @@ impl PyMatcher {
                 })),
                 None => None,
             };
-            Ok((MentionColumns::build(&m, &tables, strs, &per_doc, doc_offset), unit_cols))
+            Ok((MentionColumns::build_in(&pool, &m, &tables, strs, &per_doc, doc_offset), unit_cols))
         })?;
         let d = columns_to_dict(py, cols, missing)?;
         if let Some((p, s)) = unit_cols {
