@@ -195,6 +195,12 @@ const GATE_MIN_PATTERNS: usize = 20_000;
 /// GeoNames gazetteer would take gigabytes).
 const DFA_MAX_PATTERN_BYTES: usize = 300_000;
 
+/// Largest DFA kept (bytes of transition table); above it the contiguous NFA is used.
+const DFA_MAX_BYTES: usize = 256 * 1024;
+
+/// Dense levels of the contiguous NFA.
+const NFA_DENSE_DEPTH: usize = 2;
+
 /// A candidate span before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Cand {
@@ -252,6 +258,13 @@ impl Matcher {
     /// and fuzzing set 0 (gate everywhere) or `usize::MAX` (never) to check exactly that.
     #[doc(hidden)]
     pub fn with_gate_threshold(spec: MatcherSpec, gate_min_patterns: usize) -> Result<Matcher> {
+        Matcher::with_tuning(spec, gate_min_patterns, DFA_MAX_BYTES)
+    }
+
+    /// [`Matcher::with_gate_threshold`], also choosing the largest DFA kept (`dfa_max_bytes`;
+    /// default 256 KiB, 0: always the NFA). For benchmarks and tests of the engine choice.
+    #[doc(hidden)]
+    pub fn with_tuning(spec: MatcherSpec, gate_min_patterns: usize, dfa_max_bytes: usize) -> Result<Matcher> {
         let n_ent = spec.ids.len();
         if spec.names.len() != n_ent || spec.kinds.len() != n_ent {
             return Err(Error::InvalidInput(format!(
@@ -327,7 +340,11 @@ impl Matcher {
         let mut heap_bytes = 0usize;
         for acc in accs {
             let total: usize = acc.patterns.iter().map(|p| p.len()).sum();
-            let engine = if total <= DFA_MAX_PATTERN_BYTES {
+            // A DFA only while its transition table stays cache-sized: each step of a walk is
+            // a load from that table, and a table of megabytes (the 583 country aliases and
+            // their capitals already make 4 MB) turns most steps into cache misses; the
+            // contiguous NFA is ten times smaller (dense first levels, sparse below).
+            let dfa = if total <= DFA_MAX_PATTERN_BYTES {
                 let d = dfa::DFA::builder()
                     .match_kind(MatchKind::Standard)
                     .start_kind(StartKind::Anchored)
@@ -335,16 +352,22 @@ impl Matcher {
                     .byte_classes(true)
                     .build(&acc.patterns)
                     .map_err(|e| Error::Build(e.to_string()))?;
-                Engine::Dfa(d)
+                (d.memory_usage() <= dfa_max_bytes).then_some(d)
             } else {
-                let n = nfa::contiguous::NFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .dense_depth(2)
-                    .byte_classes(true)
-                    .build(&acc.patterns)
-                    .map_err(|e| Error::Build(e.to_string()))?;
-                Engine::Nfa(n)
+                None
+            };
+            let engine = match dfa {
+                Some(d) => Engine::Dfa(d),
+                None => {
+                    let n = nfa::contiguous::NFA::builder()
+                        .match_kind(MatchKind::Standard)
+                        .prefilter(false)
+                        .dense_depth(NFA_DENSE_DEPTH)
+                        .byte_classes(true)
+                        .build(&acc.patterns)
+                        .map_err(|e| Error::Build(e.to_string()))?;
+                    Engine::Nfa(n)
+                }
             };
             heap_bytes += match &engine {
                 Engine::Dfa(d) => d.memory_usage(),
