@@ -62,6 +62,40 @@ def fresh_copies(texts: Sequence[str]) -> List[str]:
     return [(t + " ")[:-1] for t in texts]
 
 
+def boundary_filtered(find: Callable[[str], Iterable[Tuple[int, int, int]]], texts: Sequence[str],
+                      left: Sequence[bool], right: Sequence[bool]) -> Tuple[List[int], List[int], List[int], List[int]]:
+    """The peers' word-boundary filter (SPEC §3.2, checked after the leftmost-longest choice):
+    ``(docs, starts, ends, pattern ids)`` of the matches ``find(text) -> [(pid, start, end)]``
+    (code points) whose ends are not glued to a letter, digit or mark. ``left[pid]`` /
+    ``right[pid]``: the pattern begins / ends with a word character, so that side needs a check.
+    """
+    import unicodedata
+
+    cat = unicodedata.category
+    docs: List[int] = []
+    starts: List[int] = []
+    ends: List[int] = []
+    pids: List[int] = []
+    for d, t in enumerate(texts):
+        if not t:
+            continue
+        n = len(t)
+        for p, s, e in find(t):
+            if s and left[p]:
+                c = t[s - 1]
+                if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
+                    continue
+            if e < n and right[p]:
+                c = t[e]
+                if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
+                    continue
+            docs.append(d)
+            starts.append(s)
+            ends.append(e)
+            pids.append(p)
+    return docs, starts, ends, pids
+
+
 def utf8_mb(texts: Iterable[str]) -> float:
     """Size of the texts in MB (10^6 bytes) of UTF-8."""
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6

@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import (SHARED, Timing, fmt_s, fresh_copies, load_corpus, machine_info,  # noqa: E402
+from _common import (SHARED, Timing, boundary_filtered, fmt_s, fresh_copies, load_corpus, machine_info,  # noqa: E402
                      markdown_table, peak_rss_since_reset, release_free_memory, reset_peak_rss, rss_bytes,
                      utf8_mb, versions)
 
@@ -122,28 +122,7 @@ class PeerMatcher:
 
     def mentions(self, texts: Sequence[str]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(doc, start, entity code) of every mention, one row per entity of a span."""
-        docs: List[int] = []
-        starts: List[int] = []
-        pids: List[int] = []
-        L, R = self.left, self.right
-        cat = unicodedata.category
-        find = self.ac.find_matches_as_indexes
-        for d, t in enumerate(texts):
-            if not t:
-                continue
-            n = len(t)
-            for p, s, e in find(t):
-                if s and L[p]:
-                    c = t[s - 1]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                if e < n and R[p]:
-                    c = t[e]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                docs.append(d)
-                starts.append(s)
-                pids.append(p)
+        docs, starts, _, pids = boundary_filtered(self.ac.find_matches_as_indexes, texts, self.left, self.right)
         pid = np.asarray(pids, dtype=np.int64)
         cnt = self.cnt[pid]
         row = np.repeat(np.arange(len(pid)), cnt)

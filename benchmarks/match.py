@@ -59,7 +59,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import (SHARED, Timing, fmt_s, fresh_copies, load_corpus, machine_info,  # noqa: E402
+from _common import (SHARED, Timing, boundary_filtered, fmt_s, fresh_copies, load_corpus, machine_info,  # noqa: E402
                      markdown_table, peak_rss_since_reset, release_free_memory, reset_peak_rss, rss_bytes,
                      utf8_mb, versions)
 
@@ -174,31 +174,9 @@ def make_ahocorasick_rs(P: Patterns) -> Tuple[Callable[[List[str]], pd.DataFrame
 
     ac = ahocorasick_rs.AhoCorasick(P.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     L, R = P.left, P.right
-    cat = unicodedata.category
 
     def run(texts: List[str]) -> pd.DataFrame:
-        docs: List[int] = []
-        starts: List[int] = []
-        ends: List[int] = []
-        pids: List[int] = []
-        find = ac.find_matches_as_indexes
-        for d, t in enumerate(texts):
-            if not t:
-                continue
-            n = len(t)
-            for p, s, e in find(t):
-                if s and L[p]:
-                    c = t[s - 1]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                if e < n and R[p]:
-                    c = t[e]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                docs.append(d)
-                starts.append(s)
-                ends.append(e)
-                pids.append(p)
+        docs, starts, ends, pids = boundary_filtered(ac.find_matches_as_indexes, texts, L, R)
         return to_frame(P, docs, starts, ends, pids)
 
     return run, ac

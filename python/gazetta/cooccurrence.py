@@ -353,7 +353,7 @@ def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, c
 
 
 #: pandas copies on write (always from pandas 3; an option in pandas 2).
-_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or bool(getattr(pd.options.mode, "copy_on_write", False) is True)
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or getattr(pd.options.mode, "copy_on_write", False) is True
 
 #: Documents per `Counter.add` call for in-memory lists of str (memory: about 20 bytes per
 #: document on the Rust side while a call runs).
@@ -551,6 +551,25 @@ def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: n
 
 
 # --------------------------------------------------------------------------------------------
+class _LazyFrame:
+    """A DataFrame attribute stored under ``_<name>`` that may hold a function building it: the
+    frame is built on first access and kept."""
+
+    def __set_name__(self, owner: Any, name: str) -> None:
+        self.key = "_" + name
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return self
+        v = obj.__dict__[self.key]
+        if callable(v):
+            v = obj.__dict__[self.key] = v()
+        return v
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.key] = value
+
+
 class Cooccurrence:
     """The result of :func:`cooccurrence` (SPEC §5.5).
 
@@ -580,30 +599,9 @@ class Cooccurrence:
     pairs: pd.DataFrame
     meta: Dict[str, Any]
 
-    # .entities and .groups may be held as functions that build them on first access.
-    @property
-    def entities(self) -> pd.DataFrame:
-        """``[<group keys>..., entity, name, kind, n_units, n_mentions, n_docs]``."""
-        v = self.__dict__["_entities"]
-        if callable(v):
-            v = self.__dict__["_entities"] = v()
-        return v
-
-    @entities.setter
-    def entities(self, value: Any) -> None:
-        self.__dict__["_entities"] = value
-
-    @property
-    def groups(self) -> pd.DataFrame:
-        """``[<group keys>..., n_docs, n_units, n_mentions, n_tokens, n]`` per group."""
-        v = self.__dict__["_groups"]
-        if callable(v):
-            v = self.__dict__["_groups"] = v()
-        return v
-
-    @groups.setter
-    def groups(self, value: Any) -> None:
-        self.__dict__["_groups"] = value
+    # Held as functions that build them on first access when the fast path made them.
+    entities = _LazyFrame()
+    groups = _LazyFrame()
 
     # -- construction ---------------------------------------------------------------------
     @classmethod

@@ -174,6 +174,19 @@ impl Piece {
     }
 }
 
+/// The pieces of `step` documents each, built in parallel, in document order.
+fn pieces(pool: &rayon::ThreadPool, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64, step: usize) -> Vec<Piece> {
+    use rayon::prelude::*;
+    pool.install(|| {
+        texts
+            .par_chunks(step)
+            .zip(per_doc.par_chunks(step))
+            .enumerate()
+            .map(|(k, (t, d))| Piece::build(t, d, doc_offset + (k * step) as i64))
+            .collect()
+    })
+}
+
 impl MentionColumns {
     /// [`MentionColumns::build`], with runs of documents flattened in parallel on `pool` and
     /// joined in order (the same columns, codes and surface order as the serial build).
@@ -187,33 +200,7 @@ impl MentionColumns {
     ) -> MentionColumns {
         let n = per_doc.len().min(texts.len());
         let step = (n / (pool.current_num_threads() * 4)).max(256);
-        Self::build_steps(pool, m, tables, texts, per_doc, doc_offset, step)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn build_steps(
-        pool: &rayon::ThreadPool,
-        m: &Matcher,
-        tables: &StringTables,
-        texts: &[&str],
-        per_doc: &[Vec<Mention>],
-        doc_offset: i64,
-        step: usize,
-    ) -> MentionColumns {
-        use rayon::prelude::*;
-        let n = per_doc.len().min(texts.len());
-        let pieces: Vec<Piece> = pool.install(|| {
-            (0..n)
-                .step_by(step)
-                .collect::<Vec<usize>>()
-                .into_par_iter()
-                .map(|lo| {
-                    let hi = (lo + step).min(n);
-                    Piece::build(&texts[lo..hi], &per_doc[lo..hi], doc_offset + lo as i64)
-                })
-                .collect()
-        });
-        Self::join(m, tables, pieces)
+        Self::join(m, tables, pieces(pool, &texts[..n], &per_doc[..n], doc_offset, step))
     }
 
     /// Joins pieces in order: surface codes are renumbered by first appearance overall.
@@ -297,7 +284,7 @@ mod tests {
         let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 10);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         for step in 1..=7 {
-            let many = MentionColumns::build_steps(&pool, &m, &tables, &texts, &per_doc, 10, step);
+            let many = MentionColumns::join(&m, &tables, pieces(&pool, &texts, &per_doc, 10, step));
             assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end), "step {step}");
             assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces), "step {step}");
             assert_eq!((&many.entity, &many.name, &many.kind, &many.alias), (&one.entity, &one.name, &one.kind, &one.alias));

@@ -253,13 +253,19 @@ pub fn normalize_str(s: &str, spec: ViewSpec) -> String {
 #[inline]
 pub fn decode_at(s: &str, pos: usize) -> char {
     // `pos` is always a char boundary: callers advance by whole chars.
-    s[pos..].chars().next().unwrap_or('\u{FFFD}')
+    match s.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => s[pos..].chars().next().unwrap_or('\u{FFFD}'),
+    }
 }
 
 /// Decodes the char ending at byte `pos` of `s` (which must be a char boundary, > 0).
 #[inline]
 pub fn decode_before(s: &str, pos: usize) -> char {
-    s[..pos].chars().next_back().unwrap_or('\u{FFFD}')
+    match pos.checked_sub(1).and_then(|i| s.as_bytes().get(i)) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => s[..pos].chars().next_back().unwrap_or('\u{FFFD}'),
+    }
 }
 
 #[cfg(test)]

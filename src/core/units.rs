@@ -15,6 +15,7 @@
 
 use super::bytescan::ByteSet;
 use super::chars::{is_space, is_unspaced, is_word};
+use super::normalize::{decode_at, decode_before};
 
 #[doc(hidden)]
 pub mod reference;
@@ -100,26 +101,6 @@ const fn sentence_event_leads() -> [bool; 256] {
 }
 static SENTENCE_EVENT_LEAD: ByteSet = ByteSet::new(&sentence_event_leads());
 
-/// The char starting at byte `i` of `s` (`i < s.len()`, on a char boundary).
-#[inline]
-fn char_at(s: &str, i: usize) -> char {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return b as char;
-    }
-    s[i..].chars().next().unwrap_or('\u{FFFD}')
-}
-
-/// The char ending at byte `i` of `s` (`0 < i`, on a char boundary).
-#[inline]
-fn char_before(s: &str, i: usize) -> char {
-    let b = s.as_bytes()[i - 1];
-    if b < 0x80 {
-        return b as char;
-    }
-    s[..i].chars().next_back().unwrap_or('\u{FFFD}')
-}
-
 /// Calls `f(start, end)` for every line of `text`, line breaks excluded (so an empty line gives
 /// `start == end`). `\r\n` is one break; a text ending in a break has a final empty line.
 /// Scans bytes and decodes only at the possible lead bytes of a break.
@@ -133,7 +114,7 @@ fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
         if i >= n {
             break;
         }
-        let c = char_at(text, i);
+        let c = decode_at(text, i);
         let mut next = i + c.len_utf8();
         if is_line_break(c) {
             f(start, i);
@@ -166,16 +147,36 @@ fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
 /// assert!(paragraphs(" \n\t", ParagraphMode::Line).is_empty());
 /// ```
 pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    paragraphs_by::<ByteLines>(text, mode)
+}
+
+/// A way of finding the lines of a text (the byte scan here, the char-by-char one in
+/// [`reference`]); paragraphs are assembled from lines the same way for both.
+trait Lines {
+    /// Calls `f(start, end)` for every line of `text` (see [`for_each_line`]).
+    fn for_each_line(text: &str, f: impl FnMut(usize, usize));
+}
+
+struct ByteLines;
+
+impl Lines for ByteLines {
+    fn for_each_line(text: &str, f: impl FnMut(usize, usize)) {
+        for_each_line(text, f)
+    }
+}
+
+/// [`paragraphs`] from the lines that `L` finds.
+fn paragraphs_by<L: Lines>(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     match mode {
-        ParagraphMode::Line => for_each_line(text, |s, e| {
+        ParagraphMode::Line => L::for_each_line(text, |s, e| {
             if let Some(span) = trim_span(text, s, e) {
                 out.push(span);
             }
         }),
         ParagraphMode::Blank => {
             let mut open: Option<(usize, usize)> = None;
-            for_each_line(text, |s, e| match trim_span(text, s, e) {
+            L::for_each_line(text, |s, e| match trim_span(text, s, e) {
                 Some((ts, te)) => {
                     open = Some(match open {
                         Some((os, _)) => (os, te),
@@ -409,42 +410,28 @@ fn starts_sentence(p: &str, m: usize) -> bool {
     if m >= p.len() {
         return false;
     }
-    let c = char_at(p, m);
+    let c = decode_at(p, m);
     if !is_starter(c) {
         return false;
     }
     if !is_opener(c) {
         return true;
     }
-    let mut k = m;
-    while k < p.len() {
-        let d = char_at(p, k);
-        if !is_opener(d) {
-            return !d.is_lowercase();
-        }
-        k += d.len_utf8();
-    }
-    true
+    let k = skip_while(p, m, is_opener);
+    k >= p.len() || !decode_at(p, k).is_lowercase()
 }
 
 /// The first byte at or after `i` that is not whitespace (or `p.len()`).
 #[inline]
-fn skip_space(p: &str, mut i: usize) -> usize {
-    while i < p.len() {
-        let c = char_at(p, i);
-        if !is_space(c) {
-            break;
-        }
-        i += c.len_utf8();
-    }
-    i
+fn skip_space(p: &str, i: usize) -> usize {
+    skip_while(p, i, is_space)
 }
 
 /// The first byte at or after `i` whose char fails `pred` (or `p.len()`).
 #[inline]
 fn skip_while(p: &str, mut i: usize, pred: impl Fn(char) -> bool) -> usize {
     while i < p.len() {
-        let c = char_at(p, i);
+        let c = decode_at(p, i);
         if !pred(c) {
             break;
         }
@@ -661,7 +648,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
         if i >= n {
             break;
         }
-        let c = char_at(p, i);
+        let c = decode_at(p, i);
         let cl = c.len_utf8();
         if is_cjk_term(c) {
             let j = skip_while(p, i + cl, |d| is_cjk_term(d) || is_term(d));
@@ -677,7 +664,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
         if is_term(c) {
             let j = skip_while(p, i + cl, is_term);
             let k = skip_while(p, j, is_closer);
-            if k < n && is_space(char_at(p, k)) {
+            if k < n && is_space(decode_at(p, k)) {
                 let m = skip_space(p, k);
                 if starts_sentence(p, m) && run_ends_sentence(p, start, i, j, m) {
                     emit(start, k, out);
@@ -698,7 +685,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
             let m = skip_space(p, j);
             let indent = &p[j..m];
             let indented = indent.contains('\t') || indent.chars().nth(1).is_some();
-            if indented && m < n && (starts_sentence(p, m) || is_bullet(char_at(p, m))) && m > start
+            if indented && m < n && (starts_sentence(p, m) || is_bullet(decode_at(p, m))) && m > start
             {
                 emit(start, i, out);
                 start = m;
@@ -718,28 +705,22 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
 /// Whether the terminator run `p[i..j]`, followed by whitespace and a sentence starter at byte
 /// `m`, ends the sentence that began at byte `start` (all offsets into the paragraph `p`).
 fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> bool {
-    let first = char_at(p, i);
+    let first = decode_at(p, i);
     let single_point = first == '.' && j == i + 1;
     // The word before the run: back to whitespace, without opening quotes/brackets before it
     // or closing ones after it.
     let mut w0 = i;
     while w0 > start {
-        let c = char_before(p, w0);
+        let c = decode_before(p, w0);
         if is_space(c) {
             break;
         }
         w0 -= c.len_utf8();
     }
     let mut w1 = i;
-    while w0 < w1 {
-        let c = char_at(p, w0);
-        if !is_opener(c) {
-            break;
-        }
-        w0 += c.len_utf8();
-    }
+    w0 = skip_while(&p[..w1], w0, is_opener);
     while w1 > w0 {
-        let c = char_before(p, w1);
+        let c = decode_before(p, w1);
         if !is_closer(c) {
             break;
         }
@@ -748,23 +729,23 @@ fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> boo
     if !single_point {
         // An ellipsis standing alone ("said ... The", "[...]") is an omission, not an end.
         let is_ellipsis = first == '…' || (first == '.' && p[i..j].chars().nth(2).is_some());
-        let alone = i == 0 || i == start || !is_word(char_before(p, i));
+        let alone = i == 0 || i == start || !is_word(decode_before(p, i));
         if !(is_ellipsis && alone) {
             return true;
         }
         // An editorial "[...]" followed by a capital usually stands for the end of one quoted
         // sentence and the omitted start of the next, unless it opens the sentence itself.
         let bracketed = i > start
-            && matches!(char_before(p, i), '[' | '(')
+            && matches!(decode_before(p, i), '[' | '(')
             && j < p.len()
-            && matches!(char_at(p, j), ']' | ')');
+            && matches!(decode_at(p, j), ']' | ')');
         return bracketed && p[start..i - 1].chars().any(is_word);
     }
     let word = &p[w0..w1];
-    let next = char_at(p, m);
+    let next = decode_at(p, m);
     let e = skip_while(p, m, char::is_alphabetic);
     let next_word = &p[m..e];
-    let next_after = (e < p.len()).then(|| char_at(p, e));
+    let next_after = (e < p.len()).then(|| decode_at(p, e));
     point_ends_sentence(word, next, next_word, next_after)
 }
 

@@ -14,7 +14,7 @@ use crate::core::cooccur::unit_indices;
 use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps};
 
 use super::convert::extract_texts;
-use super::run::{run_detached, run_here};
+use super::run::{run_detached, run_here, run_released};
 
 pub fn parse_case(s: &str) -> PyResult<CaseMode> {
     match s {
@@ -39,11 +39,14 @@ impl PyMatcher {
     }
 
     fn from_spec_gated(py: Python<'_>, spec: MatcherSpec, gate_min_patterns: Option<usize>) -> PyResult<Self> {
-        let m = run_here(py, || match gate_min_patterns {
-            Some(n) => Matcher::with_gate_threshold(spec, n),
-            None => Matcher::new(spec),
+        let (m, tables) = run_released(py, move || {
+            let m = match gate_min_patterns {
+                Some(n) => Matcher::with_gate_threshold(spec, n),
+                None => Matcher::new(spec),
+            }?;
+            let tables = StringTables::new(&m);
+            Ok((m, tables))
         })?;
-        let tables = StringTables::new(&m);
         Ok(PyMatcher { inner: Arc::new(m), tables: Arc::new(tables) })
     }
 }

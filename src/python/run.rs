@@ -81,7 +81,18 @@ where
 
 /// Runs short work with the GIL held, still converting panics and core errors.
 pub fn run_here<T>(py: Python<'_>, work: impl FnOnce() -> Result<T>) -> PyResult<T> {
-    match catch_unwind(AssertUnwindSafe(work)) {
+    settle(py, catch_unwind(AssertUnwindSafe(work)))
+}
+
+/// Runs work that takes a while but cannot be interrupted (compiling a matcher: seconds for
+/// 200k aliases) with the GIL released, so that other Python threads go on meanwhile.
+pub fn run_released<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T> + Send) -> PyResult<T> {
+    let outcome = py.detach(move || catch_unwind(AssertUnwindSafe(work)));
+    settle(py, outcome)
+}
+
+fn settle<T>(py: Python<'_>, outcome: std::thread::Result<Result<T>>) -> PyResult<T> {
+    match outcome {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(errors::to_py(py, e)),
         Err(panic) => {

@@ -74,7 +74,8 @@ fn token(
     let mut p = i;
     let mut fed = 0usize;
     let mut np = 0usize;
-    while p < n {
+    let mut ends_here = false; // an unspaced character is a token of its own
+    while p < n && !ends_here {
         let b = bytes[p];
         if b < 0x80 {
             if !ASCII_WORD[b as usize] {
@@ -98,13 +99,7 @@ fn token(
                 fed += 1;
             }
             p += c.len_utf8();
-            if u {
-                if fed < 64 && glob_lens >> fed & 1 == 1 && np < prefixes.len() {
-                    prefixes[np] = h;
-                    np += 1;
-                }
-                break; // and ends it
-            }
+            ends_here = u;
         }
         if fed < 64 && glob_lens >> fed & 1 == 1 && np < prefixes.len() {
             prefixes[np] = h;

@@ -7,7 +7,7 @@
 
 use super::{
     is_bullet, is_cjk_term, is_closer, is_line_break, is_opener, is_starter, is_term,
-    point_ends_sentence, trim_span, ParagraphMode,
+    paragraphs_by, point_ends_sentence, trim_span, Lines, ParagraphMode,
 };
 use crate::core::chars::{is_space, is_word};
 
@@ -31,36 +31,17 @@ fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     f(start, text.len());
 }
 
-/// [`super::paragraphs`], char by char.
-pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    match mode {
-        ParagraphMode::Line => for_each_line(text, |s, e| {
-            if let Some(span) = trim_span(text, s, e) {
-                out.push(span);
-            }
-        }),
-        ParagraphMode::Blank => {
-            let mut open: Option<(usize, usize)> = None;
-            for_each_line(text, |s, e| match trim_span(text, s, e) {
-                Some((ts, te)) => {
-                    open = Some(match open {
-                        Some((os, _)) => (os, te),
-                        None => (ts, te),
-                    })
-                }
-                None => {
-                    if let Some(p) = open.take() {
-                        out.push(p);
-                    }
-                }
-            });
-            if let Some(p) = open {
-                out.push(p);
-            }
-        }
+struct CharLines;
+
+impl Lines for CharLines {
+    fn for_each_line(text: &str, f: impl FnMut(usize, usize)) {
+        for_each_line(text, f)
     }
-    out
+}
+
+/// [`super::paragraphs`], with lines found char by char.
+pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    paragraphs_by::<CharLines>(text, mode)
 }
 
 /// [`super::sentences_in`], char by char.
