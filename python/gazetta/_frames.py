@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
 
-def categorical(codes: np.ndarray, categories: Sequence[Any]) -> pd.Categorical:
+def _from_codes_validates() -> bool:
+    try:
+        return "validate" in inspect.signature(pd.Categorical.from_codes).parameters
+    except (TypeError, ValueError):  # pragma: no cover - signature not introspectable
+        return False
+
+
+#: pandas >= 2.1 can skip the range check of the codes (a pass over every row).
+_SKIP_CODE_CHECK = _from_codes_validates()
+
+
+def categorical(codes: np.ndarray, categories: Sequence[Any], trusted: bool = False) -> pd.Categorical:
     """A categorical from int codes and categories (pandas wants signed codes).
+
+    ``trusted``: the codes are known to lie in ``[-1, len(categories))`` (they come from the
+    core), so pandas need not check every row (categories are still checked for uniqueness).
 
     Examples
     --------
@@ -18,7 +33,10 @@ def categorical(codes: np.ndarray, categories: Sequence[Any]) -> pd.Categorical:
     """
     if not isinstance(categories, pd.Index):
         categories = pd.Index(list(categories), dtype=object)
-    return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int32), categories=categories)
+    codes = np.asarray(codes, dtype=np.int32)
+    if trusted and _SKIP_CODE_CHECK:
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), validate=False)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 class ChunkCollector:
@@ -37,8 +55,24 @@ class ChunkCollector:
         self._surface_index: Dict[str, int] = {}
         self.missing = 0
         self.docs = 0
+        self._chunks = 0
+        self._only: Optional[Dict[str, Any]] = None  # the core's dict while there is one chunk
 
     def add(self, d: Dict[str, Any]) -> None:
+        self._chunks += 1
+        self.missing += int(d.get("missing", 0))
+        if self._chunks == 1:
+            # One chunk (the common case: an in-memory list): its codes are already compact
+            # (the core lists the categories each column uses, ascending), so the frame is
+            # built from them directly. A second chunk turns this one into the general form.
+            self._only = d
+            return
+        if self._only is not None:
+            first, self._only = self._only, None
+            self._append(first)
+        self._append(d)
+
+    def _append(self, d: Dict[str, Any]) -> None:
         for k in ("doc", "start", "end", "ambiguous"):
             self._cols[k].append(d[k])
         for k in ("entity", "name", "kind", "alias"):
@@ -56,7 +90,6 @@ class ChunkCollector:
             remap[i] = j
         codes = np.asarray(d["surface"], dtype=np.int64)
         self._cols["surface"].append(remap[codes] if len(codes) else np.zeros(0, dtype=np.int32))
-        self.missing += int(d.get("missing", 0))
 
     def _cat(self, key: str, dtype: Any) -> np.ndarray:
         parts = self._cols[key]
@@ -69,9 +102,11 @@ class ChunkCollector:
         used, codes = _compact_codes(idx, len(table))
         take = getattr(table, "take", None)
         cats = take(used) if take is not None else [table[i] for i in used]
-        return categorical(codes, cats)
+        return categorical(codes, cats, trusted=True)
 
     def frame(self, ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:
+        if self._only is not None:
+            return self._single_frame(self._only, ids)
         t = self._t
         doc = self._cat("doc", np.int64)
         if ids is not None:
@@ -82,7 +117,7 @@ class ChunkCollector:
         surfaces = self._surfaces
         if surface_codes.size:
             used, inv = _compact_codes(surface_codes.astype(np.int64), len(surfaces))
-            surface = categorical(inv, [surfaces[i] for i in used])
+            surface = categorical(inv, [surfaces[i] for i in used], trusted=True)
         else:
             surface = categorical(surface_codes, [])
         df = pd.DataFrame({
@@ -97,6 +132,25 @@ class ChunkCollector:
             "ambiguous": self._cat("ambiguous", bool),
         })
         return df
+
+
+    def _single_frame(self, d: Dict[str, Any], ids: Optional[Sequence[Any]]) -> pd.DataFrame:
+        """The frame of one chunk, from the core's compact codes (no remapping pass)."""
+        t = self._t
+        doc = np.asarray(d["doc"], dtype=np.int64)
+        cols: Dict[str, Any] = {
+            "doc": _doc_column(doc, ids) if ids is not None else doc,
+            "start": np.asarray(d["start"], dtype=np.int64),
+            "end": np.asarray(d["end"], dtype=np.int64),
+            "surface": categorical(d["surface"], d["surfaces"], trusted=True),
+        }
+        for k, table in (("entity", t["ids"]), ("name", t["names"]), ("kind", t["kinds"]), ("alias", t["aliases"])):
+            used = np.asarray(d[f"{k}_used"], dtype=np.int64)
+            take = getattr(table, "take", None)
+            cats = take(used) if take is not None else [table[i] for i in used]
+            cols[k] = categorical(d[k], cats, trusted=True)
+        cols["ambiguous"] = np.asarray(d["ambiguous"], dtype=bool)
+        return pd.DataFrame(cols)
 
 
 def _compact_codes(idx: np.ndarray, table_len: int) -> Any:

@@ -9,7 +9,13 @@ use rustc_hash::FxHasher;
 /// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-use super::matcher::{Matcher, Mention, IGNORE};
+use std::sync::atomic::Ordering;
+
+use super::batch::Control;
+use super::cooccur::unit_indices;
+use super::error::{Error, Result};
+use super::matcher::{Matcher, Mention, Scratch, IGNORE};
+use super::units::ParagraphMode;
 
 /// A dictionary-encoded column: `codes[i]` indexes `used`, which indexes a table the caller
 /// knows (entity ids, unique names, ...). Only values that occur are in `used`, in first-seen
@@ -136,41 +142,97 @@ struct Piece {
     ent: Vec<u32>,
     als: Vec<u32>,
     ambiguous: Vec<bool>,
+    /// Paragraph and sentence index of each row (only when units are asked for).
+    para: Vec<i64>,
+    sent: Vec<i64>,
+}
+
+/// Writes the rows of one document into a piece (`surf_index`: the piece's surface codes).
+struct PieceWriter<'t> {
+    p: Piece,
+    surf_index: FxMap<&'t str, i32>,
+}
+
+impl<'t> PieceWriter<'t> {
+    fn with_capacity(total: usize) -> PieceWriter<'t> {
+        PieceWriter {
+            p: Piece {
+                doc: Vec::with_capacity(total),
+                start: Vec::with_capacity(total),
+                end: Vec::with_capacity(total),
+                surface: Vec::with_capacity(total),
+                surfaces: Vec::new(),
+                ent: Vec::with_capacity(total),
+                als: Vec::with_capacity(total),
+                ambiguous: Vec::with_capacity(total),
+                para: Vec::new(),
+                sent: Vec::new(),
+            },
+            surf_index: FxMap::default(),
+        }
+    }
+
+    fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
+        let p = &mut self.p;
+        for x in mentions {
+            debug_assert!(x.entity != IGNORE);
+            p.doc.push(doc);
+            p.start.push(x.start as i64);
+            p.end.push(x.end as i64);
+            let s = &text[x.start_byte..x.end_byte];
+            let next = self.surf_index.len() as i32;
+            let code = *self.surf_index.entry(s).or_insert(next);
+            if code == next {
+                p.surfaces.push(s.to_string());
+            }
+            p.surface.push(code);
+            p.ent.push(x.entity);
+            p.als.push(x.alias);
+            p.ambiguous.push(x.ambiguous);
+        }
+    }
 }
 
 impl Piece {
     fn build(texts: &[&str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece {
         let total: usize = per_doc.iter().map(|v| v.len()).sum();
-        let mut p = Piece {
-            doc: Vec::with_capacity(total),
-            start: Vec::with_capacity(total),
-            end: Vec::with_capacity(total),
-            surface: Vec::with_capacity(total),
-            surfaces: Vec::new(),
-            ent: Vec::with_capacity(total),
-            als: Vec::with_capacity(total),
-            ambiguous: Vec::with_capacity(total),
-        };
-        let mut surf_index: FxMap<&str, i32> = FxMap::default();
+        let mut w = PieceWriter::with_capacity(total);
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
-            for x in mentions {
-                debug_assert!(x.entity != IGNORE);
-                p.doc.push(first_doc + d as i64);
-                p.start.push(x.start as i64);
-                p.end.push(x.end as i64);
-                let s = &text[x.start_byte..x.end_byte];
-                let next = surf_index.len() as i32;
-                let code = *surf_index.entry(s).or_insert(next);
-                if code == next {
-                    p.surfaces.push(s.to_string());
-                }
-                p.surface.push(code);
-                p.ent.push(x.entity);
-                p.als.push(x.alias);
-                p.ambiguous.push(x.ambiguous);
-            }
+            w.push_doc(first_doc + d as i64, text, mentions);
         }
-        p
+        w.p
+    }
+
+    /// Matches `texts` (documents `first_doc..`) and writes their rows, with the paragraph
+    /// and sentence index of each row when `units` is given.
+    fn matched(
+        m: &Matcher,
+        texts: &[&str],
+        first_doc: i64,
+        units: Option<ParagraphMode>,
+        scratch: &mut Scratch,
+        ctl: &Control,
+    ) -> Result<Piece> {
+        let mut w = PieceWriter::with_capacity(0);
+        let mut found: Vec<Mention> = Vec::new();
+        for (d, text) in texts.iter().enumerate() {
+            if ctl.cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            found.clear();
+            m.find_into(text, scratch, &mut found, &ctl.cancel)?;
+            w.push_doc(first_doc + d as i64, text, &found);
+            if let Some(mode) = units {
+                if !found.is_empty() {
+                    let starts: Vec<usize> = found.iter().map(|x| x.start_byte).collect();
+                    let (pi, si) = unit_indices(text, &starts, mode);
+                    w.p.para.extend(pi);
+                    w.p.sent.extend(si);
+                }
+            }
+            ctl.done.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(w.p)
     }
 }
 
@@ -187,7 +249,56 @@ fn pieces(pool: &rayon::ThreadPool, texts: &[&str], per_doc: &[Vec<Mention>], do
     })
 }
 
+/// Paragraph and sentence index of every row of [`MentionColumns`] (`Matcher.mentions(...,
+/// units=True)`).
+pub type UnitColumns = (Vec<i64>, Vec<i64>);
+
 impl MentionColumns {
+    /// Matches a batch and flattens its mentions in one parallel pass: runs of documents are
+    /// matched and written into pieces of their own on `pool` (no per-document result is
+    /// kept), and the pieces are joined in document order, so the columns are exactly those
+    /// of [`MentionColumns::build`] over [`crate::core::batch::match_batch`]'s lists, for any
+    /// thread count. With `units`, also the paragraph and sentence index of every row.
+    ///
+    /// # Errors
+    /// [`Error::Cancelled`] when `ctl.cancel` is set during the work.
+    pub fn match_in(
+        pool: &rayon::ThreadPool,
+        m: &Matcher,
+        tables: &StringTables,
+        texts: &[&str],
+        doc_offset: i64,
+        units: Option<ParagraphMode>,
+        ctl: &Control,
+    ) -> Result<(MentionColumns, Option<UnitColumns>)> {
+        use rayon::prelude::*;
+        let n = texts.len();
+        // Small runs balance uneven documents over the threads; each run costs one surface
+        // dictionary to join.
+        let step = (n / (pool.current_num_threads() * 16)).clamp(1, 512);
+        let pieces: Result<Vec<Piece>> = pool.install(|| {
+            texts
+                .par_chunks(step)
+                .enumerate()
+                .map_init(Scratch::default, |scratch, (k, t)| {
+                    Piece::matched(m, t, doc_offset + (k * step) as i64, units, scratch, ctl)
+                })
+                .collect()
+        });
+        let mut pieces = pieces?;
+        let unit_cols = units.map(|_| {
+            let total: usize = pieces.iter().map(|p| p.para.len()).sum();
+            let mut para = Vec::with_capacity(total);
+            let mut sent = Vec::with_capacity(total);
+            for p in pieces.iter_mut() {
+                para.append(&mut p.para);
+                sent.append(&mut p.sent);
+            }
+            (para, sent)
+        });
+        Ok((Self::join(m, tables, pieces), unit_cols))
+    }
+
     /// [`MentionColumns::build`], with runs of documents flattened in parallel on `pool` and
     /// joined in order (the same columns, codes and surface order as the serial build).
     pub fn build_in(
@@ -292,5 +403,54 @@ mod tests {
         }
         assert_eq!(one.surfaces, ["Beta", "Alpha", "ALPHA", "Bêta"]);
         assert_eq!(one.doc, [10, 10, 12, 12, 13, 13, 15]);
+    }
+
+    /// Matching into pieces gives the columns of matching every document and then building,
+    /// for any thread count, and the unit indices of `unit_indices` per document.
+    #[test]
+    fn match_in_equals_match_then_build() {
+        let spec = MatcherSpec {
+            ids: vec!["A".into(), "B".into(), "C".into()],
+            names: vec!["Alpha".into(), "Beta".into(), "Alpha".into()],
+            kinds: vec!["k".into(), "j".into(), "k".into()],
+            aliases: vec![
+                AliasInput { text: "Alpha".into(), entity: 0, case: None, fold_accents: None },
+                AliasInput { text: "Beta".into(), entity: 1, case: None, fold_accents: None },
+                AliasInput { text: "Bêta".into(), entity: 1, case: None, fold_accents: None },
+                AliasInput { text: "Alpha".into(), entity: 2, case: None, fold_accents: None },
+            ],
+            ..Default::default()
+        };
+        let m = Matcher::new(spec).unwrap();
+        let tables = StringTables::new(&m);
+        let base = ["Beta, Alpha. Alpha again.", "", "ALPHA and Bêta\n\nBeta.", "nothing", "Beta Beta", "Alpha"];
+        let texts: Vec<&str> = base.iter().cycle().take(base.len() * 300).copied().collect();
+        let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 7);
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let ctl = Control::default();
+            let (many, units) =
+                MentionColumns::match_in(&pool, &m, &tables, &texts, 7, Some(ParagraphMode::Blank), &ctl).unwrap();
+            assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end));
+            assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces));
+            assert_eq!((&many.entity, &many.name, &many.kind, &many.alias), (&one.entity, &one.name, &one.kind, &one.alias));
+            assert_eq!(many.ambiguous, one.ambiguous);
+            let (para, sent) = units.unwrap();
+            let mut want = (Vec::new(), Vec::new());
+            for (t, ms) in texts.iter().zip(&per_doc) {
+                let (p, s) = unit_indices(t, &ms.iter().map(|x| x.start_byte).collect::<Vec<_>>(), ParagraphMode::Blank);
+                want.0.extend(p);
+                want.1.extend(s);
+            }
+            assert_eq!((para, sent), want);
+            assert_eq!(ctl.done.load(Ordering::Relaxed), texts.len());
+            let (_, none) = MentionColumns::match_in(&pool, &m, &tables, &texts, 7, None, &ctl).unwrap();
+            assert!(none.is_none());
+        }
+        let ctl = Control::default();
+        ctl.cancel.store(true, Ordering::SeqCst);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        assert!(matches!(MentionColumns::match_in(&pool, &m, &tables, &texts, 0, None, &ctl), Err(Error::Cancelled)));
     }
 }

@@ -10,7 +10,6 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::core::batch::{self, Control};
 use crate::core::columns::{MentionColumns, StringTables};
-use crate::core::cooccur::unit_indices;
 use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps};
 
 use super::convert::extract_texts;
@@ -272,29 +271,7 @@ impl PyMatcher {
         let ctl = Control::new();
         let ctl2 = ctl.clone();
         let (cols, unit_cols) = run_detached(py, ctl, progress.as_ref(), move || {
-            let per_doc = batch::match_batch(&m, strs, &pool, &ctl2)?;
-            let unit_cols = match units {
-                Some(mode) => Some(pool.install(|| {
-                    use rayon::prelude::*;
-                    let parts: Vec<(Vec<i64>, Vec<i64>)> = per_doc
-                        .par_iter()
-                        .zip(strs.par_iter())
-                        .map(|(ms, t)| {
-                            let starts: Vec<usize> = ms.iter().map(|x| x.start_byte).collect();
-                            unit_indices(t, &starts, mode)
-                        })
-                        .collect();
-                    let mut p = Vec::new();
-                    let mut s = Vec::new();
-                    for (a, b) in parts {
-                        p.extend(a);
-                        s.extend(b);
-                    }
-                    (p, s)
-                })),
-                None => None,
-            };
-            Ok((MentionColumns::build_in(&pool, &m, &tables, strs, &per_doc, doc_offset), unit_cols))
+            MentionColumns::match_in(&pool, &m, &tables, strs, doc_offset, units, &ctl2)
         })?;
         let d = columns_to_dict(py, cols, missing)?;
         if let Some((p, s)) = unit_cols {
