@@ -820,7 +820,8 @@ fn scan_direct<A: Automaton>(
             return Err(Error::Cancelled);
         }
         let chunk_end = n.min(i + (1 << 16));
-        loop {
+        // A gated word may end past `chunk_end` (the next chunk then starts after it).
+        while i < chunk_end {
             i = vm.skip.find(&bytes[..chunk_end], i);
             if i >= chunk_end {
                 break;
@@ -836,10 +837,16 @@ fn scan_direct<A: Automaton>(
                     _ => true,
                 };
                 if ASCII_WORD[b as usize] {
-                    if second_ok
-                        && !prev_blocks(i)
-                        && vm.gate.as_ref().is_none_or(|g| g.may_match(text, i, norm, lower_view))
-                    {
+                    if second_ok && !prev_blocks(i) {
+                        if let Some(g) = vm.gate.as_ref() {
+                            let (maybe, end) = g.check(text, i, norm, lower_view);
+                            if maybe {
+                                walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                            }
+                            // No word starts inside the token (the gate read it to its end).
+                            i = end;
+                            continue;
+                        }
                         walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                     }
                     // The rest of this run of ASCII word characters is inside the word.

@@ -209,8 +209,31 @@ impl TokenGate {
     /// a word character. `false` is certain; `true` may be a hash collision.
     #[inline]
     pub(crate) fn may_match(&self, text: &str, i: usize, norm: &[u8; 128], lower_view: bool) -> bool {
+        self.check(text, i, norm, lower_view).0
+    }
+
+    /// [`TokenGate::may_match`], and the byte where the token at `i` ends: no word starts
+    /// strictly between `i` and it (the token is one run of word characters of spaced scripts,
+    /// or a single unspaced character), so a scan may continue there.
+    #[inline]
+    pub(crate) fn check(&self, text: &str, i: usize, norm: &[u8; 128], lower_view: bool) -> (bool, usize) {
         let mut prefixes = [0u64; 8];
         let (h1, e1, np, _) = token(text, i, norm, lower_view, self.glob_lens, &mut prefixes);
+        (self.check_token(text, h1, e1, np, &prefixes, norm, lower_view), e1)
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn check_token(
+        &self,
+        text: &str,
+        h1: u64,
+        e1: usize,
+        np: usize,
+        prefixes: &[u64; 8],
+        norm: &[u8; 128],
+        lower_view: bool,
+    ) -> bool {
         let base = Self::block(h1);
         if self.has(base, h1, SALT_SINGLE) || self.has(base, h1, SALT_FIRST_ONLY) {
             return true;
