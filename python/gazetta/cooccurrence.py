@@ -332,7 +332,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
 def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, corpus: Any, id: Optional[str],
                    evidence_ids: Dict[int, Any]) -> pd.DataFrame:
     """The evidence kept while counting, as a DataFrame keyed like the pair table."""
-    ids = np.asarray(matcher._tables["ids"], dtype=object)
+    ids = matcher._arrays()[0]
     docs = raw["ev_doc"].astype(np.int64)
     if isinstance(corpus, pd.DataFrame) and id is not None:
         id_values = corpus[id].to_numpy(dtype=object)
@@ -415,12 +415,17 @@ _RESERVED = frozenset(PAIR_COLUMNS) | frozenset(ENTITY_COLUMNS) | frozenset(_GRO
 
 def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: np.ndarray, names: np.ndarray,
                  kinds: np.ndarray, group_counts: List[np.ndarray],
-                 meta: Dict[str, Any]) -> Optional[Tuple[pd.DataFrame, Any, Any]]:
+                 meta: Dict[str, Any], rank: Optional[Tuple[np.ndarray, bool]] = None,
+                 strings: Optional[Tuple[Any, Any, Any]] = None) -> Optional[Tuple[pd.DataFrame, Any, Any]]:
     """``(pairs, entities, groups)`` (the last two as functions that build them) straight from the counter's columns with numpy: the very
     frames :meth:`Cooccurrence._finalize` makes of them (same columns, dtypes, values and row
     order), without merging or sorting whole tables. n_a/n_b are looked up by integer key
     ``group × n_ids + entity``; rows are ordered with one lexsort on ranks (groups in the order
     ``_sort`` gives the group keys, entity ids in string order).
+
+    ``rank`` (the matcher's id ranks and whether its ids are unique) and ``strings`` (its
+    per-entity string arrays, see ``Matcher._strings``) spare per-call work on large
+    gazetteers; without them both are derived from the entities present.
 
     None when the general path must run: no pair or no entity, key columns named like result
     columns, duplicate ids, or key columns whose inferred dtype would depend on which groups a
@@ -457,15 +462,28 @@ def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: n
     g_rank = np.empty(n_groups, dtype=np.int64)
     g_rank[g_order] = np.arange(n_groups, dtype=np.int64)
 
-    # entity ids in string order (ranked among the entities present)
-    used = np.flatnonzero(np.bincount(ee, minlength=n_ids))
-    used_ids = ids[used]
-    o = np.argsort(used_ids, kind="stable")
-    s_ids = used_ids[o]
-    if len(s_ids) > 1 and (s_ids[1:] == s_ids[:-1]).any():
+    # `local` maps an entity index to its position among the entities present (-1: absent).
+    present = np.zeros(n_ids, dtype=bool)
+    present[ee] = True
+    used = np.flatnonzero(present)
+    if rank is None:  # ids in string order, ranked among the entities present
+        used_ids = ids[used]
+        o = np.argsort(used_ids, kind="stable")
+        s_ids = used_ids[o]
+        if len(s_ids) > 1 and (s_ids[1:] == s_ids[:-1]).any():
+            return None
+        used_rank = np.empty(len(used), dtype=np.int64)
+        used_rank[o] = np.arange(len(used), dtype=np.int64)
+    else:  # the matcher's own ranks of all its ids (the same order)
+        all_rank, unique = rank
+        if not unique:
+            return None
+        used_rank = all_rank[used]
+    local = np.full(n_ids, -1, dtype=np.int64)
+    local[used] = np.arange(len(used), dtype=np.int64)
+    la, lb, le = local[pa], local[pb], local[ee]
+    if (la < 0).any() or (lb < 0).any():  # a pair entity without its entity row
         return None
-    e_rank = np.zeros(n_ids, dtype=np.int64)
-    e_rank[used[o]] = np.arange(len(used), dtype=np.int64)
 
     # n_a, n_b: the entity counts of the pair's group; n: the group's
     per_entity = raw["ent_mentions"] if (meta["window"] is not None or meta["count"] == "mentions") else \
@@ -509,20 +527,24 @@ def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: n
     # id, name and kind columns: taken from string arrays of the entities present (converting
     # each column's Python strs to the str dtype again costs more), with the very dtype pandas
     # infers for the object arrays; object arrays when that is not a string dtype
-    local = np.zeros(n_ids, dtype=np.int64)
-    local[used] = np.arange(len(used), dtype=np.int64)
+    # (a string array of all entities that the matcher keeps, when given, has that dtype:
+    # every value is a str, so every subset infers the same)
     tables = []
-    for arr in (ids, names, kinds):
-        vals = arr[used]
-        inferred = pd.Series(vals, copy=False).array
+    for j, arr in enumerate((ids, names, kinds)):
+        full = strings[j] if strings is not None else None
+        if full is not None:
+            tables.append((full.take(used), True))  # the entities present, then their rows
+            continue
+        inferred = pd.Series(arr[used], copy=False).array
         tables.append((inferred, True) if isinstance(inferred.dtype, pd.StringDtype) else (arr, False))
 
-    def text_column(which: int, ent: np.ndarray) -> Any:
+    def text_column(which: int, loc: np.ndarray) -> Any:
+        """Column ``which`` (id, name, kind) of the entities at positions ``loc`` of ``used``."""
         arr, is_str = tables[which]
-        return arr.take(local[ent]) if is_str else arr[ent]
+        return arr.take(loc) if is_str else arr[used[loc]]
 
-    po = np.lexsort((e_rank[pb], e_rank[pa], -n_ab, g_rank[pg]))
-    pa_o, pb_o = pa[po], pb[po]
+    po = np.lexsort((used_rank[lb], used_rank[la], -n_ab, g_rank[pg]))
+    pa_o, pb_o = la[po], lb[po]
     pcols: Dict[str, Any] = key_columns(pg[po])
     pcols.update({"a": text_column(0, pa_o), "b": text_column(0, pb_o), "name_a": text_column(1, pa_o),
                   "name_b": text_column(1, pb_o), "kind_a": text_column(2, pa_o), "kind_b": text_column(2, pb_o),
@@ -533,8 +555,8 @@ def _fast_tables(raw: Dict[str, Any], grouper: _Grouper, keys_frame: Any, ids: n
     # .entities and .groups are built on first access (most calls only read .pairs; each
     # DataFrame costs about half a millisecond of pandas work whatever its size).
     def ent() -> pd.DataFrame:
-        eo = np.lexsort((e_rank[ee], g_rank[eg]))
-        ee_o = ee[eo]
+        eo = np.lexsort((used_rank[le], g_rank[eg]))
+        ee_o = le[eo]
         ecols: Dict[str, Any] = key_columns(eg[eo])
         ecols.update({"entity": text_column(0, ee_o), "name": text_column(1, ee_o), "kind": text_column(2, ee_o),
                       "n_units": raw["ent_units"].astype(np.int64)[eo],
@@ -606,10 +628,7 @@ class Cooccurrence:
     # -- construction ---------------------------------------------------------------------
     @classmethod
     def _from_raw(cls, raw: Dict[str, Any], grouper: _Grouper, matcher: Matcher, meta: Dict[str, Any]) -> "Cooccurrence":
-        t = matcher._tables
-        ids = np.asarray(t["ids"], dtype=object)
-        names = np.asarray(t["names"], dtype=object)[np.asarray(t["name_of"], dtype=np.int64)]
-        kinds = np.asarray(t["kinds"], dtype=object)[np.asarray(t["kind_of"], dtype=np.int64)]
+        ids, names, kinds = matcher._arrays()
         key_cols = grouper.columns
         n_groups = len(grouper.keys)
 
@@ -638,7 +657,8 @@ class Cooccurrence:
             g_n = g_ment
         else:
             g_n = g_units
-        fast = _fast_tables(raw, grouper, keys_frame, ids, names, kinds, [g_docs, g_units, g_ment, g_tok, g_n], meta)
+        fast = _fast_tables(raw, grouper, keys_frame, ids, names, kinds, [g_docs, g_units, g_ment, g_tok, g_n], meta,
+                            matcher._id_rank(), matcher._strings())
         if fast is not None:
             return cls._assemble(*fast, key_cols, meta, matcher)
 

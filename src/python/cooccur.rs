@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::core::batch::{self, Control};
-use crate::core::cooccur::{id_ranks, CoocOptions, CountMode, Counter, Unit};
+use crate::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
 use crate::core::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
 
 use super::convert::extract_texts;
@@ -56,8 +56,8 @@ impl PyCounter {
             _ => return Err(PyValueError::new_err(format!("count must be 'units' or 'mentions', not {count:?}"))),
         };
         let opts = CoocOptions { unit, paragraphs: parse_paragraphs(paragraphs)?, window, count };
-        let rank = id_ranks(&matcher.get().inner.spec().ids);
-        Ok(PyCounter { matcher: matcher.unbind(), opts, rank: Arc::new(rank), inner: Mutex::new(Counter::with_evidence(keep_evidence)) })
+        let rank = matcher.get().id_rank();
+        Ok(PyCounter { matcher: matcher.unbind(), opts, rank, inner: Mutex::new(Counter::with_evidence(keep_evidence)) })
     }
 
     /// Matches and counts a batch; `groups[i]` is the group code of `texts[i]` (u32::MAX: skip).
