@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::batch::Control;
 use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Scratch};
-use super::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
+use super::units::{bytes_to_cps, paragraphs, paragraphs_into, sentences_in, sentences_into, tokens, ParagraphMode};
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -161,6 +161,29 @@ struct M {
     entity: u32,
 }
 
+/// Buffers reused from document to document by one worker (no allocation per document or
+/// unit once they have grown).
+#[derive(Default)]
+struct CountScratch {
+    matcher: Scratch,
+    found: Vec<Mention>,
+    ms: Vec<M>,
+    /// Unit of each mention of `ms`.
+    unit_of: Vec<usize>,
+    units: Vec<(usize, usize)>,
+    paras: Vec<(usize, usize)>,
+    doc_ents: Vec<u32>,
+    unit: UnitScratch,
+}
+
+/// Buffers of [`Counter::count_unit`].
+#[derive(Default)]
+struct UnitScratch {
+    ents: Vec<u32>,
+    spans: Vec<(u32, usize, usize)>,
+    ranges: Vec<(u32, usize, usize)>,
+}
+
 impl Counter {
     /// An empty counter.
     pub fn new() -> Counter {
@@ -273,21 +296,21 @@ impl Counter {
                 .enumerate()
                 .with_min_len(min_len)
                 .fold(
-                    || (Counter::with_evidence(cap), Scratch::default(), Vec::<Mention>::new(), Ok(())),
-                    |(mut acc, mut scratch, mut buf, status), (i, (text, &g))| {
+                    || (Counter::with_evidence(cap), CountScratch::default(), Ok(())),
+                    |(mut acc, mut scratch, status), (i, (text, &g))| {
                         if status.is_err() {
-                            return (acc, scratch, buf, status);
+                            return (acc, scratch, status);
                         }
                         if ctl.cancel.load(Ordering::Relaxed) {
-                            return (acc, scratch, buf, Err(Error::Cancelled));
+                            return (acc, scratch, Err(Error::Cancelled));
                         }
                         let doc = doc_offset + i as u64;
-                        let st = acc.add_doc(matcher, text, g, doc, rank, opts, &mut scratch, &mut buf, &ctl.cancel);
+                        let st = acc.add_doc(matcher, text, g, doc, rank, opts, &mut scratch, &ctl.cancel);
                         ctl.done.fetch_add(1, Ordering::Relaxed);
-                        (acc, scratch, buf, st)
+                        (acc, scratch, st)
                     },
                 )
-                .map(|(acc, _, _, st)| st.map(|_| acc))
+                .map(|(acc, _, st)| st.map(|_| acc))
                 .reduce(
                     || Ok(Counter::with_evidence(cap)),
                     |a, b| {
@@ -310,8 +333,7 @@ impl Counter {
         doc: u64,
         rank: &[u32],
         opts: &CoocOptions,
-        scratch: &mut Scratch,
-        buf: &mut Vec<Mention>,
+        sc: &mut CountScratch,
         cancel: &std::sync::atomic::AtomicBool,
     ) -> Result<()> {
         if group == NO_GROUP {
@@ -321,56 +343,61 @@ impl Counter {
         if group == SKIP_GROUP {
             return Ok(()); // a folded duplicate: not a document of the counted corpus
         }
-        buf.clear();
-        matcher.find_bytes_into(text, scratch, buf, cancel)?; // byte offsets are all counting needs
-        let ms: Vec<M> = buf.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity }).collect();
-        let unit_spans: Vec<(usize, usize)> = match opts.unit {
-            Unit::Document => vec![(0, text.len())],
-            Unit::Paragraph => paragraphs(text, opts.paragraphs),
-            Unit::Sentence => sentences_in(text, opts.paragraphs),
-        };
+        sc.found.clear();
+        matcher.find_bytes_into(text, &mut sc.matcher, &mut sc.found, cancel)?; // byte offsets are all counting needs
+        sc.ms.clear();
+        sc.ms.extend(sc.found.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity }));
+        match opts.unit {
+            Unit::Document => {
+                sc.units.clear();
+                sc.units.push((0, text.len()));
+            }
+            Unit::Paragraph => paragraphs_into(text, opts.paragraphs, &mut sc.units),
+            Unit::Sentence => sentences_into(text, opts.paragraphs, &mut sc.paras, &mut sc.units),
+        }
         // Tokens are only needed for windows (and `n` in window mode).
         let toks = if opts.window.is_some() { tokens(text) } else { Vec::new() };
         {
+            let n_units = sc.units.len() as u64;
             let gt = self.group_mut(group);
             gt.docs += 1;
-            gt.units += unit_spans.len() as u64;
-            gt.mentions += ms.len() as u64;
+            gt.units += n_units;
+            gt.mentions += sc.ms.len() as u64;
             gt.tokens += toks.len() as u64;
         }
         // Entity document and mention counts.
-        let mut doc_ents: Vec<u32> = ms.iter().map(|m| m.entity).collect();
-        for &e in &doc_ents {
+        sc.doc_ents.clear();
+        sc.doc_ents.extend(sc.ms.iter().map(|m| m.entity));
+        for &e in &sc.doc_ents {
             self.entities.entry((group, e)).or_default().mentions += 1;
         }
-        doc_ents.sort_unstable();
-        doc_ents.dedup();
-        for &e in &doc_ents {
+        sc.doc_ents.sort_unstable();
+        sc.doc_ents.dedup();
+        for &e in &sc.doc_ents {
             self.entities.entry((group, e)).or_default().docs += 1;
         }
-        if ms.is_empty() || unit_spans.is_empty() {
+        if sc.ms.is_empty() || sc.units.is_empty() {
             return Ok(());
         }
         // Assign each mention to the unit in which it starts (the last unit starting at or
-        // before it; mentions never start in whitespace, and units are trimmed).
-        let mut per_unit: Vec<(usize, M)> = Vec::with_capacity(ms.len());
-        for m in &ms {
-            let u = unit_spans.partition_point(|&(s, _)| s <= m.start);
-            let u = u.saturating_sub(1);
-            per_unit.push((u, *m));
+        // before it; mentions never start in whitespace, and units are trimmed). `ms` is
+        // sorted by start, so the mentions of a unit are consecutive.
+        sc.unit_of.clear();
+        for m in &sc.ms {
+            let u = sc.units.partition_point(|&(s, _)| s <= m.start);
+            sc.unit_of.push(u.saturating_sub(1));
         }
-        // `ms` is sorted by start, so `per_unit` is grouped by unit already.
         let mut i = 0;
-        while i < per_unit.len() {
-            let u = per_unit[i].0;
+        while i < sc.ms.len() {
+            let u = sc.unit_of[i];
             let mut j = i;
-            while j < per_unit.len() && per_unit[j].0 == u {
+            while j < sc.ms.len() && sc.unit_of[j] == u {
                 j += 1;
             }
-            let unit_ms: Vec<M> = per_unit[i..j].iter().map(|x| x.1).collect();
-            let added = self.count_unit(group, &unit_ms, rank, opts, &toks);
+            let unit_ms = &sc.ms[i..j];
+            let added = self.count_unit(group, unit_ms, rank, opts, &toks, &mut sc.unit);
             if self.evidence_cap > 0 && !added.is_empty() {
-                self.keep_evidence(text, group, doc, u, unit_spans[u], &unit_ms, &added);
+                self.keep_evidence(text, group, doc, u, sc.units[u], unit_ms, &added);
             }
             i = j;
         }
@@ -385,14 +412,17 @@ impl Counter {
         rank: &[u32],
         opts: &CoocOptions,
         toks: &[(usize, usize)],
+        us: &mut UnitScratch,
     ) -> Vec<(u32, u32)> {
         let track = self.evidence_cap > 0;
         let mut added: Vec<(u32, u32)> = Vec::new();
         // Entities present in the unit.
-        let mut ents: Vec<u32> = ms.iter().map(|m| m.entity).collect();
+        let ents = &mut us.ents;
+        ents.clear();
+        ents.extend(ms.iter().map(|m| m.entity));
         ents.sort_unstable();
         ents.dedup();
-        for &e in &ents {
+        for &e in ents.iter() {
             self.entities.entry((group, e)).or_default().units += 1;
         }
         if let Some(k) = opts.window {
@@ -435,10 +465,13 @@ impl Counter {
             return added;
         }
         // Spans of each entity (sorted, distinct: one mention per entity per span).
-        let mut spans: Vec<(u32, usize, usize)> = ms.iter().map(|m| (m.entity, m.start, m.end)).collect();
+        let spans = &mut us.spans;
+        spans.clear();
+        spans.extend(ms.iter().map(|m| (m.entity, m.start, m.end)));
         spans.sort_unstable();
         spans.dedup();
-        let mut ranges: Vec<(u32, usize, usize)> = Vec::with_capacity(ents.len()); // entity, lo, hi into spans
+        let ranges = &mut us.ranges; // entity, lo, hi into spans
+        ranges.clear();
         let mut s = 0;
         while s < spans.len() {
             let e = spans[s].0;

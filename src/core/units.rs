@@ -168,6 +168,12 @@ impl Lines for ByteLines {
 /// [`paragraphs`] from the lines that `L` finds.
 fn paragraphs_by<L: Lines>(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    paragraphs_by_into::<L>(text, mode, &mut out);
+    out
+}
+
+fn paragraphs_by_into<L: Lines>(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     match mode {
         ParagraphMode::Line => L::for_each_line(text, |s, e| {
             if let Some(span) = trim_span(text, s, e) {
@@ -194,7 +200,6 @@ fn paragraphs_by<L: Lines>(text: &str, mode: ParagraphMode) -> Vec<(usize, usize
             }
         }
     }
-    out
 }
 
 /// Sentence spans of `text`, with every line break ([`ParagraphMode::Line`]) as a hard sentence
@@ -249,10 +254,23 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// ```
 pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (ps, pe) in paragraphs(text, mode) {
-        split_paragraph(text, ps, pe, &mut out);
-    }
+    sentences_into(text, mode, &mut Vec::new(), &mut out);
     out
+}
+
+/// [`sentences_in`] into `out` (cleared first), with `paras` as room for the paragraph spans:
+/// callers that split many texts reuse both buffers.
+pub fn sentences_into(text: &str, mode: ParagraphMode, paras: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    paragraphs_into(text, mode, paras);
+    for &(ps, pe) in paras.iter() {
+        split_paragraph(text, ps, pe, out);
+    }
+}
+
+/// [`paragraphs`] into `out` (cleared first).
+pub fn paragraphs_into(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
+    paragraphs_by_into::<ByteLines>(text, mode, out)
 }
 
 /// Token spans of `text` (SPEC §4): maximal runs of word characters ([`is_word`]), except
