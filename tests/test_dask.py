@@ -156,6 +156,22 @@ def test_result_pickles_small_and_evidence_is_a_clear_error(client: Any, matcher
     assert back.pairs.equals(co.pairs)
 
 
+@pytest.mark.parametrize("id_col", [None, "id"])
+def test_kept_evidence_equals_local(client: Any, matcher: gazetta.Matcher, corpus: pd.DataFrame,
+                                    id_col: Any) -> None:
+    """keep_evidence=: partitions keep their own units and the merges keep the first ones in
+    partition order, so the evidence is the local call's (positions over the whole corpus
+    without an id column)."""
+    opts = dict(unit="sentence", keep_evidence=3, id=id_col)
+    local = _local(corpus, matcher, **opts)
+    dist = gd.cooccurrence(dd.from_pandas(corpus, npartitions=5), matcher, split_every=2, **opts)
+    _same(dist, local)
+    top = local.pairs.head(12)
+    assert len(top) > 3
+    for a, b in zip(top["a"], top["b"]):
+        pd.testing.assert_frame_equal(pd.DataFrame(dist.evidence(a, b, 5)), pd.DataFrame(local.evidence(a, b, 5)))
+
+
 def test_mentions_equal_local(client: Any, matcher: gazetta.Matcher, corpus: pd.DataFrame) -> None:
     """gazetta.dask.mentions: lazy, declared meta, global positions or ids in ``doc``."""
     ddf = dd.from_pandas(corpus, npartitions=6)

@@ -51,7 +51,8 @@ def _highlight(text: str, spans_a: List[Tuple[int, int]], spans_b: List[Tuple[in
 def evidence(co: Any, a: str, b: str, n: int) -> pd.DataFrame:
     if co._corpus is None:
         raise GazettaError("evidence needs the in-memory corpus the result was counted from (a DataFrame, list, "
-                           "tuple or Series); this result was streamed, merged or unpickled")
+                           "tuple or Series); this result was streamed, merged or unpickled (count with "
+                           "keep_evidence=n to keep the evidence in the result)")
     if co._matcher is None:
         raise GazettaError("this result has no matcher attached")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:

@@ -44,7 +44,31 @@ def merge(a: Any, b: Any) -> Any:
         # document counts add up (each part folded its own duplicates); settings are kept
         meta["dedupe"] = {k: (int(v) + int(db.get(k, 0)) if k in ("docs", "clusters", "folded", "exact", "near")
                               else v) for k, v in da.items()}
-    return Cooccurrence._finalize(pairs, ent, groups, keys, meta, a._matcher)
+    meta["keep_evidence"] = max(int(a.meta.get("keep_evidence", 0)), int(b.meta.get("keep_evidence", 0)))
+    out = Cooccurrence._finalize(pairs, ent, groups, keys, meta, a._matcher)
+    same_id = getattr(a, "_id", None) == getattr(b, "_id", None)
+    out._id = getattr(a, "_id", None) if same_id else None
+    out._kept = _merge_kept(a, b, keys, meta["keep_evidence"]) if same_id else None
+    return out
+
+
+def _merge_kept(a: Any, b: Any, keys: List[str], cap: int) -> Any:
+    """The evidence kept by both results (``keep_evidence=``), as one counted over ``a``'s
+    documents followed by ``b``'s: per pair, the first ``cap`` units in that order. Without an
+    ``id`` column the ``doc`` column holds positions, so ``b``'s are shifted by ``a``'s document
+    count (the positions of the two halves in the whole corpus). None unless both kept some.
+    """
+    ka, kb = getattr(a, "_kept", None), getattr(b, "_kept", None)
+    if ka is None or kb is None or not cap:
+        return None
+    if getattr(a, "_id", None) is None and len(kb):
+        kb = kb.assign(doc=kb["doc"].to_numpy(dtype=np.int64) + int(a.meta.get("n_docs", 0)))
+    both = pd.concat([ka, kb], ignore_index=True)
+    by = keys + ["a", "b"]
+    if len(both):
+        both = both.groupby(by, sort=False, dropna=False, observed=True).head(cap)
+        both = both.sort_values(by, kind="stable").reset_index(drop=True)
+    return both
 
 
 def _sum(df: pd.DataFrame, by: List[str], cols: List[str]) -> pd.DataFrame:

@@ -195,6 +195,11 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         counted at all (not in ``n``, not in ``missing_key_docs``), whatever its group. See
         :func:`gazetta.duplicates`; ``.meta["dedupe"]`` gives ``mode``, ``docs``,
         ``clusters`` and ``folded``.
+    keep_evidence : int, default 0
+        Keep, while counting, the first ``keep_evidence`` units (in corpus order) of every
+        pair: :meth:`Cooccurrence.evidence` then works without the corpus (streamed files,
+        pickled or merged results). ``doc`` is the document's ``id`` when ``id=`` is given,
+        else its position in the corpus. Costs memory per pair and unit kept.
 
     Returns
     -------
@@ -315,6 +320,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "missing_texts": int(missing_texts),
         "missing_key_docs": int(grouper.missing_key_docs),
         "dedupe": folder.meta(),
+        "keep_evidence": int(keep_evidence),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records
@@ -868,9 +874,10 @@ class Cooccurrence:
     def evidence(self, a: str, b: str, n: int = 20) -> pd.DataFrame:
         """The units in which ``a`` and ``b`` co-occur: the evidence behind ``n_ab``.
 
-        Uses the units kept while counting (``keep_evidence=n``; works for streamed corpora),
-        or else re-finds them in the in-memory corpus the result was counted from (a
-        DataFrame, list, tuple or Series).
+        Uses the units kept while counting (``keep_evidence=n``; works for streamed corpora,
+        and for merged results when every part kept evidence: the parts' documents then
+        count as one corpus, in merge order), or else re-finds them in the in-memory corpus
+        the result was counted from (a DataFrame, list, tuple or Series).
 
         Returns
         -------
@@ -947,7 +954,8 @@ class Cooccurrence:
 
         Both must come from the same gazetteer, matcher options and unit settings.
         Measures are recomputed from the summed counts; ``min_count``/``kinds`` filters of
-        ``self`` apply.
+        ``self`` apply. Evidence kept by both (``keep_evidence=``) is merged as if ``other``'s
+        documents followed ``self``'s in one corpus.
 
         Examples
         --------

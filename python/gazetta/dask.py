@@ -395,7 +395,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1, kinds: Any = None,
                  n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY,
-                 dedupe: Literal["none"] = "none") -> Cooccurrence:
+                 dedupe: Literal["none"] = "none", keep_evidence: int = 0) -> Cooccurrence:
     """Co-occurrence counts of a Dask collection, equal to :func:`gazetta.cooccurrence` on
     the same corpus (SPEC §5, §8).
 
@@ -419,14 +419,19 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         Only ``"none"``: folding duplicates needs every earlier document, and two copies in
         different partitions would both be counted, so the result could not equal the local
         ``dedupe="exact"``/``"near"`` one. Deduplicate first (see ``docs/dask.md``).
+    keep_evidence : int, default 0
+        Keep the first ``keep_evidence`` units of every pair while counting, as in
+        :func:`gazetta.cooccurrence`: each partition keeps its own and the merges keep the
+        first ones in partition order, so ``.evidence()`` then gives what the local call
+        gives (``doc``: the ``id`` column's value, or the position in the whole collection).
 
     Returns
     -------
     Cooccurrence
         Equal to the local result: ``.pairs``, ``.entities``, ``.groups`` and ``.meta``
-        (but ``created``, the time of this call's end). ``.evidence()`` raises
-        :class:`~gazetta.GazettaError`, as for a streamed corpus: the corpus stays on the
-        cluster (see ``docs/dask.md`` for getting the evidence of a pair).
+        (but ``created``, the time of this call's end). Without ``keep_evidence``,
+        ``.evidence()`` raises :class:`~gazetta.GazettaError`, as for a streamed corpus: the
+        corpus stays on the cluster (see ``docs/dask.md`` for getting the evidence of a pair).
 
     Warns
     -----
@@ -452,7 +457,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
         raise ValueError(f"split_every must be an int >= 2; got {split_every!r}")
     options: Dict[str, Any] = dict(id=id, unit=unit, paragraphs=paragraphs, window=window, count=count, by=by,
-                                   time=time, freq=freq, min_count=min_count, kinds=kinds, n_threads=n_threads)
+                                   time=time, freq=freq, min_count=min_count, kinds=kinds, n_threads=n_threads,
+                                   keep_evidence=keep_evidence)
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
     # Validates every option (and the columns) here, before anything is sent, and is the
@@ -467,7 +473,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     empty = _local_cooccurrence(sample, matcher, text=text, progress=False, **options)
     if kind == "frame":
         by_list = [] if by is None else ([by] if isinstance(by, str) else list(by))
-        corpus = corpus[list(dict.fromkeys([text] + by_list + ([time] if time else [])))]
+        corpus = corpus[list(dict.fromkeys([text] + by_list + ([time] if time else []) + ([id] if id else [])))]
     matcher, ref = _ship(matcher)
     parts = corpus.to_delayed()
     if not parts:
