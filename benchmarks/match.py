@@ -191,35 +191,13 @@ def make_pyahocorasick(P: Patterns) -> Tuple[Callable[[List[str]], pd.DataFrame]
     for i, p in enumerate(P.patterns):
         A.add_word(p, i)
     A.make_automaton()
-    L, R = P.left, P.right
     plen = [len(p) for p in P.patterns]
-    cat = unicodedata.category
+
+    def find(t: str) -> List[Tuple[int, int, int]]:
+        return [(p, last + 1 - plen[p], last + 1) for last, p in A.iter_long(t)]
 
     def run(texts: List[str]) -> pd.DataFrame:
-        docs: List[int] = []
-        starts: List[int] = []
-        ends: List[int] = []
-        pids: List[int] = []
-        for d, t in enumerate(texts):
-            if not t:
-                continue
-            n = len(t)
-            for last, p in A.iter_long(t):
-                e = last + 1
-                s = e - plen[p]
-                if s and L[p]:
-                    c = t[s - 1]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                if e < n and R[p]:
-                    c = t[e]
-                    if c.isalnum() or (c > "\u02ff" and cat(c)[0] == "M"):
-                        continue
-                docs.append(d)
-                starts.append(s)
-                ends.append(e)
-                pids.append(p)
-        return to_frame(P, docs, starts, ends, pids)
+        return to_frame(P, *boundary_filtered(find, texts, P.left, P.right))
 
     return run, A
 

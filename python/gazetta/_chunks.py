@@ -63,6 +63,7 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: Optional[int
     """
     if isinstance(texts, str):
         raise TypeError("texts must be a collection of str, not a single str (wrap it in a list)")
+    limit = CHUNK_CHARS if chunk_chars is None else chunk_chars
     if isinstance(texts, pd.DataFrame):
         raise TypeError("pass a column (df['text']) or use gazetta.cooccurrence(df, text=...)")
     if isinstance(texts, pd.Series):
@@ -86,7 +87,6 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: Optional[int
         # str, map(len) and accumulate loop in C (building a numpy array of the lengths cost
         # more than the lengths themselves). With None/NaN documents (or anything else len()
         # refuses) a comprehension counts non-str items as 0 characters.
-        limit = CHUNK_CHARS if chunk_chars is None else chunk_chars
         try:
             ends = list(accumulate(map(len, texts_all)))
         except Exception:
@@ -116,7 +116,7 @@ def iter_chunks(texts: Any, *, text_key: str = "text", chunk_chars: Optional[int
         if is_dict:
             items.append(item)
         size += len(t) if isinstance(t, str) else 0
-        if size >= (CHUNK_CHARS if chunk_chars is None else chunk_chars) or len(buf) >= chunk_docs:
+        if size >= limit or len(buf) >= chunk_docs:
             yield buf, (items if is_dict else None)
             buf, items, size = [], [], 0
     if buf:

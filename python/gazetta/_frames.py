@@ -100,9 +100,7 @@ class ChunkCollector:
     def _compact(self, key: str, table: Sequence[str]) -> pd.Categorical:
         idx = self._cat(key, np.int64)
         used, codes = _compact_codes(idx, len(table))
-        take = getattr(table, "take", None)
-        cats = take(used) if take is not None else [table[i] for i in used]
-        return categorical(codes, cats, trusted=True)
+        return categorical(codes, _take(table, used), trusted=True)
 
     def frame(self, ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:
         if self._only is not None:
@@ -133,7 +131,6 @@ class ChunkCollector:
         })
         return df
 
-
     def _single_frame(self, d: Dict[str, Any], ids: Optional[Sequence[Any]]) -> pd.DataFrame:
         """The frame of one chunk, from the core's compact codes (no remapping pass)."""
         t = self._t
@@ -145,12 +142,16 @@ class ChunkCollector:
             "surface": categorical(d["surface"], d["surfaces"], trusted=True),
         }
         for k, table in (("entity", t["ids"]), ("name", t["names"]), ("kind", t["kinds"]), ("alias", t["aliases"])):
-            used = np.asarray(d[f"{k}_used"], dtype=np.int64)
-            take = getattr(table, "take", None)
-            cats = take(used) if take is not None else [table[i] for i in used]
-            cols[k] = categorical(d[k], cats, trusted=True)
+            cols[k] = categorical(d[k], _take(table, np.asarray(d[f"{k}_used"], dtype=np.int64)), trusted=True)
         cols["ambiguous"] = np.asarray(d["ambiguous"], dtype=bool)
         return pd.DataFrame(cols)
+
+
+def _take(table: Sequence[str], indices: np.ndarray) -> List[str]:
+    """``table[i]`` for each index, in one call where the table can (the alias table reads
+    the core)."""
+    take = getattr(table, "take", None)
+    return take(indices) if take is not None else [table[i] for i in indices]
 
 
 def _compact_codes(idx: np.ndarray, table_len: int) -> Any:

@@ -338,7 +338,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
 def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, corpus: Any, id: Optional[str],
                    evidence_ids: Dict[int, Any]) -> pd.DataFrame:
     """The evidence kept while counting, as a DataFrame keyed like the pair table."""
-    ids = matcher._arrays()[0]
+    ids = matcher._arrays[0]
     docs = raw["ev_doc"].astype(np.int64)
     if isinstance(corpus, pd.DataFrame) and id is not None:
         id_values = corpus[id].to_numpy(dtype=object)
@@ -634,7 +634,7 @@ class Cooccurrence:
     # -- construction ---------------------------------------------------------------------
     @classmethod
     def _from_raw(cls, raw: Dict[str, Any], grouper: _Grouper, matcher: Matcher, meta: Dict[str, Any]) -> "Cooccurrence":
-        ids, names, kinds = matcher._arrays()
+        ids, names, kinds = matcher._arrays
         key_cols = grouper.columns
         n_groups = len(grouper.keys)
 
@@ -664,7 +664,7 @@ class Cooccurrence:
         else:
             g_n = g_units
         fast = _fast_tables(raw, grouper, keys_frame, ids, names, kinds, [g_docs, g_units, g_ment, g_tok, g_n], meta,
-                            matcher._id_rank(), matcher._strings())
+                            matcher._id_rank, matcher._strings)
         if fast is not None:
             return cls._assemble(*fast, key_cols, meta, matcher)
 

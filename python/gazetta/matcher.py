@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -207,44 +208,38 @@ class Matcher:
             "aliases": _AliasTable(self._core, int(t["n_aliases"])),
             "name_of": t["name_of"], "kind_of": t["kind_of"], "alias_of": t["alias_of"],
         }
-        self._entity_arrays: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
-        self._entity_strings: Optional[Tuple[Any, Any, Any]] = None
-        self._id_order: Optional[Tuple[np.ndarray, bool]] = None
 
+    # Per-matcher tables for co-occurrence results, built on first use and kept (for 200k
+    # entities each conversion costs about a millisecond, and every result needs them).
+    @functools.cached_property
+    def _arrays(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per entity: id, name and kind as read-only object arrays."""
+        t = self._tables
+        ids = np.asarray(t["ids"], dtype=object)
+        names = np.asarray(t["names"], dtype=object)[np.asarray(t["name_of"], dtype=np.int64)]
+        kinds = np.asarray(t["kinds"], dtype=object)[np.asarray(t["kind_of"], dtype=np.int64)]
+        for a in (ids, names, kinds):
+            a.flags.writeable = False
+        return ids, names, kinds
+
+    @functools.cached_property
     def _id_rank(self) -> Tuple[np.ndarray, bool]:
-        """(rank of each entity's id in string order, whether the ids are unique), once."""
-        if self._id_order is None:
-            rank = np.asarray(self._core.id_ranks(), dtype=np.int64)
-            ids = self._arrays()[0]
-            by_rank = np.empty(len(ids), dtype=object)
-            by_rank[rank] = ids
-            unique = not (len(by_rank) > 1 and bool((by_rank[1:] == by_rank[:-1]).any()))
-            self._id_order = (rank, unique)
-        return self._id_order
+        """(rank of each entity's id in string order, whether the ids are unique)."""
+        rank = np.asarray(self._core.id_ranks(), dtype=np.int64)
+        ids = self._arrays[0]
+        by_rank = np.empty(len(ids), dtype=object)
+        by_rank[rank] = ids
+        return rank, not (len(by_rank) > 1 and bool((by_rank[1:] == by_rank[:-1]).any()))
 
+    @functools.cached_property
     def _strings(self) -> Tuple[Any, Any, Any]:
         """Per entity: id, name and kind as the string array pandas infers for them (None
-        where pandas infers no string dtype), built once."""
-        if self._entity_strings is None:
-            out = []
-            for arr in self._arrays():
-                inferred = pd.Series(arr, copy=False).array
-                out.append(inferred if isinstance(inferred.dtype, pd.StringDtype) else None)
-            self._entity_strings = (out[0], out[1], out[2])
-        return self._entity_strings
-
-    def _arrays(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per entity: id, name and kind as object arrays (built once: for 200k entities
-        each conversion costs about a millisecond, and every co-occurrence result needs them)."""
-        if self._entity_arrays is None:
-            t = self._tables
-            ids = np.asarray(t["ids"], dtype=object)
-            names = np.asarray(t["names"], dtype=object)[np.asarray(t["name_of"], dtype=np.int64)]
-            kinds = np.asarray(t["kinds"], dtype=object)[np.asarray(t["kind_of"], dtype=np.int64)]
-            for a in (ids, names, kinds):
-                a.flags.writeable = False
-            self._entity_arrays = (ids, names, kinds)
-        return self._entity_arrays
+        where pandas infers no string dtype)."""
+        out = []
+        for arr in self._arrays:
+            inferred = pd.Series(arr, copy=False).array
+            out.append(inferred if isinstance(inferred.dtype, pd.StringDtype) else None)
+        return out[0], out[1], out[2]
 
     @classmethod
     def _from_core(cls, core: Any, n_threads: Optional[int] = None) -> "Matcher":

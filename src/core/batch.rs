@@ -3,13 +3,10 @@
 //! Results are collected in document order, so they never depend on the thread count.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use rayon::prelude::*;
-
 use super::error::{Error, Result};
-use super::matcher::{Matcher, Mention, Scratch};
 
 /// Shared state between a long call and whoever watches it (the Python binding polls it for
 /// Ctrl-C and progress while the GIL is released).
@@ -65,32 +62,4 @@ pub fn forget_pools_after_fork() {
     for (_, p) in map.drain() {
         std::mem::forget(p);
     }
-}
-
-/// Matches every text of a batch in parallel. Returns one mention list per text, in order.
-///
-/// # Errors
-/// [`Error::Cancelled`] when `ctl.cancel` is set during the work.
-pub fn match_batch(
-    matcher: &Matcher,
-    texts: &[&str],
-    pool: &rayon::ThreadPool,
-    ctl: &Control,
-) -> Result<Vec<Vec<Mention>>> {
-    let res: Vec<Result<Vec<Mention>>> = pool.install(|| {
-        texts
-            .par_iter()
-            .with_min_len(8)
-            .map_init(Scratch::default, |scratch, t| {
-                if ctl.cancel.load(Ordering::Relaxed) {
-                    return Err(Error::Cancelled);
-                }
-                let mut out = Vec::new();
-                matcher.find_into(t, scratch, &mut out, &ctl.cancel)?;
-                ctl.done.fetch_add(1, Ordering::Relaxed);
-                Ok(out)
-            })
-            .collect()
-    });
-    res.into_iter().collect()
 }

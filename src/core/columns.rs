@@ -3,19 +3,18 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::atomic::Ordering;
 
 use rustc_hash::FxHasher;
-
-/// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-use std::sync::atomic::Ordering;
 
 use super::batch::Control;
 use super::cooccur::unit_indices;
 use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Scratch, IGNORE};
 use super::units::ParagraphMode;
+
+/// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A dictionary-encoded column: `codes[i]` indexes `used`, which indexes a table the caller
 /// knows (entity ids, unique names, ...). Only values that occur are in `used`, in first-seen
@@ -132,7 +131,7 @@ pub struct MentionColumns {
 }
 
 /// Row columns of one run of documents, with its own surface dictionary (the per-piece part
-/// of [`MentionColumns::build_in`]).
+/// of [`MentionColumns::match_in`]).
 struct Piece {
     doc: Vec<i64>,
     start: Vec<i64>,
@@ -236,19 +235,6 @@ impl Piece {
     }
 }
 
-/// The pieces of `step` documents each, built in parallel, in document order.
-fn pieces(pool: &rayon::ThreadPool, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64, step: usize) -> Vec<Piece> {
-    use rayon::prelude::*;
-    pool.install(|| {
-        texts
-            .par_chunks(step)
-            .zip(per_doc.par_chunks(step))
-            .enumerate()
-            .map(|(k, (t, d))| Piece::build(t, d, doc_offset + (k * step) as i64))
-            .collect()
-    })
-}
-
 /// Paragraph and sentence index of every row of [`MentionColumns`] (`Matcher.mentions(...,
 /// units=True)`).
 pub type UnitColumns = (Vec<i64>, Vec<i64>);
@@ -257,8 +243,8 @@ impl MentionColumns {
     /// Matches a batch and flattens its mentions in one parallel pass: runs of documents are
     /// matched and written into pieces of their own on `pool` (no per-document result is
     /// kept), and the pieces are joined in document order, so the columns are exactly those
-    /// of [`MentionColumns::build`] over [`crate::core::batch::match_batch`]'s lists, for any
-    /// thread count. With `units`, also the paragraph and sentence index of every row.
+    /// of [`MentionColumns::build`] over every document's [`Matcher::find`], for any thread
+    /// count. With `units`, also the paragraph and sentence index of every row.
     ///
     /// # Errors
     /// [`Error::Cancelled`] when `ctl.cancel` is set during the work.
@@ -297,21 +283,6 @@ impl MentionColumns {
             (para, sent)
         });
         Ok((Self::join(m, tables, pieces), unit_cols))
-    }
-
-    /// [`MentionColumns::build`], with runs of documents flattened in parallel on `pool` and
-    /// joined in order (the same columns, codes and surface order as the serial build).
-    pub fn build_in(
-        pool: &rayon::ThreadPool,
-        m: &Matcher,
-        tables: &StringTables,
-        texts: &[&str],
-        per_doc: &[Vec<Mention>],
-        doc_offset: i64,
-    ) -> MentionColumns {
-        let n = per_doc.len().min(texts.len());
-        let step = (n / (pool.current_num_threads() * 4)).max(256);
-        Self::join(m, tables, pieces(pool, &texts[..n], &per_doc[..n], doc_offset, step))
     }
 
     /// Joins pieces in order: surface codes are renumbered by first appearance overall.
@@ -374,21 +345,38 @@ mod tests {
     use super::*;
     use crate::core::{AliasInput, MatcherSpec};
 
+    /// The pieces of `step` documents each, built in parallel, in document order.
+    fn pieces(pool: &rayon::ThreadPool, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64, step: usize) -> Vec<Piece> {
+        use rayon::prelude::*;
+        pool.install(|| {
+            texts
+                .par_chunks(step)
+                .zip(per_doc.par_chunks(step))
+                .enumerate()
+                .map(|(k, (t, d))| Piece::build(t, d, doc_offset + (k * step) as i64))
+                .collect()
+        })
+    }
+
+    /// A matcher of entities `(id, name, kind)` and aliases `(text, entity)`.
+    fn matcher(entities: &[(&str, &str, &str)], aliases: &[(&str, u32)]) -> Matcher {
+        let spec = MatcherSpec {
+            ids: entities.iter().map(|e| e.0.into()).collect(),
+            names: entities.iter().map(|e| e.1.into()).collect(),
+            kinds: entities.iter().map(|e| e.2.into()).collect(),
+            aliases: aliases
+                .iter()
+                .map(|&(text, entity)| AliasInput { text: text.into(), entity, case: None, fold_accents: None })
+                .collect(),
+            ..Default::default()
+        };
+        Matcher::new(spec).unwrap()
+    }
+
     /// The parallel build gives the serial build's columns whatever the piece size.
     #[test]
     fn pieces_join_like_one() {
-        let spec = MatcherSpec {
-            ids: vec!["A".into(), "B".into()],
-            names: vec!["Alpha".into(), "Beta".into()],
-            kinds: vec!["k".into(), "k".into()],
-            aliases: vec![
-                AliasInput { text: "Alpha".into(), entity: 0, case: None, fold_accents: None },
-                AliasInput { text: "Beta".into(), entity: 1, case: None, fold_accents: None },
-                AliasInput { text: "Bêta".into(), entity: 1, case: None, fold_accents: None },
-            ],
-            ..Default::default()
-        };
-        let m = Matcher::new(spec).unwrap();
+        let m = matcher(&[("A", "Alpha", "k"), ("B", "Beta", "k")], &[("Alpha", 0), ("Beta", 1), ("Bêta", 1)]);
         let tables = StringTables::new(&m);
         let texts = ["Beta, Alpha", "", "ALPHA and Bêta", "Beta Beta", "nothing", "Alpha"];
         let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
@@ -409,19 +397,10 @@ mod tests {
     /// for any thread count, and the unit indices of `unit_indices` per document.
     #[test]
     fn match_in_equals_match_then_build() {
-        let spec = MatcherSpec {
-            ids: vec!["A".into(), "B".into(), "C".into()],
-            names: vec!["Alpha".into(), "Beta".into(), "Alpha".into()],
-            kinds: vec!["k".into(), "j".into(), "k".into()],
-            aliases: vec![
-                AliasInput { text: "Alpha".into(), entity: 0, case: None, fold_accents: None },
-                AliasInput { text: "Beta".into(), entity: 1, case: None, fold_accents: None },
-                AliasInput { text: "Bêta".into(), entity: 1, case: None, fold_accents: None },
-                AliasInput { text: "Alpha".into(), entity: 2, case: None, fold_accents: None },
-            ],
-            ..Default::default()
-        };
-        let m = Matcher::new(spec).unwrap();
+        let m = matcher(
+            &[("A", "Alpha", "k"), ("B", "Beta", "j"), ("C", "Alpha", "k")],
+            &[("Alpha", 0), ("Beta", 1), ("Bêta", 1), ("Alpha", 2)],
+        );
         let tables = StringTables::new(&m);
         let base = ["Beta, Alpha. Alpha again.", "", "ALPHA and Bêta\n\nBeta.", "nothing", "Beta Beta", "Alpha"];
         let texts: Vec<&str> = base.iter().cycle().take(base.len() * 300).copied().collect();

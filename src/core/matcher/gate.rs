@@ -219,42 +219,27 @@ impl TokenGate {
     pub(crate) fn check(&self, text: &str, i: usize, norm: &[u8; 128], lower_view: bool) -> (bool, usize) {
         let mut prefixes = [0u64; 8];
         let (h1, e1, np, _) = token(text, i, norm, lower_view, self.glob_lens, &mut prefixes);
-        (self.check_token(text, h1, e1, np, &prefixes, norm, lower_view), e1)
-    }
-
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn check_token(
-        &self,
-        text: &str,
-        h1: u64,
-        e1: usize,
-        np: usize,
-        prefixes: &[u64; 8],
-        norm: &[u8; 128],
-        lower_view: bool,
-    ) -> bool {
         let base = Self::block(h1);
         if self.has(base, h1, SALT_SINGLE) || self.has(base, h1, SALT_FIRST_ONLY) {
-            return true;
+            return (true, e1);
         }
         // A glob prefix's entries sit in the block of the prefix's own hash.
         if prefixes[..np].iter().any(|&h| self.has(Self::block(h), h, SALT_GLOB)) {
-            return true;
+            return (true, e1);
         }
         if np == prefixes.len() && self.glob_lens != 0 {
-            return true; // more glob prefixes than the buffer holds: do not guess
+            return (true, e1); // more glob prefixes than the buffer holds: do not guess
         }
         if !self.has(base, h1, SALT_FIRST) {
-            return false;
+            return (false, e1);
         }
         let s2 = skip_non_word(text, e1);
         if s2 >= text.len() {
-            return false;
+            return (false, e1);
         }
         let mut unused = [0u64; 8];
         let (h2, _, _, _) = token(text, s2, norm, lower_view, 0, &mut unused);
-        self.has(base, pair(h1, h2), SALT_PAIR)
+        (self.has(base, pair(h1, h2), SALT_PAIR), e1)
     }
 }
 
