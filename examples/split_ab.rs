@@ -26,6 +26,16 @@ fn main() {
         let (mut tp, mut ts) = (vec![], vec![]);
         let (mut paras, mut out) = (Vec::new(), Vec::new());
         let (mut np, mut ns) = (0usize, 0usize);
+        // A checksum of every sentence span, to compare builds (spans must not change).
+        let mut sum: u64 = 0xCBF2_9CE4_8422_2325;
+        for text in &corpus {
+            sentences_into(text, mode, &mut out);
+            for &(s, e) in &out {
+                sum = (sum ^ s as u64).wrapping_mul(0x100_0000_01B3);
+                sum = (sum ^ e as u64).wrapping_mul(0x100_0000_01B3);
+            }
+            sum = (sum ^ 0xFF).wrapping_mul(0x100_0000_01B3);
+        }
         for _ in 0..runs {
             let t = Instant::now();
             np = 0;
@@ -37,7 +47,7 @@ fn main() {
             let t = Instant::now();
             ns = 0;
             for text in &corpus {
-                sentences_into(text, mode, &mut paras, &mut out);
+                sentences_into(text, mode, &mut out);
                 ns += out.len();
             }
             ts.push(t.elapsed().as_secs_f64());
@@ -48,7 +58,7 @@ fn main() {
         };
         let (p, s) = (med(&mut tp), med(&mut ts));
         println!(
-            "{mode:?}: paragraphs {np} in {:.1} ms ({:.0} MB/s); sentences {ns} in {:.1} ms ({:.0} MB/s)",
+            "{mode:?}: paragraphs {np} in {:.1} ms ({:.0} MB/s); sentences {ns} in {:.1} ms ({:.0} MB/s); checksum {sum:016x}",
             p * 1e3,
             mb / p,
             s * 1e3,

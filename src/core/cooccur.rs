@@ -171,7 +171,6 @@ struct CountScratch {
     /// Unit of each mention of `ms`.
     unit_of: Vec<usize>,
     units: Vec<(usize, usize)>,
-    paras: Vec<(usize, usize)>,
     doc_ents: Vec<u32>,
     unit: UnitScratch,
 }
@@ -353,7 +352,7 @@ impl Counter {
                 sc.units.push((0, text.len()));
             }
             Unit::Paragraph => paragraphs_into(text, opts.paragraphs, &mut sc.units),
-            Unit::Sentence => sentences_into(text, opts.paragraphs, &mut sc.paras, &mut sc.units),
+            Unit::Sentence => sentences_into(text, opts.paragraphs, &mut sc.units),
         }
         // Tokens are only needed for windows (and `n` in window mode).
         let toks = if opts.window.is_some() { tokens(text) } else { Vec::new() };

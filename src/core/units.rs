@@ -254,18 +254,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// ```
 pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    sentences_into(text, mode, &mut Vec::new(), &mut out);
+    sentences_into(text, mode, &mut out);
     out
 }
 
-/// [`sentences_in`] into `out` (cleared first), with `paras` as room for the paragraph spans:
-/// callers that split many texts reuse both buffers.
-pub fn sentences_into(text: &str, mode: ParagraphMode, paras: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
+/// [`sentences_in`] into `out` (cleared first): callers that split many texts reuse it.
+pub fn sentences_into(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    paragraphs_into(text, mode, paras);
-    for &(ps, pe) in paras.iter() {
-        split_paragraph(text, ps, pe, out);
-    }
+    split_text(text, mode, out);
 }
 
 /// [`paragraphs`] into `out` (cleared first).
@@ -437,12 +433,6 @@ fn starts_sentence(p: &str, m: usize) -> bool {
     }
     let k = skip_while(p, m, is_opener);
     k >= p.len() || !decode_at(p, k).is_lowercase()
-}
-
-/// The first byte at or after `i` that is not whitespace (or `p.len()`).
-#[inline]
-fn skip_space(p: &str, i: usize) -> usize {
-    skip_while(p, i, is_space)
 }
 
 /// The first byte at or after `i` whose char fails `pred` (or `p.len()`).
@@ -644,47 +634,101 @@ fn point_ends_sentence(
     true
 }
 
-/// Splits the paragraph `text[ps..pe]` into sentences, appending trimmed spans to `out`.
+/// The whitespace run of `text` from byte `i`: where it ends (the first non-space character,
+/// or `text.len()`) and how many line breaks it holds (`\r\n` counting once).
+#[inline]
+fn space_run(text: &str, mut i: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut breaks = 0usize;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            match x {
+                b' ' | b'\t' | 0x0B | 0x0C => i += 1,
+                b'\n' => {
+                    breaks += 1;
+                    i += 1;
+                }
+                b'\r' => {
+                    breaks += 1;
+                    i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                }
+                // ASCII whitespace beyond these: U+001C..U+001F are not `is_whitespace`.
+                _ => break,
+            }
+        } else {
+            let c = decode_at(text, i);
+            if !is_space(c) {
+                break;
+            }
+            if is_line_break(c) {
+                breaks += 1;
+            }
+            i += c.len_utf8();
+        }
+    }
+    (i, breaks)
+}
+
+/// Splits `text` into sentences (see [`sentences_in`]), appending trimmed spans to `out`, in
+/// one pass: paragraph breaks are recognised where the scan meets them, as whitespace runs
+/// holding a paragraph break of `mode` (one line break in [`ParagraphMode::Line`], two in
+/// [`ParagraphMode::Blank`], i.e. an empty or blank line) or running to the end of the text.
 ///
 /// Byte-level: runs of bytes that cannot begin a terminator or a line break are skipped
 /// without decoding ([`SENTENCE_EVENT_LEAD`]), so the cost is one table lookup per byte plus
-/// a little work at each punctuation mark. Gives exactly the spans of the char-by-char
-/// [`reference`] splitter (tested, fuzzed).
-fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize)>) {
-    let p = &text[ps..pe];
-    let b = p.as_bytes();
+/// a little work at each punctuation mark and line break. Gives exactly the spans of the
+/// char-by-char [`reference`] splitter, which splits paragraph by paragraph (tested, fuzzed):
+/// every look-ahead that the paragraph-bounded splitter stops at its paragraph's end stops
+/// here at a paragraph break, and the look-behinds never reach before the current
+/// sentence's start.
+fn split_text(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
     let n = b.len();
+    let per_break = match mode {
+        ParagraphMode::Line => 1,
+        ParagraphMode::Blank => 2,
+    };
+    // A whitespace run ending at `end` with `breaks` line breaks ends the paragraph.
+    let ends_paragraph = |end: usize, breaks: usize| end >= n || breaks >= per_break;
     let emit = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        if let Some(span) = trim_span(text, ps + s, ps + e) {
+        if let Some(span) = trim_span(text, s, e) {
             out.push(span);
         }
     };
-    let mut start = 0usize; // byte offset in `p` of the current sentence's first character
-    let mut i = 0usize;
+    // Byte offset of the current sentence's first character (a non-space character).
+    let mut start = space_run(text, 0).0;
+    let mut i = start;
     loop {
         i = SENTENCE_EVENT_LEAD.find(b, i);
         if i >= n {
             break;
         }
-        let c = decode_at(p, i);
+        let c = decode_at(text, i);
         let cl = c.len_utf8();
         if is_cjk_term(c) {
-            let j = skip_while(p, i + cl, |d| is_cjk_term(d) || is_term(d));
-            let j = skip_while(p, j, is_closer);
-            let m = skip_space(p, j);
-            if m < n {
-                emit(start, j, out);
-                start = m;
-            }
+            let j = skip_while(text, i + cl, |d| is_cjk_term(d) || is_term(d));
+            let j = skip_while(text, j, is_closer);
+            // Whatever follows (more text, a paragraph break or the end), the sentence ends.
+            let m = space_run(text, j).0;
+            emit(start, j, out);
+            start = m;
             i = m;
             continue;
         }
         if is_term(c) {
-            let j = skip_while(p, i + cl, is_term);
-            let k = skip_while(p, j, is_closer);
-            if k < n && is_space(decode_at(p, k)) {
-                let m = skip_space(p, k);
-                if starts_sentence(p, m) && run_ends_sentence(p, start, i, j, m) {
+            let j = skip_while(text, i + cl, is_term);
+            let k = skip_while(text, j, is_closer);
+            if k < n && is_space(decode_at(text, k)) {
+                let (m, breaks) = space_run(text, k);
+                if ends_paragraph(m, breaks) {
+                    // The paragraph ends right after the run: so does the sentence.
+                    emit(start, k, out);
+                    start = m;
+                    i = m;
+                    continue;
+                }
+                if starts_sentence(text, m) && run_ends_sentence(text, start, i, j, m) {
                     emit(start, k, out);
                     start = m;
                     i = m;
@@ -695,22 +739,30 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<(usize, usize
             continue;
         }
         if is_line_break(c) {
-            // Indented new line: count horizontal whitespace after the break.
-            let mut j = i + cl;
-            if c == '\r' && j < n && b[j] == b'\n' {
-                j += 1;
-            }
-            let m = skip_space(p, j);
-            let indent = &p[j..m];
-            let indented = indent.contains('\t') || indent.chars().nth(1).is_some();
-            if indented && m < n && (starts_sentence(p, m) || is_bullet(decode_at(p, m))) && m > start
-            {
+            let (m, breaks) = space_run(text, i);
+            if ends_paragraph(m, breaks) {
                 emit(start, i, out);
                 start = m;
                 i = m;
                 continue;
             }
-            i = j;
+            // A line break inside a paragraph (blank-line mode): an indented new line that
+            // starts a sentence (or a list item) ends the sentence before it.
+            let mut j = i + cl;
+            if c == '\r' && j < n && b[j] == b'\n' {
+                j += 1;
+            }
+            if m > j && m > start {
+                let indent = &text[j..m];
+                let indented = indent.contains('\t') || indent.chars().nth(1).is_some();
+                if indented && (starts_sentence(text, m) || is_bullet(decode_at(text, m))) {
+                    emit(start, i, out);
+                    start = m;
+                    i = m;
+                    continue;
+                }
+            }
+            i = m;
             continue;
         }
         i += cl;
