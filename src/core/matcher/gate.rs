@@ -408,6 +408,71 @@ impl TokenGate {
         (self.has(base, pair(h1, h2), SALT_PAIR), e1)
     }
 
+    /// [`TokenGate::check`] for a scan that calls it at successive word starts: it also
+    /// hashes the token after this one (which the pair test needs anyway), prefetches that
+    /// token's gate block and keeps it in `ahead`, so when the scan gets there the block
+    /// is on its way or in cache and the token is not hashed again. The answer is that of
+    /// [`TokenGate::check`].
+    #[inline]
+    pub(crate) fn check_ahead(
+        &self,
+        text: &str,
+        i: usize,
+        norm: &[u8; 128],
+        lower_view: bool,
+        ahead: &mut Ahead,
+    ) -> (bool, usize) {
+        if self.glob_lens != 0 {
+            return self.check(text, i, norm, lower_view); // prefix hashes are not kept ahead
+        }
+        let mut unused = [0u64; 8];
+        let (h1, e1) = if ahead.pos == i {
+            (ahead.h, ahead.end)
+        } else {
+            let (h, e, _, _) = token(text, i, norm, lower_view, 0, &mut unused);
+            (h, e)
+        };
+        let base = Self::block(h1);
+        let maybe = self.has(base, h1, SALT_SINGLE) || self.has(base, h1, SALT_FIRST_ONLY);
+        let first = self.has(base, h1, SALT_FIRST);
+        let s2 = skip_non_word(text, e1);
+        if s2 >= text.len() {
+            *ahead = Ahead::NONE;
+            return (maybe, e1);
+        }
+        let (h2, e2, _, _) = token(text, s2, norm, lower_view, 0, &mut unused);
+        self.prefetch(h2);
+        *ahead = Ahead { pos: s2, h: h2, end: e2 };
+        (maybe || (first && self.has(base, pair(h1, h2), SALT_PAIR)), e1)
+    }
+
+    /// Starts loading the gate block of token hash `h1` into the cache.
+    #[inline(always)]
+    fn prefetch(&self, h1: u64) {
+        let base = Self::block(h1);
+        #[cfg(target_arch = "x86_64")]
+        if let Some(line) = self.bits.get(base) {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            // SAFETY: SSE (x86-64 baseline) prefetch; a hint that never faults, here of an
+            // element of `self.bits`.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(line as *const u64 as *const i8) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = base;
+    }
+}
+
+/// The token a scan will likely ask the gate about next (see [`TokenGate::check_ahead`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Ahead {
+    pos: usize,
+    h: u64,
+    end: usize,
+}
+
+impl Ahead {
+    /// No token hashed ahead.
+    pub(crate) const NONE: Ahead = Ahead { pos: usize::MAX, h: 0, end: 0 };
 }
 
 #[inline(always)]
@@ -533,6 +598,59 @@ mod tests {
                     assert_eq!(pa[..got.2], pb[..want.2]);
                     let view: Vec<u8> = tok.bytes().map(|b| norm[b as usize]).collect();
                     assert_eq!(got.0, reference(&view));
+                }
+            }
+        }
+    }
+
+    /// [`TokenGate::check_ahead`] answers as [`TokenGate::check`] at any sequence of word
+    /// starts (every one in order, or some skipped, as a scan does), with and without globs.
+    #[test]
+    fn check_ahead_equals_check() {
+        let words = ["new", "York", "york", "the", "Hague", "hague", "san", "José", "jose", "x1", "9", "北", "京", "é", "İstanbul", "aVeryLongTokenOfManyBytes"];
+        let seps = [" ", "  ", ", ", "-", "'", "’", "\n", "", "—"];
+        let mut rng = 0x1656_67B1_9E37_79F9u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for round in 0..400 {
+            let lower_view = round % 2 == 0;
+            let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
+            let norm_str = |s: &str| -> String {
+                s.chars().map(|c| if c.is_ascii() { norm[c as usize] as char } else { view_char(c, lower_view) }).collect()
+            };
+            let mut patterns = Vec::new();
+            for _ in 0..(1 + next() % 6) {
+                let mut p = String::new();
+                for t in 0..(1 + next() % 3) {
+                    if t > 0 {
+                        p.push(' ');
+                    }
+                    p.push_str(words[(next() % words.len() as u64) as usize]);
+                }
+                patterns.push(norm_str(&p));
+            }
+            let glob: Vec<bool> = patterns.iter().map(|_| round % 4 == 1 && next() % 2 == 0).collect();
+            let Some(gate) = TokenGate::new(&patterns, &glob, norm, lower_view) else { continue };
+            let mut text = String::new();
+            for _ in 0..(next() % 30) {
+                text.push_str(words[(next() % words.len() as u64) as usize]);
+                text.push_str(seps[(next() % seps.len() as u64) as usize]);
+            }
+            let bytes = text.as_bytes();
+            let mut ahead = Ahead::NONE;
+            let mut i = 0;
+            while i < bytes.len() {
+                let starts = bytes[i].is_ascii_alphanumeric() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+                if starts && (round % 3 != 0 || next() % 3 != 0) {
+                    let want = gate.check(&text, i, norm, lower_view);
+                    assert_eq!(gate.check_ahead(&text, i, norm, lower_view, &mut ahead), want, "{patterns:?} {text:?} at {i}");
+                    i = want.1;
+                } else {
+                    i += 1;
                 }
             }
         }
