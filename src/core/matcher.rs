@@ -815,6 +815,8 @@ fn scan_direct<A: Automaton>(
         }
     };
     let mut i = 0usize;
+    // The gate's next token, hashed while checking the one before it.
+    let mut ahead = gate::Ahead::NONE;
     while i < n {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
@@ -839,7 +841,7 @@ fn scan_direct<A: Automaton>(
                 if ASCII_WORD[b as usize] {
                     if second_ok && !prev_blocks(i) {
                         if let Some(g) = vm.gate.as_ref() {
-                            let (maybe, end) = g.check(text, i, norm, lower_view);
+                            let (maybe, end) = g.check_ahead(text, i, norm, lower_view, &mut ahead);
                             if maybe {
                                 walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                             }
