@@ -6,8 +6,9 @@
 //! 2008; detected at run time), using the "truffle" technique of Hyperscan: two 16-byte
 //! tables indexed by the low nibble, a bit per high nibble. Elsewhere a table loop.
 //!
-//! This is the only module of the core with `unsafe` code (SIMD intrinsics); results are the
-//! same on every path (tested against the plain loop).
+//! One of the two modules of the core with `unsafe` code (SIMD intrinsics; the other is the
+//! token gate's hash, `matcher/gate.rs`); results are the same on every path (tested against
+//! the plain loop).
 
 /// A set of bytes, with its truffle tables.
 #[derive(Clone)]
