@@ -121,15 +121,7 @@ impl ByteSet {
 mod tests {
     use super::*;
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
+    use crate::core::test_rng::Rng;
 
     #[test]
     fn simd_equals_scalar() {

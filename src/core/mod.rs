@@ -13,5 +13,8 @@ pub mod normalize;
 pub mod persist;
 pub mod units;
 
+#[cfg(test)]
+mod test_rng;
+
 pub use error::{Error, Result};
 pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};

@@ -1321,19 +1321,7 @@ mod tests {
         assert!(bytes_to_cps(text, &[]).is_empty());
     }
 
-    /// A tiny deterministic PRNG (xorshift64*), so the property test needs no extra crate.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-            xs[(self.next() % xs.len() as u64) as usize]
-        }
-    }
+    use crate::core::test_rng::Rng;
 
     fn check_spans(text: &str, spans: &[(usize, usize)], what: &str) {
         let mut prev = 0usize;

@@ -514,18 +514,7 @@ mod tests {
         (v, bounds, p)
     }
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-            xs[(self.next() % xs.len() as u64) as usize]
-        }
-    }
+    use crate::core::test_rng::Rng;
 
     /// Both paths of [`token`] agree with each other and with the definition, for ASCII and
     /// non-ASCII tokens of every length 1..40, in both views, followed by every kind of
