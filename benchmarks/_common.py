@@ -183,12 +183,9 @@ def release_free_memory() -> None:
     """Collects garbage and asks glibc to hand freed heap pages back to the OS (``malloc_trim``),
     so that an RSS delta counts what is kept, not what the allocator still caches."""
     gc.collect()
-    try:
-        import ctypes
+    from gazetta import _core
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    _core.release_free_memory()  # the package's own malloc_trim (a no-op off glibc)
 
 
 def _cpu_model() -> str:

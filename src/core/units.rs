@@ -733,66 +733,57 @@ fn split_text(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
         }
         let c = decode_at(text, i);
         let cl = c.len_utf8();
-        if is_cjk_term(c) {
+        // At each event: where the sentence ends if it ends here, and where the scan resumes
+        // (also the next sentence's start when it ends).
+        let (cut, next) = if is_cjk_term(c) {
             let j = skip_while(text, i + cl, |d| is_cjk_term(d) || is_term(d));
             let j = skip_while(text, j, is_closer);
             // Whatever follows (more text, a paragraph break or the end), the sentence ends.
-            let m = space_run(text, j).0;
-            emit(start, j, out);
-            start = m;
-            i = m;
-            continue;
-        }
-        if is_term(c) {
+            (Some(j), space_run(text, j).0)
+        } else if is_term(c) {
             let j = skip_while(text, i + cl, is_term);
             let k = skip_while(text, j, is_closer);
             if k < n && is_space(decode_at(text, k)) {
                 let (m, breaks) = space_run(text, k);
-                if ends_paragraph(m, breaks) {
-                    // The paragraph ends right after the run: so does the sentence.
-                    emit(start, k, out);
-                    start = m;
-                    i = m;
-                    continue;
+                // The paragraph ends right after the run (so does the sentence), or the run
+                // ends the sentence by the rules.
+                if ends_paragraph(m, breaks) || (starts_sentence(text, m) && run_ends_sentence(text, start, i, j, m)) {
+                    (Some(k), m)
+                } else {
+                    (None, j)
                 }
-                if starts_sentence(text, m) && run_ends_sentence(text, start, i, j, m) {
-                    emit(start, k, out);
-                    start = m;
-                    i = m;
-                    continue;
-                }
+            } else {
+                (None, j)
             }
-            i = j;
-            continue;
-        }
-        if is_line_break(c) {
+        } else if is_line_break(c) {
             let (m, breaks) = space_run(text, i);
             if ends_paragraph(m, breaks) {
-                emit(start, i, out);
-                start = m;
-                i = m;
-                continue;
-            }
-            // A line break inside a paragraph (blank-line mode): an indented new line that
-            // starts a sentence (or a list item) ends the sentence before it.
-            let mut j = i + cl;
-            if c == '\r' && j < n && b[j] == b'\n' {
-                j += 1;
-            }
-            if m > j && m > start {
-                let indent = &text[j..m];
-                let indented = indent.contains('\t') || indent.chars().nth(1).is_some();
+                (Some(i), m)
+            } else {
+                // A line break inside a paragraph (blank-line mode): an indented new line that
+                // starts a sentence (or a list item) ends the sentence before it.
+                let mut j = i + cl;
+                if c == '\r' && j < n && b[j] == b'\n' {
+                    j += 1;
+                }
+                let indented = m > j && m > start && {
+                    let indent = &text[j..m];
+                    indent.contains('\t') || indent.chars().nth(1).is_some()
+                };
                 if indented && (starts_sentence(text, m) || is_bullet(decode_at(text, m))) {
-                    emit(start, i, out);
-                    start = m;
-                    i = m;
-                    continue;
+                    (Some(i), m)
+                } else {
+                    (None, m)
                 }
             }
-            i = m;
-            continue;
+        } else {
+            (None, i + cl)
+        };
+        if let Some(e) = cut {
+            emit(start, e, out);
+            start = next;
         }
-        i += cl;
+        i = next;
     }
     if start < n {
         emit(start, n, out);
