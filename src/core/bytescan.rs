@@ -117,6 +117,113 @@ impl ByteSet {
     }
 }
 
+/// A block start that no position falls in: `i - NO_BLOCK` wraps to `i + 64`.
+const NO_BLOCK: usize = usize::MAX - 63;
+
+/// Successive finds of a [`ByteSet`] in one haystack, left to right: each 64-byte block is
+/// classified once into a bit mask (four 16-byte SIMD steps), and every find within the block
+/// costs a shift and a trailing-zero count. A scan that stops every few dozen bytes (a matcher
+/// at each capital letter, a splitter at each full stop) pays for each byte once, instead of
+/// re-testing from every stop and setting up the tables at each call as [`ByteSet::find`]
+/// does. Finds may go backwards (the block is then classified again).
+///
+/// # Examples
+/// ```
+/// use gazetta::core::bytescan::{ByteSet, Finder};
+/// let mut t = [false; 256];
+/// t[b'.' as usize] = true;
+/// let set = ByteSet::new(&t);
+/// let hay = b"One. Two. Three";
+/// let mut f = Finder::new(&set, hay);
+/// assert_eq!(f.find(0), 3);
+/// assert_eq!(f.find(4), 8);
+/// assert_eq!(f.find(9), hay.len());
+/// ```
+pub struct Finder<'a> {
+    set: &'a ByteSet,
+    hay: &'a [u8],
+    /// Start of the classified block (`NO_BLOCK`: none yet).
+    base: usize,
+    /// Bit `k`: `hay[base + k]` is in the set (bits past the end of `hay` are 0).
+    mask: u64,
+    simd: bool,
+}
+
+impl<'a> Finder<'a> {
+    /// A finder of `set` in `hay`.
+    pub fn new(set: &'a ByteSet, hay: &'a [u8]) -> Finder<'a> {
+        #[cfg(target_arch = "x86_64")]
+        let simd = std::arch::is_x86_feature_detected!("ssse3");
+        #[cfg(not(target_arch = "x86_64"))]
+        let simd = false;
+        Finder { set, hay, base: NO_BLOCK, mask: 0, simd }
+    }
+
+    /// The first position `≥ from` holding a byte of the set, or `hay.len()`: the same as
+    /// `set.find(hay, from)`.
+    #[inline]
+    pub fn find(&mut self, from: usize) -> usize {
+        let mut i = from;
+        loop {
+            let off = i.wrapping_sub(self.base);
+            if off < 64 {
+                let m = self.mask & (u64::MAX << off);
+                if m != 0 {
+                    return self.base + m.trailing_zeros() as usize;
+                }
+                i = self.base + 64;
+            }
+            if i >= self.hay.len() {
+                return self.hay.len();
+            }
+            self.base = i;
+            self.mask = self.block(i);
+        }
+    }
+
+    /// The mask of the block at `i < hay.len()`.
+    #[inline]
+    fn block(&self, i: usize) -> u64 {
+        #[cfg(target_arch = "x86_64")]
+        if self.simd && i + 64 <= self.hay.len() {
+            // SAFETY: SSSE3 is present (`simd`), and the block lies inside `hay`.
+            return unsafe { self.block_ssse3(i) };
+        }
+        let end = self.hay.len().min(i + 64);
+        let mut m = 0u64;
+        for (k, &b) in self.hay[i..end].iter().enumerate() {
+            m |= (self.set.table[b as usize] as u64) << k;
+        }
+        m
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
+    unsafe fn block_ssse3(&self, i: usize) -> u64 {
+        use std::arch::x86_64::*;
+        // SAFETY (whole block): the caller guarantees `i + 64 <= hay.len()`, so the four
+        // 16-byte loads stay inside `hay`; the tables are 16-byte arrays read unaligned.
+        let lo_t = unsafe { _mm_loadu_si128(self.set.lo_half.as_ptr() as *const __m128i) };
+        let hi_t = unsafe { _mm_loadu_si128(self.set.hi_half.as_ptr() as *const __m128i) };
+        let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+        let top = _mm_set1_epi8(-128);
+        let nib = _mm_set1_epi8(0x0F);
+        let zero = _mm_setzero_si128();
+        let mut m = 0u64;
+        for k in 0..4 {
+            let v = unsafe { _mm_loadu_si128(self.hay.as_ptr().add(i + 16 * k) as *const __m128i) };
+            let a = _mm_shuffle_epi8(lo_t, v);
+            let b = _mm_shuffle_epi8(hi_t, _mm_xor_si128(v, top));
+            let high = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+            let sel = _mm_shuffle_epi8(bits, high);
+            let hit = _mm_and_si128(_mm_or_si128(a, b), sel);
+            let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, zero)) as u32;
+            m |= ((!miss & 0xFFFF) as u64) << (16 * k);
+        }
+        m
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +248,35 @@ mod tests {
                 let want = if from >= len { len } else { (from..len).find(|&i| t[hay[i] as usize]).unwrap_or(len) };
                 assert_eq!(got, want, "set {set:?} hay {hay:?} from {from}");
                 assert_eq!(set.find_scalar(&hay, from), got);
+            }
+        }
+    }
+
+    #[test]
+    fn finder_equals_find() {
+        let mut rng = Rng(0x0F1E_2D3C_4B5A_6978);
+        for round in 0..2000 {
+            let mut t = [false; 256];
+            let members = (rng.next() % [1, 3, 20, 120, 256][round % 5]) as usize;
+            for _ in 0..members {
+                t[(rng.next() % 256) as usize] = true;
+            }
+            let set = ByteSet::new(&t);
+            let len = (rng.next() % 300) as usize;
+            let hay: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+            let mut f = Finder::new(&set, &hay);
+            // Forward scans with jumps, and some finds going back.
+            let mut from = 0usize;
+            for _ in 0..40 {
+                let got = f.find(from);
+                assert_eq!(got, set.find_scalar(&hay, from), "set {set:?} hay {hay:?} from {from}");
+                from = match rng.next() % 4 {
+                    0 => got + 1,
+                    1 => got + (rng.next() % 100) as usize,
+                    2 => from.saturating_sub((rng.next() % 70) as usize),
+                    _ => (rng.next() % (len as u64 + 2)) as usize,
+                };
+                from = from.min(len + 1);
             }
         }
     }

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 mod gate;
 
 use super::alias::parse_alias;
-use super::bytescan::ByteSet;
+use super::bytescan::{ByteSet, Finder};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::error::{Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
@@ -817,6 +817,7 @@ fn scan_direct<A: Automaton>(
     let mut i = 0usize;
     // The gate's next token, hashed while checking the one before it.
     let mut ahead = gate::Ahead::NONE;
+    let mut finder = Finder::new(&vm.skip, bytes);
     while i < n {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
@@ -824,7 +825,7 @@ fn scan_direct<A: Automaton>(
         let chunk_end = n.min(i + (1 << 16));
         // A gated word may end past `chunk_end` (the next chunk then starts after it).
         while i < chunk_end {
-            i = vm.skip.find(&bytes[..chunk_end], i);
+            i = finder.find(i);
             if i >= chunk_end {
                 break;
             }
@@ -851,11 +852,9 @@ fn scan_direct<A: Automaton>(
                         }
                         walk_direct(aut, start_sid, vm, aliases, text, i, cands);
                     }
-                    // The rest of this run of ASCII word characters is inside the word.
+                    // Later candidates inside this word fail `prev_blocks` (one lookup each;
+                    // most words hold no second capital).
                     i += 1;
-                    while i < chunk_end && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] {
-                        i += 1;
-                    }
                     continue;
                 }
                 if second_ok {
