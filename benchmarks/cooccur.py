@@ -346,7 +346,7 @@ def main() -> None:
                         mem = measure_memory(corpus, which, unit, k)
                     rows.append({"corpus": corpus, "gazetteer": which, "unit": unit, "pipeline": k,
                                  "median": fmt_s(timings[k].median),
-                                 "runs": ", ".join(f"{x:.2f}" for x in timings[k].times),
+                                 "runs": ", ".join(f"{x * 1e3:.1f}" for x in timings[k].times),
                                  "x": "" if k.startswith("·") else f"{timings[k].median / g:.1f}×",
                                  "cpu": fmt_s(statistics.median(cpu[k])),
                                  "mem": None if mem is None else f"{mem:,.0f}",
@@ -355,7 +355,7 @@ def main() -> None:
                     t.result = None
     print()
     print(markdown_table(rows, [("corpus", "corpus"), ("gazetteer", "gazetteer"), ("unit", "unit"),
-                                ("pipeline", "pipeline"), ("median", "median"), ("runs", "runs (s)"),
+                                ("pipeline", "pipeline"), ("median", "median"), ("runs", "runs (ms)"),
                                 ("x", "time / gazetta"), ("cpu", "CPU (median)"), ("mem", "peak MB above baseline"),
                                 ("rows", "pair rows")]))
     if args.scaling and not args.no_memory and "reuters" in corpora:

@@ -415,6 +415,32 @@ def test_n_counts_empty_units_and_documents() -> None:
     assert pair_table(run(docs, m, unit="sentence")) == [("JP", "ru", 1, 1, 1, 3)]
 
 
+@pytest.mark.parametrize("extra", ["", "\u00a3", "\u2019", "\U0001f642", "\ud800"],
+                         ids=["ascii", "latin-1", "ucs-2", "ucs-4", "lone-surrogate"])
+def test_every_str_storage_counts_alike(extra: str) -> None:
+    """CPython keeps a str as Latin-1, UCS-2 or UCS-4 code units (by its widest character);
+    the counting workers read those units and transcode them themselves. Whatever the
+    storage, counts, evidence spans and texts are those of the str (each code unit one
+    character; a lone surrogate one non-word character)."""
+    m = matcher()
+    sent = f"Japan{extra} and Russia met. Georgia{extra} said so."
+    docs = [sent, "Russia" + extra * 3 + " and Japan.", None, extra + " Japan"]
+    co = run(docs, m, unit="sentence", keep_evidence=2)
+    assert pair_table(co) == [("JP", "ru", 2, 3, 2, 4)]
+    ev = co.evidence("JP", "ru")
+    want = [f"Japan{extra} and Russia met.", "Russia" + extra * 3 + " and Japan."]
+    # kept evidence is stored as UTF-8, where a lone surrogate is U+FFFD (one char too)
+    assert ev["text"].tolist() == [w.replace("\ud800", "\ufffd") for w in want]
+    assert [t[s:e] for t, s, e in zip(ev["text"], ev["spans_a"].str[0].str[0], ev["spans_a"].str[0].str[1])] == [
+        "Japan", "Japan"]
+    assert ev[["start", "end"]].values.tolist() == [[0, len(f"Japan{extra} and Russia met.")],
+                                                     [0, len("Russia" + extra * 3 + " and Japan.")]]
+    # the in-memory path re-finds the units in the corpus: the same rows
+    again = run(docs, m, unit="sentence").evidence("JP", "ru")
+    assert again["text"].tolist() == ev["text"].tolist()
+    assert again[["unit", "start", "end"]].values.tolist() == ev[["unit", "start", "end"]].values.tolist()
+
+
 def test_ambiguous_span_does_not_pair_with_itself() -> None:
     """SPEC §5.1: "Georgia" is GE and US-GA; they co-occur only through two different spans."""
     m = matcher()

@@ -4,6 +4,7 @@ corpus with the same matcher and unit rules as the counting."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
@@ -13,6 +14,18 @@ from .exceptions import GazettaError
 from .text import paragraphs as _paragraphs
 from .text import sentences as _sentences
 from .text import tokens as _tokens
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unit_text(s: str) -> str:
+    """A unit's text for the evidence table: lone surrogates (which pandas' string columns
+    cannot hold, nor UTF-8) become U+FFFD, one character each, as in kept evidence."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
 
 
 class Evidence(pd.DataFrame):
@@ -119,7 +132,7 @@ def evidence(co: Any, a: str, b: str, n: int) -> pd.DataFrame:
             if key_frame is not None:
                 for k in keys:
                     row[k] = key_frame.iloc[d][k]
-            row.update({"unit": u, "start": us, "end": ue, "text": text[us:ue],
+            row.update({"unit": u, "start": us, "end": ue, "text": _unit_text(text[us:ue]),
                         "spans_a": [(s - us, e - us) for s, e in sa], "spans_b": [(s - us, e - us) for s, e in sb]})
             rows.append(row)
             if len(rows) >= n:

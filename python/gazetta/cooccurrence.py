@@ -912,8 +912,9 @@ class Cooccurrence:
         DataFrame
             ``[doc, <group keys>..., unit, start, end, text, spans_a, spans_b]``: the document
             (its id, or position), the unit's index within the document and its span, the
-            unit's text, and the code-point spans of the mentions of ``a`` and of ``b``
-            (relative to the unit's text), at most ``n`` rows, in corpus order.
+            unit's text (a lone surrogate shown as U+FFFD), and the code-point spans of the
+            mentions of ``a`` and of ``b`` (relative to the unit's text), at most ``n`` rows,
+            in corpus order.
 
         Examples
         --------

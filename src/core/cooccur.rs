@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::batch::Control;
 use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Scratch};
+use super::text::DocText;
 use super::units::{bytes_to_cps, paragraphs, paragraphs_into, sentences_in, sentences_into, tokens, ParagraphMode};
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -261,15 +262,16 @@ impl Counter {
     }
 
     /// [`Counter::add_batch`] for a batch whose first document is document `doc_offset` of
-    /// the corpus (positions recorded with evidence).
+    /// the corpus (positions recorded with evidence). The documents may be `&str` or
+    /// [`Text`](crate::core::text::Text) code units, which each worker transcodes itself.
     ///
     /// # Errors
     /// As [`Counter::add_batch`].
     #[allow(clippy::too_many_arguments)]
-    pub fn add_batch_at(
+    pub fn add_batch_at<T: DocText>(
         &mut self,
         matcher: &Matcher,
-        texts: &[&str],
+        texts: &[T],
         groups: &[u32],
         doc_offset: u64,
         rank: &[u32],
@@ -295,21 +297,21 @@ impl Counter {
                 .enumerate()
                 .with_min_len(min_len)
                 .fold(
-                    || (Counter::with_evidence(cap), CountScratch::default(), Ok(())),
-                    |(mut acc, mut scratch, status), (i, (text, &g))| {
+                    || (Counter::with_evidence(cap), CountScratch::default(), String::new(), Ok(())),
+                    |(mut acc, mut scratch, mut buf, status), (i, (text, &g))| {
                         if status.is_err() {
-                            return (acc, scratch, status);
+                            return (acc, scratch, buf, status);
                         }
                         if ctl.cancel.load(Ordering::Relaxed) {
-                            return (acc, scratch, Err(Error::Cancelled));
+                            return (acc, scratch, buf, Err(Error::Cancelled));
                         }
                         let doc = doc_offset + i as u64;
-                        let st = acc.add_doc(matcher, text, g, doc, rank, opts, &mut scratch, &ctl.cancel);
+                        let st = acc.add_doc(matcher, text.as_str(&mut buf), g, doc, rank, opts, &mut scratch, &ctl.cancel);
                         ctl.done.fetch_add(1, Ordering::Relaxed);
-                        (acc, scratch, st)
+                        (acc, scratch, buf, st)
                     },
                 )
-                .map(|(acc, _, st)| st.map(|_| acc))
+                .map(|(acc, _, _, st)| st.map(|_| acc))
                 .reduce(
                     || Ok(Counter::with_evidence(cap)),
                     |a, b| {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod matcher;
 pub mod normalize;
 pub mod persist;
+pub mod text;
 pub mod units;
 
 #[cfg(test)]

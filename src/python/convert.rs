@@ -7,6 +7,8 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyString};
 
+use crate::core::text::Text;
+
 extern "C" {
     // Public CPython API since 3.3 (exported by every CPython 3 build); in the limited API only
     // from 3.10, which is why pyo3 hides it for abi3-py39 builds.
@@ -76,6 +78,78 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
         strs[i] = r;
     }
     Ok(Texts { strs, missing, _owned: owned })
+}
+
+/// The texts of a batch as code units borrowed from the Python objects (which the caller
+/// keeps alive): the workers transcode them ([`Text`]), so fresh non-ASCII strs are not encoded
+/// serially under the GIL, nor given a cached UTF-8 copy. Same inputs and errors as
+/// [`extract_texts`].
+pub struct Units<'a> {
+    /// One entry per document.
+    pub texts: Vec<Text<'a>>,
+    /// Number of missing (None/NaN) documents.
+    pub missing: usize,
+    // The UTF-8 fallback's owned strings, where code units cannot be read.
+    _utf8: Option<Texts<'a>>,
+}
+
+/// [`extract_texts`] as code units (see [`Units`]). Where the interpreter's str layout is not
+/// available (the stable ABI, PyPy, GraalPy), the UTF-8 of [`extract_texts`].
+pub fn extract_units<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: usize) -> PyResult<Units<'a>> {
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+    {
+        let mut texts: Vec<Text<'a>> = Vec::with_capacity(items.len());
+        let mut missing = 0;
+        for (i, obj) in items.iter().enumerate() {
+            if let Ok(s) = obj.cast::<PyString>() {
+                texts.push(code_units(py, s)?);
+            } else if obj.is_none() || is_pandas_na(obj) {
+                missing += 1;
+                texts.push(Text::Utf8(""));
+            } else if let Ok(f) = obj.cast::<PyFloat>() {
+                if f.value().is_nan() {
+                    missing += 1;
+                    texts.push(Text::Utf8(""));
+                } else {
+                    return Err(type_error(obj, offset + i));
+                }
+            } else {
+                return Err(type_error(obj, offset + i));
+            }
+        }
+        Ok(Units { texts, missing, _utf8: None })
+    }
+    #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+    {
+        let t = extract_texts(py, items, offset)?;
+        // SAFETY: the &strs point into the str objects (alive for 'a) or into `t`'s own boxes,
+        // which move with `t` into the result without their heap buffers moving.
+        let texts = t.strs.iter().map(|&s| Text::Utf8(unsafe { &*(s as *const str) })).collect();
+        Ok(Units { texts, missing: t.missing, _utf8: Some(t) })
+    }
+}
+
+/// The code units of a live str (PEP 393 storage).
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+fn code_units<'a>(py: Python<'_>, s: &'a Bound<'a, PyString>) -> PyResult<Text<'a>> {
+    let op = s.as_ptr();
+    // SAFETY: `op` is a live str kept alive by `s` for 'a. PyUnicode_READY (a no-op since
+    // 3.12) gives legacy strs their canonical form; then KIND/DATA/GET_LENGTH describe an
+    // immutable buffer of GET_LENGTH units owned by the object, which may be read from any
+    // thread while the object lives.
+    unsafe {
+        if ffi::PyUnicode_READY(op) != 0 {
+            return Err(PyErr::take(py).unwrap_or_else(|| PyTypeError::new_err("str not ready")));
+        }
+        let n = ffi::PyUnicode_GET_LENGTH(op) as usize;
+        let data = ffi::PyUnicode_DATA(op);
+        Ok(match ffi::PyUnicode_KIND(op) {
+            ffi::PyUnicode_1BYTE_KIND => Text::Latin1(std::slice::from_raw_parts(data as *const u8, n)),
+            ffi::PyUnicode_2BYTE_KIND => Text::Ucs2(std::slice::from_raw_parts(data as *const u16, n)),
+            ffi::PyUnicode_4BYTE_KIND => Text::Ucs4(std::slice::from_raw_parts(data as *const u32, n)),
+            k => return Err(PyTypeError::new_err(format!("str of unknown kind {k}"))),
+        })
+    }
 }
 
 /// UTF-8 bytes from Python's `surrogatepass` codec (valid UTF-8 except for 3-byte encoded

@@ -10,9 +10,10 @@ use pyo3::types::{PyDict, PyList};
 
 use crate::core::batch::{self, Control};
 use crate::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
+use crate::core::text::DocText;
 use crate::core::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
 
-use super::convert::extract_texts;
+use super::convert::extract_units;
 use super::matcher::PyMatcher;
 use super::run::{run_detached, run_here};
 
@@ -72,8 +73,8 @@ impl PyCounter {
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-        let t = extract_texts(py, &items, doc_offset)?;
-        self.add_strs(py, &t.strs, t.missing, groups, doc_offset, n_threads, progress)
+        let t = extract_units(py, &items, doc_offset)?;
+        self.add_strs(py, &t.texts, t.missing, groups, doc_offset, n_threads, progress)
     }
 
     /// `add` over an Arrow string array or stream (`__arrow_c_array__` / `__arrow_c_stream__`):
@@ -171,10 +172,10 @@ impl PyCounter {
 
 
 impl PyCounter {
-    fn add_strs<'py>(
+    fn add_strs<'py, T: DocText>(
         &self,
         py: Python<'py>,
-        strs: &[&str],
+        strs: &[T],
         missing: usize,
         groups: PyReadonlyArray1<'py, u32>,
         doc_offset: usize,

@@ -1,0 +1,164 @@
+//! Documents in the fixed-width storage a host language may keep them in, turned into UTF-8
+//! by the worker thread that processes them.
+//!
+//! CPython stores a `str` as Latin-1, UCS-2 or UCS-4 code units (PEP 393) and makes its UTF-8
+//! form only on request, under the interpreter lock, caching it in the object for the rest of
+//! its life. A batch of fresh, non-ASCII strings would thus be encoded serially before the
+//! parallel work starts, and would keep a second copy of every text. [`Text`] lets the binding
+//! hand over the code units instead: each worker transcodes its documents into one reused
+//! buffer ([`DocText::as_str`]), in parallel, and nothing is cached.
+//!
+//! Every code unit becomes exactly one `char`, so code-point offsets are those of the host
+//! string; lone surrogates (possible in a Python `str`, not in UTF-8) become U+FFFD.
+
+/// Something that can be read as a `&str` (the documents of a batch).
+pub trait DocText: Sync {
+    /// The document as UTF-8: borrowed from `self` where it already is UTF-8, else
+    /// transcoded into `buf` (cleared first).
+    fn as_str<'b>(&'b self, buf: &'b mut String) -> &'b str;
+}
+
+impl DocText for &str {
+    #[inline]
+    fn as_str<'b>(&'b self, _buf: &'b mut String) -> &'b str {
+        self
+    }
+}
+
+/// A document's code units.
+#[derive(Clone, Copy, Debug)]
+pub enum Text<'a> {
+    /// Already UTF-8.
+    Utf8(&'a str),
+    /// Code points U+0000..=U+00FF, one byte each.
+    Latin1(&'a [u8]),
+    /// Code points of the Basic Multilingual Plane, one `u16` each (surrogates included).
+    Ucs2(&'a [u16]),
+    /// Any code points, one `u32` each.
+    Ucs4(&'a [u32]),
+}
+
+impl Text<'_> {
+    /// Number of code points (the host string's length).
+    pub fn char_len(&self) -> usize {
+        match self {
+            Text::Utf8(s) => s.chars().count(),
+            Text::Latin1(b) => b.len(),
+            Text::Ucs2(u) => u.len(),
+            Text::Ucs4(u) => u.len(),
+        }
+    }
+}
+
+impl DocText for Text<'_> {
+    /// # Examples
+    /// ```
+    /// use gazetta::core::text::{DocText, Text};
+    /// let mut buf = String::new();
+    /// assert_eq!(Text::Latin1(b"caf\xe9 \xa35").as_str(&mut buf), "café £5");
+    /// let units: Vec<u16> = "Pyongyang’s".encode_utf16().collect();
+    /// assert_eq!(Text::Ucs2(&units).as_str(&mut buf), "Pyongyang’s");
+    /// assert_eq!(Text::Ucs2(&[0x61, 0xD800, 0x62]).as_str(&mut buf), "a\u{FFFD}b");
+    /// ```
+    fn as_str<'b>(&'b self, buf: &'b mut String) -> &'b str {
+        match *self {
+            Text::Utf8(s) => s,
+            Text::Latin1(b) => {
+                if b.is_ascii() {
+                    return std::str::from_utf8(b).unwrap_or_default();
+                }
+                buf.clear();
+                buf.reserve(b.len() + b.len() / 4);
+                latin1_into(b, buf);
+                buf
+            }
+            Text::Ucs2(u) => {
+                buf.clear();
+                buf.reserve(u.len() + u.len() / 2);
+                ascii_run_then(u, buf, |x| char::from_u32(x as u32));
+                buf
+            }
+            Text::Ucs4(u) => {
+                buf.clear();
+                buf.reserve(u.len() + u.len() / 2);
+                ascii_run_then(u, buf, char::from_u32);
+                buf
+            }
+        }
+    }
+}
+
+/// Appends Latin-1 `b` as UTF-8: runs of ASCII bytes are copied as they are.
+fn latin1_into(b: &[u8], out: &mut String) {
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..].iter().position(|&x| x >= 0x80).map_or(b.len(), |k| i + k);
+        // ASCII bytes are UTF-8.
+        out.push_str(std::str::from_utf8(&b[i..run]).unwrap_or_default());
+        if run < b.len() {
+            out.push(b[run] as char);
+        }
+        i = run + 1;
+    }
+}
+
+/// Appends code units as UTF-8: ASCII units as bytes, others through `to_char` (`None`, a
+/// surrogate, gives U+FFFD).
+#[inline]
+fn ascii_run_then<T: Copy + Into<u32>>(units: &[T], out: &mut String, to_char: impl Fn(T) -> Option<char>) {
+    // Bytes are gathered in a Vec and validated once, instead of a push per char.
+    let mut bytes = std::mem::take(out).into_bytes();
+    for &x in units {
+        let v: u32 = x.into();
+        if v < 0x80 {
+            bytes.push(v as u8);
+        } else {
+            let c = to_char(x).unwrap_or('\u{FFFD}');
+            let mut tmp = [0u8; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+    // Every byte pushed above is part of a whole UTF-8 encoded char.
+    *out = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips() {
+        let samples = ["", "plain ASCII", "£5 café", "Pyongyang’s “DPRK”", "北京 and 서울", "emoji 🙂 x", "\u{FFFF}\u{10FFFF}"];
+        let mut buf = String::new();
+        for s in samples {
+            assert_eq!(Text::Utf8(s).as_str(&mut buf), s);
+            let cps: Vec<u32> = s.chars().map(|c| c as u32).collect();
+            assert_eq!(Text::Ucs4(&cps).as_str(&mut buf), s);
+            assert_eq!(Text::Ucs4(&cps).char_len(), s.chars().count());
+            if cps.iter().all(|&c| c < 0x1_0000) {
+                let u: Vec<u16> = cps.iter().map(|&c| c as u16).collect();
+                assert_eq!(Text::Ucs2(&u).as_str(&mut buf), s);
+            }
+            if cps.iter().all(|&c| c < 0x100) {
+                let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
+                assert_eq!(Text::Latin1(&b).as_str(&mut buf), s);
+            }
+        }
+    }
+
+    #[test]
+    fn surrogates_become_replacement_chars() {
+        let mut buf = String::new();
+        assert_eq!(Text::Ucs2(&[0xDC00, 0x41]).as_str(&mut buf), "\u{FFFD}A");
+        assert_eq!(Text::Ucs4(&[0x41, 0xD83D, 0xDE42]).as_str(&mut buf), "A\u{FFFD}\u{FFFD}");
+        // One char per code unit: offsets stay those of the host string.
+        assert_eq!(Text::Ucs4(&[0x41, 0xD83D, 0xDE42]).as_str(&mut buf).chars().count(), 3);
+    }
+
+    #[test]
+    fn buffer_is_reused_and_cleared() {
+        let mut buf = String::from("stale");
+        assert_eq!(Text::Latin1(b"\xe9").as_str(&mut buf), "é");
+        assert_eq!(Text::Ucs2(&[0x62]).as_str(&mut buf), "b");
+    }
+}
