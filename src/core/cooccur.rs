@@ -16,9 +16,8 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 
@@ -164,6 +163,29 @@ struct M {
 
 /// Buffers reused from document to document by one worker (no allocation per document or
 /// unit once they have grown).
+/// Target size of a chunk of work (see [`Counter::add_batch_at`]): small enough that the
+/// threads end within a fraction of a millisecond of each other, large enough that claiming
+/// one (an atomic add) costs nothing.
+const CHUNK_BYTES: usize = 32 * 1024;
+
+/// Chunk boundaries over `texts`: `b[k]..b[k + 1]` are the documents of chunk `k`, each chunk
+/// at least one document and about `target` bytes (by [`DocText::size_hint`]).
+fn chunk_bounds<T: DocText>(texts: &[T], target: usize) -> Vec<usize> {
+    let mut b = vec![0];
+    let mut size = 0usize;
+    for (i, t) in texts.iter().enumerate() {
+        size += t.size_hint() + 64; // + per-document work
+        if size >= target {
+            b.push(i + 1);
+            size = 0;
+        }
+    }
+    if *b.last().unwrap_or(&0) != texts.len() {
+        b.push(texts.len());
+    }
+    b
+}
+
 #[derive(Default)]
 struct CountScratch {
     matcher: Scratch,
@@ -279,6 +301,23 @@ impl Counter {
         pool: &rayon::ThreadPool,
         ctl: &Control,
     ) -> Result<()> {
+        self.add_batch_chunked(matcher, texts, groups, doc_offset, rank, opts, pool, ctl, CHUNK_BYTES)
+    }
+
+    /// [`Counter::add_batch_at`] with chunks of about `chunk_bytes` (tests vary it).
+    #[allow(clippy::too_many_arguments)]
+    fn add_batch_chunked<T: DocText>(
+        &mut self,
+        matcher: &Matcher,
+        texts: &[T],
+        groups: &[u32],
+        doc_offset: u64,
+        rank: &[u32],
+        opts: &CoocOptions,
+        pool: &rayon::ThreadPool,
+        ctl: &Control,
+        chunk_bytes: usize,
+    ) -> Result<()> {
         let cap = self.evidence_cap;
         if groups.len() != texts.len() {
             return Err(Error::InvalidInput(format!("{} texts but {} group codes", texts.len(), groups.len())));
@@ -286,41 +325,61 @@ impl Counter {
         if rank.len() != matcher.spec().ids.len() {
             return Err(Error::InvalidInput("rank table does not match the matcher".into()));
         }
-        // Each piece rayon splits the batch into gets its own Counter, and all of them are
-        // merged at the end: a few pieces per thread keep the threads busy without making
-        // the merge (serial at the top of the tree) a noticeable share of the call.
-        let min_len = (texts.len() / (pool.current_num_threads() * 8)).max(4);
-        let part: Result<Counter> = pool.install(|| {
-            texts
-                .par_iter()
-                .zip(groups.par_iter())
-                .enumerate()
-                .with_min_len(min_len)
-                .fold(
-                    || (Counter::with_evidence(cap), CountScratch::default(), String::new(), Ok(())),
-                    |(mut acc, mut scratch, mut buf, status), (i, (text, &g))| {
-                        if status.is_err() {
-                            return (acc, scratch, buf, status);
-                        }
-                        if ctl.cancel.load(Ordering::Relaxed) {
-                            return (acc, scratch, buf, Err(Error::Cancelled));
-                        }
-                        let doc = doc_offset + i as u64;
-                        let st = acc.add_doc(matcher, text.as_str(&mut buf), g, doc, rank, opts, &mut scratch, &ctl.cancel);
-                        ctl.done.fetch_add(1, Ordering::Relaxed);
-                        (acc, scratch, buf, st)
-                    },
-                )
-                .map(|(acc, _, _, st)| st.map(|_| acc))
-                .reduce(
-                    || Ok(Counter::with_evidence(cap)),
-                    |a, b| {
-                        let mut a = a?;
-                        a.merge(b?);
-                        Ok(a)
-                    },
-                )
+        // Work is handed out in chunks of consecutive documents of about CHUNK_BYTES, which the
+        // threads claim in order from a shared counter: a thread that starts late or meets
+        // slow documents just claims fewer, and every thread keeps one Counter (merged at the
+        // end; merging is order-independent, evidence included). Rayon's adaptive splitting
+        // left whole quarters of a batch to one thread (BBC: one thread idle for the last
+        // 20 % of the call).
+        let bounds = chunk_bounds(texts, chunk_bytes);
+        let next = AtomicUsize::new(0);
+        let parts: Vec<Result<Counter>> = pool.broadcast(|_| {
+            let mut acc = Counter::with_evidence(cap);
+            let mut scratch = CountScratch::default();
+            let mut buf = String::new();
+            loop {
+                let c = next.fetch_add(1, Ordering::Relaxed);
+                if c + 1 >= bounds.len() {
+                    return Ok(acc);
+                }
+                for i in bounds[c]..bounds[c + 1] {
+                    if ctl.cancel.load(Ordering::Relaxed) {
+                        return Err(Error::Cancelled);
+                    }
+                    let doc = doc_offset + i as u64;
+                    let text = texts[i].as_str(&mut buf);
+                    if let Err(e) = acc.add_doc(matcher, text, groups[i], doc, rank, opts, &mut scratch, &ctl.cancel) {
+                        // Let the other threads stop at their next document.
+                        ctl.cancel.store(true, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                    ctl.done.fetch_add(1, Ordering::Relaxed);
+                }
+            }
         });
+        // The first error in thread order; a Cancelled caused by another thread's error
+        // gives way to that error.
+        let mut first_err: Option<Error> = None;
+        let mut merged = Counter::with_evidence(cap);
+        for p in parts {
+            match p {
+                Ok(c) => merged.merge(c),
+                Err(e) => {
+                    let replace = match (&first_err, &e) {
+                        (None, _) => true,
+                        (Some(Error::Cancelled), e) => !matches!(e, Error::Cancelled),
+                        _ => false,
+                    };
+                    if replace {
+                        first_err = Some(e);
+                    }
+                }
+            }
+        }
+        let part: Result<Counter> = match first_err {
+            Some(e) => Err(e),
+            None => Ok(merged),
+        };
         self.merge(part?);
         Ok(())
     }
@@ -766,6 +825,58 @@ mod tests {
         assert_eq!(got[0].len(), 4);
         assert_eq!(got[0][0], (0, 1, "Alpha and Beta 0.".to_string(), vec![(10, 14)]));
         assert_eq!(got[0][3].0, 3);
+    }
+
+    #[test]
+    fn chunks_cover_every_document_once() {
+        let texts: Vec<&str> = vec!["a"; 10];
+        assert_eq!(chunk_bounds(&texts, 1), (0..=10).collect::<Vec<_>>());
+        assert_eq!(chunk_bounds(&texts, 65 * 3), vec![0, 3, 6, 9, 10]);
+        assert_eq!(chunk_bounds(&texts, usize::MAX), vec![0, 10]);
+        assert_eq!(chunk_bounds::<&str>(&[], 10), vec![0]);
+    }
+
+    #[test]
+    fn threads_and_chunks_do_not_matter() {
+        // Counts and kept evidence are the same for any thread count and chunk size (each
+        // thread claims chunks in order and keeps one Counter; merging is order-free).
+        let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"]), ("C", &["Gamma"])]);
+        let texts: Vec<String> = (0..400)
+            .map(|i| {
+                let w = ["Alpha", "Beta", "Gamma", "x", "."];
+                (0..(i % 23)).map(|j| w[(i * 7 + j * 3) % 5]).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
+        let rank = id_ranks(&m.spec().ids);
+        let groups: Vec<u32> = (0..refs.len()).map(|i| (i % 3) as u32).collect();
+        let mut seen = Vec::new();
+        for threads in [1, 2, 5] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            for chunk in [1, 200, 1 << 20] {
+                let mut c = Counter::with_evidence(3);
+                c.add_batch_chunked(&m, &refs, &groups, 0, &rank, &SENT, &pool, &Control::default(), chunk).unwrap();
+                let ev: Vec<(u64, u32, String)> =
+                    c.evidence(&rank).into_iter().map(|(_, r)| (r.doc, r.unit, r.text.clone())).collect();
+                seen.push((c.finish(&rank), ev));
+            }
+        }
+        assert!(seen.iter().all(|x| *x == seen[0]));
+        assert!(!seen[0].1.is_empty());
+    }
+
+    #[test]
+    fn cancel_stops_every_thread() {
+        let m = matcher(&[("A", &["Alpha"])]);
+        let refs: Vec<&str> = vec!["Alpha."; 1000];
+        let rank = id_ranks(&m.spec().ids);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        let ctl = Control::default();
+        ctl.cancel.store(true, Ordering::Relaxed);
+        let mut c = Counter::with_evidence(0);
+        let r = c.add_batch_chunked(&m, &refs, &vec![0; 1000], 0, &rank, &SENT, &pool, &ctl, 1);
+        assert!(matches!(r, Err(Error::Cancelled)));
+        assert_eq!(ctl.done.load(Ordering::Relaxed), 0);
     }
 
     #[test]

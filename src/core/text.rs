@@ -16,12 +16,19 @@ pub trait DocText: Sync {
     /// The document as UTF-8: borrowed from `self` where it already is UTF-8, else
     /// transcoded into `buf` (cleared first).
     fn as_str<'b>(&'b self, buf: &'b mut String) -> &'b str;
+
+    /// About how much work the document is: its length in bytes or code units.
+    fn size_hint(&self) -> usize;
 }
 
 impl DocText for &str {
     #[inline]
     fn as_str<'b>(&'b self, _buf: &'b mut String) -> &'b str {
         self
+    }
+
+    fn size_hint(&self) -> usize {
+        self.len()
     }
 }
 
@@ -60,6 +67,15 @@ impl DocText for Text<'_> {
     /// assert_eq!(Text::Ucs2(&units).as_str(&mut buf), "Pyongyang’s");
     /// assert_eq!(Text::Ucs2(&[0x61, 0xD800, 0x62]).as_str(&mut buf), "a\u{FFFD}b");
     /// ```
+    fn size_hint(&self) -> usize {
+        match self {
+            Text::Utf8(s) => s.len(),
+            Text::Latin1(b) => b.len(),
+            Text::Ucs2(u) => u.len(),
+            Text::Ucs4(u) => u.len(),
+        }
+    }
+
     fn as_str<'b>(&'b self, buf: &'b mut String) -> &'b str {
         match *self {
             Text::Utf8(s) => s,
