@@ -830,6 +830,11 @@ fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> boo
         return bracketed && p[start..i - 1].chars().any(is_word);
     }
     let word = &p[w0..w1];
+    // What `point_ends_sentence` answers first, before the look-ahead below is read: most
+    // full stops follow a word no list holds.
+    if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
+        return true;
+    }
     let next = decode_at(p, m);
     let e = skip_while(p, m, char::is_alphabetic);
     let next_word = &p[m..e];
