@@ -88,32 +88,43 @@ impl ByteSet {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "ssse3")]
     unsafe fn find_ssse3(&self, hay: &[u8], mut i: usize) -> usize {
-        use std::arch::x86_64::*;
-        // SAFETY (whole block): loads read 16 bytes at `hay[i..i + 16]`, inside `hay` because
-        // `i + 16 <= hay.len()`; the tables are 16-byte arrays read unaligned.
-        let lo_t = unsafe { _mm_loadu_si128(self.lo_half.as_ptr() as *const __m128i) };
-        let hi_t = unsafe { _mm_loadu_si128(self.hi_half.as_ptr() as *const __m128i) };
-        // 1 << (high nibble & 7), indexed by the high nibble.
-        let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
-        let top = _mm_set1_epi8(-128);
-        let nib = _mm_set1_epi8(0x0F);
-        let zero = _mm_setzero_si128();
         while i + 16 <= hay.len() {
-            let v = unsafe { _mm_loadu_si128(hay.as_ptr().add(i) as *const __m128i) };
-            // pshufb gives 0 where the index byte has its top bit set: the first lookup
-            // answers bytes < 0x80, the second (index with the top bit flipped) the others.
-            let a = _mm_shuffle_epi8(lo_t, v);
-            let b = _mm_shuffle_epi8(hi_t, _mm_xor_si128(v, top));
-            let high = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-            let sel = _mm_shuffle_epi8(bits, high);
-            let hit = _mm_and_si128(_mm_or_si128(a, b), sel);
-            let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, zero)) as u32;
-            if miss != 0xFFFF {
-                return i + (!miss & 0xFFFF).trailing_zeros() as usize;
+            // SAFETY: `i + 16 <= hay.len()`; SSSE3 is enabled for this function.
+            let hit = unsafe { self.hits16_ssse3(hay.as_ptr().add(i)) };
+            if hit != 0 {
+                return i + hit.trailing_zeros() as usize;
             }
             i += 16;
         }
         self.find_scalar(hay, i)
+    }
+
+    /// Bit `k` set when byte `k` of the 16 at `p` is in the set ("truffle": two 16-byte
+    /// tables indexed by the low nibble, a bit per high nibble).
+    ///
+    /// # Safety
+    /// `p` must point to 16 readable bytes, and the CPU must have SSSE3.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
+    #[inline]
+    unsafe fn hits16_ssse3(&self, p: *const u8) -> u32 {
+        use std::arch::x86_64::*;
+        // SAFETY (whole block): the caller guarantees 16 readable bytes at `p`; the tables
+        // are 16-byte arrays read unaligned.
+        let lo_t = unsafe { _mm_loadu_si128(self.lo_half.as_ptr() as *const __m128i) };
+        let hi_t = unsafe { _mm_loadu_si128(self.hi_half.as_ptr() as *const __m128i) };
+        // 1 << (high nibble & 7), indexed by the high nibble.
+        let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+        let v = unsafe { _mm_loadu_si128(p as *const __m128i) };
+        // pshufb gives 0 where the index byte has its top bit set: the first lookup answers
+        // bytes < 0x80, the second (index with the top bit flipped) the others.
+        let a = _mm_shuffle_epi8(lo_t, v);
+        let b = _mm_shuffle_epi8(hi_t, _mm_xor_si128(v, _mm_set1_epi8(-128)));
+        let high = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0F));
+        let sel = _mm_shuffle_epi8(bits, high);
+        let hit = _mm_and_si128(_mm_or_si128(a, b), sel);
+        let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, _mm_setzero_si128())) as u32;
+        !miss & 0xFFFF
     }
 }
 
@@ -200,25 +211,11 @@ impl<'a> Finder<'a> {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "ssse3")]
     unsafe fn block_ssse3(&self, i: usize) -> u64 {
-        use std::arch::x86_64::*;
-        // SAFETY (whole block): the caller guarantees `i + 64 <= hay.len()`, so the four
-        // 16-byte loads stay inside `hay`; the tables are 16-byte arrays read unaligned.
-        let lo_t = unsafe { _mm_loadu_si128(self.set.lo_half.as_ptr() as *const __m128i) };
-        let hi_t = unsafe { _mm_loadu_si128(self.set.hi_half.as_ptr() as *const __m128i) };
-        let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
-        let top = _mm_set1_epi8(-128);
-        let nib = _mm_set1_epi8(0x0F);
-        let zero = _mm_setzero_si128();
         let mut m = 0u64;
         for k in 0..4 {
-            let v = unsafe { _mm_loadu_si128(self.hay.as_ptr().add(i + 16 * k) as *const __m128i) };
-            let a = _mm_shuffle_epi8(lo_t, v);
-            let b = _mm_shuffle_epi8(hi_t, _mm_xor_si128(v, top));
-            let high = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-            let sel = _mm_shuffle_epi8(bits, high);
-            let hit = _mm_and_si128(_mm_or_si128(a, b), sel);
-            let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, zero)) as u32;
-            m |= ((!miss & 0xFFFF) as u64) << (16 * k);
+            // SAFETY: the caller guarantees `i + 64 <= hay.len()`; SSSE3 is enabled here.
+            let hit = unsafe { self.set.hits16_ssse3(self.hay.as_ptr().add(i + 16 * k)) };
+            m |= (hit as u64) << (16 * k);
         }
         m
     }
@@ -230,19 +227,25 @@ mod tests {
 
     use crate::core::test_rng::Rng;
 
+    /// A random set (from empty and single-byte sets to dense ones, ASCII and not, cycling
+    /// with `round`) and a random haystack shorter than `max_len`.
+    fn random_case(rng: &mut Rng, round: usize, max_len: u64) -> ([bool; 256], ByteSet, Vec<u8>) {
+        let mut t = [false; 256];
+        let members = (rng.next() % [1, 3, 20, 120, 256][round % 5]) as usize;
+        for _ in 0..members {
+            t[(rng.next() % 256) as usize] = true;
+        }
+        let len = (rng.next() % max_len) as usize;
+        let hay: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+        (t, ByteSet::new(&t), hay)
+    }
+
     #[test]
     fn simd_equals_scalar() {
         let mut rng = Rng(0x1234_5678_9ABC_DEF1);
         for round in 0..3000 {
-            let mut t = [false; 256];
-            // From empty and single-byte sets to dense ones, ASCII and not.
-            let members = (rng.next() % [1, 3, 20, 120, 256][round % 5]) as usize;
-            for _ in 0..members {
-                t[(rng.next() % 256) as usize] = true;
-            }
-            let set = ByteSet::new(&t);
-            let len = (rng.next() % 80) as usize;
-            let hay: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+            let (t, set, hay) = random_case(&mut rng, round, 80);
+            let len = hay.len();
             for from in [0, 1, 5, 15, 16, 17, 40, len] {
                 let got = set.find(&hay, from);
                 let want = if from >= len { len } else { (from..len).find(|&i| t[hay[i] as usize]).unwrap_or(len) };
@@ -256,14 +259,8 @@ mod tests {
     fn finder_equals_find() {
         let mut rng = Rng(0x0F1E_2D3C_4B5A_6978);
         for round in 0..2000 {
-            let mut t = [false; 256];
-            let members = (rng.next() % [1, 3, 20, 120, 256][round % 5]) as usize;
-            for _ in 0..members {
-                t[(rng.next() % 256) as usize] = true;
-            }
-            let set = ByteSet::new(&t);
-            let len = (rng.next() % 300) as usize;
-            let hay: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+            let (_, set, hay) = random_case(&mut rng, round, 300);
+            let len = hay.len();
             let mut f = Finder::new(&set, &hay);
             // Forward scans with jumps, and some finds going back.
             let mut from = 0usize;

@@ -161,8 +161,6 @@ struct M {
     entity: u32,
 }
 
-/// Buffers reused from document to document by one worker (no allocation per document or
-/// unit once they have grown).
 /// Target size of a chunk of work (see [`Counter::add_batch_at`]): small enough that the
 /// threads end within a fraction of a millisecond of each other, large enough that claiming
 /// one (an atomic add) costs nothing.
@@ -186,6 +184,8 @@ fn chunk_bounds<T: DocText>(texts: &[T], target: usize) -> Vec<usize> {
     b
 }
 
+/// Buffers reused from document to document by one worker (no allocation per document or
+/// unit once they have grown).
 #[derive(Default)]
 struct CountScratch {
     matcher: Scratch,
@@ -357,30 +357,21 @@ impl Counter {
                 }
             }
         });
-        // The first error in thread order; a Cancelled caused by another thread's error
-        // gives way to that error.
-        let mut first_err: Option<Error> = None;
+        // Nothing is added when any thread failed. An error other than Cancelled wins (a
+        // Cancelled may be the echo of another thread's error).
         let mut merged = Counter::with_evidence(cap);
+        let mut failed: Option<Error> = None;
         for p in parts {
             match p {
                 Ok(c) => merged.merge(c),
-                Err(e) => {
-                    let replace = match (&first_err, &e) {
-                        (None, _) => true,
-                        (Some(Error::Cancelled), e) => !matches!(e, Error::Cancelled),
-                        _ => false,
-                    };
-                    if replace {
-                        first_err = Some(e);
-                    }
-                }
+                Err(e) if matches!(failed, None | Some(Error::Cancelled)) => failed = Some(e),
+                Err(_) => {}
             }
         }
-        let part: Result<Counter> = match first_err {
-            Some(e) => Err(e),
-            None => Ok(merged),
-        };
-        self.merge(part?);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        self.merge(merged);
         Ok(())
     }
 
@@ -827,6 +818,14 @@ mod tests {
         assert_eq!(got[0][3].0, 3);
     }
 
+    /// `n` texts of up to `max_words - 1` words from Alpha, Beta, Gamma, x and ".", varied.
+    fn word_salad(n: usize, max_words: usize) -> Vec<String> {
+        let w = ["Alpha", "Beta", "Gamma", "x", "."];
+        (0..n)
+            .map(|i| (0..(i % max_words)).map(|j| w[(i * 7 + j * 3) % 5]).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
     #[test]
     fn chunks_cover_every_document_once() {
         let texts: Vec<&str> = vec!["a"; 10];
@@ -841,12 +840,7 @@ mod tests {
         // Counts and kept evidence are the same for any thread count and chunk size (each
         // thread claims chunks in order and keeps one Counter; merging is order-free).
         let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"]), ("C", &["Gamma"])]);
-        let texts: Vec<String> = (0..400)
-            .map(|i| {
-                let w = ["Alpha", "Beta", "Gamma", "x", "."];
-                (0..(i % 23)).map(|j| w[(i * 7 + j * 3) % 5]).collect::<Vec<_>>().join(" ")
-            })
-            .collect();
+        let texts = word_salad(400, 23);
         let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
         let rank = id_ranks(&m.spec().ids);
         let groups: Vec<u32> = (0..refs.len()).map(|i| (i % 3) as u32).collect();
@@ -882,12 +876,7 @@ mod tests {
     #[test]
     fn thread_count_does_not_matter() {
         let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"]), ("C", &["Gamma"])]);
-        let texts: Vec<String> = (0..500)
-            .map(|i| {
-                let w = ["Alpha", "Beta", "Gamma", "x", "."];
-                (0..(i % 17)).map(|j| w[(i * 7 + j * 3) % 5]).collect::<Vec<_>>().join(" ")
-            })
-            .collect();
+        let texts = word_salad(500, 17);
         let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
         let a = count(&m, &refs, SENT, 1);
         let b = count(&m, &refs, SENT, 2);

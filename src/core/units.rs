@@ -625,14 +625,11 @@ fn is_initial(w: &str) -> bool {
     matches!((it.next(), it.next()), (Some(c), None) if c.is_uppercase())
 }
 
-/// What a single `.` at the end of `word` means, given what follows (`next` is the first
-/// non-space character after the point and its closers, `next_word` the letters from there).
-fn point_ends_sentence(
-    word: &str,
-    next: char,
-    next_word: &str,
-    next_after_word: Option<char>,
-) -> bool {
+/// What a single `.` at the end of `word` means, given what follows. `look_ahead` gives the
+/// first non-space character after the point and its closers, the letters from there (the
+/// next word) and the character after them; it is called only when the answer depends on it
+/// (most full stops follow a word no list holds).
+fn point_ends_sentence<S: AsRef<str>>(word: &str, look_ahead: impl FnOnce() -> (char, S, Option<char>)) -> bool {
     // No listed abbreviation is longer than 6 bytes, and acronyms and initials need a point or
     // a single character: longer words end the sentence without any list lookup.
     if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
@@ -642,6 +639,8 @@ fn point_ends_sentence(
     if lists & IN_NEVER != 0 {
         return false;
     }
+    let (next, next_word, next_after_word) = look_ahead();
+    let next_word = next_word.as_ref();
     let soft = || {
         if is_open_quote(next) {
             return true;
@@ -829,17 +828,10 @@ fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> boo
             && matches!(decode_at(p, j), ']' | ')');
         return bracketed && p[start..i - 1].chars().any(is_word);
     }
-    let word = &p[w0..w1];
-    // What `point_ends_sentence` answers first, before the look-ahead below is read: most
-    // full stops follow a word no list holds.
-    if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
-        return true;
-    }
-    let next = decode_at(p, m);
-    let e = skip_while(p, m, char::is_alphabetic);
-    let next_word = &p[m..e];
-    let next_after = (e < p.len()).then(|| decode_at(p, e));
-    point_ends_sentence(word, next, next_word, next_after)
+    point_ends_sentence(&p[w0..w1], || {
+        let e = skip_while(p, m, char::is_alphabetic);
+        (decode_at(p, m), &p[m..e], (e < p.len()).then(|| decode_at(p, e)))
+    })
 }
 
 #[cfg(test)]

@@ -35,39 +35,30 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
     let mut missing = 0;
     let mut fallback: Vec<(usize, Box<str>)> = Vec::new();
     for (i, obj) in items.iter().enumerate() {
-        if let Ok(s) = obj.cast::<PyString>() {
-            let mut size: ffi::Py_ssize_t = 0;
-            // SAFETY: `s` is a live str (kept alive by `items` for 'a); the returned buffer is
-            // owned by the str object and lives as long as it does; strs are immutable.
-            let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
-            if ptr.is_null() {
-                // Lone surrogates: not encodable as UTF-8. Each becomes U+FFFD (issue 8: the
-                // codec's "replace" gave '?', a sentence terminator, so "Japan \ud800 China"
-                // was split into two sentences and lost its pair).
-                PyErr::take(py);
-                let enc = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-                let bytes: Vec<u8> = enc.extract()?;
-                let text = replace_surrogates(bytes).into_boxed_str();
-                fallback.push((i, text));
-                strs.push("");
-            } else {
-                // SAFETY: CPython guarantees valid UTF-8 of `size` bytes at `ptr`, alive for 'a.
-                let slice = unsafe { std::slice::from_raw_parts(ptr as *const u8, size as usize) };
-                let st = unsafe { std::str::from_utf8_unchecked(slice) };
-                strs.push(st);
-            }
-        } else if obj.is_none() || is_pandas_na(obj) {
+        let Some(s) = batch_item(obj, offset + i)? else {
             missing += 1;
             strs.push("");
-        } else if let Ok(f) = obj.cast::<PyFloat>() {
-            if f.value().is_nan() {
-                missing += 1;
-                strs.push("");
-            } else {
-                return Err(type_error(obj, offset + i));
-            }
+            continue;
+        };
+        let mut size: ffi::Py_ssize_t = 0;
+        // SAFETY: `s` is a live str (kept alive by `items` for 'a); the returned buffer is
+        // owned by the str object and lives as long as it does; strs are immutable.
+        let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+        if ptr.is_null() {
+            // Lone surrogates: not encodable as UTF-8. Each becomes U+FFFD (issue 8: the
+            // codec's "replace" gave '?', a sentence terminator, so "Japan \ud800 China"
+            // was split into two sentences and lost its pair).
+            PyErr::take(py);
+            let enc = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            let bytes: Vec<u8> = enc.extract()?;
+            let text = replace_surrogates(bytes).into_boxed_str();
+            fallback.push((i, text));
+            strs.push("");
         } else {
-            return Err(type_error(obj, offset + i));
+            // SAFETY: CPython guarantees valid UTF-8 of `size` bytes at `ptr`, alive for 'a.
+            let slice = unsafe { std::slice::from_raw_parts(ptr as *const u8, size as usize) };
+            let st = unsafe { std::str::from_utf8_unchecked(slice) };
+            strs.push(st);
         }
     }
     for (i, text) in fallback {
@@ -101,20 +92,12 @@ pub fn extract_units<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
         let mut texts: Vec<Text<'a>> = Vec::with_capacity(items.len());
         let mut missing = 0;
         for (i, obj) in items.iter().enumerate() {
-            if let Ok(s) = obj.cast::<PyString>() {
-                texts.push(code_units(py, s)?);
-            } else if obj.is_none() || is_pandas_na(obj) {
-                missing += 1;
-                texts.push(Text::Utf8(""));
-            } else if let Ok(f) = obj.cast::<PyFloat>() {
-                if f.value().is_nan() {
+            match batch_item(obj, offset + i)? {
+                Some(s) => texts.push(code_units(py, s)?),
+                None => {
                     missing += 1;
                     texts.push(Text::Utf8(""));
-                } else {
-                    return Err(type_error(obj, offset + i));
                 }
-            } else {
-                return Err(type_error(obj, offset + i));
             }
         }
         Ok(Units { texts, missing, _utf8: None })
@@ -122,9 +105,8 @@ pub fn extract_units<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
     #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
     {
         let t = extract_texts(py, items, offset)?;
-        // SAFETY: the &strs point into the str objects (alive for 'a) or into `t`'s own boxes,
-        // which move with `t` into the result without their heap buffers moving.
-        let texts = t.strs.iter().map(|&s| Text::Utf8(unsafe { &*(s as *const str) })).collect();
+        // The &'a strs point into the str objects or into `t`'s boxes, kept with `t`.
+        let texts = t.strs.iter().map(|&s| Text::Utf8(s)).collect();
         Ok(Units { texts, missing: t.missing, _utf8: Some(t) })
     }
 }
@@ -166,6 +148,19 @@ fn replace_surrogates(mut bytes: Vec<u8>) -> String {
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// One item of a batch: `Some(str)`, or `None` for a missing document (None, float NaN,
+/// `pandas.NA`); any other type is a `TypeError` naming its position `pos`.
+fn batch_item<'a>(obj: &'a Bound<'a, PyAny>, pos: usize) -> PyResult<Option<&'a Bound<'a, PyString>>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Some(s));
+    }
+    let nan = obj.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false);
+    if obj.is_none() || nan || is_pandas_na(obj) {
+        return Ok(None);
+    }
+    Err(type_error(obj, pos))
 }
 
 /// `pandas.NA` (a missing value in string/Arrow columns) is a missing text, like None.

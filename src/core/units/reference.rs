@@ -193,12 +193,12 @@ fn run_ends_sentence(cs: &[(usize, char)], start: usize, i: usize, j: usize, m: 
         return bracketed && cs[start..i - 1].iter().any(|&(_, c)| is_word(c));
     }
     let word: String = cs[w0..w1].iter().map(|&(_, c)| c).collect();
-    let next = cs[m].1;
-    let mut e = m;
-    while e < cs.len() && cs[e].1.is_alphabetic() {
-        e += 1;
-    }
-    let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
-    let next_after = cs.get(e).map(|&(_, c)| c);
-    point_ends_sentence(&word, next, &next_word, next_after)
+    point_ends_sentence(&word, || {
+        let mut e = m;
+        while e < cs.len() && cs[e].1.is_alphabetic() {
+            e += 1;
+        }
+        let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
+        (cs[m].1, next_word, cs.get(e).map(|&(_, c)| c))
+    })
 }
