@@ -1,4 +1,4 @@
-"""The :class:`Gazetteer`: entities, their aliases and attributes (SPEC §2).
+"""The :class:`Gazetteer`: entities, their aliases and attributes.
 
 A gazetteer is an ordered collection of :class:`Entity` objects. Each entity has an ``id``
 (unique), a display ``name`` (always also an alias), a ``kind`` (may be empty), a tuple of
@@ -12,7 +12,34 @@ truth: whitespace is stripped, a trailing ``*`` is a glob (``Kenyan*`` matches K
 Kenyans), ``\\*`` is a literal star, any other ``*`` is an error, and an alias must hold a
 letter or digit.
 
-Decisions the SPEC leaves open (documented here once):
+Attributes with a meaning
+-------------------------
+Most attributes are kept and returned untouched. Four have a meaning to the matcher and are
+checked when the entity is added:
+
+- ``parent``: the id of the containing entity (city → region → country, politician →
+  party); an int becomes its decimal string, like ids; an empty value means none. The
+  parents form a forest: an entity naming itself is an error when it is added; a cycle
+  (``A → B → A``) is an error, and so is a parent id that no entity has. Because entities
+  may be added in any order (a parent after its children), the last two are checked when
+  the hierarchy is used (:meth:`Gazetteer.ancestors`, :meth:`Gazetteer.children`, building a
+  :class:`~gazetta.Matcher`) or by :meth:`Gazetteer.validate`. ``strict=False`` (given to
+  the constructor or reader) turns an unknown parent into one :class:`UserWarning` and
+  treats it as absent; a cycle is an error in every mode.
+- ``prior``: a non-negative finite number (an int or float, NumPy numbers included; not a
+  bool), e.g. a population, stored as a float; among entities sharing an alias a larger
+  prior is more likely.
+- ``not_before`` and ``not_after``: context rules, a phrase or a list of phrases. A match
+  of any alias of the entity is dropped when one of the ``not_before`` phrases follows it
+  directly, or one of the ``not_after`` phrases precedes it directly (separated by
+  whitespace only): Georgia with ``not_before=["Power", "Tech"]`` skips "Georgia Power";
+  the United States with ``not_after=["Latin"]`` skips the "America" of "Latin America".
+  Phrases follow the alias rules (compared like aliases; ``"Bulldog*"`` is a glob) and are
+  stored as a list of strings, duplicates removed. In CSV files they are written like
+  aliases (``Power|Tech``). An alias record may carry its own rules, for that alias only:
+  ``{"text": "SA", "not_after": ["Telkom"]}``.
+
+Decisions, documented here once:
 
 - **The name as an alias.** The name is a literal (a ``*`` in a name is escaped, so the name
   ``E*Trade`` matches the text "E*Trade"). The entity's first alias always stands for the name:
@@ -23,10 +50,13 @@ Decisions the SPEC leaves open (documented here once):
 - **Duplicates.** Aliases are the same when their stem and glob flag are the same
   (``"Kenya"`` and ``" Kenya "``); the later one is dropped and its ``case`` /
   ``fold_accents`` fill in unset fields of the first (two different explicit values are an
-  error). The same ``id`` given again with the same name and kind is merged: aliases are
-  unioned in order, attributes are merged (two different values are an error).
+  error), while its ``not_before`` / ``not_after`` phrases are added to the first's (rules
+  only ever remove matches, so the union keeps every one given). The same ``id`` given
+  again with the same name and kind is merged: aliases are unioned in order, attributes are
+  merged (two different values are an error, except the context rules, which are unioned).
 - **Missing values.** An attribute that is ``None`` or NaN is not stored (so a table cell left
-  empty means "no such attribute" and round trips).
+  empty means "no such attribute" and round trips); so is an empty ``parent``, an empty
+  phrase string or an empty list of phrases.
 - **``case`` and ``fold_accents`` are not attributes.** Given on a record, a DataFrame/CSV row
   or an :meth:`Gazetteer.add` call, they are the overrides of the aliases given with it (not of
   the name), where an alias record sets none. This is what makes the long form work.
@@ -41,6 +71,14 @@ Examples
 Alias(text='Kenyan*', case=None, fold_accents=None)
 >>> [a.text for a in g["KE"].aliases]
 ['Kenya', 'Kenyan*', 'Nairobi']
+>>> _ = g.add("KE-30", "Nairobi County", kind="county", parent="KE", prior=4397073,
+...           not_before=["National Park"], aliases=[{"text": "NRB", "not_after": ["Flight"]}])
+>>> g.ancestors("KE-30"), g.children("KE")
+(['KE'], ['KE-30'])
+>>> g["KE-30"].attrs
+{'parent': 'KE', 'prior': 4397073.0, 'not_before': ['National Park']}
+>>> g["KE-30"].aliases[1]
+Alias(text='NRB', case=None, fold_accents=None, not_after=('Flight',))
 """
 
 from __future__ import annotations
@@ -70,10 +108,14 @@ __all__ = ["Alias", "Entity", "Gazetteer"]
 CaseMode = Literal["smart", "sensitive", "insensitive"]
 PathLike = Union[str, "os.PathLike[str]"]
 
-#: The valid per-alias ``case`` values (SPEC §3.3).
+#: The valid per-alias ``case`` values.
 CASE_CHOICES: Tuple[str, ...] = ("smart", "sensitive", "insensitive")
 _RESERVED = ("id", "name", "kind", "aliases", "case", "fold_accents")
-_ALIAS_FIELDS = ("text", "case", "fold_accents")
+_ALIAS_FIELDS = ("text", "case", "fold_accents", "not_before", "not_after")
+#: The context-rule attributes (entity attributes and alias record fields).
+_RULES = ("not_before", "not_after")
+#: The attributes with a meaning to the matcher, checked and normalised when added.
+_ENGINE_ATTRS = frozenset(("parent", "prior") + _RULES)
 _HASH_FORMAT = "gazetta.gazetteer/1"
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
@@ -82,9 +124,10 @@ _FALSE = {"false", "0", "no", "n", "f"}
 # --------------------------------------------------------------------------------------------
 # Value objects
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False, repr=False)
 class Alias:
-    """One alias of an entity: its text and optional per-alias matching overrides.
+    """One alias of an entity: its text, optional per-alias matching overrides and context
+    rules.
 
     Parameters
     ----------
@@ -95,6 +138,12 @@ class Alias:
         Overrides the matcher's ``case`` for this alias; None (default) keeps the matcher's.
     fold_accents : bool or None
         Overrides the matcher's ``fold_accents`` for this alias; None keeps the matcher's.
+    not_before, not_after : tuple of str, default ()
+        Context rules of this alias only (a list or one string is accepted and stored as a
+        tuple): a match of this alias is dropped when one of the ``not_before`` phrases
+        directly follows it, or one of the ``not_after`` phrases directly precedes it. The
+        entity attributes of the same names apply to every alias of the entity. Phrases are
+        checked (like aliases) when the alias is added to a gazetteer.
 
     Examples
     --------
@@ -103,11 +152,30 @@ class Alias:
     ('Kenyan', True)
     >>> Alias("US", case="sensitive").to_record()
     {'text': 'US', 'case': 'sensitive'}
+    >>> Alias("SA", not_after=["Telkom"])
+    Alias(text='SA', case=None, fold_accents=None, not_after=('Telkom',))
     """
 
     text: str
     case: Optional[CaseMode] = None
     fold_accents: Optional[bool] = None
+    not_before: Tuple[str, ...] = ()
+    not_after: Tuple[str, ...] = ()
+
+    def __init__(self, text: str, case: Optional[CaseMode] = None, fold_accents: Optional[bool] = None,
+                 not_before: Union[str, Iterable[str]] = (), not_after: Union[str, Iterable[str]] = ()) -> None:
+        # written into __dict__ directly: one frozen-dataclass __setattr__ per field costs
+        # more than the whole call when a gazetteer of 10^5 aliases is built
+        d = self.__dict__
+        d["text"] = text
+        d["case"] = case
+        d["fold_accents"] = fold_accents
+        d["not_before"] = not_before if type(not_before) is tuple else _as_tuple(not_before)
+        d["not_after"] = not_after if type(not_after) is tuple else _as_tuple(not_after)
+
+    def __repr__(self) -> str:
+        rules = "".join(f", {k}={getattr(self, k)!r}" for k in _RULES if getattr(self, k))
+        return f"Alias(text={self.text!r}, case={self.case!r}, fold_accents={self.fold_accents!r}{rules})"
 
     @property
     def literal(self) -> str:
@@ -132,7 +200,8 @@ class Alias:
         return _core.parse_alias(self.text)[1]
 
     def to_record(self) -> Union[str, Dict[str, Any]]:
-        """The plain string when there are no overrides, else a ``{"text": ...}`` record.
+        """The plain string when there are no overrides or rules, else a ``{"text": ...}``
+        record (rules as lists).
 
         Examples
         --------
@@ -140,15 +209,35 @@ class Alias:
         'Kenya'
         >>> Alias("Sao Paulo", fold_accents=True).to_record()
         {'text': 'Sao Paulo', 'fold_accents': True}
+        >>> Alias("SA", not_after=("Telkom",)).to_record()
+        {'text': 'SA', 'not_after': ['Telkom']}
         """
-        if self.case is None and self.fold_accents is None:
+        if _is_plain(self):
             return self.text
         rec: Dict[str, Any] = {"text": self.text}
         if self.case is not None:
             rec["case"] = self.case
         if self.fold_accents is not None:
             rec["fold_accents"] = self.fold_accents
+        if self.not_before:
+            rec["not_before"] = list(self.not_before)
+        if self.not_after:
+            rec["not_after"] = list(self.not_after)
         return rec
+
+
+def _as_tuple(v: Any) -> Tuple[str, ...]:
+    """One phrase or an iterable of phrases as a tuple (None: no phrases)."""
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(v)
+
+
+def _is_plain(a: Alias) -> bool:
+    """True when the alias is its text alone (no overrides, no rules)."""
+    return a.case is None and a.fold_accents is None and not a.not_before and not a.not_after
 
 
 @dataclass(frozen=True)
@@ -370,6 +459,114 @@ def _clean_fold(v: Any, eid: str, src: _Source, pos: int, text: str) -> Optional
     raise _fail(f"alias {text!r}: fold_accents must be true or false, not {v!r}", eid, src, pos)
 
 
+def _clean_phrases(v: Any, what: str, eid: str, src: _Source, pos: int) -> List[str]:
+    """A context rule (``not_before`` / ``not_after``): one phrase or a list of phrases, each
+    checked like an alias; stripped, duplicates (same stem and glob) dropped. An empty string
+    or list is no rule (``[]``)."""
+    if isinstance(v, str):
+        items: List[Any] = [v] if v.strip() else []
+    elif isinstance(v, (list, tuple)):
+        items = list(v)
+    elif hasattr(v, "tolist") and not isinstance(v, (int, float)) and isinstance(v.tolist(), list):
+        items = v.tolist()
+    else:
+        raise _fail(f"{what} must be a phrase or a list of phrases, not {type(v).__name__} {v!r}", eid, src, pos)
+    out: List[str] = []
+    seen: set = set()
+    for item in items:
+        if not isinstance(item, str):
+            raise _fail(f"{what}: {item!r} ({type(item).__name__}) is not a string", eid, src, pos)
+        text = item.strip()
+        try:
+            key = _core.parse_alias(text)
+        except ValueError as exc:
+            reason = str(exc).replace("the alias", "the phrase")
+            raise _fail(f"{what} phrase {text!r}: {reason}", eid, src, pos) from None
+        if key not in seen:
+            seen.add(key)
+            out.append(text)
+    return out
+
+
+def _union_phrases(old: Sequence[str], new: Sequence[str]) -> List[str]:
+    """``old`` then the phrases of ``new`` not already in it (same stem and glob)."""
+    if not new:
+        return list(old)
+    parse = _core.parse_alias
+    seen = {parse(t) for t in old}
+    out = list(old)
+    for t in new:
+        k = parse(t)
+        if k not in seen:
+            seen.add(k)
+            out.append(t)
+    return out
+
+
+def _clean_parent(v: Any, eid: str, src: _Source, pos: int) -> Optional[str]:
+    """A parent id as a str (an int as its decimal string, like ids); None when empty."""
+    if isinstance(v, str):
+        s = v.strip()
+    elif isinstance(v, bool):
+        raise _fail(f"parent must be an entity id (a string), not {v!r}", eid, src, pos)
+    elif isinstance(v, int):
+        s = str(v)
+    elif isinstance(v, float) and v.is_integer():
+        s = str(int(v))
+    else:
+        raise _fail(f"parent must be an entity id (a string), not {type(v).__name__} {v!r}", eid, src, pos)
+    if not s:
+        return None
+    if s == eid:
+        raise _fail(f"parent {s!r} is the entity itself (an entity cannot contain itself)", eid, src, pos)
+    return s
+
+
+def _clean_prior(v: Any, eid: str, src: _Source, pos: int) -> float:
+    """A prior: a non-negative finite int or float (not a bool), stored as a float (so that it
+    reads back the same from every format). In a CSV file every cell is text, so a number
+    written there is read as one (pandas leaves a whole column as text when any cell of it is
+    not a number, and that cell is the one to report)."""
+    if isinstance(v, str) and src.csv_path is not None:
+        t = v.strip()
+        try:
+            v = int(t)
+        except ValueError:
+            try:
+                v = float(t)
+            except ValueError:
+                pass
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise _fail(f"prior must be a non-negative finite number, not {type(v).__name__} {v!r}", eid, src, pos)
+    try:
+        f = float(v)
+    except OverflowError:
+        f = math.inf
+    if not f >= 0 or not math.isfinite(f):
+        raise _fail(f"prior must be a non-negative finite number, not {v!r}", eid, src, pos)
+    return f + 0.0  # -0.0 as 0.0
+
+
+def _clean_engine_attrs(attrs: Dict[str, Any], eid: str, src: _Source, pos: int) -> None:
+    """Checks and normalises ``parent``, ``prior``, ``not_before``, ``not_after`` in place
+    (values already plain and not missing); empty ones are removed."""
+    if "parent" in attrs:
+        parent = _clean_parent(attrs["parent"], eid, src, pos)
+        if parent is None:
+            del attrs["parent"]
+        else:
+            attrs["parent"] = parent
+    if "prior" in attrs:
+        attrs["prior"] = _clean_prior(attrs["prior"], eid, src, pos)
+    for k in _RULES:
+        if k in attrs:
+            phrases = _clean_phrases(attrs[k], k, eid, src, pos)
+            if phrases:
+                attrs[k] = phrases
+            else:
+                del attrs[k]
+
+
 def _escape(name: str) -> str:
     """A name as a literal alias: every ``*`` escaped."""
     return name.replace("*", "\\*")
@@ -391,7 +588,9 @@ class _AliasList:
         self.keys: Dict[_Key, int] = {}
 
     def add(self, text: str, case: Optional[str], fold: Optional[bool], eid: str, src: _Source, pos: int,
-            key: Optional[_Key] = None) -> None:
+            key: Optional[_Key] = None, not_before: Sequence[str] = (), not_after: Sequence[str] = ()) -> None:
+        """One alias (rules already checked); a repeated alias fills in the first's unset
+        overrides (conflicting values are an error) and adds its rule phrases to the first's."""
         if key is None:
             try:
                 key = _core.parse_alias(text)
@@ -400,10 +599,11 @@ class _AliasList:
         i = self.keys.get(key)
         if i is None:
             self.keys[key] = len(self.items)
-            self.items.append(Alias(text, case, fold))  # type: ignore[arg-type]
+            self.items.append(Alias(text, case, fold, tuple(not_before), tuple(not_after)))  # type: ignore[arg-type]
             return
         old = self.items[i]
-        if (case is None or case == old.case) and (fold is None or fold == old.fold_accents):
+        if ((case is None or case == old.case) and (fold is None or fold == old.fold_accents)
+                and not not_before and not not_after):
             return
         if old.case is not None and case is not None and old.case != case:
             raise _fail(f"alias {text!r} is listed twice with different case ({old.case!r}, {case!r})",
@@ -412,7 +612,9 @@ class _AliasList:
             raise _fail(f"alias {text!r} is listed twice with different fold_accents "
                         f"({old.fold_accents!r}, {fold!r})", eid, src, pos)
         self.items[i] = Alias(old.text, old.case if old.case is not None else case,  # type: ignore[arg-type]
-                              old.fold_accents if old.fold_accents is not None else fold)
+                              old.fold_accents if old.fold_accents is not None else fold,
+                              tuple(_union_phrases(old.not_before, not_before)),
+                              tuple(_union_phrases(old.not_after, not_after)))
 
     def add_item(self, item: Any, eid: str, src: _Source, pos: int, case: Any = None, fold: Any = None) -> None:
         """One alias given as a str, a record dict or an :class:`Alias`; ``case``/``fold`` are
@@ -438,8 +640,11 @@ class _AliasList:
             text = text.strip()
             c = item.get("case")
             f = item.get("fold_accents")
+            rules = [_clean_phrases(r, f"alias {text!r}: {k}", eid, src, pos) if not _is_missing(r) else []
+                     for k, r in ((k, item.get(k)) for k in _RULES)]
             self.add(text, _clean_case(c if not _is_missing(c) else case, eid, src, pos, text),
-                     _clean_fold(f if not _is_missing(f) else fold, eid, src, pos, text), eid, src, pos)
+                     _clean_fold(f if not _is_missing(f) else fold, eid, src, pos, text), eid, src, pos,
+                     None, rules[0], rules[1])
             return
         raise _fail(f"alias {item!r} ({type(item).__name__}) is not a string or an alias record",
                     eid, src, pos)
@@ -468,7 +673,7 @@ def _written_aliases(e: Entity) -> Tuple[Alias, ...]:
     if not als:
         return als
     first = als[0]
-    if first.case is not None or first.fold_accents is not None or first.text != _escape(e.name):
+    if not _is_plain(first) or first.text != _escape(e.name):
         return als
     stem = _core.parse_alias(first.text)[0]
     for a in als[1:]:
@@ -562,11 +767,30 @@ def _strip_gz(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
+def _check_strict(strict: Any) -> bool:
+    if strict is True or strict is False:
+        return strict
+    raise ValueError(f"strict must be True or False, not {strict!r}")
+
+
+class _Hierarchy:
+    """The parent index of a gazetteer (built once per content, dropped by :meth:`add`)."""
+
+    __slots__ = ("parents", "unknown", "children", "levels", "warned")
+
+    def __init__(self, parents: List[int], unknown: List[int]) -> None:
+        self.parents = parents          # per entity: the parent's index, -1 for none or unknown
+        self.unknown = unknown          # entities whose parent id is not in the gazetteer
+        self.children: Optional[Dict[int, List[int]]] = None
+        self.levels: Dict[str, List[int]] = {}
+        self.warned = False             # the unknown-parent warning was given for this content
+
+
 # --------------------------------------------------------------------------------------------
 # The gazetteer
 # --------------------------------------------------------------------------------------------
 class Gazetteer:
-    """An ordered, validated collection of entities and their aliases (SPEC §2).
+    """An ordered, validated collection of entities and their aliases.
 
     Build one with :meth:`add`, :meth:`from_records`, :meth:`from_dataframe`,
     :meth:`read_csv`, :meth:`read_json` or :meth:`read_yaml`; hand it to
@@ -579,23 +803,55 @@ class Gazetteer:
     digit``. Positions are 1-based rows (header excluded) and lines in files, 0-based
     positions for in-memory records and DataFrames.
 
+    Entities may carry a ``parent`` (the id of the containing entity), a ``prior`` (a
+    non-negative number such as a population) and the context rules ``not_before`` /
+    ``not_after`` (phrases that, directly after or before a match, drop it); see the module
+    docs. The hierarchy is read with :meth:`ancestors` and :meth:`children`, and checked
+    (cycles, unknown parents) when it is used or by :meth:`validate`.
+
+    Parameters
+    ----------
+    strict : bool, default True
+        What a ``parent`` naming no entity of the gazetteer is, when the hierarchy is used:
+        a :class:`~gazetta.GazetteerError` (True) or one :class:`UserWarning` listing them,
+        with those parents treated as absent (False). The readers and
+        :meth:`from_records` take the same option. A parent cycle is an error either way.
+
     Examples
     --------
     >>> g = Gazetteer()
     >>> _ = g.add("GE", "Georgia", kind="country", aliases=["Sakartvelo"])
-    >>> _ = g.add("US-GA", "Georgia", kind="state")
+    >>> _ = g.add("US-GA", "Georgia", kind="state", parent="US", not_before=["Tech", "Power"])
+    >>> _ = g.add("US", "United States", kind="country", aliases=["America"], not_after=["Latin"])
     >>> len(g), "GE" in g, g.ids
-    (2, True, ['GE', 'US-GA'])
+    (3, True, ['GE', 'US-GA', 'US'])
     >>> g.ambiguous()
          alias     entities  n_entities
     0  Georgia  [GE, US-GA]           2
+    >>> g.ancestors("US-GA")
+    ['US']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, strict: bool = True) -> None:
         self._entities: List[Entity] = []
         self._index: Dict[str, int] = {}
         self._origin: List[Tuple[_Source, int]] = []  # where each entity was first given
         self._flat_cache: Optional[Tuple[Any, ...]] = None
+        self._hier_cache: Optional[_Hierarchy] = None
+        self._strict = _check_strict(strict)
+
+    @property
+    def strict(self) -> bool:
+        """Whether an unknown ``parent`` is an error (True) or a warning (False) when the
+        hierarchy is used; set when the gazetteer is made (``strict=`` of the constructor,
+        :meth:`from_records` and the readers).
+
+        Examples
+        --------
+        >>> Gazetteer().strict, Gazetteer(strict=False).strict
+        (True, False)
+        """
+        return self._strict
 
     # -- building ---------------------------------------------------------------------------
     def _ingest(self, raw_id: Any, raw_name: Any, raw_kind: Any, alias_items: Iterable[Any],
@@ -609,6 +865,8 @@ class Gazetteer:
                 raise _fail(f"attribute name {k!r} is not a string", eid, src, pos)
             if not _is_missing(v):
                 clean_attrs[k] = _plain(v)
+        if not _ENGINE_ATTRS.isdisjoint(clean_attrs):
+            _clean_engine_attrs(clean_attrs, eid, src, pos)
         at = self._index.get(eid)
         als = _AliasList()
         if at is not None:
@@ -620,10 +878,13 @@ class Gazetteer:
                                 f"{osrc.describe(opos)}", eid, src, pos)
             for k, v in clean_attrs.items():
                 if k in old.attrs and old.attrs[k] != v:
+                    if k in _RULES:  # context rules add up (see the module docs)
+                        clean_attrs[k] = _union_phrases(old.attrs[k], v)
+                        continue
                     raise _fail(f"duplicate id with a different {k!r}: {v!r} here, {old.attrs[k]!r} at "
                                 f"{osrc.describe(opos)}", eid, src, pos)
             for a in old.aliases:
-                als.add(a.text, a.case, a.fold_accents, eid, src, pos)
+                als.add(a.text, a.case, a.fold_accents, eid, src, pos, None, a.not_before, a.not_after)
             merged = dict(old.attrs)
             merged.update(clean_attrs)
             clean_attrs = merged
@@ -652,6 +913,7 @@ class Gazetteer:
         else:
             self._entities[at] = ent
         self._flat_cache = None
+        self._hier_cache = None
 
     def add(self, id: str, name: str, *, kind: str = "", aliases: Iterable[Union[str, Mapping[str, Any], Alias]] = (),
             **attrs: Any) -> "Gazetteer":
@@ -667,11 +929,17 @@ class Gazetteer:
             E.g. ``"country"``, ``"person"``, ``"org"``.
         aliases : iterable of str, dict or Alias, default ()
             Alias strings (``"Kenyan*"`` is a glob) or records ``{"text": ..., "case": ...,
-            "fold_accents": ...}`` overriding the matcher's options for that alias.
+            "fold_accents": ..., "not_before": [...], "not_after": [...]}`` overriding the
+            matcher's options for that alias and giving context rules of that alias only.
         **attrs
             Further attributes, kept and returned (None/NaN values are not stored), except
             ``case`` and ``fold_accents``, which set the overrides of the ``aliases`` given
-            here (not of the name) where an alias record sets none.
+            here (not of the name) where an alias record sets none. Four attributes are
+            checked and normalised (see the module docs): ``parent`` (an entity id; the
+            parent may be added later), ``prior`` (a non-negative finite number, stored as a
+            float),
+            ``not_before`` and ``not_after`` (a phrase or a list of phrases, stored as a
+            list).
 
         Returns
         -------
@@ -681,8 +949,9 @@ class Gazetteer:
         Raises
         ------
         GazetteerError
-            On an invalid id, name or alias, or on an id already present with another name,
-            kind or attribute value.
+            On an invalid id, name, alias, ``parent`` (the entity itself), ``prior`` or
+            context rule, or on an id already present with another name, kind or attribute
+            value.
 
         Examples
         --------
@@ -693,6 +962,12 @@ class Gazetteer:
         >>> _ = g.add("KP", "North Korea", kind="country", aliases=["Pyongyang", "DPRK"])
         >>> [a.text for a in g["KP"].aliases]
         ['North Korea', 'DPRK', 'NK', 'Pyongyang']
+        >>> g.add("KP-01", "Pyongyang City", parent="KP", prior=3_000_000, not_before="Metro")["KP-01"].attrs
+        {'parent': 'KP', 'prior': 3000000.0, 'not_before': ['Metro']}
+        >>> g.add("X", "Xland", prior=-1)
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'X' (add()): prior must be a non-negative finite number, not -1
         """
         case = attrs.pop("case", None)
         fold = attrs.pop("fold_accents", None)
@@ -700,7 +975,8 @@ class Gazetteer:
         return self
 
     @classmethod
-    def from_records(cls, records: Iterable[Union[Mapping[str, Any], Entity]]) -> "Gazetteer":
+    def from_records(cls, records: Iterable[Union[Mapping[str, Any], Entity]], *, strict: bool = True
+                     ) -> "Gazetteer":
         """A gazetteer from dicts with keys ``id``, ``name``, optional ``kind`` and
         ``aliases`` (a list, or one string), optional ``case`` and ``fold_accents`` (overrides
         of the record's aliases, as in the long form), every other key an attribute.
@@ -711,6 +987,9 @@ class Gazetteer:
         Parameters
         ----------
         records : iterable of dict or Entity
+        strict : bool, default True
+            Whether a ``parent`` naming no entity is an error (True) or a warning (False)
+            when the hierarchy is used (see :class:`Gazetteer`).
 
         Returns
         -------
@@ -729,8 +1008,16 @@ class Gazetteer:
         ... ])
         >>> g["TR"].attrs, g["JP"].kind
         ({'iso3': 'TUR'}, 'country')
+        >>> import warnings
+        >>> g = Gazetteer.from_records([{"id": "LY-TB", "name": "Tobruk", "parent": "LY"}], strict=False)
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     g.ancestors("LY-TB")
+        []
+        >>> print(caught[0].message)
+        1 entity has an unknown parent, treated as having none: 'LY-TB' (parent 'LY', record 0)
         """
-        return cls()._add_records(records, _Source(None, "record"))
+        return cls(strict=strict)._add_records(records, _Source(None, "record"))
 
     def _add_records(self, records: Iterable[Any], src: _Source, positions: Optional[Sequence[int]] = None
                      ) -> "Gazetteer":
@@ -752,7 +1039,8 @@ class Gazetteer:
 
     @classmethod
     def from_dataframe(cls, df: pd.DataFrame, *, id: str = "id", name: str = "name", kind: str = "kind",
-                       aliases: str = "aliases", alias_sep: Optional[str] = "|") -> "Gazetteer":
+                       aliases: str = "aliases", alias_sep: Optional[str] = "|", strict: bool = True
+                       ) -> "Gazetteer":
         """A gazetteer from a DataFrame in wide or long form (or a mix of both).
 
         Every row adds its aliases to the entity of its id, so the wide form (one row per
@@ -769,7 +1057,11 @@ class Gazetteer:
         alias_sep : str or None, default "|"
             Separator of the aliases in one cell; None means one alias per cell. A cell holding
             a JSON array (``["NK", {"text": "US", "case": "sensitive"}]``, as written by
-            :meth:`to_csv` when needed) is read as a list of aliases.
+            :meth:`to_csv` when needed) is read as a list of aliases. The ``not_before`` and
+            ``not_after`` columns are split the same way (a list cell is a list of phrases).
+        strict : bool, default True
+            Whether a ``parent`` naming no entity is an error (True) or a warning (False)
+            when the hierarchy is used (see :class:`Gazetteer`).
 
         Returns
         -------
@@ -790,7 +1082,7 @@ class Gazetteer:
         >>> [a.to_record() for a in Gazetteer.from_dataframe(long)["US"].aliases]
         ['United States', 'USA', {'text': 'US', 'case': 'sensitive'}]
         """
-        return cls()._add_frame(df, _Source(None, "DataFrame row"), id=id, name=name, kind=kind,
+        return cls(strict=strict)._add_frame(df, _Source(None, "DataFrame row"), id=id, name=name, kind=kind,
                                 aliases=aliases, alias_sep=alias_sep)
 
     def _add_frame(self, df: pd.DataFrame, src: _Source, *, id: str, name: str, kind: str, aliases: str,
@@ -816,6 +1108,9 @@ class Gazetteer:
         attr_cols = [c for c in cols if c not in special]
         attr_values = [df[c].tolist() for c in attr_cols]
         attr_names = [str(c) for c in attr_cols]
+        for j, c in enumerate(attr_names):
+            if c in _RULES:  # phrases joined like aliases (or a list / JSON array cell)
+                attr_values[j] = [_split_cell(v, alias_sep) for v in attr_values[j]]
         ingest = self._ingest
         with _no_gc():
             for i in range(n):
@@ -827,12 +1122,13 @@ class Gazetteer:
     @classmethod
     def read_csv(cls, path: PathLike, *, sep: Optional[str] = None, encoding: str = "utf-8", id: str = "id",
                  name: str = "name", kind: str = "kind", aliases: str = "aliases",
-                 alias_sep: Optional[str] = "|") -> "Gazetteer":
+                 alias_sep: Optional[str] = "|", strict: bool = True) -> "Gazetteer":
         """Reads a CSV or TSV file (optionally ``.gz``) with the columns of :meth:`from_dataframe`.
 
         Only empty cells are missing values (``NA`` is Namibia and North America, not NaN).
-        The id, name, kind, alias and override columns are read as strings; attribute columns
-        get pandas' type inference (so an integer column with empty cells reads as float).
+        The id, name, kind, alias, override, ``parent``, ``not_before`` and ``not_after``
+        columns are read as strings; other attribute columns get pandas' type inference (so an
+        integer column with empty cells reads as float).
 
         Parameters
         ----------
@@ -841,7 +1137,7 @@ class Gazetteer:
             Field separator; by default a tab for ``.tsv``/``.tab`` files (also gzipped),
             else a comma.
         encoding : str, default "utf-8"
-        id, name, kind, aliases, alias_sep
+        id, name, kind, aliases, alias_sep, strict
             As in :meth:`from_dataframe`.
 
         Returns
@@ -867,17 +1163,18 @@ class Gazetteer:
         if sep is None:
             low = _strip_gz(p.lower())
             sep = "\t" if low.endswith((".tsv", ".tab")) else ","
-        text_cols = {c: str for c in (id, name, kind, aliases, "case", "fold_accents")}
+        text_cols = {c: str for c in (id, name, kind, aliases, "case", "fold_accents", "parent") + _RULES}
         try:
             df = pd.read_csv(p, sep=sep, encoding=encoding, dtype=text_cols, keep_default_na=False,
                              na_values=[""], compression="infer")
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:
             raise GazetteerError(f"cannot read {Path(p).name}: {exc}", source=Path(p).name) from None
         src = _Source(Path(p).name, "row", base=1, csv_path=p, csv_sep=sep, encoding=encoding)
-        return cls()._add_frame(df, src, id=id, name=name, kind=kind, aliases=aliases, alias_sep=alias_sep)
+        return cls(strict=strict)._add_frame(df, src, id=id, name=name, kind=kind, aliases=aliases,
+                                             alias_sep=alias_sep)
 
     @classmethod
-    def read_json(cls, path: PathLike, *, encoding: str = "utf-8") -> "Gazetteer":
+    def read_json(cls, path: PathLike, *, encoding: str = "utf-8", strict: bool = True) -> "Gazetteer":
         """Reads a JSON array of entity objects or JSON Lines (one object a line), optionally
         ``.gz``; which one is detected from the first non-blank character (``[`` → array).
 
@@ -887,6 +1184,8 @@ class Gazetteer:
         ----------
         path : str or PathLike
         encoding : str, default "utf-8"
+        strict : bool, default True
+            As in :meth:`from_records`.
 
         Returns
         -------
@@ -918,7 +1217,7 @@ class Gazetteer:
                 raise GazetteerError(f"{label}: invalid JSON: {exc}", source=label) from None
             if not isinstance(records, list):  # pragma: no cover - "[" always opens a list
                 raise GazetteerError(f"{label}: expected a JSON array", source=label)
-            return cls()._add_records(records, _Source(label, "record", base=1))
+            return cls(strict=strict)._add_records(records, _Source(label, "record", base=1))
         recs: List[Any] = []
         lines: List[int] = []
         for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
@@ -931,7 +1230,7 @@ class Gazetteer:
                 raise GazetteerError(f"line {lineno} of {label}: invalid JSON: {exc}", row=lineno,
                                      source=label) from None
             lines.append(lineno - 1)
-        return cls()._add_records(recs, _Source(label, "line", base=1), positions=lines)
+        return cls(strict=strict)._add_records(recs, _Source(label, "line", base=1), positions=lines)
 
     @classmethod
     def read_yaml(cls, path: PathLike, *, levels: Optional[Sequence[str]] = None, kind: str = "",
@@ -1111,8 +1410,8 @@ class Gazetteer:
             "kind": [e.kind for e in ents],
         }
         with _no_gc():
-            data["aliases"] = [[a.text if a.case is None and a.fold_accents is None else a.to_record()
-                                for a in _written_aliases(e)] for e in ents]
+            data["aliases"] = [[a.text if _is_plain(a) else a.to_record() for a in _written_aliases(e)]
+                               for e in ents]
         for k in self._attr_names():
             values = [e.attrs.get(k) for e in ents]
             # object dtype where a value is missing: pandas would turn [1, None] into [1.0, nan]
@@ -1124,8 +1423,9 @@ class Gazetteer:
         back to an equal gazetteer.
 
         Aliases are joined by ``|``. When an entity has an alias with ``case`` or
-        ``fold_accents`` overrides, or an alias holding ``|`` or starting with ``[``, its cell
-        holds a JSON array instead: ``["DPRK", {"text": "NK", "case": "sensitive"}]``.
+        ``fold_accents`` overrides or context rules, or an alias holding ``|`` or starting with
+        ``[``, its cell holds a JSON array instead: ``["DPRK", {"text": "NK", "case":
+        "sensitive"}]``. The ``not_before`` / ``not_after`` phrases are written the same way.
         Attributes are written as pandas writes them (scalars round-trip; lists and dicts do
         not: use :meth:`to_json` for those). Written atomically (temporary file, rename).
 
@@ -1152,6 +1452,10 @@ class Gazetteer:
             sep = "\t" if _strip_gz(p.lower()).endswith((".tsv", ".tab")) else ","
         df = self.to_dataframe()
         df["aliases"] = [_alias_cell(list(als)) for als in df["aliases"].tolist()]
+        for k in _RULES:
+            if k in df.columns:
+                df[k] = pd.Series([None if v is None else _alias_cell(list(v)) for v in df[k].tolist()],
+                                  dtype=object)
 
         def write(f: Any) -> None:
             df.to_csv(f, sep=sep, index=False, lineterminator="\n")
@@ -1239,7 +1543,7 @@ class Gazetteer:
         return len(self._flat()[3])
 
     def ambiguous(self) -> pd.DataFrame:
-        """Alias strings shared by several entities (SPEC §3.6): columns ``alias``,
+        """Alias strings shared by several entities: columns ``alias``,
         ``entities`` (list of ids in gazetteer order) and ``n_entities``, most shared first,
         then by alias. Aliases compare as written (after stripping), not case-folded.
 
@@ -1266,6 +1570,223 @@ class Gazetteer:
         return pd.DataFrame({"alias": [r[0] for r in rows], "entities": [r[1] for r in rows],
                              "n_entities": [len(r[1]) for r in rows]},
                             columns=["alias", "entities", "n_entities"])
+
+    # -- hierarchy --------------------------------------------------------------------------
+    def validate(self, strict: bool = True) -> "Gazetteer":
+        """Checks the hierarchy now: a ``parent`` cycle is a :class:`~gazetta.GazetteerError`;
+        a ``parent`` naming no entity is one too with ``strict=True``, and one
+        :class:`UserWarning` (how many, and the first few) with ``strict=False``.
+
+        Everything else is checked when an entity is added; the hierarchy is checked here and
+        when it is used (:meth:`ancestors`, :meth:`children`, building a
+        :class:`~gazetta.Matcher`), because a parent may be added after its children. The
+        ``strict`` given here is the check to make, whatever the gazetteer's own
+        :attr:`strict`.
+
+        Parameters
+        ----------
+        strict : bool, default True
+
+        Returns
+        -------
+        Gazetteer
+            ``self``, so that calls chain.
+
+        Raises
+        ------
+        GazetteerError
+            Naming the entity (the first of a cycle in gazetteer order) and its source row,
+            e.g. ``entity 'A' (record 0): parent cycle 'A' -> 'B' -> 'A' ('B' at record 1)``.
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("PAR", "Paris", kind="city", parent="IDF")
+        >>> g.validate()
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'PAR' (add()): unknown parent 'IDF': no entity has that id;
+        pass strict=False to treat unknown parents as absent (with a warning)
+        >>> _ = g.add("IDF", "Ile-de-France", kind="region", parent="FR").add("FR", "France", kind="country")
+        >>> g.validate().ancestors("PAR")
+        ['IDF', 'FR']
+        >>> g.add("FR", "France", kind="country", parent="PAR").validate()
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'PAR' (add()): parent cycle 'PAR' -> 'IDF' -> 'FR' -> 'PAR'
+        (each the parent of the one before; 'IDF' at add(), 'FR' at add())
+        """
+        self._hierarchy(_check_strict(strict), explicit=True, stacklevel=3)
+        return self
+
+    def ancestors(self, id: str) -> List[str]:
+        """The ids of the entity's parent, grandparent, ... (nearest first; ``[]`` for an
+        entity without a parent).
+
+        Parameters
+        ----------
+        id : str
+
+        Returns
+        -------
+        list of str
+
+        Raises
+        ------
+        KeyError
+            If no entity has this id.
+        GazetteerError
+            On a parent cycle, or an unknown parent when the gazetteer is strict (see
+            :meth:`validate`).
+
+        Examples
+        --------
+        >>> g = Gazetteer.from_records([
+        ...     {"id": "US-GA-ATL", "name": "Atlanta", "kind": "city", "parent": "US-GA"},
+        ...     {"id": "US-GA", "name": "Georgia", "kind": "state", "parent": "US"},
+        ...     {"id": "US", "name": "United States", "kind": "country"},
+        ... ])
+        >>> g.ancestors("US-GA-ATL"), g.ancestors("US")
+        (['US-GA', 'US'], [])
+        """
+        i = self._position(id)
+        h = self._hierarchy(self._strict, stacklevel=3)
+        ids = self._index_ids()
+        parents = h.parents
+        out: List[str] = []
+        j = parents[i]
+        while j != -1:
+            out.append(ids[j])
+            j = parents[j]
+        return out
+
+    def children(self, id: str) -> List[str]:
+        """The ids of the entities whose ``parent`` is ``id``, in gazetteer order.
+
+        Parameters
+        ----------
+        id : str
+
+        Returns
+        -------
+        list of str
+
+        Raises
+        ------
+        KeyError
+            If no entity has this id.
+        GazetteerError
+            On a parent cycle, or an unknown parent when the gazetteer is strict (see
+            :meth:`validate`).
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("US-GA", "Georgia", parent="US").add("US", "United States")
+        >>> _ = g.add("US-AL", "Alabama", parent="US")
+        >>> g.children("US"), g.children("US-GA")
+        (['US-GA', 'US-AL'], [])
+        """
+        i = self._position(id)
+        h = self._hierarchy(self._strict, stacklevel=3)
+        if h.children is None:
+            kids: Dict[int, List[int]] = {}
+            for k, j in enumerate(h.parents):
+                if j != -1:
+                    kids.setdefault(j, []).append(k)
+            h.children = kids
+        ids = self._index_ids()
+        return [ids[k] for k in h.children.get(i, ())]
+
+    def _position(self, id: Any) -> int:
+        try:
+            return self._index[id]
+        except (KeyError, TypeError):
+            raise KeyError(id) from None
+
+    def _index_ids(self) -> List[str]:
+        """The ids in gazetteer order, without a copy (from the flat cache when built)."""
+        c = self._flat_cache
+        return c[0] if c is not None else [e.id for e in self._entities]
+
+    def _hierarchy(self, strict: bool, *, explicit: bool = False, stacklevel: int = 3) -> _Hierarchy:
+        """The parent index, checked: a cycle raises; unknown parents raise when ``strict``,
+        else warn (always when ``explicit``, else once per content, and a content whose
+        unknown parents were accepted with a warning is not checked again unless
+        ``explicit``)."""
+        h = self._hier_cache
+        if h is None:
+            h = self._build_hierarchy()
+            self._hier_cache = h
+        if h.unknown and (explicit or not h.warned):
+            if strict:
+                raise self._unknown_parent_error(h.unknown)
+            h.warned = True
+            warnings.warn(self._unknown_parent_message(h.unknown), UserWarning, stacklevel=stacklevel)
+        return h
+
+    def _build_hierarchy(self) -> _Hierarchy:
+        ents = self._entities
+        index = self._index
+        n = len(ents)
+        parents = [-1] * n
+        unknown: List[int] = []
+        for i, e in enumerate(ents):
+            p = e.attrs.get("parent")
+            if p is not None:
+                j = index.get(p)
+                if j is None:
+                    unknown.append(i)
+                else:
+                    parents[i] = j
+        if any(j != -1 for j in parents):  # cycles are possible
+            state = bytearray(n)  # 0 unseen, 1 on the current path, 2 done
+            for i in range(n):
+                if state[i]:
+                    continue
+                path: List[int] = []
+                j = i
+                while j != -1 and not state[j]:
+                    state[j] = 1
+                    path.append(j)
+                    j = parents[j]
+                if j != -1 and state[j] == 1:
+                    raise self._cycle_error(path[path.index(j):])
+                for k in path:
+                    state[k] = 2
+        return _Hierarchy(parents, unknown)
+
+    def _where(self, i: int) -> str:
+        src, pos = self._origin[i]
+        return src.describe(pos)
+
+    def _cycle_error(self, cycle: List[int]) -> GazetteerError:
+        k = cycle.index(min(cycle))  # named from the entity that comes first
+        cycle = cycle[k:] + cycle[:k]
+        ents = self._entities
+        first = cycle[0]
+        src, pos = self._origin[first]
+        if len(cycle) == 1:  # pragma: no cover - add() rejects a self-parent already
+            return _fail(f"parent {ents[first].id!r} is the entity itself", ents[first].id, src, pos)
+        chain = " -> ".join(repr(ents[i].id) for i in cycle + [first])
+        others = ", ".join(f"{ents[i].id!r} at {self._where(i)}" for i in cycle[1:])
+        return _fail(f"parent cycle {chain} (each the parent of the one before; {others})", ents[first].id,
+                     src, pos)
+
+    def _unknown_parent_error(self, unknown: List[int]) -> GazetteerError:
+        e = self._entities[unknown[0]]
+        src, pos = self._origin[unknown[0]]
+        more = ""
+        if len(unknown) > 1:
+            shown = ", ".join(repr(self._entities[i].id) for i in unknown[:5])
+            more = f" ({len(unknown)} entities have an unknown parent: {shown}{', ...' if len(unknown) > 5 else ''})"
+        return _fail(f"unknown parent {e.attrs['parent']!r}: no entity has that id{more}; pass strict=False to "
+                     f"treat unknown parents as absent (with a warning)", e.id, src, pos)
+
+    def _unknown_parent_message(self, unknown: List[int]) -> str:
+        n = len(unknown)
+        shown = ", ".join(f"{self._entities[i].id!r} (parent {self._entities[i].attrs['parent']!r}, "
+                          f"{self._where(i)})" for i in unknown[:5])
+        return (f"{n} entit{'y has' if n == 1 else 'ies have'} an unknown parent, treated as having none: "
+                f"{shown}{', ...' if n > 5 else ''}")
 
     # -- identity ---------------------------------------------------------------------------
     def _canonical(self) -> List[Any]:
@@ -1297,9 +1818,12 @@ class Gazetteer:
     def __getstate__(self) -> Dict[str, Any]:
         state = self.__dict__.copy()
         state["_flat_cache"] = None
+        state["_hier_cache"] = None
         return state
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
+        state.setdefault("_hier_cache", None)  # pickles made before the hierarchy
+        state.setdefault("_strict", True)
         self.__dict__.update(state)
 
     # -- display ----------------------------------------------------------------------------
@@ -1369,6 +1893,116 @@ class Gazetteer:
                                 texts, owner, cases, folds)
         c = self._flat_cache
         return (list(c[0]), list(c[1]), list(c[2]), list(c[3]), list(c[4]), list(c[5]), list(c[6]))
+
+    def _engine_tables(self, strict: bool = True) -> Dict[str, Any]:
+        """The hierarchy, priors and context rules for the matcher, per entity and alias in
+        the order of :meth:`_flat`. Checks the hierarchy first (see :meth:`validate`).
+
+        Parameters
+        ----------
+        strict : bool, default True
+            An unknown ``parent`` is a :class:`~gazetta.GazetteerError` when both this and
+            the gazetteer's own :attr:`strict` are True; otherwise one :class:`UserWarning`
+            (once for the same content) and the parent is treated as absent. A cycle is
+            always an error.
+
+        Returns
+        -------
+        dict
+            ``"parents"``: list of int, per entity in gazetteer order the index of its parent
+            entity, -1 if none (or unknown). ``"priors"``: list of float, per entity its
+            ``prior``, NaN when absent. ``"entity_rules"``: list of ``(entity index,
+            not_before, not_after)`` (lists of str) for the entities that have any.
+            ``"alias_rules"``: list of ``(alias index, not_before, not_after)`` for the
+            aliases that have any, the alias index being a position in the alias columns of
+            :meth:`_flat` (its ``alias_texts``: every alias of every entity, the name's
+            first, in gazetteer order). Fresh lists on every call.
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("GE", "Georgia", not_before=["Power", "Tech"]).add("US", "United States")
+        >>> _ = g.add("US-GA", "Georgia", parent="US", prior=10.7e6, aliases=[{"text": "GA", "not_after": "Atlanta"}])
+        >>> t = g._engine_tables()
+        >>> t["parents"], t["priors"]
+        ([-1, -1, 1], [nan, nan, 10700000.0])
+        >>> t["entity_rules"], t["alias_rules"]
+        ([(0, ['Power', 'Tech'], [])], [(3, [], ['Atlanta'])])
+        >>> g._flat()[3][3]
+        'GA'
+        """
+        h = self._hierarchy(bool(strict) and self._strict, stacklevel=4)
+        nan = math.nan
+        priors: List[float] = []
+        entity_rules: List[Tuple[int, List[str], List[str]]] = []
+        alias_rules: List[Tuple[int, List[str], List[str]]] = []
+        k = 0
+        for i, e in enumerate(self._entities):
+            attrs = e.attrs
+            if attrs:
+                p = attrs.get("prior")
+                priors.append(nan if p is None else float(p))
+                nb = attrs.get("not_before")
+                na = attrs.get("not_after")
+                if nb or na:
+                    entity_rules.append((i, list(nb or ()), list(na or ())))
+            else:
+                priors.append(nan)
+            for a in e.aliases:
+                if a.not_before or a.not_after:
+                    alias_rules.append((k, list(a.not_before), list(a.not_after)))
+                k += 1
+        return {"parents": list(h.parents), "priors": priors, "entity_rules": entity_rules,
+                "alias_rules": alias_rules}
+
+    def _level_index(self, kind: str) -> List[int]:
+        """Per entity (gazetteer order), the index of its nearest ancestor-or-self whose kind
+        is ``kind``, -1 if none. Checks the hierarchy first, as :meth:`ancestors` does.
+
+        Raises
+        ------
+        ValueError
+            If no entity has this kind (the message lists the kinds the gazetteer has).
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("ATL", "Atlanta", kind="city", parent="US-GA")
+        >>> _ = g.add("US-GA", "Georgia", kind="state", parent="US").add("US", "United States", kind="country")
+        >>> _ = g.add("GE", "Georgia", kind="country").add("X", "Xland", kind="city")
+        >>> g._level_index("country"), g._level_index("state")
+        ([2, 2, 2, 3, -1], [1, 1, -1, -1, -1])
+        >>> g._level_index("nation")
+        Traceback (most recent call last):
+        ...
+        ValueError: no entity has kind 'nation'; the kinds are 'city', 'country', 'state'
+        """
+        ents = self._entities
+        kinds = [e.kind for e in ents]
+        if kind not in kinds:
+            have = sorted(set(kinds))
+            listed = ", ".join(repr(k) for k in have) if have else "none (the gazetteer is empty)"
+            raise ValueError(f"no entity has kind {kind!r}; the kinds are {listed}")
+        h = self._hierarchy(self._strict, stacklevel=3)
+        out = h.levels.get(kind)
+        if out is None:
+            parents = h.parents
+            n = len(ents)
+            out = [-2] * n  # -2: not yet known
+            for i in range(n):
+                if out[i] != -2:
+                    continue
+                path: List[int] = []
+                j = i
+                while j != -1 and out[j] == -2:
+                    if kinds[j] == kind:
+                        out[j] = j
+                        break
+                    path.append(j)
+                    j = parents[j]
+                found = -1 if j == -1 else out[j]
+                for m in path:
+                    out[m] = found
+            h.levels[kind] = out
+        return list(out)
 
 
 def _alias_cell(aliases: List[Any]) -> str:
