@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gazetta import GazetteerError
 from gazetta.gazetteer import Alias, Gazetteer
@@ -160,7 +162,8 @@ def test_a_cycle_is_an_error_at_every_use_in_every_mode(strict):
 
 
 def test_cycle_beside_a_tree():
-    g = Gazetteer().add("R", "Root").add("K", "Kid", parent="R").add("P", "Pee", parent="Q").add("Q", "Queue", parent="P")
+    g = Gazetteer().add("R", "Root").add("K", "Kid", parent="R")
+    g.add("P", "Pee", parent="Q").add("Q", "Queue", parent="P")
     raises(["entity 'P'", "'P' -> 'Q' -> 'P'"], g.validate)
 
 
@@ -214,7 +217,8 @@ def test_unknown_parent_with_strict_false_warns_once_and_is_absent():
 
 def test_one_unknown_parent_warning_wording():
     g = Gazetteer(strict=False).add("A", "Ay", parent="Z")
-    with pytest.warns(UserWarning, match=r"^1 entity has an unknown parent, treated as having none: 'A' \(parent 'Z', add\(\)\)$"):
+    wording = r"^1 entity has an unknown parent, treated as having none: 'A' \(parent 'Z', add\(\)\)$"
+    with pytest.warns(UserWarning, match=wording):
         g.validate(strict=False)
 
 
@@ -267,11 +271,13 @@ def test_missing_prior_is_absent(missing):
 
 
 @pytest.mark.parametrize("bad, shown", [(-1, "not -1"), (-0.5, "not -0.5"), (float("inf"), "not inf"),
-                                        (10**400, "not 1000"), (True, "not bool True"), (np.bool_(False), "not bool False"),
+                                        (10**400, "not 1000"), (True, "not bool True"),
+                                        (np.bool_(False), "not bool False"),
                                         ("12", "not str '12'"), ([1], "not list [1]"), (1 + 2j, "not complex")])
 def test_bad_prior_names_value_entity_and_row(bad, shown):
     e = raises(["entity 'B' (record 1)", "prior must be a non-negative finite number", shown],
-               Gazetteer.from_records, [{"id": "A", "name": "Ay", "prior": 1}, {"id": "B", "name": "Bee", "prior": bad}])
+               Gazetteer.from_records,
+               [{"id": "A", "name": "Ay", "prior": 1}, {"id": "B", "name": "Bee", "prior": bad}])
     assert (e.entity, e.row) == ("B", 1)
 
 
@@ -335,7 +341,8 @@ def test_rule_of_another_type_is_an_error(bad):
 
 def test_repeated_entity_unions_its_rules():
     g = Gazetteer.from_records([{"id": "GE", "name": "Georgia", "not_before": ["Power", "Tech"]},
-                                {"id": "GE", "name": "Georgia", "not_before": ["Tech", "Gulf"], "not_after": "Atlanta"}])
+                                {"id": "GE", "name": "Georgia", "not_before": ["Tech", "Gulf"],
+                                 "not_after": "Atlanta"}])
     assert g["GE"].attrs == {"not_before": ["Power", "Tech", "Gulf"], "not_after": ["Atlanta"]}
 
 
@@ -393,7 +400,8 @@ def test_bad_alias_rule_names_alias_entity_and_row():
 def test_repeated_alias_unions_its_rules():
     """Decision: the same alias twice on one entity keeps one alias with every phrase given."""
     e = Gazetteer().add("ZA", "South Africa", aliases=[
-        {"text": "SA", "not_after": ["Telkom"]}, "SA", {"text": " SA ", "not_after": ["Cable", "Telkom"], "not_before": "Inc"},
+        {"text": "SA", "not_after": ["Telkom"]}, "SA",
+        {"text": " SA ", "not_after": ["Cable", "Telkom"], "not_before": "Inc"},
     ])["ZA"]
     assert e.aliases[1] == Alias("SA", not_before=("Inc",), not_after=("Telkom", "Cable"))
     g = Gazetteer().add("ZA", "South Africa", aliases=[{"text": "SA", "not_after": "Telkom"}])
@@ -601,3 +609,56 @@ def test_docs_name_the_attributes():
     for word in ("parent", "prior", "not_before", "not_after"):
         assert word in mod.__doc__ and word in Gazetteer.__doc__
     assert "SPEC" not in Path(mod.__file__).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Property: every format round-trips hierarchies, priors and rules
+# --------------------------------------------------------------------------------------------
+_word = st.text(st.characters(categories=("L", "N"), exclude_characters="\x00"), min_size=1, max_size=5)
+_phrase = st.builds(lambda w, extra, glob: w + extra + ("*" if glob else ""), _word,
+                    st.sampled_from(["", " x", "|y", " [z]", "-1"]), st.booleans())
+_phrases = st.one_of(_phrase, st.lists(_phrase, max_size=3))
+_alias = st.one_of(_phrase, st.builds(
+    lambda t, nb, na: {k: v for k, v in (("text", t), ("not_before", nb), ("not_after", na)) if v is not None},
+    _phrase, st.one_of(st.none(), _phrases), st.one_of(st.none(), _phrases)))
+
+
+@st.composite
+def _records(draw):
+    n = draw(st.integers(0, 6))
+    ids = [f"e{i}" for i in range(n)]
+    recs = []
+    for i, eid in enumerate(ids):
+        rec = {"id": eid, "name": draw(_word), "kind": draw(st.sampled_from(["", "city", "country"])),
+               "aliases": draw(st.lists(_alias, max_size=3))}
+        if i and draw(st.booleans()):
+            rec["parent"] = ids[draw(st.integers(0, i - 1))]  # earlier entities only: no cycles
+        if draw(st.booleans()):
+            rec["prior"] = draw(st.one_of(st.integers(0, 10**9), st.floats(0, 1e12, allow_nan=False)))
+        for k in ("not_before", "not_after"):
+            if draw(st.booleans()):
+                rec[k] = draw(_phrases)
+        recs.append(rec)
+    return draw(st.permutations(recs))  # parents before or after their children
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_records())
+def test_property_round_trips(tmp_path, records):
+    """Records -> gazetteer -> records / DataFrame / CSV / JSON / pickle: equal content, equal
+    hash, equal matcher tables."""
+    g = Gazetteer.from_records(records)
+    tables = g._engine_tables()
+    assert len(tables["parents"]) == len(g)
+    g.to_csv(tmp_path / "p.csv")
+    g.to_json(tmp_path / "p.jsonl", lines=True)
+    backs = [Gazetteer.from_records(g.to_records()), Gazetteer.from_dataframe(g.to_dataframe()),
+             Gazetteer.read_csv(tmp_path / "p.csv"), Gazetteer.read_json(tmp_path / "p.jsonl"),
+             pickle.loads(pickle.dumps(g))]
+    for back in backs:
+        assert back == g and back.content_hash() == g.content_hash()
+        assert same_tables(back._engine_tables(), tables)
+    for e in g:
+        chain = g.ancestors(e.id)
+        assert len(chain) == len(set(chain)) and e.id not in chain
+        assert all(e.id in g.children(p) for p in chain[:1])

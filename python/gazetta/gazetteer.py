@@ -255,7 +255,9 @@ class Entity:
     aliases : tuple of Alias
         Every alias, the name's first.
     attrs : dict
-        Further attributes (not used for matching; kept and returned).
+        Further attributes, kept and returned. Four have a meaning to the matcher and are
+        stored normalised (see the module docs): ``parent`` (an entity id, str), ``prior``
+        (a float), ``not_before`` and ``not_after`` (lists of phrases).
 
     Examples
     --------
@@ -264,6 +266,8 @@ class Entity:
     ('KE', 'Kenya', '', ['Kenya', 'Nairobi'], {'capital': 'Nairobi'})
     >>> e.to_record()
     {'id': 'KE', 'name': 'Kenya', 'kind': '', 'aliases': ['Nairobi'], 'capital': 'Nairobi'}
+    >>> Gazetteer().add(17, "Nairobi", parent=1, prior=4_397_073, not_before="Stock Exchange")["17"].attrs
+    {'parent': '1', 'prior': 4397073.0, 'not_before': ['Stock Exchange']}
     """
 
     id: str
