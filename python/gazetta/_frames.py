@@ -39,6 +39,16 @@ def categorical(codes: np.ndarray, categories: Sequence[Any], trusted: bool = Fa
     return pd.Categorical.from_codes(codes, categories=categories)
 
 
+#: Labels of the core's ``resolved_by`` codes (see ``docs/resolution.md``).
+RESOLVED_BY = ("", "context", "document", "prior", "none")
+_RESOLVED_DTYPE = pd.CategoricalDtype(list(RESOLVED_BY))
+
+
+def resolved_by(codes: np.ndarray) -> pd.Categorical:
+    """The ``resolved_by`` column from the core's codes (always the same five categories)."""
+    return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int8), dtype=_RESOLVED_DTYPE)
+
+
 class ChunkCollector:
     """Collects the mention columns of several chunks and builds one DataFrame.
 
@@ -49,11 +59,14 @@ class ChunkCollector:
     def __init__(self, tables: Dict[str, Any]) -> None:
         self._t = tables
         self._cols: Dict[str, List[np.ndarray]] = {k: [] for k in
-                                                  ("doc", "start", "end", "ambiguous", "entity", "name", "kind",
-                                                   "alias", "surface")}
+                                                  ("doc", "start", "end", "ambiguous", "resolved_by", "entity",
+                                                   "name", "kind", "alias", "surface")}
         self._surfaces: List[str] = []
         self._surface_index: Dict[str, int] = {}
         self.missing = 0
+        #: Candidates removed before resolution: by phrase rules, by capitalised runs.
+        self.removed_by_rules = 0
+        self.removed_by_runs = 0
         self.docs = 0
         self._chunks = 0
         self._only: Optional[Dict[str, Any]] = None  # the core's dict while there is one chunk
@@ -61,6 +74,8 @@ class ChunkCollector:
     def add(self, d: Dict[str, Any]) -> None:
         self._chunks += 1
         self.missing += int(d.get("missing", 0))
+        self.removed_by_rules += int(d.get("removed_by_rules", 0))
+        self.removed_by_runs += int(d.get("removed_by_runs", 0))
         if self._chunks == 1:
             # One chunk (the common case: an in-memory list): its codes are already compact
             # (the core lists the categories each column uses, ascending), so the frame is
@@ -73,7 +88,7 @@ class ChunkCollector:
         self._append(d)
 
     def _append(self, d: Dict[str, Any]) -> None:
-        for k in ("doc", "start", "end", "ambiguous"):
+        for k in ("doc", "start", "end", "ambiguous", "resolved_by"):
             self._cols[k].append(d[k])
         for k in ("entity", "name", "kind", "alias"):
             used = np.asarray(d[f"{k}_used"], dtype=np.int64)
@@ -128,6 +143,7 @@ class ChunkCollector:
             "kind": self._compact("kind", t["kinds"]),
             "alias": self._compact("alias", t["aliases"]),
             "ambiguous": self._cat("ambiguous", bool),
+            "resolved_by": resolved_by(self._cat("resolved_by", np.int8)),
         })
         return df
 
@@ -144,6 +160,7 @@ class ChunkCollector:
         for k, table in (("entity", t["ids"]), ("name", t["names"]), ("kind", t["kinds"]), ("alias", t["aliases"])):
             cols[k] = categorical(d[k], _take(table, np.asarray(d[f"{k}_used"], dtype=np.int64)), trusted=True)
         cols["ambiguous"] = np.asarray(d["ambiguous"], dtype=bool)
+        cols["resolved_by"] = resolved_by(d["resolved_by"])
         return pd.DataFrame(cols)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import _core
 from ._chunks import approx_chars, iter_chunks, known_length
-from ._frames import ChunkCollector
+from ._frames import RESOLVED_BY, ChunkCollector, categorical
 from ._progress import make_bar
 from .exceptions import GazettaError
 
@@ -22,11 +22,13 @@ __all__ = ["Matcher", "Match"]
 
 CaseOpt = Literal["smart", "sensitive", "insensitive"]
 OverlapsOpt = Literal["longest", "all"]
-AmbiguousOpt = Literal["all", "skip"]
+AmbiguousOpt = Literal["resolve", "all", "skip"]
+RunsOpt = Literal["skip", "keep"]
 
 _CASES = ("smart", "sensitive", "insensitive")
 _OVERLAPS = ("longest", "all")
-_AMBIGUOUS = ("all", "skip")
+_AMBIGUOUS = ("resolve", "all", "skip")
+_RUNS = ("skip", "keep")
 
 
 def _check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
@@ -55,14 +57,19 @@ class Match(NamedTuple):
     alias : str
         The alias (as written in the gazetteer) that matched.
     ambiguous : bool
-        True when the same span is matched by aliases of several entities.
+        True when the span is matched by aliases of several entities and resolution left
+        more than one (each remaining candidate is a ``Match`` of its own).
+    resolved_by : str
+        How a span that several entities share was decided: ``""`` (not ambiguous),
+        ``"context"``, ``"document"``, ``"prior"`` or ``"none"`` (undecided; see
+        :class:`Matcher`'s ``ambiguous`` option).
 
     Examples
     --------
     >>> import gazetta
     >>> g = gazetta.Gazetteer().add("KP", "North Korea", kind="country", aliases=["DPRK"])
     >>> gazetta.Matcher(g).find("The DPRK said")[0]
-    Match(start=4, end=8, entity='KP', name='North Korea', kind='country', alias='DPRK', ambiguous=False)
+    Match(start=4, end=8, entity='KP', name='North Korea', kind='country', alias='DPRK', ambiguous=False, resolved_by='')
     """
 
     start: int
@@ -72,6 +79,7 @@ class Match(NamedTuple):
     kind: str
     alias: str
     ambiguous: bool
+    resolved_by: str = ""
 
 
 def _as_gazetteer(gazetteer: Any) -> Any:
@@ -137,9 +145,29 @@ class Matcher:
     overlaps : {"longest", "all"}, default "longest"
         ``"longest"``: leftmost, then longest candidate wins, overlapping ones are dropped.
         ``"all"``: every candidate, nested and overlapping ones included.
-    ambiguous : {"all", "skip"}, default "all"
-        A span matched by several entities' aliases is reported once per entity and flagged
-        (``"all"``) or dropped (``"skip"``).
+    ambiguous : {"resolve", "all", "skip"}, default "resolve"
+        What to do with a span that aliases of several entities match ("Georgia": the
+        country or the US state). ``"resolve"`` chooses, per document, in this order:
+        *context* (the candidates whose ancestor, child or sibling in the gazetteer's
+        ``parent`` hierarchy is mentioned unambiguously in the same document: "Georgia …
+        Atlanta" is the state), *document* (a candidate mentioned unambiguously elsewhere in
+        the document, or chosen by context for another span of it: one sense per document),
+        *prior* (the candidate whose ``prior`` attribute, e.g. population, is at least 10
+        times every other's); a span still undecided is reported once per remaining
+        candidate, flagged ``ambiguous=True``. The ``resolved_by`` column says which step
+        decided. Without parents or priors in the gazetteer only the *document* step can
+        decide. ``"all"``: no resolution, every candidate reported and flagged. ``"skip"``:
+        ambiguous spans are dropped. See ``docs/resolution.md``.
+    capitalized_runs : {"skip", "keep"}, default "skip"
+        ``"skip"``: a name-form candidate (a capitalised word, not an acronym such as "U.S.")
+        is dropped when a longer run of capitalised words goes on after it ("American
+        Psychological Association", "Georgia Power", "Dublin Road") or when it follows
+        "<Capitalised word> of" ("Bank of America"), unless the run goes on with a title or a
+        state body ("Russian Foreign Minister", "South Korean President", "Israeli Army",
+        "President of France"). Such runs are mostly names of organisations, people and
+        streets that contain a place name. The dropped candidates are counted
+        (``mentions(...).attrs["removed_by_runs"]``, ``Cooccurrence.meta``). ``"keep"``:
+        no such rule. Measured effect: ``docs/quality.md``.
     ignore : iterable of str
         Phrases that compete as candidates but are never reported, e.g.
         ``["Jordan Peterson", "New Mexico"]`` stops "Jordan" and "Mexico" from matching
@@ -149,6 +177,11 @@ class Matcher:
 
     Notes
     -----
+    *Context rules*: an entity attribute or alias field ``not_before`` / ``not_after``
+    lists phrases that must not directly follow / precede a candidate ("Georgia"
+    ``not_before=["Power"]``); they remove candidates before overlaps are resolved, and the
+    removals are counted (``attrs["removed_by_rules"]``). *Hierarchy*: the ``parent`` and
+    ``prior`` attributes feed ``ambiguous="resolve"`` and ``level=``.
     *Empty gazetteer*: allowed; the matcher finds nothing (an empty DataFrame with the usual
     columns). *Lone surrogates* in a text (e.g. from ``errors="surrogateescape"``) are
     treated as U+FFFD (a non-word character that ends no sentence); offsets still index the
@@ -176,11 +209,13 @@ class Matcher:
     _gate_min_patterns: Optional[int] = None
 
     def __init__(self, gazetteer: Any, *, case: CaseOpt = "smart", fold_accents: bool = False,
-                 overlaps: OverlapsOpt = "longest", ambiguous: AmbiguousOpt = "all",
-                 ignore: Iterable[str] = (), n_threads: Optional[int] = None) -> None:
+                 overlaps: OverlapsOpt = "longest", ambiguous: AmbiguousOpt = "resolve",
+                 capitalized_runs: RunsOpt = "skip", ignore: Iterable[str] = (),
+                 n_threads: Optional[int] = None) -> None:
         _check_choice("case", case, _CASES)
         _check_choice("overlaps", overlaps, _OVERLAPS)
         _check_choice("ambiguous", ambiguous, _AMBIGUOUS)
+        _check_choice("capitalized_runs", capitalized_runs, _RUNS)
         if not isinstance(fold_accents, bool):
             raise ValueError(f"fold_accents must be True or False; got {fold_accents!r}")
         if isinstance(ignore, str):
@@ -193,10 +228,14 @@ class Matcher:
         gaz = _as_gazetteer(gazetteer)
         ids, names, kinds, texts, ents, cases, folds = gaz._flat()
         gaz_hash = gaz.content_hash()
+        eng = gaz._engine_tables()
         self._gazetteer = gaz
+        parents = eng["parents"] if any(p >= 0 for p in eng["parents"]) else []
+        priors = eng["priors"] if any(p == p for p in eng["priors"]) else []
         self._core = _core.Matcher(list(ids), list(names), list(kinds), list(texts), list(ents), list(cases),
                                    list(folds), ignore, case, fold_accents, overlaps, ambiguous,
-                                   _gazetteer_extra(gaz, gaz_hash), self._gate_min_patterns)
+                                   _gazetteer_extra(gaz, gaz_hash), self._gate_min_patterns,
+                                   capitalized_runs, parents, priors, eng["entity_rules"], eng["alias_rules"])
         del ids, names, kinds, texts, ents, cases, folds
         self._gazetteer_hash: Optional[str] = gaz_hash
         self._init_tables()
@@ -259,7 +298,7 @@ class Matcher:
     @property
     def options(self) -> Dict[str, Any]:
         """The matching options (``case``, ``fold_accents``, ``overlaps``, ``ambiguous``,
-        ``ignore``) and ``n_threads``.
+        ``capitalized_runs``, ``ignore``) and ``n_threads``.
 
         Examples
         --------
@@ -340,14 +379,15 @@ class Matcher:
         """
         t = self._tables
         found = self._core.find(text)
-        alias_text = t["aliases"].take([t["alias_of"][a] for _, _, _, a, _ in found])
-        return [Match(start, end, t["ids"][e], t["names"][t["name_of"][e]], t["kinds"][t["kind_of"][e]], at, amb)
-                for (start, end, e, a, amb), at in zip(found, alias_text)]
+        alias_text = t["aliases"].take([t["alias_of"][a] for _, _, _, a, _, _ in found])
+        return [Match(start, end, t["ids"][e], t["names"][t["name_of"][e]], t["kinds"][t["kind_of"][e]], at, amb,
+                      RESOLVED_BY[rb])
+                for (start, end, e, a, amb, rb), at in zip(found, alias_text)]
 
     def mentions(self, texts: Any, *, ids: Optional[Sequence[Any]] = None, units: bool = False,
-                 paragraphs: Literal["line", "blank"] = "line",
+                 paragraphs: Literal["line", "blank"] = "line", level: Optional[str] = None,
                  progress: Optional[bool] = None) -> pd.DataFrame:
-        """Every mention in a collection of texts, as a DataFrame (SPEC §6).
+        """Every mention in a collection of texts, as a DataFrame.
 
         Parameters
         ----------
@@ -360,21 +400,29 @@ class Matcher:
             document, of the paragraph and sentence in which each mention starts (-1 if it
             starts in whitespace between units).
         paragraphs : {"line", "blank"}, default "line"
-            Paragraph rule used when ``units=True`` (SPEC §4).
+            Paragraph rule used when ``units=True`` (see ``docs/units.md``).
+        level : str, optional
+            A kind ("country"): adds the columns ``level_entity`` and ``level_name``, the
+            nearest ancestor-or-self of that kind in the gazetteer's ``parent`` hierarchy
+            (Moscow -> RU); missing where the entity has none.
         progress : bool or None
             Show a progress bar (None: only for large inputs, if tqdm is installed).
 
         Returns
         -------
         DataFrame
-            Columns ``doc, start, end, surface, entity, name, kind, alias, ambiguous``
-            (+ ``paragraph, sentence``), sorted by document and position; repeated strings
-            are categoricals.
+            Columns ``doc, start, end, surface, entity, name, kind, alias, ambiguous,
+            resolved_by`` (+ ``paragraph, sentence``, + ``level_entity, level_name``), sorted
+            by document and position; repeated strings are categoricals. ``attrs`` holds
+            ``removed_by_rules`` and ``removed_by_runs``: the candidates that context rules
+            and ``capitalized_runs="skip"`` removed.
 
         Raises
         ------
         TypeError
             A text that is not str/None/NaN, naming its position.
+        ValueError
+            If ``level`` names a kind that no entity has (the message lists the kinds).
 
         Examples
         --------
@@ -388,6 +436,7 @@ class Matcher:
         _check_choice("paragraphs", paragraphs, ("line", "blank"))
         if not isinstance(units, bool):
             raise ValueError(f"units must be True or False; got {units!r}")
+        level_map = self._level_map(level) if level is not None else None
         from .corpus import _mention_chunks
 
         n = known_length(texts)
@@ -417,6 +466,10 @@ class Matcher:
         df = coll.frame(ids if corpus_ids is None else corpus_ids)
         if hasattr(texts, "_gazetta_meta"):
             df.attrs.update(texts._gazetta_meta())
+        df.attrs["removed_by_rules"] = coll.removed_by_rules
+        df.attrs["removed_by_runs"] = coll.removed_by_runs
+        if level_map is not None:
+            self._add_level_columns(df, level_map)
         if units:
             import numpy as np
 
@@ -427,6 +480,36 @@ class Matcher:
                 df["paragraph"] = np.zeros(0, dtype=np.int64)
                 df["sentence"] = np.zeros(0, dtype=np.int64)
         return df
+
+    def _level_map(self, kind: Any) -> np.ndarray:
+        """Per entity index, its nearest ancestor-or-self of ``kind`` (-1: none)."""
+        if not isinstance(kind, str):
+            raise TypeError(f"level must be a kind (str), not {type(kind).__name__}")
+        kinds = set(self._tables["kinds"][k] for k in np.unique(np.asarray(self._tables["kind_of"])))
+        if kind not in kinds:
+            listed = ", ".join(repr(k) for k in sorted(kinds)) or "none (the gazetteer is empty)"
+            raise ValueError(f"level={kind!r}: no entity has that kind; the kinds are {listed}")
+        return np.asarray(self._core.level_map(kind), dtype=np.int64)
+
+    def _add_level_columns(self, df: pd.DataFrame, level_map: np.ndarray) -> None:
+        ids, names, _ = self._arrays
+        pos = {e: i for i, e in enumerate(ids)}
+        ent = df["entity"]
+        cats = list(ent.cat.categories)
+        mapped = level_map[np.array([pos[c] for c in cats], dtype=np.int64)] if cats else np.zeros(0, np.int64)
+        codes = np.asarray(ent.cat.codes, dtype=np.int64)
+        target = mapped[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+        used = np.unique(target[target >= 0])
+        remap = np.full(len(ids), -1, dtype=np.int32)
+        remap[used] = np.arange(len(used), dtype=np.int32)
+        out = np.where(target >= 0, remap[np.maximum(target, 0)], -1)
+        df["level_entity"] = categorical(out, [ids[i] for i in used])
+        used_names = [names[i] for i in used]
+        uniq = list(dict.fromkeys(used_names))
+        npos = {nm: i for i, nm in enumerate(uniq)}
+        name_code = np.array([npos[nm] for nm in used_names], dtype=np.int32)
+        ncodes = np.where(out >= 0, name_code[np.maximum(out, 0)], -1) if len(used) else out
+        df["level_name"] = categorical(ncodes, uniq)
 
     def kwic(self, texts: Any, entity: Union[str, Sequence[str]], *, width: int = 60, n: Optional[int] = None,
              ids: Optional[Sequence[Any]] = None) -> pd.DataFrame:
@@ -529,7 +612,8 @@ class Matcher:
         o = self._core.options
         return (f"<gazetta.Matcher: {len(self)} entities, {len(self._tables['aliases'])} aliases, "
                 f"{self._core.pattern_count} patterns, case={o['case']!r}, fold_accents={o['fold_accents']}, "
-                f"overlaps={o['overlaps']!r}, ambiguous={o['ambiguous']!r}, ignore={len(o['ignore'])} phrases, "
+                f"overlaps={o['overlaps']!r}, ambiguous={o['ambiguous']!r}, "
+                f"capitalized_runs={o['capitalized_runs']!r}, ignore={len(o['ignore'])} phrases, "
                 f"~{self.memory_bytes / 1e6:.1f} MB>")
 
     def _repr_html_(self) -> str:
@@ -542,6 +626,7 @@ class Matcher:
                                     ("memory", f"~{self.memory_bytes / 1e6:.1f} MB"),
                                     ("case", o["case"]), ("fold_accents", o["fold_accents"]),
                                     ("overlaps", o["overlaps"]), ("ambiguous", o["ambiguous"]),
+                                    ("capitalized_runs", o["capitalized_runs"]),
                                     ("ignore", ", ".join(o["ignore"][:10]) or "—"),
                                     ("n_threads", self._n_threads or f"all ({_core.default_threads()})")])
         return f"<div><b>gazetta.Matcher</b><table>{rows}</table></div>"
@@ -583,8 +668,10 @@ def _gazetteer_from_core(core: Any) -> Any:
     extra = core.extra
     attrs: List[Dict[str, Any]] = (json.loads(extra).get("attrs") if extra else None) or [{} for _ in ids]
     aliases: List[List[Any]] = [[] for _ in ids]
-    for text, ent, case, fold in core.alias_inputs():
-        if case is None and fold is None:
+    alias_rules = {k: (nb, na) for k, nb, na in core.rule_inputs()[1]}
+    for k, (text, ent, case, fold) in enumerate(core.alias_inputs()):
+        rule = alias_rules.get(k)
+        if case is None and fold is None and rule is None:
             aliases[ent].append(text)
         else:
             rec: Dict[str, Any] = {"text": text}
@@ -592,6 +679,11 @@ def _gazetteer_from_core(core: Any) -> Any:
                 rec["case"] = case
             if fold is not None:
                 rec["fold_accents"] = fold
+            if rule is not None:
+                if rule[0]:
+                    rec["not_before"] = rule[0]
+                if rule[1]:
+                    rec["not_after"] = rule[1]
             aliases[ent].append(rec)
     records = []
     for i, eid in enumerate(ids):

@@ -10,7 +10,7 @@ use rustc_hash::FxHasher;
 use super::batch::Control;
 use super::cooccur::unit_indices;
 use super::error::{Error, Result};
-use super::matcher::{Matcher, Mention, Scratch, IGNORE};
+use super::matcher::{Matcher, Mention, Removed, Scratch, IGNORE};
 use super::units::ParagraphMode;
 
 /// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
@@ -128,6 +128,10 @@ pub struct MentionColumns {
     pub alias: Coded,
     /// Ambiguity flags.
     pub ambiguous: Vec<bool>,
+    /// How each row's span was decided ([`crate::core::ResolvedBy`] as `u8`).
+    pub resolved_by: Vec<u8>,
+    /// Candidates removed by context rules over the batch.
+    pub removed: Removed,
 }
 
 /// Row columns of one run of documents, with its own surface dictionary (the per-piece part
@@ -141,6 +145,8 @@ struct Piece {
     ent: Vec<u32>,
     als: Vec<u32>,
     ambiguous: Vec<bool>,
+    resolved_by: Vec<u8>,
+    removed: Removed,
     /// Paragraph and sentence index of each row (only when units are asked for).
     para: Vec<i64>,
     sent: Vec<i64>,
@@ -164,6 +170,8 @@ impl<'t> PieceWriter<'t> {
                 ent: Vec::with_capacity(total),
                 als: Vec::with_capacity(total),
                 ambiguous: Vec::with_capacity(total),
+                resolved_by: Vec::with_capacity(total),
+                removed: Removed::default(),
                 para: Vec::new(),
                 sent: Vec::new(),
             },
@@ -188,6 +196,7 @@ impl<'t> PieceWriter<'t> {
             p.ent.push(x.entity);
             p.als.push(x.alias);
             p.ambiguous.push(x.ambiguous);
+            p.resolved_by.push(x.resolved_by as u8);
         }
     }
 }
@@ -221,6 +230,7 @@ impl Piece {
             found.clear();
             m.find_into(text, scratch, &mut found, &ctl.cancel)?;
             w.push_doc(first_doc + d as i64, text, &found);
+            w.p.removed.add(scratch.take_removed());
             if let Some(mode) = units {
                 if !found.is_empty() {
                     let starts: Vec<usize> = found.iter().map(|x| x.start_byte).collect();
@@ -294,6 +304,7 @@ impl MentionColumns {
             end: Vec::with_capacity(total),
             surface: Vec::with_capacity(total),
             ambiguous: Vec::with_capacity(total),
+            resolved_by: Vec::with_capacity(total),
             ..Default::default()
         };
         let mut ent = Vec::with_capacity(total);
@@ -316,6 +327,8 @@ impl MentionColumns {
             c.end.extend_from_slice(&p.end);
             c.surface.extend(p.surface.iter().map(|&k| remap[k as usize]));
             c.ambiguous.extend_from_slice(&p.ambiguous);
+            c.resolved_by.extend_from_slice(&p.resolved_by);
+            c.removed.add(p.removed);
             ent.extend_from_slice(&p.ent);
             als.extend_from_slice(&p.als);
         }

@@ -17,13 +17,15 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 
 use super::batch::Control;
 use super::error::{Error, Result};
-use super::matcher::{Matcher, Mention, Scratch};
+use super::matcher::{Matcher, Mention, Removed, Scratch};
+use super::resolve::NO_PARENT;
 use super::text::DocText;
 use super::units::{bytes_to_cps, paragraphs, paragraphs_into, sentences_in, sentences_into, tokens, ParagraphMode};
 
@@ -106,6 +108,13 @@ pub struct Counter {
     /// Units kept per pair as evidence (0: none). The first units in corpus order are kept.
     pub evidence_cap: usize,
     evidence: FxMap<(u32, u32, u32), Vec<EvidenceRef>>,
+    /// Roll-up map of `level=` (see [`Matcher::level_map`]): every mention is counted as the
+    /// entity it maps to, or dropped when it maps to [`crate::core::resolve::NO_PARENT`].
+    pub level: Option<Arc<Vec<u32>>>,
+    /// Mentions dropped because their entity has no ancestor-or-self of the level's kind.
+    pub dropped_by_level: u64,
+    /// Candidates removed by context rules before resolution.
+    pub removed: Removed,
 }
 
 /// One unit kept as evidence for a pair (see [`Counter::evidence_cap`]): enough to show the
@@ -244,6 +253,8 @@ impl Counter {
             s.tokens += t.tokens;
         }
         self.skipped_docs += other.skipped_docs;
+        self.dropped_by_level += other.dropped_by_level;
+        self.removed.add(other.removed);
         let cap = self.evidence_cap.max(other.evidence_cap);
         self.evidence_cap = cap;
         for (k, mut v) in other.evidence {
@@ -335,6 +346,7 @@ impl Counter {
         let next = AtomicUsize::new(0);
         let parts: Vec<Result<Counter>> = pool.broadcast(|_| {
             let mut acc = Counter::with_evidence(cap);
+            acc.level = self.level.clone();
             let mut scratch = CountScratch::default();
             let mut buf = String::new();
             loop {
@@ -396,8 +408,22 @@ impl Counter {
         }
         sc.found.clear();
         matcher.find_bytes_into(text, &mut sc.matcher, &mut sc.found, cancel)?; // byte offsets are all counting needs
+        self.removed.add(sc.matcher.take_removed());
         sc.ms.clear();
-        sc.ms.extend(sc.found.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity }));
+        match &self.level {
+            None => sc.ms.extend(sc.found.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity })),
+            Some(map) => {
+                let before = sc.found.len();
+                sc.ms.extend(sc.found.iter().filter_map(|m| {
+                    let e = map.get(m.entity as usize).copied().unwrap_or(NO_PARENT);
+                    (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e })
+                }));
+                self.dropped_by_level += (before - sc.ms.len()) as u64;
+                // Two candidates of one span may map to the same entity: count it once.
+                sc.ms.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.entity));
+                sc.ms.dedup_by_key(|m| (m.start, m.end, m.entity));
+            }
+        }
         match opts.unit {
             Unit::Document => {
                 sc.units.clear();

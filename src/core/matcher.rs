@@ -28,8 +28,10 @@ mod gate;
 use super::alias::parse_alias;
 use super::bytescan::{ByteSet, Finder};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
+use super::context::{in_capitalized_run, PhraseCase, Rule};
 use super::error::{Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
+use super::resolve::{resolve_document, Hierarchy, ResolveScratch, ResolvedBy};
 
 /// Case rule of SPEC §3.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,13 +55,27 @@ pub enum Overlaps {
     All,
 }
 
-/// Ambiguity rule of SPEC §3.6.
+/// What to do with a span that aliases of several entities match (see [`super::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Ambiguous {
-    /// One row per entity, flagged ambiguous (default).
+    /// Choose by document context, one sense per document and prior; report what stays
+    /// undecided once per candidate, flagged (default).
+    Resolve,
+    /// One row per entity, flagged ambiguous.
     All,
     /// Drop spans matched by several entities.
+    Skip,
+}
+
+/// Candidates inside a longer run of capitalised words (see [`super::context`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Runs {
+    /// Keep them (also what a matcher saved before the option existed reads as).
+    #[default]
+    Keep,
+    /// Remove them before resolution (counted).
     Skip,
 }
 
@@ -74,12 +90,39 @@ pub struct Options {
     pub overlaps: Overlaps,
     /// Ambiguity handling.
     pub ambiguous: Ambiguous,
+    /// Name-form candidates inside longer capitalised runs.
+    #[serde(default)]
+    pub capitalized_runs: Runs,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { case: CaseMode::Smart, fold_accents: false, overlaps: Overlaps::Longest, ambiguous: Ambiguous::All }
+        Options {
+            case: CaseMode::Smart,
+            fold_accents: false,
+            overlaps: Overlaps::Longest,
+            ambiguous: Ambiguous::Resolve,
+            capitalized_runs: Runs::Keep,
+        }
     }
+}
+
+/// Context rule of an entity or of one alias: phrases that must not directly follow
+/// (`not_before`) or precede (`not_after`) its candidates (see [`super::context`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInput {
+    /// The entity whose every alias the rule applies to, or `None` for an alias rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<u32>,
+    /// The alias (index into [`MatcherSpec::aliases`]) the rule applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<u32>,
+    /// Phrases that must not follow a candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_before: Vec<String>,
+    /// Phrases that must not precede a candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_after: Vec<String>,
 }
 
 /// One alias as handed to the compiler.
@@ -113,6 +156,16 @@ pub struct MatcherSpec {
     pub ignore: Vec<String>,
     /// Options.
     pub options: Options,
+    /// Parent entity index per entity ([`super::resolve::NO_PARENT`] for none); empty when no
+    /// entity has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<u32>,
+    /// Prior per entity (`None` for none); empty when no entity has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priors: Vec<Option<f64>>,
+    /// Context rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleInput>,
     /// Opaque data carried along for the caller (the Python package stores the gazetteer's
     /// attributes here so that a saved matcher restores its full gazetteer).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -137,8 +190,10 @@ pub struct Mention {
     pub entity: u32,
     /// Alias index (into [`MatcherSpec::aliases`]).
     pub alias: u32,
-    /// Whether the span is matched by several entities.
+    /// Whether the span is matched by several entities and still undecided.
     pub ambiguous: bool,
+    /// How an ambiguous span was decided.
+    pub resolved_by: ResolvedBy,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -180,6 +235,30 @@ pub struct Matcher {
     aliases: Vec<AliasInfo>,
     views: Vec<ViewMatcher>,
     heap_bytes: usize,
+    hierarchy: Hierarchy,
+    /// Compiled context rules; `entity_rule[e]` / `alias_rule[a]` index them (`NO_RULE`: none).
+    rules: Vec<(Rule, ViewSpec)>,
+    entity_rule: Vec<u32>,
+    alias_rule: Vec<u32>,
+}
+
+const NO_RULE: u32 = u32::MAX;
+
+/// Candidates removed before resolution, by reason (see [`super::context`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// By `not_before` / `not_after` phrase rules.
+    pub rules: u64,
+    /// By `capitalized_runs="skip"`.
+    pub runs: u64,
+}
+
+impl Removed {
+    /// Adds another count.
+    pub fn add(&mut self, o: Removed) {
+        self.rules += o.rules;
+        self.runs += o.runs;
+    }
 }
 
 // Compile-time proof that a Matcher can be shared across rayon workers.
@@ -217,6 +296,17 @@ struct Cand {
 pub struct Scratch {
     views: Vec<View>,
     cands: Vec<Cand>,
+    tail: Vec<Mention>,
+    resolve: ResolveScratch,
+    /// Candidates removed by context rules since the last [`Scratch::take_removed`].
+    removed: Removed,
+}
+
+impl Scratch {
+    /// The candidates removed by context rules since the last call, and resets the count.
+    pub fn take_removed(&mut self) -> Removed {
+        std::mem::take(&mut self.removed)
+    }
 }
 
 impl Matcher {
@@ -435,7 +525,50 @@ impl Matcher {
             });
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
-        Ok(Matcher { spec, aliases, views, heap_bytes })
+        let parents: Vec<u32> = spec.parents.clone();
+        let hierarchy = Hierarchy::new(&spec.ids, &parents, &spec.priors)?;
+        heap_bytes += hierarchy.memory();
+        let mut rules = Vec::with_capacity(spec.rules.len());
+        let mut entity_rule = Vec::new();
+        let mut alias_rule = Vec::new();
+        for (k, r) in spec.rules.iter().enumerate() {
+            let (slot, len, idx, owner) = match (r.entity, r.alias) {
+                (Some(e), None) if (e as usize) < n_ent => (&mut entity_rule, n_ent, e as usize, spec.ids[e as usize].clone()),
+                (None, Some(a)) if (a as usize) < spec.aliases.len() => {
+                    let e = spec.aliases[a as usize].entity as usize;
+                    (&mut alias_rule, spec.aliases.len(), a as usize, spec.ids[e].clone())
+                }
+                _ => {
+                    return Err(Error::InvalidInput(format!(
+                        "context rule #{k} must name one entity or one alias in range"
+                    )))
+                }
+            };
+            if slot.is_empty() {
+                slot.resize(len, NO_RULE);
+            }
+            if slot[idx] != NO_RULE {
+                return Err(Error::InvalidInput(format!("two context rules for the same target (rule #{k}, {owner:?})")));
+            }
+            // Phrases compare with the matcher's (or, for an alias rule, the alias's) case and
+            // accent options.
+            let (case, fold) = match r.alias {
+                Some(a) => {
+                    let ai = &spec.aliases[a as usize];
+                    (ai.case.unwrap_or(opts.case), ai.fold_accents.unwrap_or(opts.fold_accents))
+                }
+                None => (opts.case, opts.fold_accents),
+            };
+            let vspec = ViewSpec { fold, lower: case == CaseMode::Insensitive };
+            let rule = Rule::new(&r.not_before, &r.not_after, PhraseCase { spec: vspec, smart: case == CaseMode::Smart }, &owner)?;
+            if rule.is_empty() {
+                return Err(Error::InvalidInput(format!("context rule #{k} of {owner:?} has no phrase")));
+            }
+            slot[idx] = rules.len() as u32;
+            rules.push((rule, vspec));
+        }
+        heap_bytes += (entity_rule.len() + alias_rule.len()) * 4;
+        Ok(Matcher { spec, aliases, views, heap_bytes, hierarchy, rules, entity_rule, alias_rule })
     }
 
     /// The inputs this matcher was built from.
@@ -510,8 +643,69 @@ impl Matcher {
                 }
             }
         }
+        let opts = self.spec.options;
+        if !self.rules.is_empty() || opts.capitalized_runs == Runs::Skip {
+            let mut removed = Removed::default();
+            scratch.cands.retain(|c| {
+                if c.entity == IGNORE {
+                    return true;
+                }
+                if let Some((rule, vspec)) = self.rule_of(c) {
+                    if rule.removes(text, c.start, c.end, *vspec) {
+                        removed.rules += 1;
+                        return false;
+                    }
+                }
+                if opts.capitalized_runs == Runs::Skip && in_capitalized_run(text, c.start, c.end) {
+                    removed.runs += 1;
+                    return false;
+                }
+                true
+            });
+            scratch.removed.add(removed);
+        }
+        let base = out.len();
         self.resolve(&mut scratch.cands, out);
+        if opts.ambiguous == Ambiguous::Resolve && out[base..].iter().any(|m| m.ambiguous) {
+            scratch.tail.clear();
+            scratch.tail.extend(out.drain(base..));
+            resolve_document(&self.hierarchy, &mut scratch.tail, &mut scratch.resolve);
+            out.extend_from_slice(&scratch.tail);
+        }
         Ok(())
+    }
+
+    /// The context rule of a candidate: its alias's, else its entity's.
+    #[inline]
+    fn rule_of(&self, c: &Cand) -> Option<&(Rule, ViewSpec)> {
+        let k = match self.alias_rule.get(c.alias as usize) {
+            Some(&k) if k != NO_RULE => k,
+            _ => match self.entity_rule.get(c.entity as usize) {
+                Some(&k) if k != NO_RULE => k,
+                _ => return None,
+            },
+        };
+        self.rules.get(k as usize)
+    }
+
+    /// The hierarchy (parents and priors) of the entities.
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
+    /// For every entity, the index of its nearest ancestor-or-self of kind `kind`
+    /// ([`super::resolve::NO_PARENT`] when none): the roll-up map of `level=`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when no entity has that kind (the message lists the kinds).
+    pub fn level_map(&self, kind: &str) -> Result<Vec<u32>> {
+        if !self.spec.kinds.iter().any(|k| k == kind) {
+            let mut kinds: Vec<&str> = self.spec.kinds.iter().map(|s| s.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            return Err(Error::InvalidInput(format!("no entity has kind {kind:?}; the kinds are {kinds:?}")));
+        }
+        Ok(self.hierarchy.level_map(&self.spec.kinds, kind))
     }
 
     fn resolve(&self, cands: &mut Vec<Cand>, out: &mut Vec<Mention>) {
@@ -550,6 +744,7 @@ impl Matcher {
                         entity: c.entity,
                         alias: c.alias,
                         ambiguous,
+                        resolved_by: if ambiguous { ResolvedBy::None } else { ResolvedBy::Unambiguous },
                     });
                 }
             }

@@ -5,12 +5,14 @@ pub mod batch;
 pub mod bytescan;
 pub mod chars;
 pub mod columns;
+pub mod context;
 pub mod cooccur;
 pub mod dedupe;
 pub mod error;
 pub mod matcher;
 pub mod normalize;
 pub mod persist;
+pub mod resolve;
 pub mod text;
 pub mod units;
 
@@ -18,4 +20,5 @@ pub mod units;
 mod test_rng;
 
 pub use error::{Error, Result};
-pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};
+pub use matcher::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps, Removed, RuleInput, Runs};
+pub use resolve::ResolvedBy;

@@ -36,14 +36,16 @@ pub struct PyCounter {
 #[pymethods]
 impl PyCounter {
     #[new]
-    #[pyo3(signature = (matcher, unit, paragraphs, window, count, keep_evidence=0))]
+    #[pyo3(signature = (matcher, unit, paragraphs, window, count, keep_evidence=0, level=None))]
     fn new(
+        py: Python<'_>,
         matcher: Bound<'_, PyMatcher>,
         unit: &str,
         paragraphs: &str,
         window: Option<usize>,
         count: &str,
         keep_evidence: usize,
+        level: Option<&str>,
     ) -> PyResult<Self> {
         let unit = match unit {
             "document" => Unit::Document,
@@ -58,7 +60,12 @@ impl PyCounter {
         };
         let opts = CoocOptions { unit, paragraphs: parse_paragraphs(paragraphs)?, window, count };
         let rank = matcher.get().id_rank();
-        Ok(PyCounter { matcher: matcher.unbind(), opts, rank, inner: Mutex::new(Counter::with_evidence(keep_evidence)) })
+        let mut counter = Counter::with_evidence(keep_evidence);
+        if let Some(kind) = level {
+            let m = matcher.get().inner.clone();
+            counter.level = Some(Arc::new(run_here(py, || m.level_map(kind))?));
+        }
+        Ok(PyCounter { matcher: matcher.unbind(), opts, rank, inner: Mutex::new(counter) })
     }
 
     /// Matches and counts a batch; `groups[i]` is the group code of `texts[i]` (u32::MAX: skip).
@@ -118,6 +125,9 @@ impl PyCounter {
         {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             d.set_item("skipped_docs", inner.skipped_docs)?;
+            d.set_item("dropped_by_level", inner.dropped_by_level)?;
+            d.set_item("removed_by_rules", inner.removed.rules)?;
+            d.set_item("removed_by_runs", inner.removed.runs)?;
             let ev = inner.evidence(&self.rank);
             let mut g = Vec::with_capacity(ev.len());
             let mut a = Vec::with_capacity(ev.len());

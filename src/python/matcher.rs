@@ -10,7 +10,8 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::core::batch::{self, Control};
 use crate::core::columns::{MentionColumns, StringTables};
-use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps};
+use crate::core::resolve::NO_PARENT;
+use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps, RuleInput, Runs};
 
 use super::convert::extract_texts;
 use super::run::{run_detached, run_here, run_released};
@@ -61,7 +62,7 @@ impl PyMatcher {
 #[pymethods]
 impl PyMatcher {
     #[new]
-    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new(), gate_min_patterns=None))]
+    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new(), gate_min_patterns=None, capitalized_runs="keep", parents=Vec::new(), priors=Vec::new(), entity_rules=Vec::new(), alias_rules=Vec::new()))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -79,6 +80,11 @@ impl PyMatcher {
         ambiguous: &str,
         extra: String,
         gate_min_patterns: Option<usize>,
+        capitalized_runs: &str,
+        parents: Vec<i64>,
+        priors: Vec<f64>,
+        entity_rules: Vec<(u32, Vec<String>, Vec<String>)>,
+        alias_rules: Vec<(u32, Vec<String>, Vec<String>)>,
     ) -> PyResult<Self> {
         let n = alias_texts.len();
         if alias_entity.len() != n || alias_case.len() != n || alias_fold.len() != n {
@@ -93,11 +99,32 @@ impl PyMatcher {
                 _ => return Err(PyValueError::new_err(format!("overlaps must be 'longest' or 'all', not {overlaps:?}"))),
             },
             ambiguous: match ambiguous {
+                "resolve" => Ambiguous::Resolve,
                 "all" => Ambiguous::All,
                 "skip" => Ambiguous::Skip,
-                _ => return Err(PyValueError::new_err(format!("ambiguous must be 'all' or 'skip', not {ambiguous:?}"))),
+                _ => {
+                    return Err(PyValueError::new_err(format!(
+                        "ambiguous must be 'resolve', 'all' or 'skip', not {ambiguous:?}"
+                    )))
+                }
+            },
+            capitalized_runs: match capitalized_runs {
+                "keep" => Runs::Keep,
+                "skip" => Runs::Skip,
+                _ => {
+                    return Err(PyValueError::new_err(format!(
+                        "capitalized_runs must be 'skip' or 'keep', not {capitalized_runs:?}"
+                    )))
+                }
             },
         };
+        let parents: Vec<u32> = parents.into_iter().map(|p| if p < 0 { NO_PARENT } else { p as u32 }).collect();
+        let priors: Vec<Option<f64>> = priors.into_iter().map(|p| if p.is_nan() { None } else { Some(p) }).collect();
+        let rules: Vec<RuleInput> = entity_rules
+            .into_iter()
+            .map(|(e, b, a)| RuleInput { entity: Some(e), alias: None, not_before: b, not_after: a })
+            .chain(alias_rules.into_iter().map(|(i, b, a)| RuleInput { entity: None, alias: Some(i), not_before: b, not_after: a }))
+            .collect();
         let mut aliases = Vec::with_capacity(n);
         for (((text, entity), case), fold) in alias_texts.into_iter().zip(alias_entity).zip(alias_case).zip(alias_fold) {
             let case = match case {
@@ -106,7 +133,7 @@ impl PyMatcher {
             };
             aliases.push(AliasInput { text, entity, case, fold_accents: fold });
         }
-        let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, extra };
+        let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, parents, priors, rules, extra };
         PyMatcher::from_spec_gated(py, spec, gate_min_patterns)
     }
 
@@ -202,13 +229,23 @@ impl PyMatcher {
         d.set_item("case", case)?;
         d.set_item("fold_accents", o.fold_accents)?;
         d.set_item("overlaps", if o.overlaps == Overlaps::Longest { "longest" } else { "all" })?;
-        d.set_item("ambiguous", if o.ambiguous == Ambiguous::All { "all" } else { "skip" })?;
+        d.set_item(
+            "ambiguous",
+            match o.ambiguous {
+                Ambiguous::Resolve => "resolve",
+                Ambiguous::All => "all",
+                Ambiguous::Skip => "skip",
+            },
+        )?;
+        d.set_item("capitalized_runs", if o.capitalized_runs == Runs::Skip { "skip" } else { "keep" })?;
         d.set_item("ignore", PyList::new(py, &self.inner.spec().ignore)?)?;
         Ok(d)
     }
 
-    /// Mentions in one text: list of (start, end, entity index, alias index, ambiguous).
-    fn find(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize, u32, u32, bool)>> {
+    /// Mentions in one text: list of (start, end, entity index, alias index, ambiguous,
+    /// resolved_by code).
+    #[allow(clippy::type_complexity)]
+    fn find(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize, u32, u32, bool, u8)>> {
         let items = [text];
         let texts = extract_texts(py, &items, 0)?;
         let m = self.inner.clone();
@@ -225,7 +262,40 @@ impl PyMatcher {
         } else {
             run_here(py, || Ok(m.find(t)))?
         };
-        Ok(found.into_iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous)).collect())
+        Ok(found.into_iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous, x.resolved_by as u8)).collect())
+    }
+
+    /// Per entity, the index of its nearest ancestor-or-self of kind `kind` (-1: none).
+    fn level_map<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, numpy::PyArray1<i64>>> {
+        let map = run_here(py, || self.inner.level_map(kind))?;
+        let v: Vec<i64> = map.into_iter().map(|x| if x == NO_PARENT { -1 } else { x as i64 }).collect();
+        Ok(v.into_pyarray(py))
+    }
+
+    /// (parents, priors) as handed in: parent index per entity (-1: none; empty when no
+    /// entity has a parent) and prior (NaN: none; empty when no entity has a prior).
+    fn hierarchy_inputs(&self) -> (Vec<i64>, Vec<f64>) {
+        let s = self.inner.spec();
+        (
+            s.parents.iter().map(|&p| if p == NO_PARENT { -1 } else { p as i64 }).collect(),
+            s.priors.iter().map(|p| p.unwrap_or(f64::NAN)).collect(),
+        )
+    }
+
+    /// The context rules as handed in: (entity rules, alias rules), each a list of
+    /// (index, not_before, not_after).
+    #[allow(clippy::type_complexity)]
+    fn rule_inputs(&self) -> (Vec<(u32, Vec<String>, Vec<String>)>, Vec<(u32, Vec<String>, Vec<String>)>) {
+        let mut ent = Vec::new();
+        let mut als = Vec::new();
+        for r in &self.inner.spec().rules {
+            match (r.entity, r.alias) {
+                (Some(e), _) => ent.push((e, r.not_before.clone(), r.not_after.clone())),
+                (None, Some(a)) => als.push((a, r.not_before.clone(), r.not_after.clone())),
+                _ => {}
+            }
+        }
+        (ent, als)
     }
 
     /// Matches a batch in parallel with the GIL released; returns the mention columns.
@@ -307,6 +377,9 @@ fn columns_to_dict<'py>(py: Python<'py>, c: MentionColumns, missing: usize) -> P
         d.set_item(format!("{name}_used"), coded.used.into_pyarray(py))?;
     }
     d.set_item("ambiguous", c.ambiguous.into_pyarray(py))?;
+    d.set_item("resolved_by", c.resolved_by.into_pyarray(py))?;
+    d.set_item("removed_by_rules", c.removed.rules)?;
+    d.set_item("removed_by_runs", c.removed.runs)?;
     d.set_item("missing", missing)?;
     Ok(d)
 }

@@ -1,0 +1,429 @@
+//! Which entity a shared name means: the gazetteer's hierarchy and the resolution of ambiguous
+//! spans (`ambiguous="resolve"`; user docs: `docs/resolution.md`).
+//!
+//! # Design
+//! An entity may name a parent (city → region → country). [`Hierarchy`] keeps the parent of
+//! every entity as an index and is checked once, when the matcher is built: a parent out of
+//! range, an entity that is its own parent or a cycle is an [`Error::InvalidInput`] naming the
+//! entity (the Python package reports the same problems earlier, naming the gazetteer row).
+//!
+//! Resolution runs per document, on the mentions left after leftmost-longest, inside the same
+//! pass as matching (and so inside the parallel batch and counting passes). A span that
+//! several entities share keeps, in this order:
+//! 1. *context*: the candidates related to an entity that has an unambiguous mention in the
+//!    same document — an ancestor of the candidate, a child, or a sibling (same parent). One
+//!    left: resolved by "context"; several: the search goes on among them.
+//! 2. *document*: among those, the candidates that themselves have an unambiguous mention in
+//!    the document, or were resolved by context for another span of it ("Paris, Texas" …
+//!    "Paris"). One left: "document" (one sense per document).
+//! 3. *prior*: the candidate whose prior is at least [`PRIOR_RATIO`] times every other
+//!    remaining candidate's (a missing prior counts as 0; no positive prior decides nothing):
+//!    "prior".
+//! 4. Otherwise every remaining candidate is reported, flagged ambiguous: "none".
+//!
+//! Resolution only reads the document's own mentions, so it never depends on threads or
+//! chunking. Its cost is paid only by documents that hold an ambiguous span.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::error::{Error, Result};
+use super::matcher::Mention;
+
+/// No parent.
+pub const NO_PARENT: u32 = u32::MAX;
+
+/// How many times the largest prior must exceed every other candidate's for the prior to
+/// decide (step 3). Population ratios of same-named places are usually far larger (Paris,
+/// France against Paris, Texas: about 85) or close to 1 (two towns of a size), where a guess
+/// would be a coin toss.
+pub const PRIOR_RATIO: f64 = 10.0;
+
+/// How an ambiguous span was decided (the `resolved_by` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(u8)]
+pub enum ResolvedBy {
+    /// Not ambiguous: one entity had this span ("").
+    #[default]
+    Unambiguous = 0,
+    /// A related entity was mentioned unambiguously in the document.
+    Context = 1,
+    /// The entity itself was mentioned (or resolved) elsewhere in the document.
+    Document = 2,
+    /// Its prior dominated.
+    Prior = 3,
+    /// Undecided: every remaining candidate is reported, flagged ambiguous.
+    None = 4,
+}
+
+impl ResolvedBy {
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResolvedBy::Unambiguous => "",
+            ResolvedBy::Context => "context",
+            ResolvedBy::Document => "document",
+            ResolvedBy::Prior => "prior",
+            ResolvedBy::None => "none",
+        }
+    }
+}
+
+/// The entities' parents and priors, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Hierarchy {
+    /// Parent index per entity ([`NO_PARENT`] for none); empty when no entity has a parent.
+    parents: Vec<u32>,
+    /// Prior per entity (0 for none); empty when no entity has a prior.
+    priors: Vec<f64>,
+}
+
+impl Hierarchy {
+    /// Checks parents (in range, no self-parent, no cycle) and priors (finite, >= 0).
+    ///
+    /// `parents` and `priors` are either empty or one entry per entity. `ids` names entities
+    /// in errors.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the entity.
+    pub fn new(ids: &[String], parents: &[u32], priors: &[Option<f64>]) -> Result<Hierarchy> {
+        let n = ids.len();
+        if !parents.is_empty() && parents.len() != n {
+            return Err(Error::InvalidInput(format!("{} parents for {} entities", parents.len(), n)));
+        }
+        if !priors.is_empty() && priors.len() != n {
+            return Err(Error::InvalidInput(format!("{} priors for {} entities", priors.len(), n)));
+        }
+        for (i, &p) in parents.iter().enumerate() {
+            if p == NO_PARENT {
+                continue;
+            }
+            if p as usize >= n {
+                return Err(Error::InvalidInput(format!(
+                    "entity {:?} has parent #{p}, but there are only {n} entities",
+                    ids[i]
+                )));
+            }
+            if p as usize == i {
+                return Err(Error::InvalidInput(format!("entity {:?} is its own parent", ids[i])));
+            }
+        }
+        // Cycles: colour walk (0 unseen, 1 on the current path, 2 done), iterative.
+        if !parents.is_empty() {
+            let mut state = vec![0u8; n];
+            let mut path: Vec<usize> = Vec::new();
+            for s in 0..n {
+                let mut v = s;
+                while state[v] == 0 {
+                    state[v] = 1;
+                    path.push(v);
+                    let p = parents[v];
+                    if p == NO_PARENT {
+                        break;
+                    }
+                    v = p as usize;
+                    if state[v] == 1 {
+                        let pos = path.iter().position(|&x| x == v).unwrap_or(0);
+                        let names: Vec<&str> = path[pos..].iter().map(|&x| ids[x].as_str()).collect();
+                        return Err(Error::InvalidInput(format!(
+                            "the parents of entities {names:?} form a cycle"
+                        )));
+                    }
+                }
+                for &x in &path {
+                    state[x] = 2;
+                }
+                path.clear();
+            }
+        }
+        let mut pri = Vec::new();
+        if priors.iter().any(|p| p.is_some()) {
+            pri.reserve(n);
+            for (i, p) in priors.iter().enumerate() {
+                let v = p.unwrap_or(0.0);
+                if !v.is_finite() || v < 0.0 {
+                    return Err(Error::InvalidInput(format!(
+                        "entity {:?} has prior {v}, not a non-negative number",
+                        ids[i]
+                    )));
+                }
+                pri.push(v);
+            }
+        }
+        let parents = if parents.iter().any(|&p| p != NO_PARENT) { parents.to_vec() } else { Vec::new() };
+        Ok(Hierarchy { parents, priors: pri })
+    }
+
+    /// The parent of entity `e`, if any.
+    #[inline]
+    pub fn parent(&self, e: u32) -> Option<u32> {
+        match self.parents.get(e as usize) {
+            Some(&p) if p != NO_PARENT => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The prior of entity `e` (0 when none).
+    #[inline]
+    pub fn prior(&self, e: u32) -> f64 {
+        self.priors.get(e as usize).copied().unwrap_or(0.0)
+    }
+
+    /// Whether any entity has a parent.
+    pub fn has_parents(&self) -> bool {
+        !self.parents.is_empty()
+    }
+
+    /// For every entity, its nearest ancestor-or-self whose kind is `kind` ([`NO_PARENT`] when
+    /// none): the roll-up map of `level=`. `kinds[e]` is entity `e`'s kind.
+    pub fn level_map(&self, kinds: &[String], kind: &str) -> Vec<u32> {
+        (0..kinds.len() as u32)
+            .map(|e| {
+                let mut v = Some(e);
+                while let Some(x) = v {
+                    if kinds[x as usize] == kind {
+                        return x;
+                    }
+                    v = self.parent(x);
+                }
+                NO_PARENT
+            })
+            .collect()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.parents.capacity() * 4 + self.priors.capacity() * 8
+    }
+}
+
+/// Reusable buffers of [`resolve_document`].
+#[derive(Default)]
+pub struct ResolveScratch {
+    plain: FxHashSet<u32>,
+    /// Parent -> how many entities with that parent are mentioned unambiguously.
+    parents_of_plain: FxHashMap<u32, u32>,
+    resolved: FxHashSet<u32>,
+    keep: Vec<bool>,
+    cands: Vec<u32>,
+    narrowed: Vec<u32>,
+}
+
+/// Resolves the ambiguous spans among one document's mentions (`ms`, in the matcher's output
+/// order: same-span candidates are consecutive), in place: resolved spans keep one mention
+/// (not flagged ambiguous, with `resolved_by` set); undecided ones keep their remaining
+/// candidates, flagged, with `resolved_by = None`.
+pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveScratch) {
+    if !ms.iter().any(|m| m.ambiguous) {
+        return;
+    }
+    sc.plain.clear();
+    sc.parents_of_plain.clear();
+    sc.resolved.clear();
+    for m in ms.iter().filter(|m| !m.ambiguous) {
+        if sc.plain.insert(m.entity) {
+            if let Some(p) = h.parent(m.entity) {
+                *sc.parents_of_plain.entry(p).or_insert(0) += 1;
+            }
+        }
+    }
+    let related = |c: u32, sc: &ResolveScratch| -> bool {
+        // A child of c is mentioned (its parent is c).
+        if sc.parents_of_plain.contains_key(&c) {
+            return true;
+        }
+        let mut a = h.parent(c);
+        if let Some(p) = a {
+            // A sibling is mentioned: another entity with c's parent (c itself is "document").
+            let siblings = sc.parents_of_plain.get(&p).copied().unwrap_or(0);
+            if siblings > u32::from(sc.plain.contains(&c)) {
+                return true;
+            }
+        }
+        // An ancestor is mentioned.
+        while let Some(x) = a {
+            if sc.plain.contains(&x) {
+                return true;
+            }
+            a = h.parent(x);
+        }
+        false
+    };
+    sc.keep.clear();
+    sc.keep.resize(ms.len(), true);
+    // Spans: (first index, end index, step reached). Two passes: context first (its results
+    // feed "document"), then the rest.
+    let groups: Vec<(usize, usize)> = {
+        let mut g = Vec::new();
+        let mut i = 0;
+        while i < ms.len() {
+            let mut j = i + 1;
+            while j < ms.len() && ms[j].start_byte == ms[i].start_byte && ms[j].end_byte == ms[i].end_byte {
+                j += 1;
+            }
+            if ms[i].ambiguous {
+                g.push((i, j));
+            }
+            i = j;
+        }
+        g
+    };
+    // Pass 1: context.
+    let mut narrowed_by_ctx: Vec<Option<Vec<u32>>> = Vec::with_capacity(groups.len());
+    for &(i, j) in &groups {
+        let ctx: Vec<u32> = if h.has_parents() {
+            (i..j).map(|k| ms[k].entity).filter(|&c| related(c, sc)).collect()
+        } else {
+            Vec::new()
+        };
+        if ctx.len() == 1 {
+            sc.resolved.insert(ctx[0]);
+        }
+        narrowed_by_ctx.push(if ctx.is_empty() { None } else { Some(ctx) });
+    }
+    // Pass 2: decide every span.
+    for (g, &(i, j)) in groups.iter().enumerate() {
+        sc.cands.clear();
+        match &narrowed_by_ctx[g] {
+            Some(ctx) => sc.cands.extend_from_slice(ctx),
+            None => sc.cands.extend((i..j).map(|k| ms[k].entity)),
+        }
+        let (winner, by) = if narrowed_by_ctx[g].as_ref().is_some_and(|c| c.len() == 1) {
+            (Some(sc.cands[0]), ResolvedBy::Context)
+        } else {
+            sc.narrowed.clear();
+            sc.narrowed.extend(sc.cands.iter().copied().filter(|c| sc.plain.contains(c) || sc.resolved.contains(c)));
+            if sc.narrowed.len() == 1 {
+                (Some(sc.narrowed[0]), ResolvedBy::Document)
+            } else {
+                if sc.narrowed.len() > 1 {
+                    std::mem::swap(&mut sc.cands, &mut sc.narrowed);
+                }
+                match by_prior(h, &sc.cands) {
+                    Some(w) => (Some(w), ResolvedBy::Prior),
+                    None => (None, ResolvedBy::None),
+                }
+            }
+        };
+        for k in i..j {
+            let e = ms[k].entity;
+            match winner {
+                Some(w) => {
+                    sc.keep[k] = e == w;
+                    ms[k].ambiguous = false;
+                }
+                None => sc.keep[k] = sc.cands.contains(&e),
+            }
+            ms[k].resolved_by = by;
+        }
+    }
+    let mut k = 0;
+    ms.retain(|_| {
+        k += 1;
+        sc.keep[k - 1]
+    });
+}
+
+/// The candidate whose prior is at least [`PRIOR_RATIO`] times every other's.
+fn by_prior(h: &Hierarchy, cands: &[u32]) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    let mut second = 0.0f64;
+    for &c in cands {
+        let p = h.prior(c);
+        match best {
+            Some((_, bp)) if p <= bp => second = second.max(p),
+            Some((_, bp)) => {
+                second = second.max(bp);
+                best = Some((c, p));
+            }
+            None => best = Some((c, p)),
+        }
+    }
+    let (w, bp) = best?;
+    (bp > 0.0 && bp >= PRIOR_RATIO * second).then_some(w)
+}
+
+impl Hierarchy {
+    /// Heap bytes (for the matcher's memory report).
+    pub fn memory(&self) -> usize {
+        self.heap_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("e{i}")).collect()
+    }
+
+    #[test]
+    fn cycles_and_bad_parents_are_errors() {
+        let id = ids(3);
+        assert!(Hierarchy::new(&id, &[1, 2, 0], &[]).unwrap_err().to_string().contains("cycle"));
+        assert!(Hierarchy::new(&id, &[0, NO_PARENT, NO_PARENT], &[]).unwrap_err().to_string().contains("own parent"));
+        assert!(Hierarchy::new(&id, &[7, NO_PARENT, NO_PARENT], &[]).is_err());
+        assert!(Hierarchy::new(&id, &[NO_PARENT; 3], &[Some(-1.0), None, None]).is_err());
+        assert!(Hierarchy::new(&id, &[NO_PARENT; 3], &[Some(f64::NAN), None, None]).is_err());
+        let h = Hierarchy::new(&id, &[1, 2, NO_PARENT], &[None, Some(3.0), None]).unwrap();
+        assert_eq!(h.parent(0), Some(1));
+        assert_eq!(h.parent(2), None);
+        assert_eq!(h.prior(1), 3.0);
+        assert_eq!(h.prior(0), 0.0);
+    }
+
+    #[test]
+    fn level_map_is_nearest_ancestor_or_self_of_the_kind() {
+        // 0 city -> 1 region -> 2 country; 3 city without parent
+        let id = ids(4);
+        let kinds: Vec<String> = ["city", "region", "country", "city"].iter().map(|s| s.to_string()).collect();
+        let h = Hierarchy::new(&id, &[1, 2, NO_PARENT, NO_PARENT], &[]).unwrap();
+        assert_eq!(h.level_map(&kinds, "country"), vec![2, 2, 2, NO_PARENT]);
+        assert_eq!(h.level_map(&kinds, "city"), vec![0, NO_PARENT, NO_PARENT, 3]);
+    }
+
+    fn m(start: usize, end: usize, entity: u32, ambiguous: bool) -> Mention {
+        Mention { start, end, start_byte: start, end_byte: end, entity, alias: 0, ambiguous, resolved_by: ResolvedBy::Unambiguous }
+    }
+
+    fn run(h: &Hierarchy, ms: &[Mention]) -> Vec<(usize, u32, bool, &'static str)> {
+        let mut v = ms.to_vec();
+        resolve_document(h, &mut v, &mut ResolveScratch::default());
+        v.iter().map(|x| (x.start, x.entity, x.ambiguous, x.resolved_by.label())).collect()
+    }
+
+    #[test]
+    fn context_document_prior_none() {
+        // 0 US, 1 Texas (parent US), 2 France, 3 Paris TX (parent Texas), 4 Paris FR (parent France)
+        let id = ids(5);
+        let h = Hierarchy::new(&id, &[NO_PARENT, 0, NO_PARENT, 1, 2], &[None, None, None, Some(25_000.0), Some(2_100_000.0)])
+            .unwrap();
+        // "Paris ... Texas": an ancestor of Paris TX is mentioned.
+        assert_eq!(run(&h, &[m(0, 5, 3, true), m(0, 5, 4, true), m(10, 15, 1, false)]), vec![
+            (0, 3, false, "context"),
+            (10, 1, false, "")
+        ]);
+        // No context: the prior decides (ratio 84).
+        assert_eq!(run(&h, &[m(0, 5, 3, true), m(0, 5, 4, true)]), vec![(0, 4, false, "prior")]);
+        // The entity itself mentioned unambiguously elsewhere (e.g. by a longer alias).
+        assert_eq!(run(&h, &[m(0, 5, 3, true), m(0, 5, 4, true), m(20, 32, 3, false)]), vec![
+            (0, 3, false, "document"),
+            (20, 3, false, "")
+        ]);
+        // Close priors: undecided.
+        let h2 = Hierarchy::new(&id, &[NO_PARENT; 5], &[None, None, None, Some(1.0), Some(2.0)]).unwrap();
+        assert_eq!(run(&h2, &[m(0, 5, 3, true), m(0, 5, 4, true)]), vec![(0, 3, true, "none"), (0, 4, true, "none")]);
+    }
+
+    #[test]
+    fn siblings_and_children_count_as_context() {
+        // 0 US, 1 GA state (parent US), 2 GE country, 3 Atlanta (parent GA), 4 Alabama (parent US)
+        let id = ids(5);
+        let h = Hierarchy::new(&id, &[NO_PARENT, 0, NO_PARENT, 1, 0], &[]).unwrap();
+        // child mentioned
+        assert_eq!(run(&h, &[m(0, 7, 1, true), m(0, 7, 2, true), m(9, 16, 3, false)])[0], (0, 1, false, "context"));
+        // sibling mentioned
+        assert_eq!(run(&h, &[m(0, 7, 1, true), m(0, 7, 2, true), m(9, 16, 4, false)])[0], (0, 1, false, "context"));
+        // nothing: both kept, flagged
+        assert_eq!(run(&h, &[m(0, 7, 1, true), m(0, 7, 2, true)]).len(), 2);
+    }
+}
