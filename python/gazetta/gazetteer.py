@@ -585,11 +585,12 @@ _Key = Tuple[str, bool]
 class _AliasList:
     """Aliases of one entity being built: order, dedupe by (stem, glob), override merging."""
 
-    __slots__ = ("items", "keys")
+    __slots__ = ("items", "keys", "has_rules")
 
     def __init__(self) -> None:
         self.items: List[Alias] = []
         self.keys: Dict[_Key, int] = {}
+        self.has_rules = False  # some alias has not_before / not_after phrases
 
     def add(self, text: str, case: Optional[str], fold: Optional[bool], eid: str, src: _Source, pos: int,
             key: Optional[_Key] = None, not_before: Sequence[str] = (), not_after: Sequence[str] = ()) -> None:
@@ -600,6 +601,8 @@ class _AliasList:
                 key = _core.parse_alias(text)
             except ValueError as exc:
                 raise _fail(f"alias {text!r}: {exc}", eid, src, pos) from None
+        if not_before or not_after:
+            self.has_rules = True
         i = self.keys.get(key)
         if i is None:
             self.keys[key] = len(self.items)
@@ -842,6 +845,7 @@ class Gazetteer:
         self._origin: List[Tuple[_Source, int]] = []  # where each entity was first given
         self._flat_cache: Optional[Tuple[Any, ...]] = None
         self._hier_cache: Optional[_Hierarchy] = None
+        self._has_alias_rules = False  # True once an alias with context rules was added
         self._strict = _check_strict(strict)
 
     @property
@@ -910,6 +914,8 @@ class Gazetteer:
                 continue
             als.add_item(item, eid, src, pos, case, fold)
         ent = Entity(eid, name, kind, als.finish(name, eid, src, pos), clean_attrs)
+        if als.has_rules:
+            self._has_alias_rules = True  # else _engine_tables need not look at every alias
         if at is None:
             self._index[eid] = len(self._entities)
             self._entities.append(ent)
@@ -1828,6 +1834,7 @@ class Gazetteer:
     def __setstate__(self, state: Dict[str, Any]) -> None:
         state.setdefault("_hier_cache", None)  # pickles made before the hierarchy
         state.setdefault("_strict", True)
+        state.setdefault("_has_alias_rules", True)
         self.__dict__.update(state)
 
     # -- display ----------------------------------------------------------------------------
@@ -1939,7 +1946,6 @@ class Gazetteer:
         priors: List[float] = []
         entity_rules: List[Tuple[int, List[str], List[str]]] = []
         alias_rules: List[Tuple[int, List[str], List[str]]] = []
-        k = 0
         for i, e in enumerate(self._entities):
             attrs = e.attrs
             if attrs:
@@ -1951,10 +1957,13 @@ class Gazetteer:
                     entity_rules.append((i, list(nb or ()), list(na or ())))
             else:
                 priors.append(nan)
-            for a in e.aliases:
-                if a.not_before or a.not_after:
-                    alias_rules.append((k, list(a.not_before), list(a.not_after)))
-                k += 1
+        if self._has_alias_rules:
+            k = 0
+            for e in self._entities:
+                for a in e.aliases:
+                    if a.not_before or a.not_after:
+                        alias_rules.append((k, list(a.not_before), list(a.not_after)))
+                    k += 1
         return {"parents": list(h.parents), "priors": priors, "entity_rules": entity_rules,
                 "alias_rules": alias_rules}
 
