@@ -1,0 +1,216 @@
+"""The scoring functions of the gold-corpus quality benchmark (benchmarks/quality.py,
+benchmarks/lgl_eval.py) on small synthetic documents: no corpus needed."""
+
+from __future__ import annotations
+
+import doctest
+import os
+import sys
+from typing import Any, Dict, List
+
+import pandas as pd
+import pytest
+
+import gazetta
+
+BENCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks")
+sys.path.insert(0, BENCH)
+
+import lgl_eval  # noqa: E402
+import quality  # noqa: E402
+from quality import country_code, geonameid_of, match_one_to_one, prf, score_countries, score_places  # noqa: E402
+
+
+def topo(text: str, surface: str, *, nth: int = 0, country: str = "", is_country: bool = False,
+         geonameid: Any = None, fcode: Any = None) -> Dict[str, Any]:
+    """A gold toponym for the ``nth`` occurrence of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return {"start": start, "end": start + len(surface), "surface": surface, "geonameid": geonameid,
+            "name": surface, "fcode": fcode, "country": country, "is_country": is_country}
+
+
+def test_docstring_examples() -> None:
+    res = doctest.testmod(quality, optionflags=doctest.ELLIPSIS)
+    assert res.failed == 0 and res.attempted > 5
+
+
+def test_prf_undefined_ratios_are_zero() -> None:
+    assert prf(0, 0, 0) == {"tp": 0, "fp": 0, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert prf(1, 1, 0)["precision"] == 0.5 and prf(1, 1, 0)["recall"] == 1.0
+
+
+def test_match_one_to_one() -> None:
+    gold = [(0, 5, "A"), (10, 15, "B")]
+    # two predictions on one span: only one pairs; keys must be equal
+    assert match_one_to_one(gold, [(0, 5, "A"), (0, 5, "A"), (10, 15, "C")]) == [(0, 0)]
+    # overlap pairs, exact does not; the identical span wins over a larger overlap
+    assert match_one_to_one([(0, 4, None)], [(0, 5, None)]) == [(0, 0)]
+    assert match_one_to_one([(0, 4, None)], [(0, 5, None)], exact=True) == []
+    assert match_one_to_one([(0, 4, None)], [(0, 6, None), (0, 4, None)]) == [(0, 1)]
+    # touching spans do not overlap; empty spans never pair
+    assert match_one_to_one([(0, 4, None)], [(4, 8, None), (2, 2, None)]) == []
+    # a prediction spanning two gold toponyms pairs with one of them only
+    assert match_one_to_one([(0, 3, None), (4, 9, None)], [(0, 9, None)]) == [(1, 0)]
+    # a tuple key pairs with any of its members
+    assert match_one_to_one([(0, 4, "SK")], [(0, 4, ("CZ", "SK"))]) == [(0, 0)]
+    # unsorted and long gold spans are found
+    assert match_one_to_one([(50, 60, 1), (0, 40, 2)], [(30, 35, 2), (55, 58, 1)]) == [(0, 1), (1, 0)]
+
+
+def test_country_code_and_geonameid() -> None:
+    g = (gazetta.Gazetteer().add("KP", "North Korea").add("XX-1", "Somewhere", iso2="xk")
+         .add("YUCS", "Yugoslavia", successor=["RS", "ME"]).add("GB", "United Kingdom")
+         .add("GB-SCT", "Scotland", parent="GB").add("Q1", "Atlantis")
+         .add("2988507", "Paris").add("FR", "France", geonameid="3017382"))
+    assert [country_code(g[i]) for i in ("KP", "XX-1", "YUCS", "GB-SCT", "Q1")] == \
+        ["KP", "XK", ("RS", "ME"), "GB", "Q1"]
+    assert (geonameid_of(g["2988507"]), geonameid_of(g["FR"]), geonameid_of(g["KP"])) == (2988507, 3017382, None)
+
+
+@pytest.fixture()
+def country_docs() -> List[Dict[str, Any]]:
+    t0 = "Georgia talks: the U.S and Russian envoys met in Moscow. Russia agreed."
+    t1 = "No country here, only Georgia Power."
+    t2 = "Chad and Chad again."
+    return [
+        {"text": t0, "toponyms": [
+            topo(t0, "Georgia", country="GE", is_country=True, geonameid=614540, fcode="PCLI"),
+            topo(t0, "U.S", country="US", is_country=True, geonameid=6252001, fcode="PCLI"),
+            topo(t0, "Russian", country="RU", is_country=True, geonameid=2017370, fcode="PCLI"),
+            topo(t0, "Moscow", country="RU", geonameid=524901, fcode="PPLC"),
+            topo(t0, "Russia", nth=1, country="RU", is_country=True, geonameid=2017370, fcode="PCLI")]},
+        {"text": t1, "toponyms": []},
+        {"text": t2, "toponyms": [topo(t2, "Chad", country="TD", is_country=True, fcode="PCLI", geonameid=2434508)]},
+    ]
+
+
+@pytest.fixture()
+def country_gazetteer() -> gazetta.Gazetteer:
+    return (gazetta.Gazetteer()
+            .add("GE", "Georgia", kind="country")
+            .add("US-GA", "Georgia", kind="region", parent="US")
+            .add("US", "United States", kind="country", aliases=["U.S."])
+            .add("RU", "Russia", kind="country", aliases=["Russian*", "Moscow"])
+            .add("TD", "Chad", kind="country")
+            .add("chad", "Chad Smith", kind="person", aliases=["Chad"]))
+
+
+def test_score_countries(country_docs: List[Dict[str, Any]], country_gazetteer: gazetta.Gazetteer) -> None:
+    m = gazetta.Matcher(country_gazetteer, ambiguous="all")
+    r = score_countries(m, country_docs, errors=10)
+    # predictions (kind "country" only: the region and the person rows are not predictions):
+    # doc 0: Georgia GE (tp), U.S (no match: "U.S." needs its point... -> "U.S" missed),
+    #        Russian RU (tp), Moscow RU (fp: gold is a city), Russia RU (tp)
+    # doc 1: Georgia GE (fp, no gold); doc 2: Chad TD twice (tp + fp: the second is not gold)
+    assert r["mention"] == prf(4, 3, 1)
+    assert r["mention_exact"] == prf(4, 3, 1)
+    assert r["predictions"] == 7 and r["gold"] == 5
+    # Georgia (x2, GE and US-GA) and Chad (x2, TD and the person) are ambiguous spans
+    assert r["ambiguous_spans"] == 4
+    # documents: {GE, US, RU} vs {GE, RU}; {} vs {GE}; {TD} vs {TD}
+    assert r["document"] == prf(3, 1, 1)
+    assert r["fp_classes"] == {"gold is a city/region/other place": 1, "no gold toponym there": 2}
+    assert r["fn_classes"] == {"no country prediction there": 1}
+    assert ("Moscow -> RU (gold is a city/region/other place)", 1) in r["false_positives"]
+    assert r["missed"] == [("U.S [US] (no country prediction there)", 1)]
+    assert r["seconds"] is not None and r["seconds"] >= 0
+
+
+def test_score_countries_exact_and_ambiguity(country_docs: List[Dict[str, Any]]) -> None:
+    # "Russian envoys" as one alias: overlaps the gold "Russian" but is not its span
+    g = (gazetta.Gazetteer().add("RU", "Russia", kind="country", aliases=["Russian envoys"])
+         .add("XR", "Other Russia", kind="country", aliases=["Russia"]))
+    r = score_countries(gazetta.Matcher(g, ambiguous="all"), country_docs)
+    # "Russia" (the name of RU, an alias of XR) has two candidates: both are predictions,
+    # one of them right; "Russian envoys" pairs with the gold "Russian" by overlap only
+    assert r["predictions"] == 3 and r["ambiguous_spans"] == 1
+    assert r["mention"] == prf(2, 1, 3)
+    assert r["mention_exact"] == prf(1, 2, 4)
+
+
+def test_extra_columns_do_not_change_scores(country_docs: List[Dict[str, Any]],
+                                            country_gazetteer: gazetta.Gazetteer) -> None:
+    m = gazetta.Matcher(country_gazetteer, ambiguous="all")
+    df = m.mentions([d["text"] for d in country_docs])
+    df = df.drop(columns=[c for c in df.columns if c == "resolved_by" or c.startswith("level_")])
+    plain = score_countries(None, country_docs, mentions=df, gazetteer=country_gazetteer)
+    more = df.copy()
+    more["resolved_by"] = ["none" if a else "" for a in more["ambiguous"]]
+    more["level_entity"] = more["entity"]
+    more["level_name"] = pd.NA
+    again = score_countries(None, country_docs, mentions=more, gazetteer=country_gazetteer)
+    for k in ("mention", "mention_exact", "document", "predictions", "ambiguous_spans"):
+        assert again[k] == plain[k]
+    assert plain["resolved_by"] == {} and plain["seconds"] is None
+    assert again["resolved_by"] == {"": 3, "none": 4}  # per span (of any kind), not per row
+
+
+def test_gold_filter(country_docs: List[Dict[str, Any]], country_gazetteer: gazetta.Gazetteer) -> None:
+    m = gazetta.Matcher(country_gazetteer, ambiguous="all")
+    r = score_countries(m, country_docs, gold_filter=lambda t: t["surface"] != "Russian")
+    assert r["gold"] == 4 and r["mention"]["tp"] == 3
+
+
+def test_score_places() -> None:
+    text = "Paris, Texas is not Paris. Springfield and Nowhere Road."
+    doc = {"text": text, "toponyms": [
+        topo(text, "Paris", geonameid=4717560, fcode="PPL", country="US"),
+        topo(text, "Texas", geonameid=4736286, fcode="ADM1", country="US"),
+        topo(text, "Paris", nth=1, geonameid=2988507, fcode="PPLC", country="FR"),
+        topo(text, "Springfield", geonameid=4409896, fcode="PPL", country="US"),
+        topo(text, "Nowhere Road", fcode=None)]}
+    g = (gazetta.Gazetteer()
+         .add("2988507", "Paris", kind="city", population=2_100_000)
+         .add("4717560", "Paris", kind="city", population=25_000)
+         .add("4409896", "Springfield", kind="city", population=160_000)
+         .add("4250542", "Springfield", kind="city", population=115_000, prior=999_999_999)
+         .add("not", "Not", kind="city", aliases=["not"], population=10)
+         .add("TX", "Texas", kind="region", geonameid=4736286))
+    r = score_places(gazetta.Matcher(g, ambiguous="all"), [doc], errors=5)
+    # spans: Paris, Texas, not, Paris, Springfield (5); gold toponyms paired: 4 of 5
+    assert r["predicted_spans"] == 5 and r["predictions"] == 8 and r["ambiguous_spans"] == 3
+    assert r["span:all"] == quality.scoped(4, 5, 4, 5)
+    assert r["span:linked"] == quality.scoped(4, 5, 4, 4)
+    assert r["span:cities"] == quality.scoped(4, 5, 3, 3)
+    # ids as output: Paris US (right), Paris FR (right), Texas (right), Springfield 4409896 (right)
+    assert r["id:linked"] == quality.scoped(4, 8, 4, 4)
+    assert r["id:cities"] == quality.scoped(4, 8, 3, 3)
+    # most populous: Paris FR twice (right once), Texas, Springfield by prior (4250542: wrong)
+    assert r["id_most_populous:linked"] == quality.scoped(2, 5, 2, 4)
+    assert r["id_most_populous:cities"] == quality.scoped(2, 5, 1, 3)
+    assert r["id_accuracy_on_spans"] == {"n": 4, "candidates": 1.0, "most_populous": 0.5}
+    assert r["id_coverage"] == 1.0 and r["gold_linked"] == 4 and r["gold_cities"] == 3
+    assert r["fp_classes"] == {"no gold toponym there": 1, "wrong id on a gold toponym": 2}
+    assert r["fn_classes"] == {"right id among the candidates, not the most populous": 2}
+    assert r["false_positives"] == [("not (city)", 1)]
+    assert r["missed"] == [("Nowhere Road (unlinked)", 1)]
+
+
+def test_score_places_custom_id_of() -> None:
+    text = "Springfield"
+    doc = {"text": text, "toponyms": [topo(text, "Springfield", geonameid=7, fcode="PPL")]}
+    g = gazetta.Gazetteer().add("s", "Springfield", kind="city", gid=7)
+    r = score_places(gazetta.Matcher(g), [doc], id_of=lambda e: e.attrs["gid"])
+    assert r["id:linked"]["recall"] == 1.0 and r["id_coverage"] == 1.0
+
+
+def test_cli_helpers(tmp_path: Any) -> None:
+    assert lgl_eval.parse_opts(["ambiguous=all", "capitals=false", "n=3", "ignore=[\"a\"]"], "x") == \
+        {"ambiguous": "all", "capitals": False, "n": 3, "ignore": ["a"]}
+    with pytest.raises(SystemExit, match="key=value"):
+        lgl_eval.parse_opts(["oops"], "--matcher-opt")
+    g = gazetta.Gazetteer().add("GE", "Georgia", kind="country", not_before=["Power"], region="ASIA")
+    stripped = lgl_eval.strip_rules(g)
+    assert "not_before" not in stripped["GE"].attrs and stripped["GE"].attrs["region"] == "ASIA"
+    with pytest.raises(SystemExit, match="valid choices"):
+        lgl_eval.build_gazetteer("nonsense")
+    with pytest.raises(SystemExit, match="not known"):
+        lgl_eval.build_matcher(g, {"no_such_option": 1})
+    doc = tmp_path / "q.md"
+    doc.write_text("a\n<!-- lgl-table:after -->\nold\n<!-- /lgl-table:after -->\nb\n", encoding="utf-8")
+    lgl_eval.update_section(str(doc), "after", "new table")
+    assert doc.read_text(encoding="utf-8") == "a\n<!-- lgl-table:after -->\nnew table\n<!-- /lgl-table:after -->\nb\n"
+    with pytest.raises(SystemExit, match="markers"):
+        lgl_eval.update_section(str(doc), "missing", "x")
