@@ -27,6 +27,17 @@ fn _reset_after_fork() {
 }
 
 /// Number of threads used by default.
+/// The word lists of `capitalized_runs="skip"`: (words that may follow a candidate inside a
+/// run, words before "of" that keep a candidate after it), and the prior ratio of resolution.
+#[pyfunction]
+fn context_constants() -> (Vec<&'static str>, Vec<&'static str>, f64) {
+    (
+        crate::core::context::RUN_KEEP_NEXT.to_vec(),
+        crate::core::context::OF_KEEP_HEAD.to_vec(),
+        crate::core::resolve::PRIOR_RATIO,
+    )
+}
+
 #[pyfunction]
 fn default_threads() -> usize {
     crate::core::batch::default_threads()
@@ -54,6 +65,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matcher::PyMatcher>()?;
     m.add_class::<cooccur::PyCounter>()?;
     m.add_class::<dedupe::PyDeduper>()?;
+    m.add_function(wrap_pyfunction!(context_constants, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::sentences, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::paragraphs_py, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::tokens_py, m)?)?;
