@@ -821,8 +821,10 @@ class Gazetteer:
     strict : bool, default True
         What a ``parent`` naming no entity of the gazetteer is, when the hierarchy is used:
         a :class:`~gazetta.GazetteerError` (True) or one :class:`UserWarning` listing them,
-        with those parents treated as absent (False). The readers and
-        :meth:`from_records` take the same option. A parent cycle is an error either way.
+        with those parents treated as absent (False). :meth:`from_records`,
+        :meth:`from_dataframe`, :meth:`read_csv` and :meth:`read_json` take the same option
+        (it is kept by the gazetteer, see :attr:`strict`); :meth:`validate` checks with the
+        ``strict`` it is given. A parent cycle is an error either way.
 
     Examples
     --------
@@ -852,7 +854,7 @@ class Gazetteer:
     def strict(self) -> bool:
         """Whether an unknown ``parent`` is an error (True) or a warning (False) when the
         hierarchy is used; set when the gazetteer is made (``strict=`` of the constructor,
-        :meth:`from_records` and the readers).
+        :meth:`from_records` and the readers). Not part of equality or the content hash.
 
         Examples
         --------
