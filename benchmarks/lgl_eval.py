@@ -341,6 +341,7 @@ TABLE: List[Tuple[str, str, str, Dict[str, Any], Dict[str, Any], bool]] = [
      {"capitalized_runs": "keep"}, False),
     ("countries", "`countries()`, defaults, `capitalized_runs=\"skip\"`", "countries", {},
      {"capitalized_runs": "skip"}, False),
+    ("countries", "`places()`, defaults (its country entities)", "places", {}, {}, False),
     ("cities", "`geonames()`, no resolution, no rules", "geonames", {}, {}, True),
     ("cities", "`geonames()`, defaults", "geonames", {}, {}, False),
     ("cities", "`places()`, no resolution, no rules", "places", {}, {}, True),
@@ -350,13 +351,13 @@ TABLE: List[Tuple[str, str, str, Dict[str, Any], Dict[str, Any], bool]] = [
 COUNTRY_COLUMNS = [
     ("label", "configuration"), ("P", "P"), ("R", "R"), ("F1", "F1"), ("F1x", "F1 exact"),
     ("dP", "doc P"), ("dR", "doc R"), ("dF1", "doc F1"), ("pred", "predictions"), ("amb", "ambiguous spans"),
-    ("match", "match time"),
+    ("res", "resolved c/d/p, left"), ("match", "match time"),
 ]
 CITY_COLUMNS = [
     ("label", "configuration"), ("sP", "span P"), ("scR", "span R cities"), ("saR", "span R all"),
     ("iP", "id P"), ("iR", "id R"), ("iF1", "id F1"), ("mP", "MP id P"), ("mcR", "MP id R cities"),
-    ("mcF1", "MP id F1 cities"), ("mF1", "MP id F1"), ("amb", "ambiguous spans"), ("build", "build time"),
-    ("match", "match time"),
+    ("mcF1", "MP id F1 cities"), ("mF1", "MP id F1"), ("amb", "ambiguous spans"), ("res", "resolved c/d/p, left"),
+    ("build", "build time"), ("match", "match time"),
 ]
 
 
@@ -365,6 +366,10 @@ def _table_row(task: str, label: str, res: Optional[Mapping[str, Any]], note: st
         return {"label": f"{label} — n/a: {note}"}
     row: Dict[str, Any] = {"label": label, "amb": f"{res['ambiguous_spans']:,}",
                            "match": f"{res['seconds'] * 1000:.0f} ms"}
+    rb = res.get("resolved_by") or {}
+    if any(rb.get(k) for k in ("context", "document", "prior")):
+        row["res"] = "/".join(f"{rb.get(k, 0):,}" for k in ("context", "document", "prior")) + \
+            f", {rb.get('none', 0):,}"
     if task == "countries":
         m, x, d = res["mention"], res["mention_exact"], res["document"]
         row.update(P=_pct(m["precision"]), R=_pct(m["recall"]), F1=_pct(m["f1"]), F1x=_pct(x["f1"]),
@@ -432,9 +437,12 @@ def run_table(docs: Sequence[Mapping[str, Any]], *, repeat: int = 3, only: Optio
             f"`python benchmarks/lgl_eval.py table`; match time = median of {repeat} runs over the 588 texts "
             f"on {os.cpu_count()} cores.")
     parts = [head]
+    parts += ["", "*ambiguous spans*: spans with several candidates in the output; *resolved c/d/p, left*: spans "
+              "of any kind that the matcher's resolution settled by context / document / prior, and that it left "
+              "ambiguous."]
     if rows["countries"]:
-        parts += ["", "Countries (mention level unless marked doc):", "", markdown_table(rows["countries"],
-                                                                                          COUNTRY_COLUMNS)]
+        parts += ["", "Countries (mention level unless marked doc):", "",
+                  markdown_table(rows["countries"], COUNTRY_COLUMNS)]
     if rows["cities"]:
         parts += ["", "Places (spans and GeoNames ids; id = as output, MP = most populous candidate per span; "
                   "R over every linked toponym unless marked cities):", "",
