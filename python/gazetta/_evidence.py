@@ -85,7 +85,10 @@ def evidence(co: Any, a: str, b: str, n: int) -> pd.DataFrame:
         texts = list(corpus)
         doc_ids = list(range(len(texts)))
         key_frame = None
-    m = co._matcher.mentions(texts)
+    level = meta.get("level")
+    m = co._matcher.mentions(texts, level=level)
+    if level is not None:  # counted as the mapped entities: show those
+        m = m.assign(entity=m["level_entity"])
     sub = m[m["entity"].isin([a, b])]
     rows: List[Dict[str, Any]] = []
     window = meta.get("window")

@@ -10,7 +10,7 @@ import pandas as pd
 from .exceptions import GazettaError
 
 #: Settings that must agree for two results to be added.
-_SAME = ("gazetteer_hash", "matcher", "unit", "paragraphs", "window", "count", "by", "time", "freq")
+_SAME = ("gazetteer_hash", "matcher", "unit", "paragraphs", "window", "count", "by", "time", "freq", "level")
 
 
 def merge(a: Any, b: Any) -> Any:
@@ -33,7 +33,7 @@ def merge(a: Any, b: Any) -> Any:
     meta = dict(a.meta)
     for k in ("n_docs", "missing_texts", "missing_key_docs"):
         meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
-    for k in ("duplicate_docs",):
+    for k in ("duplicate_docs", "dropped_by_level", "removed_by_rules", "removed_by_runs"):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
     da, db = a.meta.get("dedupe"), b.meta.get("dedupe")

@@ -144,7 +144,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  kinds: Any = None, n_threads: Optional[int] = None,
                  progress: Optional[bool] = None,
                  dedupe: Literal["none", "exact", "near"] = "none",
-                 keep_evidence: int = 0) -> "Cooccurrence":
+                 keep_evidence: int = 0, level: Optional[str] = None) -> "Cooccurrence":
     """Counts which entities are mentioned together (SPEC §5), in one parallel pass.
 
     Parameters
@@ -200,6 +200,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         pair: :meth:`Cooccurrence.evidence` then works without the corpus (streamed files,
         pickled or merged results). ``doc`` is the document's ``id`` when ``id=`` is given,
         else its position in the corpus. Costs memory per pair and unit kept.
+    level : str, optional
+        A kind ("country"): every mention is counted as its nearest ancestor-or-self of that
+        kind in the gazetteer's ``parent`` hierarchy (Moscow -> RU), like quanteda's
+        dictionary levels; pairs, entities and measures are those of the mapped entities,
+        two mentions mapped to one entity in a unit count once (``count="units"``), and
+        mentions with no such ancestor are dropped and counted in
+        ``.meta["dropped_by_level"]``. A kind that no entity has is a ``ValueError``.
 
     Returns
     -------
@@ -236,11 +243,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
 
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
+    if level is not None:
+        matcher._level_map(level)  # a ValueError listing the kinds, before any work
     grouper = _Grouper(by_list, time, freq)
     if isinstance(keep_evidence, bool) or not isinstance(keep_evidence, (int, np.integer)) or keep_evidence < 0:
         raise ValueError(f"keep_evidence must be a non-negative int; got {keep_evidence!r}")
     counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count,
-                            int(keep_evidence))
+                            int(keep_evidence), level)
     # For streamed corpora with ids, the ids of documents that hold kept evidence.
     want_ids = bool(keep_evidence) and id is not None and not isinstance(corpus, pd.DataFrame)
     meta_cols = grouper.columns + ([id] if want_ids and id not in grouper.columns else [])
@@ -321,6 +330,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "missing_key_docs": int(grouper.missing_key_docs),
         "dedupe": folder.meta(),
         "keep_evidence": int(keep_evidence),
+        "level": level,
+        "dropped_by_level": int(raw["dropped_by_level"]),
+        "removed_by_rules": int(raw["removed_by_rules"]),
+        "removed_by_runs": int(raw["removed_by_runs"]),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records

@@ -51,6 +51,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
                       "(dask[dataframe] and distributed)") from e
 
 from . import _core
+from ._frames import RESOLVED_BY
 from .cooccurrence import Cooccurrence
 from .cooccurrence import cooccurrence as _local_cooccurrence
 from .matcher import Matcher, _check_choice, _check_threads
@@ -211,6 +212,7 @@ def _mentions_meta(doc_dtype: Any, units: bool) -> pd.DataFrame:
     for c in _STRING_COLUMNS:
         cols[c] = pd.Series([], dtype=s)
     cols["ambiguous"] = pd.Series([], dtype=bool)
+    cols["resolved_by"] = pd.Series(pd.Categorical([], categories=list(RESOLVED_BY)))
     if units:
         cols["paragraph"] = pd.Series([], dtype=np.int64)
         cols["sentence"] = pd.Series([], dtype=np.int64)
@@ -395,7 +397,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1, kinds: Any = None,
                  n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY,
-                 dedupe: Literal["none"] = "none", keep_evidence: int = 0) -> Cooccurrence:
+                 dedupe: Literal["none"] = "none", keep_evidence: int = 0,
+                 level: Optional[str] = None) -> Cooccurrence:
     """Co-occurrence counts of a Dask collection, equal to :func:`gazetta.cooccurrence` on
     the same corpus (SPEC §5, §8).
 
@@ -409,7 +412,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         texts, or a bag of str or of dicts. Missing texts are empty documents.
     matcher : Matcher or Gazetteer
         Shipped to each worker once (see the module docstring).
-    text, id, unit, paragraphs, window, count, by, time, freq, min_count, kinds
+    text, id, unit, paragraphs, window, count, by, time, freq, min_count, kinds, level
         As in :func:`gazetta.cooccurrence`.
     n_threads : int or None, default 1
         Rust threads per partition task (Dask runs partitions in parallel already).
@@ -458,7 +461,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         raise ValueError(f"split_every must be an int >= 2; got {split_every!r}")
     options: Dict[str, Any] = dict(id=id, unit=unit, paragraphs=paragraphs, window=window, count=count, by=by,
                                    time=time, freq=freq, min_count=min_count, kinds=kinds, n_threads=n_threads,
-                                   keep_evidence=keep_evidence)
+                                   keep_evidence=keep_evidence, level=level)
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
     # Validates every option (and the columns) here, before anything is sent, and is the

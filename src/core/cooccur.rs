@@ -799,6 +799,36 @@ mod tests {
     }
 
     #[test]
+    fn level_rolls_mentions_up_and_counts_the_dropped() {
+        // 0 RU country, 1 Moscow (parent RU), 2 Kyiv (no parent), 3 UA country
+        let mut s = MatcherSpec::default();
+        for (i, (id, kind, alias)) in
+            [("RU", "country", "Russia"), ("MOW", "city", "Moscow"), ("KYV", "city", "Kyiv"), ("UA", "country", "Ukraine")]
+                .iter()
+                .enumerate()
+        {
+            s.ids.push(id.to_string());
+            s.names.push(id.to_string());
+            s.kinds.push(kind.to_string());
+            s.aliases.push(AliasInput { text: alias.to_string(), entity: i as u32, case: None, fold_accents: None });
+        }
+        s.parents = vec![NO_PARENT, 0, NO_PARENT, NO_PARENT];
+        let m = Matcher::new(s).unwrap();
+        let rank = id_ranks(&m.spec().ids);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let texts = ["Moscow and Russia and Ukraine. Kyiv."];
+        let mut c = Counter::new();
+        c.level = Some(Arc::new(m.level_map("country").unwrap()));
+        c.add_batch(&m, &texts, &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
+        let cols = c.finish(&rank);
+        // Moscow -> RU counts once with Russia in the sentence; RU-UA paired; Kyiv dropped.
+        assert_eq!((cols.pair_a.clone(), cols.pair_b.clone(), cols.n_ab.clone()), (vec![0], vec![3], vec![1]));
+        assert_eq!(c.dropped_by_level, 1);
+        assert_eq!(cols.groups[0].mentions, 3);
+        assert!(m.level_map("region").is_err());
+    }
+
+    #[test]
     fn windows() {
         let m = matcher(&[("A", &["Alpha"]), ("B", &["Beta"])]);
         let w = |k| CoocOptions { unit: Unit::Document, paragraphs: ParagraphMode::Line, window: Some(k), count: CountMode::Units };

@@ -193,7 +193,10 @@ impl PyCounter {
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
         let groups: Vec<u32> = groups.as_slice()?.to_vec();
-        let cap = self.inner.lock().unwrap_or_else(|e| e.into_inner()).evidence_cap;
+        let (cap, level) = {
+            let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            (inner.evidence_cap, inner.level.clone())
+        };
         let pool = run_here(py, || batch::pool(n_threads))?;
         let m = self.matcher.get().inner.clone();
         let rank = self.rank.clone();
@@ -202,6 +205,7 @@ impl PyCounter {
         let ctl2 = ctl.clone();
         let part = run_detached(py, ctl, progress.as_ref(), move || {
             let mut c = Counter::with_evidence(cap);
+            c.level = level;
             c.add_batch_at(&m, strs, &groups, doc_offset as u64, &rank, &opts, &pool, &ctl2)?;
             Ok(c)
         })?;
