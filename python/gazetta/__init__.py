@@ -29,12 +29,14 @@ from .matcher import Match, Matcher
 from .cooccurrence import Cooccurrence, cooccurrence
 from .corpus import Corpus, read_corpus
 from .dedupe import duplicates
+from .audit import AliasAudit, audit
 from .text import paragraphs, sentences, tokens
 
 __version__ = _core.__version__
 
 __all__ = [
     "Alias",
+    "AliasAudit",
     "Entity",
     "Cooccurrence",
     "Corpus",
@@ -45,6 +47,7 @@ __all__ = [
     "Match",
     "Matcher",
     "__version__",
+    "audit",
     "cooccurrence",
     "datasets",
     "duplicates",

@@ -252,6 +252,38 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    import gazetta
+
+    out = Path(args.out) if args.out else None
+    html_out = out is not None and out.name.lower().endswith((".html", ".htm"))
+    if out is not None and not html_out:
+        _table_format(out)  # a usage error before any work
+    m = _matcher(args)
+    corpus = _read_corpus(args.corpus, args.text, args.id)
+    frame = isinstance(corpus, pd.DataFrame)  # the pandas fallback
+    a = gazetta.audit(m, corpus, n=args.n, seed=args.seed, text=args.text, id=args.id if frame else None,
+                      all_aliases=args.all_aliases, width=args.width, progress=True if args.progress else None)
+    if out is not None:
+        if html_out:
+            a.to_html(out)
+        else:
+            _write_table(a.flat(), out)
+    if not args.quiet:
+        t = a.table
+        _say(textwrap.fill(f"Alias audit: {a.meta['n_mentions']:,} mentions in {a.meta['n_docs']:,} documents; "
+                           f"{int((t['matches'] > 0).sum()):,} aliases matched, {len(a.flagged):,} flagged. "
+                           f"Most suspicious first (suspicion = 2 per flag measured on the corpus: common_word, "
+                           f"in_names, all_caps, ambiguous; 1 per short, lowercase), one of {args.n} random "
+                           f"contexts each (seed {args.seed}):", width=100))
+        _say(a.to_text(top=args.top, width=100))
+        if out is not None:
+            _say(f"{len(t):,} aliases with {args.n} contexts each -> {out}")
+    return 0
+
+
 def _gazetteer_stats(g: Any) -> Dict[str, Any]:
     import pandas as pd
 
@@ -528,6 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
             examples:
               gazetta demo --out gazetta-demo
               gazetta info countries
+              gazetta audit news.jsonl.gz -g countries --out audit.html
               gazetta match news.jsonl.gz -g countries -o mentions.parquet
               gazetta cooccur news.jsonl.gz -g countries --unit sentence --time date --freq M \\
                   --min-count 2 -o pairs.csv --network network.gexf
@@ -609,6 +642,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show", type=_positive, default=20, metavar="N", help="how many ambiguous aliases to list")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser("audit", formatter_class=_Formatter, help="check the aliases: matches, flags, contexts",
+                       description="Matches the corpus and lists every alias that matched, most suspicious "
+                                   "first: matches, documents, share of its entity's mentions, flags "
+                                   "(common_word, in_names, all_caps, ambiguous, short, lowercase; see "
+                                   "gazetta.audit) and random contexts. Prints the top aliases with one "
+                                   "context each; --out writes the whole table (.csv/.tsv/.parquet, contexts "
+                                   "as text) or an HTML page with the matches highlighted.")
+    _corpus_options(p)
+    _matcher_options(p)
+    p.add_argument("--n", type=_non_negative, default=5, metavar="N", help="random contexts per alias")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the random contexts")
+    p.add_argument("--top", type=_positive, default=20, metavar="K", help="how many aliases to print")
+    p.add_argument("--width", type=_non_negative, default=60, metavar="W",
+                   help="characters of context on each side (in --out)")
+    p.add_argument("--all-aliases", action="store_true", help="also list aliases that never matched (in --out)")
+    p.add_argument("--out", "-o", default=None, metavar="OUT",
+                   help="write the full table: .csv, .csv.gz, .tsv, .parquet or .html")
+    _common(p)
+    p.set_defaults(func=_cmd_audit)
     return parser
 
 
