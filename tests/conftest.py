@@ -2,30 +2,57 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
-from typing import Any, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
 import gazetta  # noqa: E402
-from reference import AliasSpec, Reference  # noqa: E402
+from reference import AliasSpec, Reference, Row  # noqa: E402
 
-Row = Tuple[int, int, str, str, bool]
+__all__ = ["Row", "reference_for", "rows", "hierarchy_of"]
+
+
+def hierarchy_of(gazetteer: "gazetta.Gazetteer") -> Tuple[List[Optional[int]], List[Optional[float]]]:
+    """Per entity (gazetteer order): the index of its parent (None: none or unknown) and its
+    prior (None: none), read from the entities' public attributes."""
+    ents = list(gazetteer)
+    pos = {e.id: i for i, e in enumerate(ents)}
+    parents: List[Optional[int]] = []
+    priors: List[Optional[float]] = []
+    for e in ents:
+        p = e.attrs.get("parent")
+        parents.append(pos.get(p) if p is not None else None)
+        q = e.attrs.get("prior")
+        priors.append(None if q is None or (isinstance(q, float) and math.isnan(q)) else float(q))
+    return parents, priors
 
 
 def reference_for(gazetteer: "gazetta.Gazetteer", **options: Any) -> Reference:
-    """The reference matcher over exactly the alias table the gazetteer hands to the core."""
+    """The reference matcher over exactly the alias table the gazetteer hands to the core, with
+    the gazetteer's hierarchy, priors and context rules (entity attributes and alias fields).
+    ``options`` are the Matcher's (``n_threads`` is ignored)."""
+    options = {k: v for k, v in options.items() if k != "n_threads"}
     ids, _names, _kinds, texts, ents, cases, folds = gazetteer._flat()
-    flat = [AliasSpec(t, e, c, f) for t, e, c, f in zip(texts, ents, cases, folds)]
-    return Reference.from_flat(ids, flat, **options)
+    alias_rules = [(tuple(a.not_before), tuple(a.not_after)) for e in gazetteer for a in e.aliases]
+    assert len(alias_rules) == len(texts)
+    flat = [AliasSpec(t, e, c, f, nb, na) for (t, e, c, f), (nb, na) in zip(zip(texts, ents, cases, folds), alias_rules)]
+    parents, priors = hierarchy_of(gazetteer)
+    rules: Dict[int, Tuple[List[str], List[str]]] = {}
+    for i, e in enumerate(gazetteer):
+        nb, na = e.attrs.get("not_before") or [], e.attrs.get("not_after") or []
+        if nb or na:
+            rules[i] = (list(nb), list(na))
+    return Reference.from_flat(ids, flat, parents=parents, priors=priors, rules=rules, **options)
 
 
 def rows(matcher: "gazetta.Matcher", text: Any) -> List[Row]:
     """``Matcher.find`` as the reference's tuples."""
-    return [(m.start, m.end, m.entity, m.alias, m.ambiguous) for m in matcher.find(text)]
+    return [(m.start, m.end, m.entity, m.alias, m.ambiguous, m.resolved_by) for m in matcher.find(text)]
 
 
 @pytest.fixture(scope="session")

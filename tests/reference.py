@@ -27,6 +27,33 @@ Readings of points the SPEC leaves open (the Rust core implements the same ones)
   aliases of two or more entities.
 - *Lone surrogates* (unencodable in UTF-8) behave as U+FFFD (a non-word character); offsets
   still index the original string.
+
+Context rules, capitalised runs and resolution (``docs/resolution.md``), written from their
+documentation, in the order the matcher applies them:
+
+- *Context rules* remove candidates before §3.5. A candidate is removed when one of the
+  ``not_before`` phrases of its alias or of its entity (both apply) directly follows it, or a
+  ``not_after`` phrase directly precedes it. "Directly": after a separator that is one
+  whitespace run, or one hyphen/dash with optional whitespace on either side. Phrases follow
+  the alias syntax and compare like aliases, in the view of the alias's case and folding (an
+  alias's own rules) or of the matcher's options (an entity's rules); a literal phrase whose
+  outer character is a word character needs a non-word character (or the text's end) beyond it,
+  with no exception for unspaced scripts (phrases are meant to be separated words); a glob
+  phrase may be followed by the rest of a word. The whole text is looked at, however long the
+  whitespace run.
+- *Capitalised runs* (``capitalized_runs="skip"``) then remove a name-form candidate (its
+  surface starts with an upper- or titlecase letter and holds a lower-case letter, Ll) when
+  the next word (after whitespace holding at most one line feed) is name-form and not in the
+  engine's keep list, or when the candidate follows "of" after a name-form word not in the
+  engine's "of" list. The word lists and the prior ratio are the only things read from the
+  package (``gazetta._core.context_constants()``). Ignore phrases are never removed.
+- *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after §3.5 and
+  §3.7): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
+  "context"; several: narrowed to them), document (candidates mentioned unambiguously or chosen
+  by context for another span; one: "document"; several: narrowed to them), prior (the
+  candidate whose positive prior is at least the ratio times every other's: "prior"), else
+  every remaining candidate, flagged ambiguous: "none". With ``ambiguous="all"`` an ambiguous
+  span's rows are labelled "none".
 """
 
 from __future__ import annotations
@@ -41,6 +68,9 @@ __all__ = [
     "WHITE_SPACE",
     "AliasSpec",
     "Reference",
+    "Row",
+    "context_constants",
+    "in_capitalized_run",
     "fold_char",
     "is_letter_or_digit",
     "is_space",
@@ -271,12 +301,24 @@ AliasInput = Union[str, Dict[str, Any]]
 @dataclass(frozen=True)
 class AliasSpec:
     """One row of the flat alias table: the alias as written, its entity's index in gazetteer
-    order, and its per-alias overrides (None: the matcher's option)."""
+    order, its per-alias overrides (None: the matcher's option) and its own context rules."""
 
     text: str
     entity: int
     case: Optional[str] = None
     fold_accents: Optional[bool] = None
+    not_before: Tuple[str, ...] = ()
+    not_after: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """One phrase of a context rule, in the view it is compared in."""
+
+    variants: Tuple[str, ...]  # the phrase in its view; for smart case also in capitals
+    glob: bool
+    fold: bool
+    lowercase: bool
 
 
 @dataclass(frozen=True)
@@ -288,51 +330,224 @@ class _Compiled:
     glob: bool
     fold: bool
     lowercase: bool
+    not_before: Tuple[_Phrase, ...] = ()  # the alias's own rules (its own case / folding)
+    not_after: Tuple[_Phrase, ...] = ()
+
+
+def _variants(literal: str, case: str, fold: bool) -> Tuple[str, ...]:
+    """SPEC §3.3: the literal in its view; with smart case also in all capitals."""
+    base, _ = view(literal, fold=fold, lowercase=case == "insensitive")
+    out = [base]
+    if case == "smart":
+        caps = "".join(upper(c) for c in base)
+        if caps != base:
+            out.append(caps)
+    return tuple(out)
+
+
+def _phrases(raw: Iterable[str], case: str, fold: bool) -> Tuple[_Phrase, ...]:
+    """Context-rule phrases follow the alias syntax and compare like aliases."""
+    out = []
+    for p in raw:
+        literal, glob = parse_alias(p)
+        out.append(_Phrase(_variants(literal, case, fold), glob, fold, case == "insensitive"))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Context rules: not_before / not_after phrases
+# --------------------------------------------------------------------------------------------
+
+
+def _after_separator(v: str) -> Optional[str]:
+    """What follows a separator at the start of the view ``v``: one whitespace run (one space in
+    a view), or one hyphen/dash with optional whitespace on either side. None: no separator."""
+    for sep in (" - ", " -", "- ", "-", " "):
+        if v.startswith(sep):
+            return v[len(sep):]
+    return None
+
+
+def _before_separator(v: str) -> Optional[str]:
+    """:func:`_after_separator` mirrored: what precedes a separator at the end of ``v``."""
+    for sep in (" - ", "- ", " -", "-", " "):
+        if v.endswith(sep):
+            return v[:len(v) - len(sep)]
+    return None
+
+
+def _phrase_follows(text: str, end: int, ph: _Phrase) -> bool:
+    """``not_before``: the phrase stands right after ``text[:end]``, past a separator. A literal
+    phrase ending in a word character must not go on with one ("Power" not in "Powers"); a
+    glob phrase may (the rest of the word)."""
+    rest = _after_separator(view(text[end:], fold=ph.fold, lowercase=ph.lowercase)[0])
+    if rest is None:
+        return False
+    for v in ph.variants:
+        if not rest.startswith(v):
+            continue
+        nxt = rest[len(v):len(v) + 1]
+        if ph.glob or not (nxt and is_word(v[-1]) and is_word(nxt)):
+            return True
+    return False
+
+
+def _phrase_precedes(text: str, start: int, ph: _Phrase) -> bool:
+    """``not_after``: the phrase stands right before ``text[start:]``, before a separator. A
+    phrase beginning with a word character must not follow one ("Latin" not in "XLatin"); a
+    glob phrase may be followed by more word characters before the separator ("Latinos")."""
+    head = _before_separator(view(text[:start], fold=ph.fold, lowercase=ph.lowercase)[0])
+    if head is None:
+        return False
+    # Where the phrase may end: at the separator, or (glob) inside the last word before it.
+    ends = [len(head)]
+    if ph.glob:
+        k = len(head)
+        while k > 0 and is_word(head[k - 1]):
+            k -= 1
+            ends.append(k)
+    for v in ph.variants:
+        for j in ends:
+            i = j - len(v)
+            if i < 0 or head[i:j] != v:
+                continue
+            prev = head[i - 1:i]
+            if not (prev and is_word(v[0]) and is_word(prev)):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Capitalised runs
+# --------------------------------------------------------------------------------------------
+
+
+def _capitalised(word: str) -> bool:
+    """Starts with an upper- or titlecase letter."""
+    return bool(word) and unicodedata.category(word[0]) in ("Lu", "Lt")
+
+
+def _name_like(word: str) -> bool:
+    """Capitalised and holding a lower-case letter (so not an acronym such as "U.S.")."""
+    return _capitalised(word) and any(unicodedata.category(c) == "Ll" for c in word)
+
+
+def _word_after(text: str, end: int) -> Optional[str]:
+    """The word after ``end``: at least one whitespace character, no blank line (two line
+    feeds) among them, then a maximal run of word characters (None when there is none)."""
+    k = end
+    while k < len(text) and is_space(text[k]):
+        k += 1
+    if k == end or text[end:k].count("\n") >= 2:
+        return None
+    j = k
+    while j < len(text) and is_word(text[j]):
+        j += 1
+    return text[k:j] or None
+
+
+def _word_before(text: str, start: int) -> Optional[Tuple[str, int]]:
+    """:func:`_word_after` mirrored: ``(word, its start)``."""
+    k = start
+    while k > 0 and is_space(text[k - 1]):
+        k -= 1
+    if k == start or text[k:start].count("\n") >= 2:
+        return None
+    i = k
+    while i > 0 and is_word(text[i - 1]):
+        i -= 1
+    return (text[i:k], i) if i < k else None
+
+
+def in_capitalized_run(text: str, start: int, end: int, keep_next: Iterable[str], of_keep_head: Iterable[str]) -> bool:
+    """Whether the candidate ``text[start:end]`` is removed by ``capitalized_runs="skip"``: it
+    is name-form and either the next word is name-form and not one of ``keep_next`` ("Georgia
+    Power", not "Russian Foreign"), or it follows "of" after a name-form word not in
+    ``of_keep_head`` ("Bank of America", not "President of France")."""
+    text = _surrogate_free(text)
+    if not _name_like(text[start:end]):
+        return False
+    nxt = _word_after(text, end)
+    if nxt is not None and _name_like(nxt) and nxt not in set(keep_next):
+        return True
+    prev = _word_before(text, start)
+    if prev is not None and prev[0] == "of":
+        head = _word_before(text, prev[1])
+        if head is not None and _name_like(head[0]) and head[0] not in set(of_keep_head):
+            return True
+    return False
+
+
+def context_constants() -> Tuple[List[str], List[str], float]:
+    """``(RUN_KEEP_NEXT, OF_KEEP_HEAD, PRIOR_RATIO)``: the engine's word lists and prior ratio,
+    the only things the reference takes from the package."""
+    import gazetta
+
+    keep_next, of_keep_head, ratio = gazetta._core.context_constants()
+    return list(keep_next), list(of_keep_head), float(ratio)
+
+
+#: Output row of :meth:`Reference.find`: start, end, entity id, alias, ambiguous, resolved_by.
+Row = Tuple[int, int, str, str, bool, str]
 
 
 class Reference:
-    """Brute-force SPEC §3 matcher.
+    """Brute-force SPEC §3 matcher, with context rules, capitalised runs and resolution.
 
     Parameters
     ----------
     entities : sequence of ``(id, aliases)``
         In gazetteer order. ``aliases`` lists every alias of the entity (the name included, as
         the gazetteer hands it to the matcher), each a str or a dict with ``text`` and optional
-        ``case`` / ``fold_accents`` (SPEC §2).
-    case, fold_accents, overlaps, ambiguous, ignore
+        ``case`` / ``fold_accents`` (SPEC §2) and ``not_before`` / ``not_after`` (this alias's
+        own context rules).
+    case, fold_accents, overlaps, ambiguous, capitalized_runs, ignore
         As :class:`gazetta.Matcher`.
+    parents : sequence of int or None, optional
+        Per entity, the index of its parent entity (None or -1: none).
+    priors : sequence of float or None, optional
+        Per entity, its prior (None: none, counts as 0).
+    rules : dict, optional
+        Entity index -> ``(not_before, not_after)``: the entity's context rules, applied to
+        every alias of the entity, compared with the matcher's case and accent options.
     """
 
     def __init__(self, entities: Sequence[Tuple[str, Sequence[AliasInput]]], *, case: str = "smart",
-                 fold_accents: bool = False, overlaps: str = "longest", ambiguous: str = "all",
-                 ignore: Iterable[str] = ()) -> None:
+                 fold_accents: bool = False, overlaps: str = "longest", ambiguous: str = "resolve",
+                 capitalized_runs: str = "keep", ignore: Iterable[str] = (),
+                 parents: Optional[Sequence[Optional[int]]] = None, priors: Optional[Sequence[Optional[float]]] = None,
+                 rules: Optional[Dict[int, Tuple[Sequence[str], Sequence[str]]]] = None) -> None:
         assert case in ("smart", "sensitive", "insensitive")
-        assert overlaps in ("longest", "all") and ambiguous in ("all", "skip")
+        assert overlaps in ("longest", "all") and ambiguous in ("resolve", "all", "skip")
+        assert capitalized_runs in ("keep", "skip")
         self.ids = [eid for eid, _ in entities]
+        n = len(self.ids)
         self.overlaps = overlaps
         self.ambiguous = ambiguous
+        self.capitalized_runs = capitalized_runs
+        self.parents: List[Optional[int]] = [None if p is None or p < 0 else int(p) for p in (parents or [None] * n)]
+        self.priors: List[float] = [0.0 if p is None or p != p else float(p) for p in (priors or [None] * n)]
+        assert len(self.parents) == n and len(self.priors) == n
+        self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
+        self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], Tuple[_Phrase, ...]]] = {
+            e: (_phrases(nb, case, fold_accents), _phrases(na, case, fold_accents)) for e, (nb, na) in (rules or {}).items()}
         rows: List[AliasSpec] = []
         for e, (_, aliases) in enumerate(entities):
             for a in aliases:
                 if isinstance(a, str):
                     rows.append(AliasSpec(a, e))
                 else:
-                    rows.append(AliasSpec(a["text"], e, a.get("case"), a.get("fold_accents")))
+                    rows.append(AliasSpec(a["text"], e, a.get("case"), a.get("fold_accents"),
+                                          tuple(a.get("not_before", ())), tuple(a.get("not_after", ()))))
         rows += [AliasSpec(p, IGNORE) for p in ignore]
         self.aliases: List[_Compiled] = []
         for i, r in enumerate(rows):
             literal, glob = parse_alias(r.text)
             a_case = r.case if r.case is not None else case
             a_fold = r.fold_accents if r.fold_accents is not None else fold_accents
-            low = a_case == "insensitive"
-            base, _ = view(literal, fold=a_fold, lowercase=low)
-            variants = [base]
-            if a_case == "smart":
-                # §3.3: as written, or in all capitals (per-character simple uppercase).
-                caps = "".join(upper(c) for c in base)
-                if caps != base:
-                    variants.append(caps)
-            self.aliases.append(_Compiled(i, r.entity, r.text, tuple(variants), glob, a_fold, low))
+            self.aliases.append(_Compiled(i, r.entity, r.text, _variants(literal, a_case, a_fold), glob, a_fold,
+                                          a_case == "insensitive", _phrases(r.not_before, a_case, a_fold),
+                                          _phrases(r.not_after, a_case, a_fold)))
 
     @classmethod
     def from_flat(cls, ids: Sequence[str], flat: Sequence[AliasSpec], **options: Any) -> "Reference":
@@ -344,6 +559,10 @@ class Reference:
                 rec["case"] = a.case
             if a.fold_accents is not None:
                 rec["fold_accents"] = a.fold_accents
+            if a.not_before:
+                rec["not_before"] = a.not_before
+            if a.not_after:
+                rec["not_after"] = a.not_after
             per[a.entity].append(rec)
         return cls(list(zip(ids, per)), **options)
 
@@ -373,15 +592,51 @@ class Reference:
                     out.append((index[i], index[j], a.entity, a.index))
         return out
 
-    # -- §3.5–3.7: resolution ---------------------------------------------------------------
-    def find(self, text: Optional[str]) -> List[Tuple[int, int, str, str, bool]]:
-        """``(start, end, entity id, alias as written, ambiguous)`` per reported mention, ordered
-        by start ascending, end descending, then gazetteer order (as ``Matcher.find``)."""
+    # -- context rules and capitalised runs -------------------------------------------------
+    def removed_by_rule(self, text: str, start: int, end: int, alias: int) -> bool:
+        """Whether a phrase of the alias's own rules or of its entity's rules directly follows
+        (``not_before``) or precedes (``not_after``) the candidate."""
+        a = self.aliases[alias]
+        before, after = list(a.not_before), list(a.not_after)
+        if a.entity in self.entity_rules:
+            before += self.entity_rules[a.entity][0]
+            after += self.entity_rules[a.entity][1]
+        return (any(_phrase_follows(text, end, ph) for ph in before)
+                or any(_phrase_precedes(text, start, ph) for ph in after))
+
+    def surviving(self, text: str) -> Tuple[List[Tuple[int, int, int, int]], int, int]:
+        """The candidates left after context rules and (with ``capitalized_runs="skip"``)
+        capitalised runs, with the number each removed. A candidate removed by a rule is not
+        also counted as a run; ignore phrases are never removed."""
+        kept = []
+        by_rules = by_runs = 0
+        for s, e, ent, ai in self.candidates(text):
+            if ent != IGNORE:
+                if self.removed_by_rule(text, s, e, ai):
+                    by_rules += 1
+                    continue
+                if self.capitalized_runs == "skip" and in_capitalized_run(text, s, e, self.keep_next,
+                                                                             self.of_keep_head):
+                    by_runs += 1
+                    continue
+            kept.append((s, e, ent, ai))
+        return kept, by_rules, by_runs
+
+    # -- §3.5–3.7 and resolution ------------------------------------------------------------
+    def find(self, text: Optional[str]) -> List[Row]:
+        """``(start, end, entity id, alias as written, ambiguous, resolved_by)`` per reported
+        mention, ordered by start ascending, end descending, then gazetteer order (as
+        ``Matcher.find``)."""
+        return self.run(text)[0]
+
+    def run(self, text: Optional[str]) -> Tuple[List[Row], int, int]:
+        """:meth:`find` plus the candidates removed by context rules and by capitalised runs."""
         if text is None:
-            return []
+            return [], 0, 0
+        cands, by_rules, by_runs = self.surviving(text)
         # One candidate per (span, entity): the alias listed first in the gazetteer.
         best: Dict[Tuple[int, int, int], int] = {}
-        for s, e, ent, ai in self.candidates(text):
+        for s, e, ent, ai in cands:
             k = (s, e, ent)
             best[k] = min(best.get(k, ai), ai)
         spans: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
@@ -400,16 +655,76 @@ class Reference:
                 chosen.append((s, e))
                 remaining = {(s2, e2) for s2, e2 in remaining if not (s2 < e and s < e2)}
 
-        out = []
+        reported: List[Tuple[int, int, List[Tuple[int, int]]]] = []
         for s, e in sorted(chosen, key=lambda se: (se[0], -se[1])):
             rows = sorted(spans[(s, e)], key=lambda r: (r[0] == IGNORE, r[0]))
             if any(ent == IGNORE for ent, _ in rows):
                 continue  # §3.7: an ignore phrase competes but is never reported
-            ambiguous = len(rows) > 1  # §3.6
-            if ambiguous and self.ambiguous == "skip":
-                continue
+            if len(rows) > 1 and self.ambiguous == "skip":
+                continue  # §3.6
+            reported.append((s, e, rows))
+
+        out: List[Row] = []
+        if self.ambiguous == "resolve":
+            decided = self.resolve([rows for _, _, rows in reported])
+        else:
+            decided = [(rows, "" if len(rows) == 1 else "none") for _, _, rows in reported]
+        for (s, e, _), (rows, how) in zip(reported, decided):
             for ent, ai in rows:
-                out.append((s, e, self.ids[ent], self.aliases[ai].text, ambiguous))
+                out.append((s, e, self.ids[ent], self.aliases[ai].text, how == "none", how))
+        return out, by_rules, by_runs
+
+    # -- resolution of ambiguous spans, by the documented steps ------------------------------
+    def ancestors(self, c: int) -> List[int]:
+        out = []
+        p = self.parents[c]
+        while p is not None:
+            out.append(p)
+            p = self.parents[p]
+        return out
+
+    def related(self, c: int, plain: Iterable[int]) -> bool:
+        """An entity mentioned unambiguously is an ancestor of ``c``, a child of ``c``, or a
+        sibling of ``c`` (another entity with the same parent)."""
+        for x in plain:
+            if x in self.ancestors(c):
+                return True
+            if self.parents[x] == c:
+                return True
+            if x != c and self.parents[c] is not None and self.parents[x] == self.parents[c]:
+                return True
+        return False
+
+    def resolve(self, spans: List[List[Tuple[int, int]]]) -> List[Tuple[List[Tuple[int, int]], str]]:
+        """One document's reported spans (each its ``(entity, alias)`` rows in gazetteer order)
+        -> per span the rows kept and how it was decided: "" (not ambiguous), "context",
+        "document", "prior" or "none" (the remaining candidates, flagged)."""
+        plain = {rows[0][0] for rows in spans if len(rows) == 1}
+        # Step 1 for every span first: its results feed step 2 of the others.
+        context = [[ent for ent, _ in rows if self.related(ent, plain)] if len(rows) > 1 else [] for rows in spans]
+        chosen_by_context = {c[0] for c in context if len(c) == 1}
+        out: List[Tuple[List[Tuple[int, int]], str]] = []
+        for rows, ctx in zip(spans, context):
+            alias_of = dict(rows)
+            if len(rows) == 1:
+                out.append((rows, ""))
+                continue
+            if len(ctx) == 1:
+                out.append(([(ctx[0], alias_of[ctx[0]])], "context"))
+                continue
+            cands = ctx if ctx else [ent for ent, _ in rows]
+            mentioned = [c for c in cands if c in plain or c in chosen_by_context]
+            if len(mentioned) == 1:
+                out.append(([(mentioned[0], alias_of[mentioned[0]])], "document"))
+                continue
+            if len(mentioned) >= 2:
+                cands = mentioned
+            winners = [c for c in cands if self.priors[c] > 0
+                       and all(self.priors[c] >= self.prior_ratio * self.priors[o] for o in cands if o != c)]
+            if winners:
+                out.append(([(winners[0], alias_of[winners[0]])], "prior"))
+            else:
+                out.append(([(c, alias_of[c]) for c in cands], "none"))
         return out
 
 

@@ -18,8 +18,8 @@ import pytest
 import gazetta
 from conftest import reference_for, rows
 
-COLUMNS = ["doc", "start", "end", "surface", "entity", "name", "kind", "alias", "ambiguous"]
-CATEGORICAL = ["surface", "entity", "name", "kind", "alias"]
+COLUMNS = ["doc", "start", "end", "surface", "entity", "name", "kind", "alias", "ambiguous", "resolved_by"]
+CATEGORICAL = ["surface", "entity", "name", "kind", "alias", "resolved_by"]
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_lone_surrogates_behave_as_replacement_characters() -> None:
     g = gazetta.Gazetteer().add("KR", "South Korea", aliases=["Korea"]).add("Q", "Why?")
     m = gazetta.Matcher(g)
     text = "\udcffKorea\ud800Korea Kor\udfffea Why\ud83d \ud83d\ude00Korea"
-    expected = [(1, 6, "KR", "Korea", False), (7, 12, "KR", "Korea", False), (27, 32, "KR", "Korea", False)]
+    expected = [(1, 6, "KR", "Korea", False, ""), (7, 12, "KR", "Korea", False, ""), (27, 32, "KR", "Korea", False, "")]
     assert rows(m, text) == expected
     assert rows(m, text.replace("\udcff", "\ufffd").replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
                 .replace("\ud83d", "\ufffd").replace("\ude00", "\ufffd")) == expected
@@ -171,15 +171,15 @@ def test_ten_megabyte_document(matcher: gazetta.Matcher) -> None:
 
 
 def test_mentions_dtypes(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: category dtype for the repeated strings (surface, entity, name, kind, alias),
-    int64 offsets, bool ``ambiguous``; ``doc`` is the int64 position by default."""
+    """SPEC §6: category dtype for the repeated strings (surface, entity, name, kind, alias,
+    resolved_by), int64 offsets, bool ``ambiguous``; ``doc`` is the int64 position by default."""
     df = matcher.mentions(["North Korea and Korea", None, "KOREA, Japan"])
     _check_dtypes(df)
     assert _tuples(df) == [
-        (0, 0, 11, "North Korea", "KP", "North Korea", "country", "North Korea", False),
-        (0, 16, 21, "Korea", "KR", "South Korea", "country", "Korea", False),
-        (2, 0, 5, "KOREA", "KR", "South Korea", "country", "Korea", False),
-        (2, 7, 12, "Japan", "JP", "Japan", "country", "Japan", False),
+        (0, 0, 11, "North Korea", "KP", "North Korea", "country", "North Korea", False, ""),
+        (0, 16, 21, "Korea", "KR", "South Korea", "country", "Korea", False, ""),
+        (2, 0, 5, "KOREA", "KR", "South Korea", "country", "Korea", False, ""),
+        (2, 7, 12, "Japan", "JP", "Japan", "country", "Japan", False, ""),
     ]
     # categories hold only what occurs
     assert set(df["entity"].cat.categories) == {"KP", "KR", "JP"}
@@ -299,7 +299,9 @@ def test_load_rejects_bad_files(tmp_path: Any) -> None:
     ("case", "smrt", ["'smart'", "'sensitive'", "'insensitive'"]),
     ("case", None, ["'smart'", "'sensitive'", "'insensitive'"]),
     ("overlaps", "longest_first", ["'longest'", "'all'"]),
-    ("ambiguous", "drop", ["'all'", "'skip'"]),
+    ("ambiguous", "drop", ["'resolve'", "'all'", "'skip'"]),
+    ("capitalized_runs", "drop", ["'skip'", "'keep'"]),
+    ("capitalized_runs", True, ["'skip'", "'keep'"]),
     ("fold_accents", "yes", ["True", "False"]),
     ("n_threads", 0, ["positive"]),
     ("n_threads", -2, ["positive"]),
@@ -360,7 +362,8 @@ def test_thread_count_and_chunking_do_not_change_results(make: Any, monkeypatch:
     expected = []
     for d, t in enumerate(docs):
         for x in base.find(t):
-            expected.append((d, x.start, x.end, t[x.start:x.end], x.entity, x.name, x.kind, x.alias, x.ambiguous))
+            expected.append((d, x.start, x.end, t[x.start:x.end], x.entity, x.name, x.kind, x.alias, x.ambiguous,
+                             x.resolved_by))
     assert len(expected) > 10_000
     for n_threads in (1, 2, 3, None):
         assert _tuples(make(n_threads).mentions(docs)) == expected, n_threads
@@ -391,5 +394,5 @@ def test_mentions_across_the_scanner_s_64_kib_steps() -> None:
             text = head + " North \n Korea 北Korea " + fill * 3
             for m in matchers:
                 got = rows(m, text)
-                assert got == [(len(head) + 1, len(head) + 14, "KP", "North Korea", False),
-                               (len(head) + 16, len(head) + 21, "KR", "Korea", False)], (fill, shift, m)
+                assert got == [(len(head) + 1, len(head) + 14, "KP", "North Korea", False, ""),
+                               (len(head) + 16, len(head) + 21, "KR", "Korea", False, "")], (fill, shift, m)

@@ -131,7 +131,7 @@ def scenarios(draw: Any) -> Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]:
     ignore = [_text_of(x) for x in draw(st.lists(alias_items(text), max_size=2)) if alias_is_valid(_text_of(x))]
     options = dict(case=draw(st.sampled_from(CASES)), fold_accents=draw(st.booleans()),
                    overlaps=draw(st.sampled_from(["longest", "all"])),
-                   ambiguous=draw(st.sampled_from(["all", "skip"])), ignore=ignore)
+                   ambiguous=draw(st.sampled_from(["resolve", "all", "skip"])), ignore=ignore)
     return text, g, options
 
 
@@ -143,7 +143,7 @@ def test_matcher_equals_reference(scenario: Tuple[str, "gazetta.Gazetteer", Dict
     m = gazetta.Matcher(g, **options)
     got = rows(m, text)
     assert got == reference_for(g, **options).find(text), (text, g._flat(), options)
-    for start, end, _e, _a, _amb in got:
+    for start, end, _e, _a, _amb, _how in got:
         assert 0 <= start < end <= len(text)
 
 
@@ -164,12 +164,13 @@ def test_mentions_equal_find(corpus: Tuple[List[Any], "gazetta.Gazetteer", Dict[
     m = gazetta.Matcher(g, **options)
     for d, t in enumerate(docs):
         for x in m.find(t):
-            expected.append((d, x.start, x.end, t[x.start:x.end], x.entity, x.name, x.kind, x.alias, x.ambiguous))
+            expected.append((d, x.start, x.end, t[x.start:x.end], x.entity, x.name, x.kind, x.alias, x.ambiguous,
+                             x.resolved_by))
     for n_threads in (1, 2):
         df = gazetta.Matcher(g, n_threads=n_threads, **options).mentions(docs)
         got = list(zip(df["doc"].tolist(), df["start"].tolist(), df["end"].tolist(), df["surface"].tolist(),
                        df["entity"].tolist(), df["name"].tolist(), df["kind"].tolist(), df["alias"].tolist(),
-                       df["ambiguous"].tolist()))
+                       df["ambiguous"].tolist(), df["resolved_by"].tolist()))
         assert got == expected, n_threads
 
 

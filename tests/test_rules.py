@@ -31,7 +31,7 @@ def found(entities: Entities, text: str, **options: Any) -> List[Tuple[str, str]
     g = gaz(entities)
     got = rows(gazetta.Matcher(g, **options), text)
     assert got == reference_for(g, **options).find(text)
-    return [(text[s:e], ent) for s, e, ent, _a, _amb in got]
+    return [(text[s:e], ent) for s, e, ent, _a, _amb, _how in got]
 
 
 def spans(entities: Entities, text: str, **options: Any) -> List[Tuple[int, int, str]]:
@@ -39,7 +39,7 @@ def spans(entities: Entities, text: str, **options: Any) -> List[Tuple[int, int,
     g = gaz(entities)
     got = rows(gazetta.Matcher(g, **options), text)
     assert got == reference_for(g, **options).find(text)
-    return [(s, e, ent) for s, e, ent, _a, _amb in got]
+    return [(s, e, ent) for s, e, ent, _a, _amb, _how in got]
 
 
 KOREAS = [("KP", "North Korea", []), ("KR", "South Korea", ["Korea"])]
@@ -270,12 +270,25 @@ GEORGIAS = [("GE", "Georgia", []), ("US-GA", "Georgia", ["GA"])]
 
 
 def test_ambiguous_spans_are_reported_per_entity() -> None:
-    """SPEC §3.6: a span matched by aliases of several entities is reported once per entity (in
-    gazetteer order), each row flagged ambiguous."""
+    """SPEC §3.6: with ambiguous="all" a span matched by aliases of several entities is
+    reported once per entity (in gazetteer order), each row flagged ambiguous and labelled
+    "none" (not resolved)."""
     g = gaz(GEORGIAS)
-    got = rows(gazetta.Matcher(g), "Georgia and GA")
-    assert got == [(0, 7, "GE", "Georgia", True), (0, 7, "US-GA", "Georgia", True), (12, 14, "US-GA", "GA", False)]
-    assert got == reference_for(g).find("Georgia and GA")
+    got = rows(gazetta.Matcher(g, ambiguous="all"), "Georgia and GA")
+    assert got == [(0, 7, "GE", "Georgia", True, "none"), (0, 7, "US-GA", "Georgia", True, "none"),
+                   (12, 14, "US-GA", "GA", False, "")]
+    assert got == reference_for(g, ambiguous="all").find("Georgia and GA")
+
+
+def test_ambiguous_spans_are_resolved_by_default() -> None:
+    """The default ambiguous="resolve": "GA" names only the US state, so in the same text the
+    shared "Georgia" is the state too (one sense per document); alone it stays undecided."""
+    g = gaz(GEORGIAS)
+    m = gazetta.Matcher(g)
+    assert rows(m, "Georgia and GA") == [(0, 7, "US-GA", "Georgia", False, "document"), (12, 14, "US-GA", "GA", False, "")]
+    assert rows(m, "Georgia") == [(0, 7, "GE", "Georgia", True, "none"), (0, 7, "US-GA", "Georgia", True, "none")]
+    for text in ("Georgia and GA", "Georgia"):
+        assert rows(m, text) == reference_for(g).find(text)
 
 
 def test_ambiguous_skip() -> None:
@@ -293,8 +306,8 @@ def test_one_row_per_span_and_entity() -> None:
     ents = [("KR", "South Korea", ["Korea", {"text": "KOREA", "case": "insensitive"}])]
     g = gaz(ents)
     for opts in ({}, {"overlaps": "all"}):
-        assert rows(gazetta.Matcher(g, **opts), "Korea") == [(0, 5, "KR", "Korea", False)]
-        assert reference_for(g, **opts).find("Korea") == [(0, 5, "KR", "Korea", False)]
+        assert rows(gazetta.Matcher(g, **opts), "Korea") == [(0, 5, "KR", "Korea", False, "")]
+        assert reference_for(g, **opts).find("Korea") == [(0, 5, "KR", "Korea", False, "")]
 
 
 # --------------------------------------------------------------------------------------------
