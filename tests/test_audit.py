@@ -47,7 +47,7 @@ def test_counts_share_and_columns():
     a = gazetta.audit(g, docs)
     t = a.table
     assert list(t.columns[:9]) == ["entity", "name", "kind", "alias", "matches", "documents", "share", "suspicion",
-                                   "flags"]
+                                   "flag_names"]
     assert set(FLAGS) <= set(t.columns)
     assert {"lower_in_corpus", "other_case_in_corpus", "in_names_share", "top_names", "all_caps_share",
             "unresolved", "resolved_by", "contexts"} <= set(t.columns)
@@ -93,7 +93,7 @@ def test_short_and_lowercase():
     assert _flags(a, "blighty") == {"lowercase"}
     assert _flags(a, "Kenyan*") == set()  # the glob star is not counted: 6 letters
     assert _flags(a, "Iraq") == set() and _flags(a, "United Kingdom") == set()
-    assert _row(a, "UK")["suspicion"] == 1 and _row(a, "UK")["flags"] == "short"
+    assert _row(a, "UK")["suspicion"] == 1 and _row(a, "UK")["flag_names"] == "short"
 
 
 def test_ambiguous_in_the_gazetteer_and_in_the_spans():
@@ -186,7 +186,7 @@ def test_suspicion_order():
     t = gazetta.audit(g, docs).table
     assert t["alias"].tolist() == ["Oz", "UK", "France", "Germany"]
     assert t["suspicion"].tolist() == [5, 1, 0, 0]  # common_word + all_caps (2 each) + short (1)
-    assert t.loc[0, "flags"] == "common_word, all_caps, short"
+    assert t.loc[0, "flag_names"] == "common_word, all_caps, short"
 
 
 # --------------------------------------------------------------------------------------------

@@ -68,11 +68,12 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tu
 import numpy as np
 import pandas as pd
 
+from ._chunks import known_length
 from ._progress import make_bar
 
 __all__ = ["audit", "AliasAudit", "Context", "FLAGS"]
 
-#: Every flag, in the order they are listed in the ``flags`` column.
+#: Every flag, in the order they are listed in the ``flag_names`` column.
 FLAGS = ("common_word", "in_names", "all_caps", "ambiguous", "short", "lowercase")
 #: Flags measured on the corpus (count twice in ``suspicion``); the others describe the alias.
 EVIDENCE_FLAGS = ("common_word", "in_names", "all_caps", "ambiguous")
@@ -260,7 +261,8 @@ class AliasAudit:
     table : DataFrame
         One row per (entity, alias), most suspicious first (see the module docs): ``entity,
         name, kind, alias, matches, documents, share`` (of the entity's mentions),
-        ``suspicion``, ``flags`` (comma-separated), one boolean column per flag (``common_word,
+        ``suspicion``, ``flag_names`` (the flags raised, comma-separated; not ``flags``, which
+        pandas rows and frames already have as an attribute), one boolean column per flag (``common_word,
         in_names, all_caps, ambiguous, short, lowercase``), the evidence behind the flags
         (``lower_in_corpus`` and ``other_case_in_corpus``: occurrences of the alias written in
         lower case / otherwise anywhere in the corpus; ``in_names_share``, ``all_caps_share``:
@@ -280,8 +282,8 @@ class AliasAudit:
     >>> import gazetta
     >>> g = gazetta.Gazetteer().add("AU", "Australia", aliases=["Oz"])
     >>> a = gazetta.audit(gazetta.Matcher(g), ["Australia sold 9 OZ of gold.", "Oz, again."], n=1)
-    >>> a.table[["alias", "matches", "flags"]]
-           alias  matches              flags
+    >>> a.table[["alias", "matches", "flag_names"]]
+           alias  matches       flag_names
     0         Oz        2  all_caps, short
     1  Australia        1
     >>> a.table.loc[0, "contexts"][0].match
@@ -358,7 +360,7 @@ class AliasAudit:
         for i, r in enumerate(t.itertuples(index=False), 1):
             ent = f"{r.entity} {r.name}" if r.name != r.entity else str(r.entity)
             cells.append((str(i), _clip(str(r.alias), 24), _clip(ent, 28), f"{r.matches:,}", f"{r.documents:,}",
-                          f"{r.share:.0%}" if r.share == r.share else "—", r.flags, r.contexts))
+                          f"{r.share:.0%}" if r.share == r.share else "—", r.flag_names, r.contexts))
         heads = ("#", "alias", "entity", "matches", "docs", "share", "flags")
         w = [max(len(h), *(len(c[k]) for c in cells)) for k, h in enumerate(heads)]
         right = (True, False, False, True, True, True, False)
@@ -393,7 +395,7 @@ class AliasAudit:
                "white-space:nowrap}.gz-audit .doc{color:#888}</style>")
         rows = []
         for r in t.itertuples(index=False):
-            flags = "".join(f"<span class='flag'>{e(f)}</span>" for f in str(r.flags).split(", ") if f)
+            flags = "".join(f"<span class='flag'>{e(f)}</span>" for f in str(r.flag_names).split(", ") if f)
             ctx = "<br>".join(f"<span class='ctx'><span class='doc'>{e(str(c.doc))}</span> {e(c.left)}"
                               f"<mark>{e(c.match)}</mark>{e(c.right)}</span>" for c in r.contexts)
             share = f"{r.share:.1%}" if r.share == r.share else "—"
@@ -534,10 +536,10 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     ...      .add("US", "United States", kind="country", aliases=["US"]))
     >>> docs = ["Georgia Power said on Monday.", "Tbilisi, Georgia, votes.", "Let us see: the US did."]
     >>> a = gazetta.audit(gazetta.Matcher(g), docs, n=2, seed=0)
-    >>> a.table[["entity", "alias", "matches", "share", "flags"]]
-      entity    alias  matches  share     flags
-    0     GE  Georgia        2    1.0  in_names
-    1     US       US        1    1.0     short
+    >>> a.table[["entity", "alias", "matches", "share", "flag_names"]]
+      entity    alias  matches  share flag_names
+    0     GE  Georgia        2    1.0   in_names
+    1     US       US        1    1.0      short
     >>> [c.match for c in a.table.loc[0, "contexts"]]
     ['Georgia', 'Georgia']
     """
@@ -567,18 +569,16 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     kept: Optional[pd.DataFrame] = None  # the sample so far, with contexts
     offset = 0
     n_mentions = 0
-    has_resolved_by = False
-    from ._chunks import known_length
-
-    bar = make_bar(progress, total=known_length(corpus) if not hasattr(corpus, "_gazetta_chunks") else None,
-                   size_bytes=getattr(corpus, "nbytes", None), desc="auditing")
+    total = known_length(corpus)
+    if ids is not None and total is not None and len(ids) != total:
+        raise ValueError(f"ids has {len(ids)} entries but there are {total} texts")
+    bar = make_bar(progress, total=total, size_bytes=getattr(corpus, "nbytes", None), desc="auditing")
     try:
         for texts, chunk_ids in _chunks(corpus, text, id):
             pylist = texts if isinstance(texts, list) else texts.to_pylist()
             df = matcher.mentions(texts, progress=False)
             n_mentions += len(df)
             if len(df):
-                has_resolved_by = has_resolved_by or "resolved_by" in df.columns
                 feats = _features(df, pylist)
                 parts.append(feats.groupby(["entity", "alias"], observed=True, sort=False).agg(
                     matches=("doc", "size"), documents=("doc", "nunique"), in_names_n=("in_run", "sum"),
@@ -607,7 +607,7 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
             kept["doc"] = [ids[g] for g in kept["gdoc"].tolist()]
 
     table = _build_table(parts, resolved, runs, lower_parts, kept, counter_texts, matcher, g_ids, g_names, g_kinds,
-                         g_texts, g_ents, all_aliases, common_words, has_resolved_by)
+                         g_texts, g_ents, all_aliases, common_words)
     meta: Dict[str, Any] = {
         "n_docs": offset, "n_mentions": n_mentions, "n": n, "seed": seed, "width": width,
         "all_aliases": all_aliases, "common_words": common_words,
@@ -725,7 +725,7 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
                  lower_parts: List[pd.DataFrame],
                  kept: Optional[pd.DataFrame], counter_texts: List[str], matcher: Any, g_ids: List[str],
                  g_names: List[str], g_kinds: List[str], g_texts: List[str], g_ents: List[int],
-                 all_aliases: bool, common_words: bool, has_resolved_by: bool) -> pd.DataFrame:
+                 all_aliases: bool, common_words: bool) -> pd.DataFrame:
     sums = ["matches", "documents", "in_names_n", "all_caps_n", "unresolved"]
     if parts:
         agg = pd.concat(parts).groupby(level=[0, 1], sort=False)[sums].sum().reset_index()
@@ -781,7 +781,7 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
         t["other_case_in_corpus"] = pd.array([pd.NA] * len(t), dtype="Int64")
         t["common_word"] = False
     flag_arr = t[list(FLAGS)].to_numpy(dtype=bool)
-    t["flags"] = [", ".join(f for f, on in zip(FLAGS, row) if on) for row in flag_arr]
+    t["flag_names"] = [", ".join(f for f, on in zip(FLAGS, row) if on) for row in flag_arr]
     ev = t[list(EVIDENCE_FLAGS)].to_numpy(dtype=np.int64).sum(axis=1)
     t["suspicion"] = 2 * ev + t[["short", "lowercase"]].to_numpy(dtype=np.int64).sum(axis=1)
 
@@ -817,13 +817,12 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
 
     t = t.sort_values(["suspicion", "matches", "entity", "order"], ascending=[False, False, True, True],
                       kind="stable")
-    cols = ["entity", "name", "kind", "alias", "matches", "documents", "share", "suspicion", "flags", *FLAGS,
+    cols = ["entity", "name", "kind", "alias", "matches", "documents", "share", "suspicion", "flag_names", *FLAGS,
             "lower_in_corpus", "other_case_in_corpus", "in_names_share", "top_names", "all_caps_share",
             "unresolved", "resolved_by", "contexts"]
     t = t[cols].reset_index(drop=True)
-    for c in ("entity", "name", "kind", "alias", "flags", "top_names", "resolved_by"):
+    for c in ("entity", "name", "kind", "alias", "flag_names", "top_names", "resolved_by"):
         t[c] = t[c].astype(object)
-    del has_resolved_by
     return t
 
 
