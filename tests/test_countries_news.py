@@ -1,48 +1,82 @@
-"""The built-in countries on news prose (issue 5 item 7): every country an article names —
-by name, short form, acronym ("DPRK", "U.S."), full official name, demonym, capital, ALL-CAPS
-dateline, curly possessive ("Russia’s") — is found, and nothing else is."""
+"""The built-in countries on news prose: every country an article names — by name, short form,
+acronym ("DPRK", "U.S."), full official name, demonym, ALL-CAPS dateline word, curly
+possessive ("Russia’s") — is found, and nothing else: no capitals or other cities, no company
+suffixes, awards or sports terms that look like a country, no organisation or region whose
+name holds a country's. Every article below was written for these tests in the style of
+agency and local news; each class of error seen on real news has one.
+
+The defaults are what is tested: ``Matcher(countries())``. Articles whose right answer needs
+the matcher's context rules (``not_before`` / ``not_after``) or its resolution of a name that
+two entities share ("Georgia") are marked with the reason until the matcher applies them.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 import gazetta
-from gazetta.gazetteers import countries
+from gazetta.gazetteers import countries, fold_historical
+
+
+def _engine_has(option: str, value: object) -> bool:
+    try:
+        opts = gazetta.Matcher(gazetta.Gazetteer().add("X", "Xland")).options
+    except Exception:  # pragma: no cover - an extension older than the Python side
+        return False
+    return opts.get(option) == value
+
+
+#: The matcher resolves shared names and applies context rules (its default "resolve").
+ENGINE = _engine_has("ambiguous", "resolve")
+needs_engine = pytest.mark.xfail(
+    not ENGINE, strict=False,
+    reason="needs the matcher's context rules and ambiguous='resolve' (not in this build)")
+#: Organisation names and people ("Michael Jordan", "British Airways") are left to the
+#: matcher's capitalised-run option, whose default is decided by measurement.
+needs_runs = pytest.mark.xfail(
+    not _engine_has("capitalized_runs", "skip"), strict=False,
+    reason="needs Matcher(capitalized_runs='skip') as the default")
 
 # (article, expected (surface, entity) in text order). Surfaces are exact text slices.
 ARTICLES = {
+    # the seed sentence: a title-led demonym, an acronym, a two-word name, "U.S." — and a
+    # capital, which is a city, not a country mention
+    "seed": (
+        "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Tuesday, where officials of "
+        "the DPRK said talks would cover South Korea and the U.S. military drills.",
+        [("Russian", "RU"), ("DPRK", "KP"), ("South Korea", "KR"), ("U.S.", "US")],
+    ),
     "korea": (
         "SEOUL — North Korea fired two ballistic missiles on Thursday, South Korea’s military said, hours "
         "after the U.S. and Japanese envoys met in Tokyo.\nThe Democratic People’s Republic of Korea called "
         "the drills “rehearsals for invasion”. A DPRK spokesman in Pyongyang said China’s position had not "
         "changed, while Beijing urged restraint.\nSouth Korean officials said the Republic of Korea would "
         "consult Washington.",
-        [("SEOUL", "KR"), ("North Korea", "KP"), ("South Korea", "KR"), ("U.S.", "US"), ("Japanese", "JP"),
-         ("Tokyo", "JP"), ("Democratic People’s Republic of Korea", "KP"), ("DPRK", "KP"), ("Pyongyang", "KP"),
-         ("China", "CN"), ("Beijing", "CN"), ("South Korean", "KR"), ("Republic of Korea", "KR"),
-         ("Washington", "US")],
+        [("North Korea", "KP"), ("South Korea", "KR"), ("U.S.", "US"), ("Japanese", "JP"),
+         ("Democratic People’s Republic of Korea", "KP"), ("DPRK", "KP"), ("China", "CN"),
+         ("South Korean", "KR"), ("Republic of Korea", "KR")],
     ),
     "ukraine": (
-        "KYIV (Reuters) — Russia’s defence ministry said on Monday its forces had taken a village in eastern "
+        "UKRAINE (Reuters) — Russia’s defence ministry said on Monday its forces had taken a village in eastern "
         "Ukraine, a claim Ukrainian officials denied.\nTalks with the United States were possible, a spokesman "
         "said. Britain’s foreign secretary, speaking in London, promised more aid; the U.K. will also train "
         "2,000 Ukrainians. Germany and France – the EU’s largest economies – backed new sanctions against the "
         "Russian Federation, and Polish farmers blocked the border again.\nMoscow’s envoy to Turkey met "
         "Turkish officials in Ankara. Unionists in Northern Ireland objected.",
-        [("KYIV", "UA"), ("Russia", "RU"), ("Ukraine", "UA"), ("Ukrainian", "UA"), ("United States", "US"),
-         ("Britain", "GB"), ("London", "GB"), ("U.K.", "GB"), ("Ukrainians", "UA"), ("Germany", "DE"),
-         ("France", "FR"), ("Russian Federation", "RU"), ("Polish", "PL"), ("Moscow", "RU"), ("Turkey", "TR"),
-         ("Turkish", "TR"), ("Ankara", "TR"), ("Northern Ireland", "GB")],
+        [("UKRAINE", "UA"), ("Russia", "RU"), ("Ukraine", "UA"), ("Ukrainian", "UA"), ("United States", "US"),
+         ("Britain", "GB"), ("U.K.", "GB"), ("Ukrainians", "UA"), ("Germany", "DE"),
+         ("France", "FR"), ("Russian Federation", "RU"), ("Polish", "PL"), ("Turkey", "TR"),
+         ("Turkish", "TR"), ("Northern Ireland", "GB-NIR")],
     ),
     "middle_east": (
-        "Israel’s prime minister met the Egyptian president in Cairo on Sunday as talks on Gaza resumed. "
+        "Israel’s prime minister met the Egyptian president on Sunday as talks on the Gaza Strip resumed. "
         "Qatar and Egypt have mediated between Israel and Hamas for months. Iran‘s foreign minister warned of "
-        "a wider war, and Saudi Arabia said it would host a summit in Riyadh.\nThe UAE and Jordan sent aid "
-        "convoys; Syrian state media reported strikes near Damascus. Lebanon's caretaker government called "
+        "a wider war, and Saudi Arabia said it would host a summit.\nThe UAE and Jordan sent aid "
+        "convoys; Syrian state media reported strikes. Lebanon's caretaker government called "
         "for a ceasefire. An American official said the U.S.A. would keep its carriers in the region.",
-        [("Israel", "IL"), ("Egyptian", "EG"), ("Cairo", "EG"), ("Gaza", "PS"), ("Qatar", "QA"),
-         ("Egypt", "EG"), ("Israel", "IL"), ("Iran", "IR"), ("Saudi Arabia", "SA"), ("Riyadh", "SA"),
-         ("UAE", "AE"), ("Jordan", "JO"), ("Syrian", "SY"), ("Damascus", "SY"), ("Lebanon", "LB"),
+        [("Israel", "IL"), ("Egyptian", "EG"), ("Gaza Strip", "PS-GAZA"), ("Qatar", "QA"),
+         ("Egypt", "EG"), ("Israel", "IL"), ("Iran", "IR"), ("Saudi Arabia", "SA"),
+         ("UAE", "AE"), ("Jordan", "JO"), ("Syrian", "SY"), ("Lebanon", "LB"),
          ("American", "US"), ("U.S.A.", "US")],
     ),
     "world": (
@@ -52,16 +86,96 @@ ARTICLES = {
         "as Burma, was not invited. Australian, Canadian and Mexican ministers met in a side session, and "
         "Vietnam’s president flew home to Hanoi. Türkiye, once called Turkey in English, sent its "
         "vice-president. Taiwan was discussed only in closed session.",
-        [("New Delhi", "IN"), ("India", "IN"), ("Brazil", "BR"), ("South Africa", "ZA"), ("Indonesia", "ID"),
+        [("India", "IN"), ("Brazil", "BR"), ("South Africa", "ZA"), ("Indonesia", "ID"),
          ("Czech Republic", "CZ"), ("Czechia", "CZ"), ("Slovakia", "SK"), ("Côte d’Ivoire", "CI"),
          ("Ivorian", "CI"), ("DRC", "CD"), ("Republic of the Congo", "CG"), ("Myanmar", "MM"), ("Burma", "MM"),
-         ("Australian", "AU"), ("Canadian", "CA"), ("Mexican", "MX"), ("Vietnam", "VN"), ("Hanoi", "VN"),
-         ("Türkiye", "TR"), ("Turkey", "TR"), ("Taiwan", "TW")],
+         ("Australian", "AU"), ("Canadian", "CA"), ("Mexican", "MX"), ("Vietnam", "VN"),
+         ("Türkiye", "TR"), ("Turkey", "TR"), ("English", "GB-ENG"), ("Taiwan", "TW")],
     ),
     "no_countries": (
         "Shoppers bought roast turkey, fine china and french fries before the holiday. The Kremlin and "
         "the White House declined to comment; the EU, NATO and the G7 met in a hall in the city.",
         [],
+    ),
+    # capitals and other cities are cities, not their countries (also London, Ontario and
+    # Paris, Texas)
+    "cities": (
+        "Officials in London and Paris said on Friday that talks in Moscow had stalled. A storm hit "
+        "London, Ontario, while Paris, Texas, and Dublin, Ohio, cleaned up. Toronto and Washington "
+        "traders sold shares on the New York Stock Exchange, and Rio de Janeiro hosted the summit.",
+        [],
+    ),
+    # company suffixes, ounces, awards, pole vault, surnames
+    "false_friends": (
+        "Peugeot SA and Schneider SA said their bond was priced at par. Gold rose to 1,950 dlrs per OZ "
+        "in New York. Singer Joss Stone won two Brit Awards, and the Brits drew a record audience. "
+        "Pole vaulter Sam Kendricks cleared 5.90 metres. Police Chief Thomas Finn said the road "
+        "reopened. Rio Ferdinand signed for a new club.",
+        [],
+    ),
+    # historical states on a 1987-style wire story; Burma stays today's Myanmar
+    "historical": (
+        "MOSCOW, March 3 - The Soviet Union and East Germany signed a trade accord, the USSR's news "
+        "agency said. Soviet and Yugoslav officials also met Czechoslovak and West German bankers. "
+        "Zaire's copper exports rose, and Burma asked for rice.",
+        [("Soviet Union", "SUHH"), ("East Germany", "DDDE"), ("USSR", "SUHH"), ("Soviet", "SUHH"),
+         ("Yugoslav", "YUCS"), ("Czechoslovak", "CSHH"), ("West German", "DE"), ("Zaire", "ZRCD"),
+         ("Burma", "MM")],
+    ),
+    # the constituent countries of the United Kingdom
+    "united_kingdom": (
+        "England beat Wales at Twickenham, and Scotland drew with Ireland. Welsh fans and Scottish "
+        "supporters travelled by train; voters in Northern Ireland and the English regions go to "
+        "the polls in May, the UK government said.",
+        [("England", "GB-ENG"), ("Wales", "GB-WLS"), ("Scotland", "GB-SCT"), ("Ireland", "IE"),
+         ("Welsh", "GB-WLS"), ("Scottish", "GB-SCT"), ("Northern Ireland", "GB-NIR"),
+         ("English", "GB-ENG"), ("UK", "GB")],
+    ),
+    # regions whose names hold a country's: the longest name wins
+    "regions_longest": (
+        "Wildfires spread in New Mexico and New South Wales, and British Columbia sent crews to "
+        "Western Australia.",
+        [("New Mexico", "US-NM"), ("New South Wales", "AU-NSW"), ("British Columbia", "CA-BC"),
+         ("Western Australia", "AU-WA")],
+    ),
+}
+
+# Articles whose right answer needs the matcher's context rules or resolution.
+ENGINE_ARTICLES = {
+    # phrases that contain a country's name but are not about it (regions, seas, cities)
+    "regions_and_seas": (
+        "Exports to Latin America and North American markets rose. A cyclone crossed the Indian Ocean, "
+        "oil spilled in the Niger Delta and the Gulf of Mexico, and flights to Mexico City resumed. "
+        "New England farmers and Mexico agreed.",
+        [("Mexico", "MX")],
+    ),
+    # organisations, parties, tournaments and languages named after a country
+    "organisations": (
+        "Shares of American Express and British Petroleum rose on the American Stock Exchange. The "
+        "Bank of England held rates. The United Russia party won, and the French Open starts Sunday. "
+        "Pupils speak English at home. Russia protested.",
+        [("Russia", "RU")],
+    ),
+    # "Georgia" in US local news is the state; companies named after it are neither
+    "georgia_state": (
+        "ATLANTA — The U.S. Department of Agriculture said peanut farmers in Georgia and Alabama lost "
+        "their crop. Georgia Power restored service across Northeast Georgia on Monday.",
+        [("U.S.", "US"), ("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    # ... and in world news the country, told apart by its own demonym and regions
+    "georgia_country": (
+        "TBILISI — Georgia's president said Russian troops remained in South Ossetia. Georgian officials "
+        "asked the European Union for monitors, and Abkhazia closed its border.",
+        [("Georgia", "GE"), ("Russian", "RU"), ("South Ossetia", "GE-SOUTH-OSSETIA"), ("Georgian", "GE"),
+         ("Abkhazia", "GE-AB")],
+    ),
+}
+
+# People named like countries: left to the capitalised-run option of the matcher.
+PEOPLE_ARTICLES = {
+    "people": (
+        "Michael Jordan and Chad Walker met fans in Amman, Jordan, said organiser Georgia Stevens.",
+        [("Jordan", "JO")],
     ),
 }
 
@@ -71,12 +185,55 @@ def matcher() -> gazetta.Matcher:
     return gazetta.Matcher(countries())
 
 
+def _found(m: gazetta.Matcher, text: str):
+    return [(text[x.start:x.end], x.entity) for x in m.find(text)]
+
+
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_finds_every_country_named_and_nothing_else(matcher, name):
     text, want = ARTICLES[name]
-    got = [(text[m.start:m.end], m.entity) for m in matcher.find(text)]
-    assert got == want
-    assert not any(m.ambiguous for m in matcher.find(text))
+    assert _found(matcher, text) == want
+    assert not any(x.ambiguous for x in matcher.find(text))
+
+
+@needs_engine
+@pytest.mark.parametrize("name", sorted(ENGINE_ARTICLES))
+def test_context_rules_and_resolution(matcher, name):
+    text, want = ENGINE_ARTICLES[name]
+    assert _found(matcher, text) == want
+
+
+@needs_runs
+@pytest.mark.parametrize("name", sorted(PEOPLE_ARTICLES))
+def test_people_named_like_countries(matcher, name):
+    text, want = PEOPLE_ARTICLES[name]
+    assert _found(matcher, text) == want
+
+
+def test_historical_folded_into_todays_countries():
+    """On a 1987 corpus an analyst may count the Soviet Union as Russia: historical="fold" or
+    fold_historical(); states that split without a continuing state stay as they are."""
+    text = ARTICLES["historical"][0]
+    folded = _found(gazetta.Matcher(countries(historical="fold")), text)
+    assert [e for _s, e in folded] == ["RU", "DE", "RU", "RU", "YUCS", "CSHH", "DE", "CD", "MM"]
+    assert _found(gazetta.Matcher(fold_historical(countries())), text) == folded
+    none = _found(gazetta.Matcher(countries(historical=False)), text)
+    assert ("Soviet Union", "SUHH") not in none and ("West German", "DE") in none
+
+
+def test_constituents_folded_into_gb():
+    text = ARTICLES["united_kingdom"][0]
+    got = _found(gazetta.Matcher(countries(constituents=False)), text)
+    assert {e for _s, e in got} == {"GB", "IE"}
+
+
+def test_capitals_opt_in():
+    """capitals=True brings back the cities as aliases of their country (never the default)."""
+    text = ARTICLES["korea"][0]
+    got = _found(gazetta.Matcher(countries(capitals=True)), text)
+    for city, cid in [("SEOUL", "KR"), ("Tokyo", "JP"), ("Pyongyang", "KP"), ("Beijing", "CN"),
+                      ("Washington", "US")]:
+        assert (city, cid) in got
 
 
 def test_cooccurrence_of_an_article(matcher):
@@ -85,28 +242,32 @@ def test_cooccurrence_of_an_article(matcher):
     co = gazetta.cooccurrence([text], matcher, unit="sentence")
     pairs = {(r.a, r.b): r.n_ab for r in co.pairs.itertuples()}
     assert pairs[("JP", "US")] == 1 and pairs[("KP", "KR")] == 1 and pairs[("CN", "KP")] == 1
-    assert pairs[("KR", "US")] == 2  # the first and the last sentence
-    assert co.entities.set_index("entity").loc["KP", "n_mentions"] == 4  # name, full name, DPRK, capital
+    assert pairs[("KR", "US")] == 1  # the first sentence; the last names Washington, a city
+    assert co.entities.set_index("entity").loc["KP", "n_mentions"] == 3  # name, full name, DPRK
 
 
-# Phrases in which an alias of the English list names something else. The built-in data keeps
-# these aliases (they are right far more often than not); users pass the phrases as ignore=.
+# Phrases in which an alias names something else: the context rules (on by default) keep them
+# out; with rules=False the bare lists match them, and ignore= phrases are the workaround.
 KNOWN_LIMITS = [
     ("trade with Latin America", "US"),
     ("tourists from South America", "US"),
     ("migrants from Central America", "US"),
     ("across North America", "US"),
     ("a cyclone in the Indian Ocean", "IN"),
-    ("wildfires in New Mexico", "MX"),
     ("oil spills in the Niger Delta", "NE"),
 ]
 
 
 @pytest.mark.parametrize("text, entity", KNOWN_LIMITS)
-def test_known_limits_and_their_workaround(text, entity):
-    """Pins the documented limits (PROVENANCE.md) and shows the workaround: ignore= phrases
-    (SPEC §3.7) take part in overlap resolution and hide the inner alias."""
-    assert [m.entity for m in gazetta.Matcher(countries()).find(text)] == [entity]
+def test_bare_lists_and_the_ignore_workaround(text, entity):
+    bare = countries(rules=False)
+    assert [m.entity for m in gazetta.Matcher(bare).find(text)] == [entity]
     phrases = ["Latin America", "South America", "Central America", "North America", "Indian Ocean",
-               "New Mexico", "Niger Delta"]
-    assert gazetta.Matcher(countries(), ignore=phrases).find(text) == []
+               "Niger Delta"]
+    assert gazetta.Matcher(bare, ignore=phrases).find(text) == []
+
+
+@needs_engine
+@pytest.mark.parametrize("text, entity", KNOWN_LIMITS)
+def test_rules_on_by_default(matcher, text, entity):
+    assert matcher.find(text) == []

@@ -284,9 +284,69 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gazetteer_stats(g: Any) -> Dict[str, Any]:
-    import pandas as pd
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u201b\u02bc`\u00b4\u2032"})
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
 
+
+def _alias_key(text: str, case: Optional[str]) -> str:
+    """The form under which two aliases can match the same text: apostrophes, dashes and
+    whitespace normalised as the matcher does; case folded unless the alias is case-sensitive
+    (under "smart" case an ALL-CAPS text matches every alias that upper-cases to it)."""
+    t = " ".join(text.translate(_APOSTROPHES).translate(_DASHES).split())
+    return t if case == "sensitive" else t.upper()
+
+
+def _ambiguous_aliases(g: Any) -> List[Dict[str, Any]]:
+    """Alias texts that can match the same span for several entities: the same alias, the
+    same text after the matcher's normalisation and case folding ("Chad" and "CHAD"), and
+    one-word globs whose stem begins another entity's one-word alias or glob ("Czech*" and
+    "Czechoslovakia"). One row per shared form, most entities first."""
+    import bisect
+    import unicodedata
+
+    groups: Dict[Tuple[str, bool], Dict[str, None]] = {}
+    texts: Dict[Tuple[str, bool], Dict[str, None]] = {}
+    for e in g:
+        for a in e.aliases:
+            k = (_alias_key(a.literal if a.glob else a.text, a.case), a.glob)
+            groups.setdefault(k, {})[e.id] = None
+            texts.setdefault(k, {})[a.text] = None
+    rows: List[Dict[str, Any]] = []
+    for k, ents in groups.items():
+        if len(ents) > 1:
+            written = list(texts[k])
+            rows.append({"alias": " / ".join(written), "entities": list(ents),
+                         "how": "same alias" if len(written) == 1 else "same text after case folding"})
+    # one-word forms, sorted by key: a glob's stem is a prefix of the forms it can match
+    words = sorted(k for k in groups if " " not in k[0])
+    keys = [k for k, _ in words]
+    for stem, is_glob in words:
+        if not is_glob or not stem:
+            continue
+        mine = groups[(stem, True)]
+        hits: Dict[str, None] = {}
+        shown: List[str] = []
+        j = bisect.bisect_right(keys, stem)  # strictly longer forms (equal ones are above)
+        while j < len(keys) and keys[j].startswith(stem):
+            rest = keys[j][len(stem):]
+            if not all(ch.isalnum() or unicodedata.category(ch).startswith("M") for ch in rest):
+                j += 1  # a glob spans word characters only: "Guine*" never covers "Guinea-Bissau"
+                continue
+            other = groups[words[j]]
+            new_ents = [x for x in other if x not in mine]
+            if new_ents:
+                hits.update(dict.fromkeys(new_ents))
+                shown.extend(texts[words[j]])
+            j += 1
+        if hits:
+            head = " / ".join(texts[(stem, True)])
+            rows.append({"alias": f"{head} ~ {', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}",
+                         "entities": [*mine, *hits], "how": "glob"})
+    rows.sort(key=lambda r: (-len(r["entities"]), r["alias"]))
+    return rows
+
+
+def _gazetteer_stats(g: Any) -> Dict[str, Any]:
     ents = list(g)
     aliases = [a for e in ents for a in e.aliases]
     per_kind: Dict[str, Dict[str, int]] = {}
@@ -295,9 +355,11 @@ def _gazetteer_stats(g: Any) -> Dict[str, Any]:
         d["entities"] += 1
         d["aliases"] += len(e.aliases)
         d["globs"] += sum(1 for a in e.aliases if a.glob)
-    amb = g.ambiguous() if ents else pd.DataFrame(columns=["alias", "entities", "n_entities"])
+    amb = _ambiguous_aliases(g)
     attrs = sorted({k for e in ents for k in e.attrs})
     overrides = sum(1 for a in aliases if a.case is not None or a.fold_accents is not None)
+    rules = sum(len(e.attrs.get(k) or ()) for e in ents for k in ("not_before", "not_after"))
+    rules += sum(len(a.not_before or ()) + len(a.not_after or ()) for a in aliases)
     return {
         "entities": len(ents),
         "aliases": len(aliases),
@@ -306,9 +368,11 @@ def _gazetteer_stats(g: Any) -> Dict[str, Any]:
         "globs": sum(d["globs"] for d in per_kind.values()),
         "aliases_with_overrides": overrides,
         "ambiguous_aliases": len(amb),
+        "with_parent": sum(1 for e in ents if e.attrs.get("parent")),
+        "context_rules": rules,
         "attributes": attrs,
         "per_kind": {k: per_kind[k] for k in sorted(per_kind)},
-        "ambiguous": [{"alias": r.alias, "entities": list(r.entities)} for r in amb.itertuples(index=False)],
+        "ambiguous": amb,
         "content_hash": g.content_hash(),
     }
 
@@ -322,7 +386,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     _say(f"gazetteer: {args.gazetteer}")
     width = 24
     for k in ("entities", "aliases", "distinct_alias_texts", "kinds", "globs", "aliases_with_overrides",
-              "ambiguous_aliases"):
+              "ambiguous_aliases", "with_parent", "context_rules"):
         _say(f"  {k.replace('_', ' '):<{width}} {st[k]:>8,}")
     _say(f"  {'attributes':<{width}} {', '.join(st['attributes']) or '-'}")
     _say(f"  {'content hash':<{width}} {st['content_hash'][:16]}…")
@@ -333,10 +397,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if st["ambiguous"]:
         n = args.show
         _say("")
-        _say(f"  ambiguous aliases (alias -> entities){'' if len(st['ambiguous']) <= n else f', first {n}'}:")
+        _say(f"  ambiguous aliases: texts that several entities can match "
+             f"(alias -> entities){'' if len(st['ambiguous']) <= n else f', first {n}'}:")
         for r in st["ambiguous"][:n]:
             ids = ", ".join(r["entities"][:8]) + (", …" if len(r["entities"]) > 8 else "")
-            _say(f"    {r['alias']!r:<28} {ids}")
+            how = "" if r["how"] == "same alias" else f"  ({r['how']})"
+            _say(f"    {r['alias']!r:<28} {ids}{how}")
     return 0
 
 
@@ -684,7 +750,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     --------
     >>> main(["info", "countries", "--show", "3"])  # doctest: +ELLIPSIS
     gazetteer: countries
-      entities                      241
+      entities                      272
     ...
     0
     >>> main(["cooccur"])  # doctest: +SKIP

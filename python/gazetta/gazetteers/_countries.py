@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Dict, List, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple, Union
 
 if TYPE_CHECKING:  # the Gazetteer import pulls in the Rust extension: keep it lazy
     from ..gazetteer import Gazetteer
@@ -61,46 +61,164 @@ def _load() -> Dict[str, Any]:
     return doc
 
 
-def _country_records(lang: str = "en", demonyms: bool = True,
-                     capitals: bool = True) -> List[Dict[str, Any]]:
+@functools.lru_cache(maxsize=1)
+def _load_extra() -> Dict[str, Any]:
+    raw = resources.files(__package__).joinpath("data", "countries_extra.json").read_text(
+        encoding="utf-8")
+    doc = json.loads(raw)
+    if doc.get("format") != 1:
+        raise RuntimeError(f"countries_extra.json has unknown format {doc.get('format')!r}")
+    return doc
+
+
+_HISTORICAL_CHOICES = (True, False, "fold")
+
+
+def _merge_unique(dst: List[str], items: Any) -> None:
+    for x in items:
+        if x not in dst:
+            dst.append(x)
+
+
+def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
+                     historical: Union[bool, str] = True, constituents: bool = True,
+                     regions: bool = True, rules: bool = True) -> List[Dict[str, Any]]:
     """The entity records behind :func:`countries` (see there for the parameters)."""
     codes = _lang_codes(lang)
-    records: List[Dict[str, Any]] = []
-    for c in _load()["countries"]:
+    if historical not in _HISTORICAL_CHOICES or not isinstance(historical, (bool, str)):
+        raise ValueError(f"historical must be one of True, False, 'fold', not {historical!r}")
+    for flag, value in (("demonyms", demonyms), ("capitals", capitals),
+                        ("constituents", constituents), ("regions", regions), ("rules", rules)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{flag} must be True or False, not {value!r}")
+    extra = _load_extra()
+    remove = {code: extra["remove"].get(code, {}) for code in codes}
+    add = {code: extra["add"].get(code, {}) for code in codes}
+
+    def alias_list(name: str, per_lang: Dict[str, List[List[str]]], cid: str,
+                   include_caps: bool) -> List[str]:
         aliases: List[str] = []
-        seen = {c["name"]}  # the name is always an alias: Gazetteer adds it
+        seen = {name}  # the name is always an alias: Gazetteer adds it
         for code in codes:
-            names, dems, caps = c["aliases"][code]
-            for alias in names + (dems if demonyms else []) + (caps if capitals else []):
+            classes = per_lang.get(code)
+            if classes is None:
+                continue
+            names, dems = list(classes[0]), list(classes[1])
+            caps = list(classes[2]) if len(classes) > 2 else []
+            gone = set(remove[code].get(cid, ()))
+            extra_names, extra_dems = add[code].get(cid, ([], []))
+            picked = [a for a in names + extra_names if a not in gone]
+            if demonyms:
+                picked += [a for a in dems + extra_dems if a not in gone]
+            if include_caps:
+                picked += [a for a in caps if a not in gone]
+            for alias in picked:
                 if alias not in seen:
                     seen.add(alias)
                     aliases.append(alias)
+        return aliases
+
+    records: List[Dict[str, Any]] = []
+    for c in _load()["countries"]:
         records.append({
             "id": c["id"],
             "name": c["name"],
             "kind": "country",
-            "aliases": aliases,
+            "aliases": alias_list(c["name"], c["aliases"], c["id"], capitals),
             "continent": c["continent"],
             "region": c["region"],
             "iso3": c["iso3"],
         })
+    by_id = {r["id"]: r for r in records}
+    folded: Dict[str, str] = {}  # id -> id its aliases went to
+    for e in extra["entities"]:
+        group = e["group"]
+        if (group == "historical" and historical is False) or (group == "region" and not regions):
+            continue
+        rec: Dict[str, Any] = {"id": e["id"], "name": e["name"], "kind": e["kind"],
+                               "aliases": alias_list(e["name"], e["aliases"], e["id"], False)}
+        for key, value in e.items():
+            if key not in ("id", "name", "kind", "aliases", "group"):
+                rec[key] = list(value) if isinstance(value, list) else value
+        target = None
+        if group == "historical" and historical == "fold":
+            target = e.get("continued_by")
+        elif group == "constituent" and not constituents:
+            target = e["parent"]
+        if target is not None:
+            while target in folded:
+                target = folded[target]
+            folded[e["id"]] = target
+            _merge_unique(by_id[target]["aliases"], [rec["name"], *rec["aliases"]])
+            continue
+        parent = rec.get("parent")
+        if parent in folded:
+            rec["parent"] = folded[parent]
+        records.append(rec)
+        by_id[rec["id"]] = rec
+    if rules:
+        for code in codes:
+            table = extra["rules"].get(code, {})
+            every = table.get("*", {})
+            for r in records:
+                for key in ("not_before", "not_after"):
+                    own = table.get(r["id"], {}).get(key, [])
+                    for src, dst in folded.items():  # a folded entity's rules go with its aliases
+                        if dst == r["id"]:
+                            own = own + table.get(src, {}).get(key, [])
+                    if own or every.get(key):
+                        _merge_unique(r.setdefault(key, []), list(own) + list(every.get(key, [])))
     return records
 
 
-def countries(lang: str = "en", demonyms: bool = True, capitals: bool = True) -> Gazetteer:
-    """Countries and territories of the world with names, demonyms and capitals.
+def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
+              historical: Union[bool, str] = True, constituents: bool = True, regions: bool = True,
+              rules: bool = True) -> Gazetteer:
+    """Countries and territories of the world: names, short forms, acronyms and demonyms.
 
-    241 entities (every country of the newsmap dictionaries: sovereign states, dependencies
-    and territories such as Greenland, Hong Kong or Puerto Rico), each with its ISO 3166-1
-    alpha-2 code as ``id`` (``XK`` for Kosovo), a display ``name`` in English (``"North
-    Korea"``), ``kind="country"`` and the attributes ``continent`` and ``region`` (the
-    newsmap groups, e.g. ``"ASIA"``, ``"EAST"``) and ``iso3`` (``"PRK"``).
+    241 countries and territories (every country of the newsmap dictionaries: sovereign
+    states, dependencies and territories such as Greenland, Hong Kong or Puerto Rico), each
+    with its ISO 3166-1 alpha-2 code as ``id`` (``XK`` for Kosovo), a display ``name`` in
+    English (``"North Korea"``), ``kind="country"`` and the attributes ``continent`` and
+    ``region`` (the newsmap groups, e.g. ``"ASIA"``, ``"EAST"``) and ``iso3`` (``"PRK"``).
+    By default the gazetteer also holds:
 
-    Aliases come from the newsmap seed dictionaries (Watanabe, MIT licence) in 13
-    languages, classified into names, demonyms and capitals/cities; the English list is
-    extended with forms English news uses (``"U.S."``, ``"DPRK"``, ``"Czechia"``,
-    ``"Türkiye"``, ``"Kyiv"``, ...). ``gazetta/gazetteers/data/PROVENANCE.md`` lists every
-    change.
+    - **historical states** (``historical=True``): the Soviet Union (``SUHH``), East Germany
+      (``DDDE``), Yugoslavia (``YUCS``), Czechoslovakia (``CSHH``), Zaire (``ZRCD``), Serbia
+      and Montenegro (``CSXX``), the Netherlands Antilles (``ANHH``), South Yemen, North
+      Vietnam, the Byelorussian SSR, Dahomey, Upper Volta, the New Hebrides, Rhodesia and a few
+      more, with their ISO 3166-3 codes as ids, ``kind="country"`` and the attributes
+      ``valid_from`` and ``valid_to`` (ISO dates), ``successor`` (today's ids) and, where one
+      state carries on (or absorbed) the former one, ``continued_by`` (``SUHH`` -> ``RU``,
+      ``DDDE`` -> ``DE``). West Germany kept its ISO code, so "West Germany" is ``DE``;
+    - **the constituent countries of the United Kingdom** (``constituents=True``): England
+      (``GB-ENG``), Scotland (``GB-SCT``), Wales (``GB-WLS``) and Northern Ireland
+      (``GB-NIR``), ``kind="country"``, ``parent="GB"``, with their demonyms;
+    - **regions whose names contain or equal a country's** (``regions=True``), so that the
+      longest match and the matcher's resolution can tell them apart: the US states Georgia
+      (``US-GA``, sharing "Georgia" with the country ``GE``) and New Mexico (``US-NM``), British
+      Columbia (``CA-BC``), New South Wales, Western Australia and South Australia
+      (``AU-NSW``, ``AU-WA``, ``AU-SA``), the Gaza Strip and the West Bank (``PS-GAZA``,
+      ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``, ``GE-SOUTH-OSSETIA``), all
+      ``kind="region"`` with the country as ``parent``;
+    - **context rules** (``rules=True``): ``not_before`` / ``not_after`` attributes that stop
+      an alias where the words around it show another meaning — "Latin America" and "North
+      American" are not the United States, "Mexico City" and "Gulf of Mexico" not Mexico,
+      "Indian Ocean" not India, "United Russia" a party, "Georgia Power" a company, "Bank of
+      England" and "American Express" organisations, "French Open" a tournament, "in English"
+      after "speak" a language. They act in the matcher before the longest match is taken.
+
+    Capitals and other cities are **not** aliases by default: "Moscow said" names a city, and
+    whether it stands for Russia is the analyst's choice (``capitals=True`` brings the old
+    behaviour back; a city gazetteer with ``parent`` links and ``level="country"`` when
+    counting is the better tool).
+
+    Aliases come from the newsmap seed dictionaries (Watanabe, MIT licence) in 13 languages,
+    classified into names, demonyms and capitals/cities; the English list is extended with
+    forms English news uses (``"U.S."``, ``"DPRK"``, ``"Czechia"``, ``"Türkiye"``, ...) and
+    cleaned of aliases that are wrong more often than right in news ("SA" — a company suffix
+    in 137 of 145 Reuters and BBC matches —, "Oz", "Brit", "Brits", "Finn", "Pole").
+    ``gazetta/gazetteers/data/PROVENANCE.md`` lists every change with the evidence.
 
     Parameters
     ----------
@@ -115,49 +233,193 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = True) ->
     demonyms : bool, default True
         Include demonyms (``Kenyan*``, ``Chinese``, German ``kenianisch*``). Globs such as
         ``Kenyan*`` match a whole word beginning with the stem (Kenyan, Kenyans).
-    capitals : bool, default True
-        Include the capital and the other cities the dictionaries list (``Nairobi``,
-        ``Washington``, ``New York``). Leave them out when a city stands for itself rather
-        than for its country's government.
+    capitals : bool, default False
+        Also make the capital and the other cities the dictionaries list (``Nairobi``,
+        ``Washington``, ``New York``) aliases of their country. Off by default: news and
+        gold corpora treat them as cities.
+    historical : bool or "fold", default True
+        ``True``: historical states are entities of their own. ``False``: left out.
+        ``"fold"``: the aliases of each historical state with a ``continued_by`` country
+        become aliases of that country ("Soviet Union" -> ``RU``, "East German" -> ``DE``);
+        the others (Yugoslavia, Czechoslovakia, ...) stay entities of their own. See also
+        :func:`fold_historical`.
+    constituents : bool, default True
+        ``True``: England, Scotland, Wales and Northern Ireland are entities with
+        ``parent="GB"``. ``False``: their names and demonyms become aliases of ``GB``.
+    regions : bool, default True
+        Include the regions listed above. Without them "Georgia" is always the country.
+    rules : bool, default True
+        Attach the context rules (``not_before`` / ``not_after`` attributes; English only).
+        ``False`` gives the bare lists.
 
     Returns
     -------
     Gazetteer
-        One entity per country. The English display name is always an alias too (in every
-        language), as for any gazetteer.
+        One entity per country, historical state, constituent country and region. The
+        English display name is always an alias too (in every language), as for any
+        gazetteer.
 
     Raises
     ------
     ValueError
-        If ``lang`` is not one of the choices above (the message lists them).
+        If ``lang`` is not one of the choices above (the message lists them), or
+        ``historical`` is not ``True``, ``False`` or ``"fold"``.
+    TypeError
+        If another flag is not a bool.
 
     Notes
     -----
     The split into names, demonyms and capitals is rule-based (checked by hand for English;
-    heuristic for the other languages, so ``demonyms=False``/``capitals=False`` are less
+    heuristic for the other languages, so ``demonyms=False``/``capitals=True`` are less
     exact there). Lower-case patterns (adjectives in German, Spanish, Italian, Russian, ...)
     match lower-case text and ALL CAPS under the default ``case="smart"``; newsmap itself
-    matches case-insensitively. Some aliases are ambiguous by nature and kept as newsmap has
-    them: ``Georgia``, ``Jordan``, ``Chad``, ``Niger``, ``SA``, ``Oz``, ``Washington``;
-    use ``Matcher(..., ignore=[...])`` for phrases such as ``"Michael Jordan"``.
+    matches case-insensitively. Historical states, constituent countries and regions have
+    English aliases and, for the main ones, German, French, Spanish, Italian, Portuguese and
+    Russian; elsewhere only their English name. Context rules are written for English text.
+
+    Some aliases stay ambiguous by nature: "Georgia" (``GE`` and ``US-GA``); "Jordan" and
+    "Chad" are also first names. The matcher's default ``ambiguous="resolve"`` chooses
+    between ``GE`` and ``US-GA`` from the rest of the document; ``gazetta info countries``
+    lists the shared aliases.
 
     Data: newsmap (Copyright (c) 2018 Kohei Watanabe, MIT) and GeoNames (CC BY 4.0); the
     credit text is :data:`gazetta.gazetteers.COUNTRIES_ATTRIBUTION`.
 
     Examples
     --------
+    >>> import gazetta
     >>> from gazetta.gazetteers import countries
     >>> g = countries()
     >>> kp = g["KP"]
     >>> kp.name, kp.kind, kp.attrs["iso3"], kp.attrs["continent"]
     ('North Korea', 'country', 'PRK', 'ASIA')
-    >>> df = countries("de", capitals=False).to_dataframe()
-    >>> "Berlin" in df.set_index("id").loc["DE", "aliases"]
-    False
-    >>> len(countries("all").to_dataframe())
+    >>> su = g["SUHH"]
+    >>> su.name, su.attrs["valid_to"], su.attrs["continued_by"]
+    ('Soviet Union', '1991-12-26', 'RU')
+    >>> g["GB-SCT"].attrs["parent"], g["US-GA"].kind
+    ('GB', 'region')
+    >>> m = gazetta.Matcher(g)
+    >>> text = "Soviet and East German officials met in Moscow."
+    >>> [(text[x.start:x.end], x.entity) for x in m.find(text)]
+    [('Soviet', 'SUHH'), ('East German', 'DDDE')]
+    >>> text = "Exports to Latin America rose; the Gulf of Mexico was calm in Georgia."
+    >>> [(text[x.start:x.end], x.entity, x.resolved_by) for x in m.find(text)]
+    [('Georgia', 'GE', 'none'), ('Georgia', 'US-GA', 'none')]
+    >>> [(text[x.start:x.end], x.entity) for x in gazetta.Matcher(countries(rules=False)).find(text)][:2]
+    [('America', 'US'), ('Mexico', 'MX')]
+    >>> "Moscow" in countries(capitals=True)["RU"].to_record()["aliases"]
+    True
+    >>> [x.entity for x in gazetta.Matcher(countries(historical="fold")).find("the USSR")]
+    ['RU']
+    >>> len(countries("all", historical=False, constituents=False, regions=False))
     241
     """
-    records = _country_records(lang, demonyms=demonyms, capitals=capitals)
+    records = _country_records(lang, demonyms=demonyms, capitals=capitals, historical=historical,
+                               constituents=constituents, regions=regions, rules=rules)
     from ..gazetteer import Gazetteer
 
     return Gazetteer.from_records(records)
+
+
+def fold_historical(gazetteer: Gazetteer, into: Optional[Mapping[str, str]] = None) -> Gazetteer:
+    """Fold historical states into today's countries: a copy of ``gazetteer`` in which the
+    aliases of each historical state become aliases of the country that carries it on.
+
+    A historical state is an entity with a ``successor`` attribute (as in :func:`countries`).
+    By default it folds into its ``continued_by`` country (the Soviet Union into Russia, East
+    Germany into Germany, Zaire into the Democratic Republic of the Congo); states that split
+    without a continuing state (Yugoslavia, Czechoslovakia, the Netherlands Antilles) are
+    kept as they are, unless ``into`` names a target for them. The folded entity's context
+    rules go with its aliases; entities whose ``parent`` was a folded state get the target as
+    parent. Use it on a 1987 corpus to count "Soviet" as ``RU``:
+    ``Matcher(fold_historical(countries()))`` (the same as ``countries(historical="fold")``
+    for the built-in data, and usable on a gazetteer you edited).
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        Any gazetteer; entities without ``successor`` are copied unchanged.
+    into : mapping of str to str, optional
+        Historical id -> id to fold it into, overriding ``continued_by``
+        (``{"CSHH": "CZ"}``; a value of ``None`` keeps that state as it is).
+
+    Returns
+    -------
+    Gazetteer
+        A new gazetteer; ``gazetteer`` is not changed.
+
+    Raises
+    ------
+    ValueError
+        If ``into`` names an id that is not a historical state of ``gazetteer``, or a target
+        that is not in it.
+
+    Examples
+    --------
+    >>> import gazetta
+    >>> from gazetta.gazetteers import countries, fold_historical
+    >>> g = fold_historical(countries(), into={"CSHH": "CZ"})
+    >>> "SUHH" in g, "YUCS" in g
+    (False, True)
+    >>> m = gazetta.Matcher(g)
+    >>> text = "Soviet, Czechoslovak and Yugoslav envoys"
+    >>> [(text[x.start:x.end], x.entity) for x in m.find(text)]
+    [('Soviet', 'RU'), ('Czechoslovak', 'CZ'), ('Yugoslav', 'YUCS')]
+    """
+    from ..gazetteer import Gazetteer
+
+    if not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
+    records = gazetteer.to_records()
+    by_id = {r["id"]: r for r in records}
+    historical = [r["id"] for r in records if r.get("successor")]
+    target: Dict[str, str] = {}
+    for hid in historical:
+        t = by_id[hid].get("continued_by")
+        if t:
+            target[hid] = t
+    for hid, t in dict(into or {}).items():
+        if hid not in historical:
+            raise ValueError(f"into: {hid!r} is not a historical state (an entity with a "
+                             f"'successor') of this gazetteer; historical ids: "
+                             f"{', '.join(historical) or 'none'}")
+        if t is None:
+            target.pop(hid, None)
+        else:
+            target[hid] = t
+    for hid, t in target.items():
+        if t not in by_id:
+            raise ValueError(f"cannot fold {hid!r} into {t!r}: no entity {t!r} in the gazetteer")
+
+    def final(i: str) -> str:
+        seen = set()
+        while i in target and i not in seen:
+            seen.add(i)
+            i = target[i]
+        return i
+
+    out: List[Dict[str, Any]] = []
+    for r in records:
+        if r["id"] in target:
+            continue
+        out.append(dict(r, aliases=list(r.get("aliases", ()))))
+    kept = {r["id"]: r for r in out}
+    for r in records:
+        if r["id"] not in target:
+            continue
+        dst = kept[final(r["id"])]
+        written = [r["name"], *r.get("aliases", ())]
+        have = {a if isinstance(a, str) else a.get("text") for a in [dst["name"], *dst["aliases"]]}
+        for a in written:
+            if (a if isinstance(a, str) else a.get("text")) not in have:
+                dst["aliases"].append(a)
+        for key in ("not_before", "not_after"):
+            if r.get(key):
+                merged = list(dst.get(key) or [])
+                _merge_unique(merged, r[key])
+                dst[key] = merged
+    for r in out:
+        p = r.get("parent")
+        if p in target:
+            r["parent"] = final(p)
+    return Gazetteer.from_records(out)
