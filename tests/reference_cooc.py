@@ -31,6 +31,10 @@ count is the SPEC's sentence turned into loops over those rows, by brute force:
 - **groups** (§5.4): every document has a group key or ``None`` (a missing key): keyed
   documents are counted within their group only, with the group's own ``n``; the others are
   counted nowhere and only tallied.
+- **levels** (``level=``, ``docs/resolution.md``): given a map from entity id to the id it
+  rolls up to (None: no ancestor-or-self of the level's kind), each mention row is replaced by
+  its mapped entity before anything is counted; rows that map to None are dropped and tallied
+  in ``dropped_by_level``; rows of one span mapped to the same entity are one mention.
 
 It is quadratic in the mentions of a unit and meant for hypothesis-sized corpora.
 """
@@ -64,6 +68,8 @@ class RefCounts:
     missing_key_docs: int = 0
     #: (doc position, unit index) of every unit in which each pair co-occurs, for evidence()
     where: Dict[Tuple[Hashable, str, str], List[Tuple[int, int]]] = field(default_factory=dict)
+    #: mention rows dropped because their entity maps to no entity of the level's kind
+    dropped_by_level: int = 0
 
     def n_a(self, group: Hashable, entity: str, mode: str) -> int:
         """``n_a`` of SPEC §5.2: units holding the entity (units mode) or its mentions."""
@@ -120,19 +126,44 @@ def mentions_by_doc(matcher: "gazetta.Matcher", texts: Sequence[Any], paragraphs
     return out
 
 
+def roll_up(rows: Dict[int, List[Dict[str, Any]]], level: Dict[str, Optional[str]]) -> Tuple[Dict[int, List[Dict[str, Any]]], int]:
+    """The mention rows with every entity replaced by ``level[entity]``: rows mapping to None
+    are dropped (and counted), and of the rows of one span that map to the same entity only
+    the first is kept."""
+    out: Dict[int, List[Dict[str, Any]]] = {}
+    dropped = 0
+    for d, ms in rows.items():
+        seen = set()
+        kept = []
+        for r in ms:
+            target = level[r["entity"]]
+            if target is None:
+                dropped += 1
+                continue
+            key = (r["start"], r["end"], target)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(dict(r, entity=target))
+        out[d] = kept
+    return out, dropped
+
+
 def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sentence", paragraphs: str = "line",
           window: Optional[int] = None, count: str = "units",
-          groups: Optional[Sequence[Hashable]] = None) -> RefCounts:
+          groups: Optional[Sequence[Hashable]] = None, level: Optional[Dict[str, Optional[str]]] = None) -> RefCounts:
     """Counts a corpus by the definitions (see the module doc).
 
     ``groups[i]`` is the group key of document ``i`` (None: missing; default: one group
-    ``()`` for all).
+    ``()`` for all). ``level`` maps every entity id to the id it rolls up to (None: dropped).
     """
     mode = "window" if window is not None else count
     if groups is None:
         groups = [()] * len(texts)
     rows = mentions_by_doc(matcher, texts, paragraphs)
     ref = RefCounts()
+    if level is not None:
+        rows, ref.dropped_by_level = roll_up(rows, level)
     for d, text in enumerate(texts):
         g = groups[d]
         if g is None:
