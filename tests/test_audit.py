@@ -413,3 +413,14 @@ def test_reuters_wire_copy():
     assert "in_names" in _flags(a, "America") and "Latin America" in _row(a, "America")["top_names"]
     assert _flags(a, "France") == set() and _flags(a, "U.S.") == set()
     assert a.table["alias"].tolist()[:2] == ["Oz", "SA"]
+
+
+def test_common_word_counts_aliases_that_match_the_same_words():
+    # a glob and a literal, and one word under two spellings, all find the same words
+    g = (gazetta.Gazetteer().add("KE", "Kenya", aliases=["Kenyan*", "Kenyans"]).add("AU", "Australia", aliases=["Oz"])
+         .add("X", "X", aliases=["OZ", "O-Z"]))
+    a = gazetta.audit(g, ["kenyans, kenyans and Kenyans; oz oz Oz OZ"], all_aliases=True)
+    counts = {al: (lo, ot) for al, lo, ot in zip(a.table["alias"], a.table["lower_in_corpus"],
+                                                 a.table["other_case_in_corpus"])}
+    assert counts["Kenyan*"] == counts["Kenyans"] == (2, 1)
+    assert counts["Oz"] == counts["OZ"] == (2, 2)

@@ -63,6 +63,7 @@ import inspect
 import os
 import re
 import time
+import weakref
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -560,7 +561,11 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     t0 = time.perf_counter()
     gaz = matcher.gazetteer
     g_ids, g_names, g_kinds, g_texts, g_ents, _c, _f = gaz._flat()
-    counter, counter_texts = _case_counter(matcher, g_texts) if common_words else (None, [])
+    counter = None
+    if common_words:
+        counter = _COUNTERS.get(matcher)
+        if counter is None:
+            counter = _COUNTERS[matcher] = _case_counter(matcher, g_texts)
 
     parts: List[pd.DataFrame] = []  # per chunk: per-alias sums
     resolved: List[pd.DataFrame] = []
@@ -606,8 +611,11 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
         if kept is not None and len(kept):
             kept["doc"] = [ids[g] for g in kept["gdoc"].tolist()]
 
-    table = _build_table(parts, resolved, runs, lower_parts, kept, counter_texts, matcher, g_ids, g_names, g_kinds,
-                         g_texts, g_ents, all_aliases, common_words)
+    from .gazetteer import _no_gc
+
+    with _no_gc():  # tens of thousands of small objects, none in cycles
+        table = _build_table(parts, resolved, runs, lower_parts, kept, matcher, g_ids, g_names, g_kinds,
+                             g_texts, g_ents, all_aliases, common_words)
     meta: Dict[str, Any] = {
         "n_docs": offset, "n_mentions": n_mentions, "n": n, "seed": seed, "width": width,
         "all_aliases": all_aliases, "common_words": common_words,
@@ -692,38 +700,72 @@ def _sample(kept: Optional[pd.DataFrame], feats: pd.DataFrame, texts: List[Any],
     return both.reset_index(drop=True)
 
 
-def _case_counter(matcher: Any, texts: List[str]) -> Tuple[Any, List[str]]:
-    """A matcher finding every distinct alias text in any letter case (entity i = text i)."""
+#: The case-insensitive counter of each matcher audited so far (built once per matcher: for
+#: 200k aliases that takes a few seconds).
+_COUNTERS: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+
+def _case_counter(matcher: Any, texts: List[str]) -> Any:
+    """A matcher finding every distinct alias text in any letter case; its mentions name the
+    alias text in the ``alias`` column.
+
+    The texts are spread over a few entities (not one entity each: building a matcher of
+    200k one-alias entities takes seconds) so that no two aliases of one entity can match the
+    same span (the matcher reports such a span once per entity): every glob on an entity of
+    its own, and literals with the same letters and digits (lower-cased, accents dropped) on
+    different entities."""
     from .gazetteer import Alias, Gazetteer
     from .matcher import Matcher
 
     uniq = list(dict.fromkeys(texts))
-    g = Gazetteer.from_records({"id": str(i), "name": Alias(t).literal, "aliases": [t]} for i, t in enumerate(uniq))
+    buckets: List[List[str]] = []
+    rank: Dict[str, int] = {}
+    globs: List[str] = []
+    for t in uniq:
+        a = Alias(t)
+        if a.glob:
+            globs.append(t)
+            continue
+        key = _letters_key(a.literal)
+        r = rank.get(key, 0)
+        rank[key] = r + 1
+        if r == len(buckets):
+            buckets.append([])
+        buckets[r].append(t)
+    buckets.extend([g] for g in globs)
+    g = Gazetteer.from_records({"id": f"b{i}", "name": Alias(b[0]).literal, "aliases": b}
+                               for i, b in enumerate(buckets))
     kw: Dict[str, Any] = {"case": "insensitive", "overlaps": "all", "ambiguous": "all",
                           "fold_accents": bool(matcher.options.get("fold_accents", False))}
     if "capitalized_runs" in inspect.signature(Matcher.__init__).parameters:
         kw["capitalized_runs"] = "keep"
-    return Matcher(g, n_threads=matcher.n_threads, **kw), uniq
+    return Matcher(g, n_threads=matcher.n_threads, **kw)
+
+
+def _letters_key(s: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if c.isalnum())
 
 
 def _case_counts(counter: Any, texts: Any) -> pd.DataFrame:
-    """Per alias text (index into the counter's texts): occurrences written in lower case and
-    Capitalised (first letter upper case, not ALL CAPS)."""
+    """Per alias text: occurrences written in lower case, and otherwise (with an upper-case
+    letter)."""
     df = counter.mentions(texts, progress=False)
     if not len(df):
-        return pd.DataFrame({"i": [], "lower": [], "other": []})
+        return pd.DataFrame({"alias": pd.Series([], dtype=object), "lower": [], "other": []})
     cats = df["surface"].cat.categories
     lower = np.array([_has_lower(s) and not _has_upper(s) for s in cats], dtype=bool)
     other = np.array([_has_upper(s) for s in cats], dtype=bool)
     codes = df["surface"].cat.codes.to_numpy()
-    ent = df["entity"].astype(object).astype(np.int64).to_numpy()
-    f = pd.DataFrame({"i": ent, "lower": lower[codes].astype(np.int64), "other": other[codes].astype(np.int64)})
-    return f.groupby("i", sort=False)[["lower", "other"]].sum().reset_index()
+    f = pd.DataFrame({"alias": df["alias"].astype(object).to_numpy(), "lower": lower[codes].astype(np.int64),
+                      "other": other[codes].astype(np.int64)})
+    return f.groupby("alias", sort=False)[["lower", "other"]].sum().reset_index()
 
 
 def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: List[pd.DataFrame],
                  lower_parts: List[pd.DataFrame],
-                 kept: Optional[pd.DataFrame], counter_texts: List[str], matcher: Any, g_ids: List[str],
+                 kept: Optional[pd.DataFrame], matcher: Any, g_ids: List[str],
                  g_names: List[str], g_kinds: List[str], g_texts: List[str], g_ents: List[int],
                  all_aliases: bool, common_words: bool) -> pd.DataFrame:
     sums = ["matches", "documents", "in_names_n", "all_caps_n", "unresolved"]
@@ -732,15 +774,24 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
     else:
         agg = pd.DataFrame({c: pd.Series([], dtype=object if c in ("entity", "alias") else np.int64)
                             for c in ["entity", "alias"] + sums})
-    # every alias of the gazetteer, in gazetteer order
-    allr = pd.DataFrame({"entity": [g_ids[e] for e in g_ents], "alias": g_texts, "order": range(len(g_texts))})
-    allr = allr.drop_duplicates(["entity", "alias"])
-    t = allr.merge(agg, on=["entity", "alias"], how="outer")
-    if not all_aliases:
-        t = t[t["matches"].fillna(0) > 0]
+    # each alias's place in the gazetteer, and the entities listing each alias text
+    order_of: Dict[Tuple[str, str], int] = {}
+    owners: Dict[str, set] = {}
+    for i, (txt, e) in enumerate(zip(g_texts, g_ents)):
+        order_of.setdefault((g_ids[e], txt), i)
+        owners.setdefault(txt, set()).add(e)
+    t = agg
+    if all_aliases:
+        seen = set(zip(agg["entity"], agg["alias"]))
+        extra = [k for k in order_of if k not in seen]
+        if extra:
+            t = pd.concat([agg, pd.DataFrame({"entity": [k[0] for k in extra], "alias": [k[1] for k in extra],
+                                              **{c: np.zeros(len(extra), dtype=np.int64) for c in sums}})],
+                          ignore_index=True)
+    t = t.copy()
     for c in sums:
-        t[c] = t[c].fillna(0).astype(np.int64)
-    t["order"] = t["order"].fillna(len(g_texts)).astype(np.int64)
+        t[c] = t[c].astype(np.int64)
+    t["order"] = np.array([order_of.get(k, len(g_texts)) for k in zip(t["entity"], t["alias"])], dtype=np.int64)
     name_of = dict(zip(g_ids, g_names))
     kind_of = dict(zip(g_ids, g_kinds))
     t["name"] = t["entity"].map(name_of)
@@ -749,9 +800,6 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
     t["share"] = np.where(per_entity > 0, t["matches"] / per_entity.where(per_entity > 0, 1), np.nan)
 
     # flags
-    owners: Dict[str, set] = {}
-    for txt, e in zip(g_texts, g_ents):
-        owners.setdefault(txt, set()).add(e)
     al = t["alias"].tolist()
     lit = [_literal(a) for a in al]
     t["lowercase"] = np.array([_has_lower(x) and not _has_upper(x) for x in lit], dtype=bool)
@@ -766,13 +814,11 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
     t["all_caps"] = (m > 0) & (t["all_caps_share"].fillna(0).to_numpy() >= MOSTLY)
     if common_words:
         if lower_parts:
-            lc = pd.concat(lower_parts).groupby("i")[["lower", "other"]].sum()
+            lc = pd.concat(lower_parts).groupby("alias")[["lower", "other"]].sum()
         else:
             lc = pd.DataFrame({"lower": [], "other": []})
-        pos = {txt: i for i, txt in enumerate(counter_texts)}
-        ix = [pos.get(a, -1) for a in al]
-        lo = lc["lower"].reindex(ix).fillna(0).astype(np.int64).to_numpy()
-        ca = lc["other"].reindex(ix).fillna(0).astype(np.int64).to_numpy()
+        lo = lc["lower"].reindex(al).fillna(0).astype(np.int64).to_numpy()
+        ca = lc["other"].reindex(al).fillna(0).astype(np.int64).to_numpy()
         t["lower_in_corpus"] = lo
         t["other_case_in_corpus"] = ca
         t["common_word"] = (lo >= COMMON_MIN) & (lo >= COMMON_RATIO * ca) & ~t["lowercase"].to_numpy()
