@@ -339,6 +339,9 @@ def test_html_display_and_file(tmp_path):
     assert not [x for x in p.parent.iterdir() if x.name != "audit.html"]  # no temporary file left
     many = gazetta.audit(GAZ, DOCS)
     assert "1 more rows" in many.to_html(max_rows=1)
+    sa = gazetta.audit(gazetta.Gazetteer().add("ZA", "South Africa", aliases=["SA"]), ["Shares of Peugeot SA fell."])
+    h = sa._repr_html_()
+    assert "in names: Peugeot SA 1" in h and "title='at most 3 characters'" in h
 
 
 def test_text_listing_fits_in_100_columns():

@@ -95,6 +95,14 @@ _NEXT = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n(?=\S))(\w[\w'’.&-]*)")
 _HSPACE = " \t\r\x0b\x0c\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’()[]«»—–-*•|>")
 _LOOK = 80
+_FLAG_HELP = {
+    "common_word": "the corpus writes it in lower case at least as often as otherwise",
+    "in_names": "at least half of its matches stand in a run of capitalised words",
+    "all_caps": "at least half of its matches are in ALL CAPS, the alias is not",
+    "ambiguous": "listed for several entities, or matches reported for several",
+    "short": f"at most {SHORT_MAX} characters",
+    "lowercase": "no upper-case letter",
+}
 #: ``top_names``: how many of the most frequent capitalised runs to list per alias.
 TOP_NAMES = 3
 
@@ -396,7 +404,15 @@ class AliasAudit:
                "white-space:nowrap}.gz-audit .doc{color:#888}</style>")
         rows = []
         for r in t.itertuples(index=False):
-            flags = "".join(f"<span class='flag'>{e(f)}</span>" for f in str(r.flag_names).split(", ") if f)
+            flags = "".join(f"<span class='flag' title='{e(_FLAG_HELP[f])}'>{e(f)}</span>"
+                            for f in str(r.flag_names).split(", ") if f)
+            if r.in_names and r.top_names:
+                flags += f"<div class='doc'>in names: {e(r.top_names)}</div>"
+            if r.common_word:
+                flags += (f"<div class='doc'>in the corpus: {r.lower_in_corpus:,} in lower case, "
+                          f"{r.other_case_in_corpus:,} otherwise</div>")
+            if r.resolved_by:
+                flags += f"<div class='doc'>resolved by: {e(r.resolved_by)}</div>"
             ctx = "<br>".join(f"<span class='ctx'><span class='doc'>{e(str(c.doc))}</span> {e(c.left)}"
                               f"<mark>{e(c.match)}</mark>{e(c.right)}</span>" for c in r.contexts)
             share = f"{r.share:.1%}" if r.share == r.share else "—"
