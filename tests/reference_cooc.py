@@ -11,8 +11,10 @@ count is the SPEC's sentence turned into loops over those rows, by brute force:
   (``s <= start < e``); it is also checked against the ``paragraph``/``sentence`` index that
   ``mentions(units=True)`` reports.
 - **co-occurring** (§5.1): entities ``a != b`` co-occur in a unit when some mention of ``a``
-  and some mention of ``b`` in it are at *different spans* (the two rows of one ambiguous
-  span never pair). With ``window=k``: two mentions of different entities in one unit that do
+  and some mention of ``b`` in it are of *different names*: a name is a mention's span, or,
+  for a span left ambiguous between several candidates, that set of candidates (the rows of
+  one ambiguous span never pair, nor do the rows of two spans of one ambiguous name: "Brown
+  met Brown." with two Browns makes no pair). With ``window=k``: two mentions of different entities in one unit that do
   not overlap, with (first token of the later) − (last token of the earlier) ≤ k, where a
   mention covers every token it overlaps.
 - **counts** (§5.2) per unordered pair ``a < b`` in Python string order:
@@ -21,8 +23,8 @@ count is the SPEC's sentence turned into loops over those rows, by brute force:
   mode          ``n_ab``                                    ``n_a``             ``n``
   ============  ==========================================  ==================  ===============
   units         units in which a and b co-occur             units holding a     all units
-  mentions      Σ_units #{(m_a, m_b): span(m_a)≠span(m_b)}  mentions of a       all mentions
-  window=k      #{(m_a, m_b) within the window}             mentions of a       all tokens
+  mentions      Σ_units #{(m_a, m_b): name(m_a)≠name(m_b)}  mentions of a       all mentions
+  window=k      #{(m_a, m_b) within the window, names ≠}    mentions of a       all tokens
   ============  ==========================================  ==================  ===============
 
   ``n`` for mentions and windows is the engine's documented choice (SPEC: "document the
@@ -48,8 +50,9 @@ from typing import Any, Dict, Hashable, List, Optional, Sequence, Tuple
 import gazetta
 
 Span = Tuple[int, int]
-#: A mention as the reference sees it: (start, end, entity id).
-Mention = Tuple[int, int, str]
+#: A mention as the reference sees it: (start, end, entity id, name) — the name being its
+#: span, or the candidate set of an ambiguous name.
+Mention = Tuple[int, int, str, Any]
 
 
 @dataclass
@@ -122,7 +125,17 @@ def mentions_by_doc(matcher: "gazetta.Matcher", texts: Sequence[Any], paragraphs
     out: Dict[int, List[Dict[str, Any]]] = {}
     for r in df.itertuples(index=False):
         out.setdefault(int(r.doc), []).append({"start": int(r.start), "end": int(r.end), "entity": str(r.entity),
-                                               "paragraph": int(r.paragraph), "sentence": int(r.sentence)})
+                                               "paragraph": int(r.paragraph), "sentence": int(r.sentence),
+                                               "ambiguous": bool(r.ambiguous)})
+    # The *name* of every row: its span, or, for a span left ambiguous between several
+    # candidates, the set of those candidates (every span of one ambiguous name is one name).
+    for ms in out.values():
+        cands: Dict[Span, set] = {}
+        for r in ms:
+            cands.setdefault((r["start"], r["end"]), set()).add(r["entity"])
+        for r in ms:
+            c = cands[(r["start"], r["end"])]
+            r["name"] = ("ambiguous", frozenset(c)) if r["ambiguous"] and len(c) > 1 else ("span", r["start"], r["end"])
     return out
 
 
@@ -192,7 +205,7 @@ def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sent
                 reported = r[unit]
                 assert (u if u is not None else -1) == reported, (text, r, spans)
             if u is not None:
-                in_unit.setdefault(u, []).append((r["start"], r["end"], r["entity"]))
+                in_unit.setdefault(u, []).append((r["start"], r["end"], r["entity"], r["name"]))
 
         for u, um in sorted(in_unit.items()):
             for e in {m[2] for m in um}:
@@ -203,9 +216,9 @@ def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sent
                 mb = [m for m in um if m[2] == b]
                 if mode == "window":
                     assert window is not None
-                    v = sum(1 for x in ma for y in mb if within_window(x, y, toks, window))
+                    v = sum(1 for x in ma for y in mb if x[3] != y[3] and within_window(x, y, toks, window))
                 else:
-                    different = [(x, y) for x in ma for y in mb if x[:2] != y[:2]]
+                    different = [(x, y) for x in ma for y in mb if x[3] != y[3]]
                     v = (1 if different else 0) if mode == "units" else len(different)
                 if v:
                     key = (g, a, b)

@@ -177,9 +177,9 @@ fn ends_with_phrase(s: &str, p: &str, glob: bool) -> bool {
     let mut cut = s.len();
     loop {
         let head = &s[..cut];
-        if head.ends_with(p) {
+        if let Some(before) = head.strip_suffix(p) {
             let first = p.chars().next().unwrap_or(' ');
-            let ok = match head[..head.len() - p.len()].chars().next_back() {
+            let ok = match before.chars().next_back() {
                 None => true,
                 Some(prev) => !(is_word(first) && is_word(prev)),
             };

@@ -27,7 +27,7 @@ use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Removed, Scratch};
 use super::resolve::NO_PARENT;
 use super::text::DocText;
-use super::units::{bytes_to_cps, paragraphs, paragraphs_into, sentences_in, sentences_into, tokens, ParagraphMode};
+use super::units::{bytes_to_cps, paragraphs_read, paragraphs_read_into, sentences_read, sentences_read_into, tokens, ParagraphMode, Reading};
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -115,6 +115,12 @@ pub struct Counter {
     pub dropped_by_level: u64,
     /// Candidates removed by context rules before resolution.
     pub removed: Removed,
+    /// Documents split into paragraphs or sentences with every line break as a paragraph
+    /// break ([`Reading::Line`]; `paragraphs="auto"` decides per document).
+    pub read_line: u64,
+    /// Documents split with only blank lines (and indented lines, in text that indents its
+    /// paragraphs) as paragraph breaks ([`Reading::Blank`]).
+    pub read_blank: u64,
 }
 
 /// One unit kept as evidence for a pair (see [`Counter::evidence_cap`]): enough to show the
@@ -168,6 +174,40 @@ struct M {
     start: usize,
     end: usize,
     entity: u32,
+    /// Mentions of one class never pair with each other: an unambiguous span is a class of
+    /// its own; every span left ambiguous with the same candidate set is one class ("Brown
+    /// met Brown." with two people called Brown makes no pair).
+    class: u64,
+}
+
+/// The class of an unambiguous span (high bit clear).
+#[inline]
+fn span_class(start: usize, end: usize) -> u64 {
+    ((start as u64) << 32 ^ end as u64) & !(1u64 << 63)
+}
+
+/// Classes of the mentions `found` (same-span candidates consecutive), one per mention.
+fn mention_classes(found: &[Mention], out: &mut Vec<u64>) {
+    use std::hash::{Hash, Hasher};
+    out.clear();
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i + 1;
+        while j < found.len() && found[j].start_byte == found[i].start_byte && found[j].end_byte == found[i].end_byte {
+            j += 1;
+        }
+        let c = if found[i].ambiguous && j - i > 1 {
+            let mut h = FxHasher::default();
+            let mut ents: Vec<u32> = found[i..j].iter().map(|m| m.entity).collect();
+            ents.sort_unstable();
+            ents.hash(&mut h);
+            h.finish() | (1u64 << 63)
+        } else {
+            span_class(found[i].start_byte, found[i].end_byte)
+        };
+        out.extend(std::iter::repeat(c).take(j - i));
+        i = j;
+    }
 }
 
 /// Target size of a chunk of work (see [`Counter::add_batch_at`]): small enough that the
@@ -200,6 +240,8 @@ struct CountScratch {
     matcher: Scratch,
     found: Vec<Mention>,
     ms: Vec<M>,
+    /// Class of each mention of `found` (see [`M::class`]).
+    classes: Vec<u64>,
     /// Unit of each mention of `ms`.
     unit_of: Vec<usize>,
     units: Vec<(usize, usize)>,
@@ -211,7 +253,8 @@ struct CountScratch {
 #[derive(Default)]
 struct UnitScratch {
     ents: Vec<u32>,
-    spans: Vec<(u32, usize, usize)>,
+    /// (entity, class, mentions of the entity in that class).
+    spans: Vec<(u32, u64, u64)>,
     ranges: Vec<(u32, usize, usize)>,
 }
 
@@ -255,6 +298,8 @@ impl Counter {
         self.skipped_docs += other.skipped_docs;
         self.dropped_by_level += other.dropped_by_level;
         self.removed.add(other.removed);
+        self.read_line += other.read_line;
+        self.read_blank += other.read_blank;
         let cap = self.evidence_cap.max(other.evidence_cap);
         self.evidence_cap = cap;
         for (k, mut v) in other.evidence {
@@ -410,13 +455,15 @@ impl Counter {
         matcher.find_bytes_into(text, &mut sc.matcher, &mut sc.found, cancel)?; // byte offsets are all counting needs
         self.removed.add(sc.matcher.take_removed());
         sc.ms.clear();
+        mention_classes(&sc.found, &mut sc.classes);
+        let found = sc.found.iter().zip(&sc.classes);
         match &self.level {
-            None => sc.ms.extend(sc.found.iter().map(|m| M { start: m.start_byte, end: m.end_byte, entity: m.entity })),
+            None => sc.ms.extend(found.map(|(m, &class)| M { start: m.start_byte, end: m.end_byte, entity: m.entity, class })),
             Some(map) => {
                 let before = sc.found.len();
-                sc.ms.extend(sc.found.iter().filter_map(|m| {
+                sc.ms.extend(found.filter_map(|(m, &class)| {
                     let e = map.get(m.entity as usize).copied().unwrap_or(NO_PARENT);
-                    (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e })
+                    (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e, class })
                 }));
                 self.dropped_by_level += (before - sc.ms.len()) as u64;
                 // Two candidates of one span may map to the same entity: count it once.
@@ -429,8 +476,20 @@ impl Counter {
                 sc.units.clear();
                 sc.units.push((0, text.len()));
             }
-            Unit::Paragraph => paragraphs_into(text, opts.paragraphs, &mut sc.units),
-            Unit::Sentence => sentences_into(text, opts.paragraphs, &mut sc.units),
+            Unit::Paragraph | Unit::Sentence => {
+                // How this document's line breaks are read (decided per document with
+                // `ParagraphMode::Auto`), counted.
+                let reading = opts.paragraphs.read(text);
+                match reading {
+                    Reading::Line => self.read_line += 1,
+                    Reading::Blank { .. } => self.read_blank += 1,
+                }
+                if opts.unit == Unit::Paragraph {
+                    paragraphs_read_into(text, reading, &mut sc.units)
+                } else {
+                    sentences_read_into(text, reading, &mut sc.units)
+                }
+            }
         }
         // Tokens are only needed for windows (and `n` in window mode).
         let toks = if opts.window.is_some() { tokens(text) } else { Vec::new() };
@@ -525,8 +584,8 @@ impl Counter {
                         break;
                     }
                     let (a, b) = (ms[i], ms[j]);
-                    if a.entity == b.entity || b.start < a.end {
-                        continue; // self-pair, or overlapping mentions
+                    if a.entity == b.entity || b.start < a.end || a.class == b.class {
+                        continue; // self-pair, overlapping mentions, or one ambiguous name
                     }
                     let key = self.add_pair(group, a.entity, b.entity, 1, rank);
                     if track {
@@ -541,12 +600,20 @@ impl Counter {
         if ents.len() < 2 {
             return added;
         }
-        // Spans of each entity (sorted, distinct: one mention per entity per span).
+        // Classes of each entity's mentions (sorted, with their mention counts; one mention
+        // per entity per span).
         let spans = &mut us.spans;
         spans.clear();
-        spans.extend(ms.iter().map(|m| (m.entity, m.start, m.end)));
+        spans.extend(ms.iter().map(|m| (m.entity, m.class, 1u64)));
         spans.sort_unstable();
-        spans.dedup();
+        spans.dedup_by(|b, a| {
+            if a.0 == b.0 && a.1 == b.1 {
+                a.2 += b.2;
+                true
+            } else {
+                false
+            }
+        });
         let ranges = &mut us.ranges; // entity, lo, hi into spans
         ranges.clear();
         let mut s = 0;
@@ -565,12 +632,12 @@ impl Counter {
                 let (eb, lb, hb) = ranges[y];
                 let sa = &spans[la..ha];
                 let sb = &spans[lb..hb];
-                // Spans shared by both (an ambiguous span matched for both entities).
-                let shared = count_shared(sa, sb);
+                // Classes shared by both (an ambiguous span, or name, matched for both).
+                let (shared, shared_pairs) = count_shared(sa, sb);
                 match opts.count {
                     CountMode::Units => {
-                        // Both have a mention at different spans unless each has exactly the
-                        // same single span.
+                        // Both have a mention in different classes unless each has exactly
+                        // the same single class.
                         let together = !(sa.len() == 1 && sb.len() == 1 && shared == 1);
                         if together {
                             let key = self.add_pair(group, ea, eb, 1, rank);
@@ -580,7 +647,9 @@ impl Counter {
                         }
                     }
                     CountMode::Mentions => {
-                        let v = (sa.len() * sb.len()) as u64 - shared as u64;
+                        let na: u64 = sa.iter().map(|x| x.2).sum();
+                        let nb: u64 = sb.iter().map(|x| x.2).sum();
+                        let v = na * nb - shared_pairs;
                         if v > 0 {
                             let key = self.add_pair(group, ea, eb, v, rank);
                             if track {
@@ -687,22 +756,22 @@ impl Counter {
     }
 }
 
-fn count_shared(a: &[(u32, usize, usize)], b: &[(u32, usize, usize)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+/// Classes two entities share, and the mention pairs inside them (which never count).
+fn count_shared(a: &[(u32, u64, u64)], b: &[(u32, u64, u64)]) -> (usize, u64) {
+    let (mut i, mut j, mut n, mut pairs) = (0, 0, 0, 0u64);
     while i < a.len() && j < b.len() {
-        let ka = (a[i].1, a[i].2);
-        let kb = (b[j].1, b[j].2);
-        match ka.cmp(&kb) {
+        match a[i].1.cmp(&b[j].1) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 n += 1;
+                pairs += a[i].2 * b[j].2;
                 i += 1;
                 j += 1;
             }
         }
     }
-    n
+    (n, pairs)
 }
 
 /// Position of each entity id in string (byte = code point) order.
@@ -720,8 +789,9 @@ pub fn id_ranks(ids: &[String]) -> Vec<u32> {
 /// sentence in which it starts (−1 if it starts outside every unit, which trimmed units make
 /// impossible for real mentions).
 pub fn unit_indices(text: &str, starts: &[usize], mode: ParagraphMode) -> (Vec<i64>, Vec<i64>) {
-    let paras = paragraphs(text, mode);
-    let sents = sentences_in(text, mode);
+    let reading = mode.read(text); // once for both
+    let paras = paragraphs_read(text, reading);
+    let sents = sentences_read(text, reading);
     let find = |spans: &[(usize, usize)], pos: usize| -> i64 {
         let u = spans.partition_point(|&(s, _)| s <= pos);
         if u == 0 {
@@ -794,8 +864,9 @@ mod tests {
         let c = count(&m, &["Georgia and Russia."], SENT, 1);
         // GE-RU and RU-US-GA, but not GE-US-GA
         assert_eq!(c.pair_a.len(), 2);
+        // Two spans of one ambiguous name do not pair its candidates either.
         let c = count(&m, &["Georgia, Georgia."], SENT, 1);
-        assert_eq!(c.n_ab, vec![1]);
+        assert!(c.n_ab.is_empty());
     }
 
     #[test]
@@ -826,6 +897,20 @@ mod tests {
         assert_eq!(c.dropped_by_level, 1);
         assert_eq!(cols.groups[0].mentions, 3);
         assert!(m.level_map("region").is_err());
+    }
+
+    #[test]
+    fn one_ambiguous_name_makes_no_pair() {
+        let m = matcher(&[("GB", &["Brown"]), ("JB", &["Brown"]), ("RU", &["Russia"])]);
+        let c = count(&m, &["Brown met Brown."], SENT, 1);
+        assert!(c.n_ab.is_empty());
+        let mut mentions = SENT;
+        mentions.count = CountMode::Mentions;
+        assert!(count(&m, &["Brown met Brown."], mentions, 1).n_ab.is_empty());
+        // each Brown candidate still pairs with Russia; mentions: 2 Browns x 1 Russia
+        assert_eq!(count(&m, &["Brown met Brown in Russia."], mentions, 1).n_ab, vec![2, 2]);
+        let w = CoocOptions { unit: Unit::Document, paragraphs: ParagraphMode::Line, window: Some(5), count: CountMode::Units };
+        assert!(count(&m, &["Brown met Brown."], w, 1).n_ab.is_empty());
     }
 
     #[test]

@@ -734,7 +734,7 @@ impl Matcher {
             // Entities are sorted, so IGNORE (u32::MAX) is last.
             let ignored = group[group.len() - 1].entity == IGNORE;
             let ambiguous = group.len() > 1;
-            if !ignored && !(ambiguous && opts.ambiguous == Ambiguous::Skip) {
+            if !(ignored || ambiguous && opts.ambiguous == Ambiguous::Skip) {
                 for c in group {
                     out.push(Mention {
                         start: 0,

@@ -303,16 +303,15 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
                 }
             }
         };
-        for k in i..j {
-            let e = ms[k].entity;
+        for (k, m) in ms.iter_mut().enumerate().take(j).skip(i) {
             match winner {
                 Some(w) => {
-                    sc.keep[k] = e == w;
-                    ms[k].ambiguous = false;
+                    sc.keep[k] = m.entity == w;
+                    m.ambiguous = false;
                 }
-                None => sc.keep[k] = sc.cands.contains(&e),
+                None => sc.keep[k] = sc.cands.contains(&m.entity),
             }
-            ms[k].resolved_by = by;
+            m.resolved_by = by;
         }
     }
     let mut k = 0;

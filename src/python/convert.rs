@@ -165,7 +165,7 @@ fn batch_item<'a>(obj: &'a Bound<'a, PyAny>, pos: usize) -> PyResult<Option<&'a 
 
 /// `pandas.NA` (a missing value in string/Arrow columns) is a missing text, like None.
 fn is_pandas_na(obj: &Bound<'_, PyAny>) -> bool {
-    obj.get_type().name().map(|n| n.to_string() == "NAType").unwrap_or(false)
+    obj.get_type().name().map(|n| n == "NAType").unwrap_or(false)
 }
 
 fn type_error(obj: &Bound<'_, PyAny>, pos: usize) -> PyErr {

@@ -37,6 +37,7 @@ pub struct PyCounter {
 impl PyCounter {
     #[new]
     #[pyo3(signature = (matcher, unit, paragraphs, window, count, keep_evidence=0, level=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         matcher: Bound<'_, PyMatcher>,
@@ -182,6 +183,7 @@ impl PyCounter {
 
 
 impl PyCounter {
+    #[allow(clippy::too_many_arguments)]
     fn add_strs<'py, T: DocText>(
         &self,
         py: Python<'py>,
