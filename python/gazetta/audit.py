@@ -93,7 +93,7 @@ _WS = re.compile(r"\s+")
 _NEXT = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n(?=\S))(\w[\w'’.&-]*)")
 # Spaces other than line breaks.
 _HSPACE = " \t\r\x0b\x0c\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-_SENTENCE_END = frozenset(".!?:;\"“”'‘’()[]«»—–-*•|>")
+_SENTENCE_END = frozenset(".!?:\"“”'‘’()[]«»—–-*•|>")
 _LOOK = 80
 _FLAG_HELP = {
     "common_word": "the corpus writes it in lower case at least as often as otherwise",
@@ -103,6 +103,8 @@ _FLAG_HELP = {
     "short": f"at most {SHORT_MAX} characters",
     "lowercase": "no upper-case letter",
 }
+#: Partial counts of this many chunks are added up into one as the corpus streams by.
+_FOLD_EVERY = 16
 #: ``top_names``: how many of the most frequent capitalised runs to list per alias.
 TOP_NAMES = 3
 
@@ -618,6 +620,12 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
                 lower_parts.append(_case_counts(counter, texts))
             offset += len(pylist)
             bar.add(len(pylist))
+            if len(parts) >= _FOLD_EVERY:  # a long stream: keep the partial counts small
+                parts = [pd.concat(parts).groupby(level=[0, 1], sort=False).sum()]
+            for lst, keys in ((runs, ["entity", "alias", "run"]), (resolved, ["entity", "alias", "resolved_by"]),
+                              (lower_parts, ["alias"])):
+                if len(lst) >= _FOLD_EVERY:
+                    lst[:] = [pd.concat(lst).groupby(keys, sort=False).sum().reset_index()]
     finally:
         bar.close()
     if ids is not None:
