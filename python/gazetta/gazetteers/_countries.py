@@ -205,7 +205,7 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
       an alias where the words around it show another meaning — "Latin America" and "North
       American" are not the United States, "Mexico City" and "Gulf of Mexico" not Mexico,
       "Indian Ocean" not India, "United Russia" a party, "Georgia Power" a company, "Bank of
-      England" and "American Express" organisations, "French Open" a tournament, "in English"
+      America" and "American Express" organisations, "French Open" a tournament, "in English"
       after "speak" a language. They act in the matcher before the longest match is taken.
 
     Capitals and other cities are **not** aliases by default: "Moscow said" names a city, and
@@ -276,6 +276,11 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
     matches case-insensitively. Historical states, constituent countries and regions have
     English aliases and, for the main ones, German, French, Spanish, Italian, Portuguese and
     Russian; elsewhere only their English name. Context rules are written for English text.
+
+    When counting with ``level="country"``, regions map to their country (``US-GA`` to
+    ``US``, ``PS-GAZA`` to ``PS``); constituent countries and historical states are countries
+    themselves and stay as they are: use ``constituents=False`` or :func:`fold_historical` to
+    count them as ``GB`` or as today's country.
 
     Some aliases stay ambiguous by nature: "Georgia" (``GE`` and ``US-GA``); "Jordan" and
     "Chad" are also first names. The matcher's default ``ambiguous="resolve"`` chooses
