@@ -410,8 +410,10 @@ def test_cooccurrence_option_values(matcher: gazetta.Matcher, opt: str, value: A
 
 def test_cooccurrence_freq_values(matcher: gazetta.Matcher) -> None:
     df = pd.DataFrame({"text": ["Japan China"], "date": ["2024-01-01"]})
-    with pytest.raises(ValueError, match="freq must be one of 'D', 'W', 'M', 'Q', 'Y'; got 'H'"):
-        gazetta.cooccurrence(df, matcher, time="date", freq="H")
+    # any pandas period alias is accepted (issue 19); others are named with pandas' reason
+    with pytest.raises(ValueError, match=r"freq must be a pandas frequency alias such as 'D', 'W', 'W-MON', "
+                                         r"'M' \(or 'ME'\), 'Q', 'Y', '2M'; got 'fortnight' \(pandas: "):
+        gazetta.cooccurrence(df, matcher, time="date", freq="fortnight")
     with pytest.raises(ValueError, match="time= and freq= go together"):
         gazetta.cooccurrence(df, matcher, time="date")
 

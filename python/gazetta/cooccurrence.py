@@ -11,6 +11,8 @@ import pandas as pd
 
 from . import _core
 from ._chunks import CHUNK_CHARS, CHUNK_DOCS, approx_chars, iter_chunks, known_length
+from ._dates import PART as _dates_part
+from ._dates import DateReader
 from ._measures import MEASURES, measures
 from ._progress import make_bar
 from .dedupe import _Folder
@@ -35,10 +37,14 @@ class _Grouper:
     Rows with a missing key get no group (and are counted).
     """
 
-    def __init__(self, by: Sequence[str], time: Optional[str], freq: Optional[str]) -> None:
+    def __init__(self, by: Sequence[str], time: Optional[str], freq: Optional[str],
+                 dayfirst: Optional[bool] = None, date_format: Optional[str] = None) -> None:
         self.by = list(by)
         self.time = time
-        self.freq = freq
+        # One reader for the whole column: the day/month order and formats are decided once
+        # (see gazetta._dates), and freq is any pandas alias, kept in its canonical spelling.
+        self.dates = DateReader(time, freq, dayfirst, date_format) if time else None
+        self.freq = self.dates.freq if self.dates is not None else freq
         self.keys: List[Tuple[Any, ...]] = []
         self._index: Dict[Tuple[Any, ...], int] = {}
         self.missing_key_docs = 0
@@ -71,17 +77,12 @@ class _Grouper:
             missing |= na
             cols.append(v.to_numpy(dtype=object))
         if self.time:
-            t = meta[self.time]
-            if not (pd.api.types.is_datetime64_any_dtype(t) or isinstance(t.dtype, pd.PeriodDtype)):
-                t = pd.to_datetime(t, errors="coerce", utc=False, format="mixed")
-            if isinstance(t.dtype, pd.DatetimeTZDtype):
-                t = t.dt.tz_localize(None)
-            na = t.isna().to_numpy()
+            assert self.dates is not None
+            per, na = self.dates.periods(meta[self.time])
             if not na.all():
                 self._seen.add(self.time)
             missing |= na
-            per = t.dt.to_period(self.freq) if not isinstance(t.dtype, pd.PeriodDtype) else t.dt.asfreq(self.freq)
-            cols.append(per.to_numpy(dtype=object))
+            cols.append(per)
         out = np.empty(n, dtype=np.uint32)
         for i, key in enumerate(zip(*cols)):
             if missing[i]:
@@ -95,6 +96,13 @@ class _Grouper:
                 self.keys.append(key)
             out[i] = code
         return out
+
+    def check_dates(self) -> None:
+        """A date column of which no value could be read is an error naming one."""
+        if self.docs and self.dates is not None and self.time not in self._seen and self.dates.unreadable \
+                and not _dates_part.get():
+            raise ValueError(f"no value of {self.time!r} could be read as a date, e.g. "
+                             f"{self.dates.first_unreadable}; pass date_format= (e.g. '%d %B %Y')")
 
     def check_seen(self) -> None:
         """A key column without a value in any document is almost surely misspelt: say so
@@ -140,8 +148,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
                  paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
-                 time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1,
-                 kinds: Any = None, n_threads: Optional[int] = None,
+                 time: Optional[str] = None, freq: Optional[str] = None,
+                 dayfirst: Optional[bool] = None, date_format: Optional[str] = None, min_count: int = 1,
+                 kinds: Any = None, between: Any = None, n_threads: Optional[int] = None,
                  progress: Optional[bool] = None,
                  dedupe: Literal["none", "exact", "near"] = "none",
                  keep_evidence: int = 0, level: Optional[str] = None) -> "Cooccurrence":
@@ -174,16 +183,40 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     by : str or list of str, optional
         Metadata columns to slice by; each group is counted on its own, with its own ``n``.
     time, freq : str
-        A date column and a period frequency ("D", "W", "M", "Q", "Y"): the time key, a
-        column of pandas Periods named like ``time``. Rows with a missing key form no group
-        and are counted in ``.meta["missing_key_docs"]``.
+        A date column and a pandas period frequency: "D", "W", "M", "Q", "Y", or any other
+        alias pandas knows ("W-MON" weeks ending Monday, "ME" = "M", "QE" = "Q", "h", and
+        multiples such as "2M", counted in fixed bins from 1970: Jan-Feb, Mar-Apr, ...). The
+        time key is a column of pandas Periods named like ``time``. The column is read as a
+        whole (see ``dayfirst``): datetimes as they are; time-zone aware values converted to
+        UTC (counted in ``.meta["dates_to_utc"]``, with a warning); integers as years (then
+        ``freq`` must be yearly); text by one format, or a few, guessed from the values.
+        Rows with a missing key form no group and are counted in
+        ``.meta["missing_key_docs"]`` (with a warning); those without a date also in
+        ``.meta["missing_dates"]``, and values that are not dates in
+        ``.meta["unreadable_dates"]`` (with a warning naming one).
+    dayfirst : bool, optional
+        How numeric dates such as "03/04/1987" are written. Default: the order some value
+        of the column proves ("13/04/1987" is day-first; values proving both orders are an
+        error), else month-first with a warning. ``.meta["date_order"]`` says which was used.
+    date_format : str, optional
+        The strftime format of the column (e.g. ``"%d.%m.%Y"``, or ``"ISO8601"``), used
+        strictly: a value in another format is no date. ``.meta["date_format"]`` gives the
+        format(s) used either way.
     min_count : int, default 1
         Keep pairs with ``n_ab >= min_count`` in ``.pairs`` (merging still uses every count).
-    kinds : str, set of str, or pair of those, optional
-        Keep pairs whose kinds are in the set (both ends), or, given a pair of sets
-        ``(K1, K2)``, pairs with one end in K1 and the other in K2 (e.g. person × country).
-        A tuple of two plain strings, ``("person", "country")``, is a *set* of two kinds;
-        write ``({"person"}, {"country"})`` (or ``({"person"}, "country")``) for the pair.
+    kinds : str or set of str, optional
+        Keep the pairs whose two ends are both of a kind in the set: ``"country"`` for
+        country–country pairs, ``{"country", "city"}`` for pairs among countries and cities.
+        A tuple or list of two kinds reads two ways (a set, or one end of each) and is a
+        ``ValueError``: write a set, or ``between=``.
+    between : (K1, K2), optional
+        Keep the pairs with one end of kind K1 and the other of kind K2 (each a kind or a set
+        of kinds), e.g. ``between=("person", "country")`` for leaders × countries, and put
+        the K1 end first: ``a``, ``name_a``, ``kind_a`` and ``n_a`` (the units, or mentions,
+        of ``a``) are the person's, ``b``, ``name_b``, ``kind_b``, ``n_b`` the country's. A
+        pair that fits both ways (K1 and K2 share a kind) keeps id order (``a < b``), the
+        order every pair has without ``between=``; rows are sorted as usual (by group,
+        ``n_ab`` descending, then ``a``, ``b``). Not together with ``kinds=``.
     n_threads : int, optional
         Worker threads (default: all cores). Results never depend on it.
     progress : bool or None
@@ -235,17 +268,18 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     n_threads = _check_threads(n_threads)
     if (time is None) != (freq is None):
         raise ValueError("time= and freq= go together: pass both (e.g. time='date', freq='M') or neither")
-    if freq is not None:
-        _check_choice("freq", freq, _FREQS)
+    if time is None and (dayfirst is not None or date_format is not None):
+        raise ValueError("dayfirst= and date_format= say how the time= column is written: pass time= and freq= too")
     by_list: List[str] = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    kinds_filter = _parse_kinds(kinds)
+    kinds_filter, between_filter = _parse_kinds(kinds, between)
     folder = _Folder(dedupe, n_threads)  # validates dedupe=
 
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
     if level is not None:
         matcher._level_map(level)  # a ValueError listing the kinds, before any work
-    grouper = _Grouper(by_list, time, freq)
+    _check_known_kinds(matcher, kinds_filter, between_filter)
+    grouper = _Grouper(by_list, time, freq, dayfirst, date_format)  # checks freq, dayfirst, date_format
     if isinstance(keep_evidence, bool) or not isinstance(keep_evidence, (int, np.integer)) or keep_evidence < 0:
         raise ValueError(f"keep_evidence must be a non-negative int; got {keep_evidence!r}")
     counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count,
@@ -262,6 +296,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         for c in grouper.columns + ([id] if id else []):
             if c not in corpus.columns:
                 raise KeyError(f"column {c!r} not in the DataFrame (columns: {list(corpus.columns)})")
+        if grouper.dates is not None:
+            grouper.dates.scan(corpus[time])  # the date order is decided from the whole column
         chunks: Iterable[Tuple[List[Any], Optional[pd.DataFrame]]] = _frame_chunks(corpus, text, grouper.columns)
         total = len(corpus)
         size = approx_chars(corpus[text])
@@ -288,13 +324,22 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
             if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
                 in_memory = corpus
     bar = make_bar(progress, total=total, size_bytes=size, desc="counting")
+    # In memory, evidence() re-reads the corpus later: keep a fingerprint of the texts counted
+    # (a corpus changed since is then an error) and, with groups or dedupe=, every document's
+    # group code (documents counted nowhere give no evidence).
+    from ._evidence import CorpusTracker
+
+    tracker = CorpusTracker(grouper.active or dedupe != "none") if in_memory is not None else None
     offset = 0
     missing_texts = 0
     try:
         for texts, meta in chunks:
             codes = folder.codes(grouper, meta, texts, offset)  # folded duplicates: SKIP_GROUP
             add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
-            missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
+            missing = add(texts, codes, offset, n_threads, bar.update_to)
+            missing_texts += missing
+            if tracker is not None:
+                tracker.add(texts, codes, missing)
             if want_ids and meta is not None and id in meta.columns:
                 chunk_ids = meta[id].tolist()
                 for d in counter.evidence_docs():
@@ -304,6 +349,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
             bar.add(len(texts))
     finally:
         bar.close()
+    grouper.check_dates()
     if not isinstance(corpus, pd.DataFrame):
         # DataFrame columns were checked up front; for streams of records a key column that
         # no record fills is almost surely a misspelt field name.
@@ -311,6 +357,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if grouper.missing_key_docs:
         warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
                       "(see .meta['missing_key_docs'])", stacklevel=2)
+    if grouper.dates is not None:
+        grouper.dates.warn(stacklevel=3)
     raw = counter.finish()
     meta_info = {
         "gazetta_version": _core.__version__,
@@ -322,9 +370,11 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "count": count,
         "by": by_list,
         "time": time,
-        "freq": freq,
+        "freq": grouper.freq,
+        **(grouper.dates.meta() if grouper.dates is not None else {}),
         "min_count": int(min_count),
         "kinds": kinds_filter,
+        "between": between_filter,
         "n_docs": offset,
         "missing_texts": int(missing_texts),
         "missing_key_docs": int(grouper.missing_key_docs),
@@ -339,7 +389,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records
         meta_info.update(corpus._gazetta_meta())
     result = Cooccurrence._from_raw(raw, grouper, matcher, meta_info)
-    result._corpus = in_memory
+    result._corpus = tracker.counted(in_memory, grouper.keys) if tracker is not None else None
     result._text = text
     result._id = id
     if keep_evidence:
@@ -395,22 +445,86 @@ def _dict_chunks(corpus: Any, text: str, cols: List[str],
         yield texts, meta
 
 
-def _parse_kinds(kinds: Any) -> Any:
-    if kinds is None:
-        return None
-    if isinstance(kinds, str):
-        return [sorted({kinds})]
-    # A 2-tuple is a pair of kind sets as soon as one side is a collection, so that
-    # ({"person"}, "country") is person × country (it used to fall through to set(kinds) and
-    # raise "unhashable type: 'set'"). Two plain strings stay a set of two kinds.
-    if isinstance(kinds, tuple) and len(kinds) == 2 and any(not isinstance(k, str) for k in kinds):
-        a, b = kinds
-        return [sorted({a} if isinstance(a, str) else set(a)), sorted({b} if isinstance(b, str) else set(b))]
+def _kinds_text(v: Any) -> str:
+    return repr(v) if isinstance(v, str) else "{" + ", ".join(repr(x) for x in sorted(v, key=str)) + "}"
+
+
+def _kind_side(v: Any, what: str) -> List[str]:
+    """One side of ``between=``: a kind or a collection of kinds, as a sorted list."""
+    if isinstance(v, str):
+        return [v]
     try:
-        return [sorted(set(kinds))]
+        items = set(v)
     except TypeError:
-        # kinds=3 raised "'int' object is not iterable" (issue 8): say what kinds= takes.
-        raise TypeError(f"kinds must be a str, a collection of str, or a pair of those; got {kinds!r}") from None
+        raise TypeError(f"between=: each side must be a kind (str) or a set of kinds; got {v!r} in {what}") from None
+    if not all(isinstance(x, str) for x in items):
+        raise TypeError(f"between=: each side must be a kind (str) or a set of kinds; got {v!r} in {what}")
+    if not items:
+        raise ValueError(f"between=: a side is empty in {what}: give at least one kind on each side")
+    return sorted(items)
+
+
+def _parse_kinds(kinds: Any, between: Any = None) -> Tuple[Optional[List[str]], Optional[List[List[str]]]]:
+    """``(kinds, between)`` as stored in ``.meta``: the sorted kinds of ``kinds=`` and the two
+    sorted sides of ``between=`` (None when not given).
+
+    ``kinds=`` reads one way only: a kind, or a set of kinds. A tuple or list of two kinds
+    meant a set of two before ``between=`` existed and reads as a pair, so it is refused with
+    both spellings; so is a pair of kind sets, which meant one end in each.
+    """
+    if kinds is not None and between is not None:
+        raise ValueError(f"kinds= and between= both filter the pairs by kind: pass kinds= or between=, not both "
+                         f"(got kinds={kinds!r}, between={between!r})")
+    kinds_out: Optional[List[str]] = None
+    if kinds is not None:
+        if isinstance(kinds, str):
+            kinds_out = [kinds]
+        else:
+            if isinstance(kinds, (tuple, list)) and len(kinds) == 2:
+                x, y = kinds
+                if isinstance(x, str) and isinstance(y, str):
+                    both = "{" + repr(x) + "}" if x == y else "{" + f"{x!r}, {y!r}" + "}"
+                    raise ValueError(
+                        f"kinds={kinds!r} is ambiguous: kinds= takes a kind or a set of kinds, and a pair of two "
+                        f"reads two ways. For the pairs with one end of each kind ({x} first), write "
+                        f"between=({x!r}, {y!r}); for the pairs whose two ends are both of these kinds, write "
+                        f"kinds={both}")
+                if all(isinstance(k, (str, set, frozenset, tuple, list)) for k in kinds):
+                    raise ValueError(
+                        f"kinds= takes a kind or a set of kinds, not a pair of them (got {kinds!r}): for the pairs "
+                        f"with one end in each, write between=({_kinds_text(x)}, {_kinds_text(y)})")
+            try:
+                items = set(kinds)
+            except TypeError:
+                # kinds=3 raised "'int' object is not iterable" (issue 8): say what kinds= takes.
+                raise TypeError(f"kinds must be a kind (str) or a set of kinds (for pairs with one end of each "
+                                f"of two kinds: between=); got {kinds!r}") from None
+            if not all(isinstance(k, str) for k in items):
+                raise TypeError(f"kinds must be a kind (str) or a set of kinds (for pairs with one end of each "
+                                f"of two kinds: between=); got {kinds!r}")
+            if not items:
+                raise ValueError("kinds= is empty: give at least one kind (or leave kinds=None for every pair)")
+            kinds_out = sorted(items)
+    between_out: Optional[List[List[str]]] = None
+    if between is not None:
+        if isinstance(between, str) or not isinstance(between, (tuple, list)) or len(between) != 2:
+            raise TypeError(f"between must be a pair (K1, K2) of kinds or sets of kinds, e.g. "
+                            f"between=('person', 'country'); got {between!r}")
+        between_out = [_kind_side(between[0], f"between={between!r}"), _kind_side(between[1], f"between={between!r}")]
+    return kinds_out, between_out
+
+
+def _check_known_kinds(matcher: Matcher, kinds: Optional[List[str]], between: Optional[List[List[str]]]) -> None:
+    """A kind that no entity has is almost surely misspelt: a ValueError listing the kinds."""
+    wanted = list(kinds or []) + [k for side in (between or []) for k in side]
+    if not wanted:
+        return
+    known = {str(k) for k in matcher._tables["kinds"]}
+    for k in wanted:
+        if k not in known:
+            what = "kinds=" if kinds is not None else "between="
+            raise ValueError(f"unknown kind {k!r} in {what} (the gazetteer's kinds: "
+                             f"{', '.join(repr(x) for x in sorted(known))})")
 
 
 def _gazetteer_hash(matcher: Matcher) -> Optional[str]:
@@ -787,23 +901,39 @@ class Cooccurrence:
         return self
 
     def _filtered(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        """``.pairs`` from every counted pair: ``min_count``, ``kinds``, and ``between`` (which
+        also puts the end of its first kind in ``a``; the full table stays in id order)."""
         kf = self.meta.get("kinds")
-        if kf is None and self.meta["min_count"] <= 1 and _COPY_ON_WRITE and isinstance(pairs.index, pd.RangeIndex) \
-                and pairs.index.start == 0 and pairs.index.step == 1:
+        bt = self.meta.get("between")
+        if kf is not None and len(kf) and isinstance(kf[0], list):  # pickles from before between=
+            kf, bt = (kf[0], bt) if len(kf) == 1 else (None, kf)
+        if kf is None and bt is None and self.meta["min_count"] <= 1 and _COPY_ON_WRITE and isinstance(
+                pairs.index, pd.RangeIndex) and pairs.index.start == 0 and pairs.index.step == 1:
             # Nothing to filter (n_ab >= 1 always); under copy-on-write a shallow copy cannot
             # leak edits of .pairs into the full table kept for merging.
             return pairs.copy(deep=False)
         keep = pairs["n_ab"].to_numpy() >= self.meta["min_count"]
+        ka = pairs["kind_a"].to_numpy(dtype=object)
+        kb = pairs["kind_b"].to_numpy(dtype=object)
         if kf is not None:
-            ka = pairs["kind_a"].to_numpy(dtype=object)
-            kb = pairs["kind_b"].to_numpy(dtype=object)
-            if len(kf) == 1:
-                s = set(kf[0])
-                keep &= np.array([x in s and y in s for x, y in zip(ka, kb)], dtype=bool)
-            else:
-                s1, s2 = set(kf[0]), set(kf[1])
-                keep &= np.array([(x in s1 and y in s2) or (x in s2 and y in s1) for x, y in zip(ka, kb)], dtype=bool)
-        return pairs.loc[keep].reset_index(drop=True)
+            s = set(kf)
+            keep &= np.array([x in s and y in s for x, y in zip(ka, kb)], dtype=bool)
+        swap = None
+        if bt is not None:
+            s1, s2 = set(bt[0]), set(bt[1])
+            ok = np.array([x in s1 and y in s2 for x, y in zip(ka, kb)], dtype=bool)
+            turned = np.array([x in s2 and y in s1 for x, y in zip(ka, kb)], dtype=bool) & ~ok
+            keep &= ok | turned
+            swap = turned[keep]
+        out = pairs.loc[keep].reset_index(drop=True)
+        if swap is not None and swap.any():
+            flip = pd.Series(swap, index=out.index)
+            for x, y in (("a", "b"), ("name_a", "name_b"), ("kind_a", "kind_b"), ("n_a", "n_b")):
+                out[x], out[y] = out[x].where(~flip, out[y]), out[y].where(~flip, out[x])
+            keys = list(self._keys)
+            out = _sort(out, keys + ["n_ab", "a", "b"], ascending=[True] * len(keys) + [False, True, True])
+            out = out.reset_index(drop=True)
+        return out
 
     # -- views ----------------------------------------------------------------------------
     @property
@@ -870,12 +1000,26 @@ class Cooccurrence:
             mask &= (col_v == val).to_numpy()
         return p.loc[mask]
 
-    def to_networkx(self, *, weight: str = "n_ab", group: Any = None) -> Any:
+    def to_networkx(self, *, weight: str = "n_ab", group: Any = None, min_weight: Optional[float] = None) -> Any:
         """The co-occurrence network as a :class:`networkx.Graph`.
 
         Nodes are entity ids with attributes ``name``, ``kind``, ``n_units``, ``n_mentions``,
         ``n_docs``; edges carry ``n_ab``, ``n_a``, ``n_b``, ``n`` and every measure, plus
         ``weight`` (a copy of the chosen column).
+
+        Parameters
+        ----------
+        weight : str, default "n_ab"
+            The pair column copied to each edge's ``weight``.
+        group : scalar or tuple, optional
+            For sliced results, the group to take (one value per key column).
+        min_weight : float, optional
+            Leave out the edges whose weight is below ``min_weight`` or NaN (nodes follow the
+            edges left). Layouts and path algorithms read ``weight`` as a strength or a length
+            and go wrong on negative values, which ``npmi`` and ``pmi`` have for pairs seen
+            together less often than chance: without ``min_weight`` such weights (and NaN
+            ones) are kept with a ``UserWarning``; ``min_weight=0`` keeps the attracting
+            pairs only, ``min_weight=-math.inf`` keeps every finite weight without a warning.
 
         Examples
         --------
@@ -887,7 +1031,14 @@ class Cooccurrence:
         """
         import networkx as nx
 
+        from ._graph import check_min_weight, weight_mask
+
+        min_weight = check_min_weight(min_weight)
         p = self._group_pairs(group)
+        if weight not in p.columns or weight in ("a", "b", "name_a", "name_b", "kind_a", "kind_b"):
+            raise ValueError(f"weight must be a numeric pair column such as 'n_ab', 'npmi', 'pmi'; got {weight!r}")
+        if len(p):
+            p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "to_networkx", stacklevel=3)]
         ents = self.entities
         if self._keys and group is not None:
             key = group if isinstance(group, tuple) else (group,)
@@ -912,13 +1063,35 @@ class Cooccurrence:
         return G
 
     # -- evidence -------------------------------------------------------------------------
-    def evidence(self, a: str, b: str, n: int = 20) -> pd.DataFrame:
+    def evidence(self, a: str, b: str, n: int = 20, *, sample: Literal["first", "random"] = "first",
+                 seed: Optional[int] = None) -> pd.DataFrame:
         """The units in which ``a`` and ``b`` co-occur: the evidence behind ``n_ab``.
+
+        Exactly the units that were counted: documents folded by ``dedupe=`` and documents
+        counted in no group (a missing or unreadable group key) give none, and each unit is
+        split, matched (``level=`` roll-up, ambiguous spans) as in the counting.
 
         Uses the units kept while counting (``keep_evidence=n``; works for streamed corpora,
         and for merged results when every part kept evidence: the parts' documents then
-        count as one corpus, in merge order), or else re-finds them in the in-memory corpus
-        the result was counted from (a DataFrame, list, tuple or Series).
+        count as one corpus, in merge order), or else re-reads the in-memory corpus the
+        result was counted from (a DataFrame, list, tuple or Series; held by reference, with
+        a fingerprint of its texts taken while counting). If those texts changed since
+        (edited, reordered, rows added or dropped), this raises
+        :class:`~gazetta.GazettaError` rather than show other text.
+
+        Parameters
+        ----------
+        a, b : str
+            Entity ids, in either order (``spans_a`` are ``a``'s).
+        n : int, default 20
+            At most this many rows.
+        sample : {"first", "random"}, default "first"
+            ``"first"``: the first ``n`` units in corpus order. ``"random"``: ``n`` units drawn
+            uniformly without replacement from every unit of the pair, shown in corpus
+            order; from kept evidence only when it holds all the pair's units (else the
+            in-memory corpus, else a :class:`~gazetta.GazettaError`).
+        seed : int, optional
+            Seed of the random draw (``sample="random"``): the same seed gives the same rows.
 
         Returns
         -------
@@ -927,7 +1100,8 @@ class Cooccurrence:
             (its id, or position), the unit's index within the document and its span, the
             unit's text (a lone surrogate shown as U+FFFD), and the code-point spans of the
             mentions of ``a`` and of ``b`` (relative to the unit's text), at most ``n`` rows,
-            in corpus order.
+            in corpus order. In a notebook the mentions are highlighted (also in column
+            subsets such as ``[["doc", "text"]]``).
 
         Examples
         --------
@@ -937,12 +1111,13 @@ class Cooccurrence:
         >>> co.evidence("A", "B")[["doc", "unit", "text", "spans_a", "spans_b"]]
            doc  unit                          text   spans_a    spans_b
         0    0     1  Alphaland and Betaland met.  [(0, 9)]  [(14, 22)]
+        >>> docs = [f"Report {i}: Alphaland and Betaland." for i in range(10)]
+        >>> gazetta.cooccurrence(docs, g).evidence("A", "B", n=3, sample="random", seed=1)["doc"].tolist()
+        [2, 3, 5]
         """
-        from ._evidence import evidence, kept_evidence
+        from ._evidence import evidence
 
-        if getattr(self, "_kept", None) is not None:
-            return kept_evidence(self, a, b, n)
-        return evidence(self, a, b, n)
+        return evidence(self, a, b, n, sample, seed)
 
     # -- combination ----------------------------------------------------------------------
     def backbone(self, alpha: float = 0.05, *, weight: str = "n_ab") -> "Cooccurrence":
@@ -1066,7 +1241,10 @@ class Cooccurrence:
 
     def write_gexf(self, path: Any, **kwargs: Any) -> None:
         """Writes a GEXF file for Gephi, dynamic (timeline) for time-sliced results:
-        :func:`gazetta._graph.write_gexf` (``dynamic=None, weight="n_ab", group=None``)."""
+        :func:`gazetta._graph.write_gexf` (``dynamic=None, weight="n_ab", group=None,
+        min_weight=None``). Gephi reads edge weights as attraction: a signed weight
+        (``npmi``, ``pmi``) with negative values is written with a ``UserWarning`` unless
+        ``min_weight=`` (e.g. 0) leaves the edges below it out."""
         from ._graph import write_gexf
 
         write_gexf(self, path, **kwargs)

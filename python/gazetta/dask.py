@@ -52,6 +52,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
 
 from . import _core
 from ._frames import RESOLVED_BY
+from ._dates import PART as _dates_part
 from .cooccurrence import Cooccurrence
 from .cooccurrence import cooccurrence as _local_cooccurrence
 from .matcher import Matcher, _check_choice, _check_threads
@@ -62,6 +63,8 @@ __all__ = ["mentions", "cooccurrence"]
 SPLIT_EVERY = 8
 
 _MISSING_KEY = "documents have a missing group key and were not counted"
+#: The date notes of gazetta._dates, given once with the totals by the caller.
+_DATE_NOTES = r".*(that is not a date|carry a time zone and were converted)"
 _STRING_COLUMNS = ("surface", "entity", "name", "kind", "alias")
 
 
@@ -365,7 +368,12 @@ def _count_partition(part: Any, shipped: _Shipped, kind: str, text: str, gazette
     with warnings.catch_warnings():
         # Counted in .meta and reported once, with the total, by the caller.
         warnings.filterwarnings("ignore", message=f".*{_MISSING_KEY}", category=UserWarning)
-        co = _local_cooccurrence(corpus, m, text=text, progress=False, **options)
+        warnings.filterwarnings("ignore", message=_DATE_NOTES, category=UserWarning)
+        token = _dates_part.set(True)
+        try:
+            co = _local_cooccurrence(corpus, m, text=text, progress=False, **options)
+        finally:
+            _dates_part.reset(token)
     return _strip(co)
 
 
@@ -395,7 +403,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
                  paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
-                 time: Optional[str] = None, freq: Optional[str] = None, min_count: int = 1, kinds: Any = None,
+                 time: Optional[str] = None, freq: Optional[str] = None, dayfirst: Optional[bool] = None,
+                 date_format: Optional[str] = None, min_count: int = 1, kinds: Any = None,
+                 between: Any = None,
                  n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY,
                  dedupe: Literal["none"] = "none", keep_evidence: int = 0,
                  level: Optional[str] = None) -> Cooccurrence:
@@ -412,8 +422,12 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         texts, or a bag of str or of dicts. Missing texts are empty documents.
     matcher : Matcher or Gazetteer
         Shipped to each worker once (see the module docstring).
-    text, id, unit, paragraphs, window, count, by, time, freq, min_count, kinds, level
+    text, id, unit, paragraphs, window, count, by, time, freq, min_count, kinds, between, level
         As in :func:`gazetta.cooccurrence`.
+    dayfirst, date_format
+        As in :func:`gazetta.cooccurrence`. Without either, the day/month order of a text
+        date column is decided from all its distinct values first (one pass over that
+        column), then every partition reads its dates that way.
     n_threads : int or None, default 1
         Rust threads per partition task (Dask runs partitions in parallel already).
     split_every : int, default 8
@@ -460,7 +474,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
         raise ValueError(f"split_every must be an int >= 2; got {split_every!r}")
     options: Dict[str, Any] = dict(id=id, unit=unit, paragraphs=paragraphs, window=window, count=count, by=by,
-                                   time=time, freq=freq, min_count=min_count, kinds=kinds, n_threads=n_threads,
+                                   time=time, freq=freq, dayfirst=dayfirst, date_format=date_format,
+                                   min_count=min_count, kinds=kinds, between=between,
+                                   n_threads=n_threads,
                                    keep_evidence=keep_evidence, level=level)
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
@@ -474,6 +490,16 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     else:
         sample = []
     empty = _local_cooccurrence(sample, matcher, text=text, progress=False, **options)
+    if kind == "frame" and time is not None and dayfirst is None and date_format is None \
+            and time in corpus.columns and (pd.api.types.is_object_dtype(corpus._meta[time])
+                                            or pd.api.types.is_string_dtype(corpus._meta[time])):
+        from ._dates import DateReader
+
+        # the order of numeric dates is decided over the whole column, not per partition
+        reader = DateReader(time, freq)
+        reader.scan(corpus[time].drop_duplicates().compute().reset_index(drop=True))
+        if reader.order is not None:
+            options["dayfirst"] = reader.order.startswith("day")
     if kind == "frame":
         by_list = [] if by is None else ([by] if isinstance(by, str) else list(by))
         corpus = corpus[list(dict.fromkeys([text] + by_list + ([time] if time else []) + ([id] if id else [])))]
@@ -493,4 +519,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     missing = int(result.meta.get("missing_key_docs", 0))
     if missing:
         warnings.warn(f"{missing} {_MISSING_KEY} (see .meta['missing_key_docs'])", stacklevel=2)
+    if result.meta.get("unreadable_dates") and not len(result.groups):
+        raise ValueError(f"no value of {time!r} could be read as a date; pass date_format= (e.g. '%d %B %Y')")
+    if result.meta.get("unreadable_dates"):
+        warnings.warn(f"{result.meta['unreadable_dates']} documents have a value in {time!r} that is not a date: not "
+                      "counted (see .meta['unreadable_dates']; pass date_format= or dayfirst= if they are dates)",
+                      stacklevel=2)
+    if result.meta.get("dates_to_utc"):
+        warnings.warn(f"{result.meta['dates_to_utc']} dates in {time!r} carry a time zone and were converted to UTC "
+                      "before being put in periods (see .meta['dates_to_utc'])", stacklevel=2)
     return result
