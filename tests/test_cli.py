@@ -99,7 +99,7 @@ def test_cooccur_matches_the_api(files):
     (["--count", "mentions"], lambda p: (p["n_ab"] >= 1).all()),
     (["--min-count", "2"], lambda p: (p["n_ab"] >= 2).all()),
     (["--kinds", "country"], lambda p: len(p) == 3),
-    (["--kinds", "person:country"], lambda p: len(p) == 0),
+    (["--kinds", "country:country"], lambda p: len(p) == 3),  # between=; orientation: tests/test_between.py
 ])
 def test_cooccur_options(files, extra, check):
     out = files["dir"] / "p.csv"
@@ -221,3 +221,58 @@ def test_demo_subprocess(tmp_path):
     _check_demo_dir(tmp_path / "demo-out")
     r = subprocess.run([sys.executable, "-m", "gazetta", "cooccur"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "usage:" in r.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# issue 19 (Also): defaults said once, no surprise folder at the root, usual file permissions
+@pytest.mark.parametrize("cmd", ["demo", "match", "cooccur", "audit"])
+def test_help_says_each_default_once(cmd, capsys):
+    assert main([cmd, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "(default: None)" not in out and "(default: False)" not in out
+    helps = " ".join(out.split()).split("  ")
+    # one option's help: never two "default" mentions ("(default: all cores) (default: None)")
+    for opt_help in out.split("\n  -"):
+        assert " ".join(opt_help.split()).lower().count("default") <= 1, opt_help
+    assert helps
+
+
+def test_no_output_folder_at_the_root_without_mkdir(files, capsys):
+    import uuid
+
+    from gazetta import cli
+
+    top = f"/gazetta-test-{uuid.uuid4().hex[:12]}"
+    assert main(["cooccur", str(files["jsonl"]), "-g", str(files["gaz"]), "--text", "body", "-o",
+                 f"{top}/pairs.csv"]) == 2
+    err = capsys.readouterr().err
+    assert f"the output folder '{top}' does not exist" in err and "--mkdir" in err
+    assert not os.path.exists(top)
+    assert main(["demo", "-q", "--out", top]) == 2 and not os.path.exists(top)
+    # elsewhere missing folders are made as before; --mkdir lifts the check at the root
+    nested = files["dir"] / "a" / "b" / "pairs.csv"
+    assert main(["cooccur", str(files["jsonl"]), "-g", str(files["gaz"]), "--text", "body", "-q", "-o",
+                 str(nested)]) == 0 and nested.exists()
+    cli._OPTIONS["mkdir"] = True
+    try:
+        cli._check_folder(cli.Path(top))
+    finally:
+        cli._OPTIONS["mkdir"] = False
+
+
+def test_gazetteer_files_get_the_usual_permissions(tmp_path):
+    """Gazetteer.to_csv/to_json wrote 0600 files (mkstemp's mode), not what the umask gives."""
+    old = os.umask(0o022)
+    try:
+        g = _gaz({"gaz": _write_gaz(tmp_path)})
+        for name, write in (("g.csv", g.to_csv), ("g.jsonl", g.to_json), ("g.csv.gz", g.to_csv)):
+            write(tmp_path / name)
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    finally:
+        os.umask(old)
+
+
+def _write_gaz(tmp_path):
+    p = tmp_path / "src.csv"
+    pd.DataFrame({"id": ["JP"], "name": ["Japan"], "kind": ["country"], "aliases": [""]}).to_csv(p, index=False)
+    return p

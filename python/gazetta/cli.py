@@ -40,9 +40,32 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+#: Set from ``--mkdir`` by :func:`main` for the run.
+_OPTIONS: Dict[str, Any] = {"mkdir": False}
+
+
+def _check_folder(folder: Path) -> None:
+    """A missing output folder at the file system root (``/results``: most often a typo for
+    ``results``) is a usage error unless ``--mkdir`` asks for it; checked before any work."""
+    folder = folder.expanduser()
+    if folder.is_dir() or _OPTIONS["mkdir"]:
+        return
+    missing = [folder] + [p for p in folder.parents if not p.exists()]
+    top = missing[-1]
+    if top.is_absolute() and top.parent == top.parent.parent:
+        raise UsageError(f"the output folder {str(top)!r} does not exist, and it would be created at the file "
+                         f"system root: pass --mkdir to create it (or did you mean {'./' + top.name!r}?)")
+
+
+def _make_folder(folder: Path) -> None:
+    """Creates a missing output folder and its missing parents (see :func:`_check_folder`)."""
+    _check_folder(folder)
+    folder.expanduser().mkdir(parents=True, exist_ok=True)
+
+
 def _atomic(path: Path, write: Callable[[str], None]) -> None:
     """Calls ``write(tmp)`` for a temporary file next to ``path``, then renames it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     os.close(fd)
     try:
@@ -58,6 +81,7 @@ def _atomic(path: Path, write: Callable[[str], None]) -> None:
 
 
 def _table_format(path: Path) -> str:
+    _check_folder(path.parent)
     name = path.name.lower()
     for suf in _TABLE_SUFFIXES:
         if name.endswith(suf):
@@ -176,16 +200,17 @@ def _matcher(args: argparse.Namespace) -> Any:
                            ambiguous=args.ambiguous, ignore=tuple(args.ignore or ()), n_threads=args.threads)
 
 
-def _parse_kinds(s: Optional[str]) -> Any:
-    """``country`` | ``person,org`` | ``person:country`` (one end in each set)."""
+def _parse_kinds(s: Optional[str]) -> Dict[str, Any]:
+    """``country`` | ``person,org`` (kinds=) | ``person:country`` (between=: one end in each set,
+    the first in ``a``), as keyword arguments of ``cooccurrence``."""
     if s is None:
-        return None
+        return {}
     parts = [[k.strip() for k in side.split(",") if k.strip()] for side in s.split(":")]
     if len(parts) > 2 or any(not side for side in parts):
         raise UsageError(f"--kinds must look like 'country', 'person,org' or 'person:country'; got {s!r}")
     if len(parts) == 1:
-        return set(parts[0])
-    return (set(parts[0]), set(parts[1]))
+        return {"kinds": set(parts[0])}
+    return {"between": (set(parts[0]), set(parts[1]))}
 
 
 def _split_list(values: Optional[List[str]]) -> Optional[List[str]]:
@@ -227,12 +252,24 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         raise UsageError(f"--network must end in .gexf or .graphml; got {args.network!r}")
     if (args.time is None) != (args.freq is None):
         raise UsageError("--time and --freq go together (e.g. --time date --freq M)")
+    if args.freq is not None:
+        from ._dates import period_freq
+
+        try:
+            period_freq(args.freq)
+        except ValueError as e:
+            raise UsageError(f"--{e}") from None
+    dayfirst = True if args.dayfirst else (False if args.monthfirst else None)
+    if args.time is None and (dayfirst is not None or args.date_format is not None):
+        raise UsageError("--dayfirst/--monthfirst/--date-format say how the --time column is written: "
+                         "pass --time and --freq too")
     kinds = _parse_kinds(args.kinds)
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
     co = gazetta.cooccurrence(corpus, m, text=args.text, id=args.id, unit=args.unit, paragraphs=args.paragraphs,
                               window=args.window, count=args.count, by=_split_list(args.by), time=args.time,
-                              freq=args.freq, min_count=args.min_count, kinds=kinds, n_threads=args.threads,
+                              freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
+                              min_count=args.min_count, **kinds, n_threads=args.threads,
                               progress=True if args.progress else None)
     _write_table(co.pairs, out)
     if args.entities:
@@ -477,7 +514,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from ._graph import rollup
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    _make_folder(out)
     df = demo_news()
     g = countries()
     m = gazetta.Matcher(g, ignore=COUNTRIES_IGNORE_EN, n_threads=args.threads)
@@ -560,7 +597,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------------------
 # the parser
 class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    pass
+    """Raw descriptions; each option's default said once: added as "(default: X)" only when
+    the help does not already say it and there is a value to show (not for flags, not for
+    None: an option without a value is explained by its help)."""
+
+    def _get_help_string(self, action: argparse.Action) -> Optional[str]:
+        text = action.help or ""
+        if "default" in text.lower() or "%(default)" in text:
+            return text
+        d = action.default
+        if d is None or d is False or d is argparse.SUPPRESS or d == [] or action.nargs == 0:
+            return text
+        return super()._get_help_string(action)
 
 
 def _matcher_options(p: argparse.ArgumentParser) -> None:
@@ -592,6 +640,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--progress", action="store_true", help="always show a progress bar (needs tqdm)")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    p.add_argument("--mkdir", action="store_true",
+                   help="create a missing output folder even at the file system root (e.g. /results); missing "
+                        "folders elsewhere are always created")
 
 
 def _positive(s: str) -> int:
@@ -643,7 +694,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "writes pairs.csv, pairs_total.csv, entities.csv, changes.csv, "
                                    "mentions.parquet (mentions.csv without pyarrow), network.gexf (dynamic) "
                                    "and network.png, timeline.png (with matplotlib) into DIR.")
-    p.add_argument("--out", "-o", default="gazetta-demo", metavar="DIR", help="output folder (created if needed)")
+    p.add_argument("--out", "-o", default="gazetta-demo", metavar="DIR", help="output folder (created if needed; at the file system root only with --mkdir)")
     p.add_argument("--top", type=_positive, default=15, metavar="K", help="how many pairs to list")
     p.add_argument("--min-support", type=_positive, default=8, metavar="N",
                    help="a pair needs this many co-occurring sentences over both halves to be listed as a change")
@@ -691,11 +742,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--by", action="append", metavar="COL",
                    help="metadata column(s) to slice by, each group counted on its own; repeatable or COL1,COL2")
     c.add_argument("--time", metavar="COL", help="date column to slice by (with --freq)")
-    c.add_argument("--freq", choices=_FREQS, help="period of --time: day, week, month, quarter, year")
+    c.add_argument("--freq", metavar="FREQ",
+                   help="period of --time, any pandas alias: D, W, M, Q, Y (day .. year), W-MON (weeks ending "
+                        "Monday), ME (= M), 2M (two-month bins), ...")
+    order = c.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", action="store_true",
+                       help="numeric dates of --time are day-first (03/04/1987 = 3 April); default: the order "
+                            "some value shows (13/04/1987), else month-first with a warning")
+    order.add_argument("--monthfirst", action="store_true", help="numeric dates of --time are month-first")
+    order.add_argument("--date-format", metavar="FMT",
+                       help="strftime format of --time, used strictly (e.g. '%%d.%%m.%%Y' or ISO8601)")
     c.add_argument("--min-count", type=_positive, default=1, metavar="N", help="keep pairs with n_ab >= N")
     c.add_argument("--kinds", metavar="KINDS",
                    help="keep pairs by entity kind: 'country' (both ends), 'person,org' (both in the set), "
-                        "'person:country' (one end in each)")
+                        "'person:country' (one end in each, the person in a)")
     _common(p)
     p.set_defaults(func=_cmd_cooccur)
 
@@ -761,6 +821,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version (0) and usage errors (2)
         return int(e.code or 0) if not isinstance(e.code, str) else 2
+    _OPTIONS["mkdir"] = bool(getattr(args, "mkdir", False))
     try:
         return int(args.func(args))
     except UsageError as e:

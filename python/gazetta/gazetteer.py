@@ -739,6 +739,10 @@ def _atomic_write(path: PathLike, write: Any, encoding: str = "utf-8") -> None:
             else:
                 with io.TextIOWrapper(raw, encoding=encoding, newline="") as f:
                     write(f)
+        # mkstemp makes a private (0600) file; give it the mode open(path, "w") would (umask)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, p)
     except BaseException:
         try:
