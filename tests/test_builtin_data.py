@@ -20,7 +20,7 @@ from gazetta.gazetteers._countries import _country_records, _load, _load_extra
 N_COUNTRIES = 241  # ISO 3166-1 countries and territories (newsmap)
 N_HISTORICAL = 17  # ISO 3166-3 former countries
 N_CONSTITUENT = 4  # England, Scotland, Wales, Northern Ireland
-N_REGIONS = 10  # first-level divisions named like a country
+N_REGIONS = 11  # first-level divisions named like a country
 N_ALL = N_COUNTRIES + N_HISTORICAL + N_CONSTITUENT + N_REGIONS
 LANG_NAMES = ["english", "german", "french", "spanish", "italian", "portuguese", "russian",
               "turkish", "arabic", "hebrew", "japanese", "chinese_simplified",
@@ -131,6 +131,7 @@ def test_english_aliases(cid, alias):
     ("ZA", "SA"), ("AU", "Oz"), ("GB", "Brit"), ("GB", "Brits"), ("FI", "Finn"), ("PL", "Pole*"),
     ("IL", "Israeli*"), ("CZ", "Czech*"), ("GB", "Northern Ireland"), ("PS", "Gaza"),
     ("RU", "Moscow"), ("US", "Washington"), ("US", "New York"), ("BR", "Rio"), ("KR", "Seoul"),
+    ("TR", "Turk"), ("DE", "FRG"),
 ])
 def test_english_aliases_removed(cid, alias):
     """Risky aliases (PROVENANCE.md gives the evidence) and, by default, every capital."""

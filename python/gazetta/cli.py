@@ -446,11 +446,22 @@ def _cmd_info(args: argparse.Namespace) -> int:
 # -- demo -----------------------------------------------------------------------------------
 def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
     """Pair counts of the first and the second half of the time span (by calendar time),
-    summed exactly from the periods, with the measures of each half."""
+    summed exactly from the periods, with a test of change in association between them.
+
+    For each half h: ``expected_h = n_a_h * n_b_h / n_h`` (units mentioning both if a and b
+    were independent) and ``lift_h = n_ab_h / expected_h``. The change statistic ``g2`` is the
+    log-likelihood ratio (G², 1 d.f.; ``p`` its p-value) of "the lift is the same in both
+    halves": given the ``n_ab_1 + n_ab_2`` co-occurrences, each half's expected share of them
+    is its share of ``expected_1 + expected_2``. ``log2_ratio = log2(lift_2 / lift_1)`` (a zero
+    count taken as 0.5) gives the direction and size. A pair whose share of units rises only
+    because both entities are mentioned more often is not "rising": its lift stays flat.
+    ``share_h = n_ab_h / n_h`` and ``npmi_h`` are kept for reference. Pairs with an entity
+    absent from one half (no expected count) get NaN.
+    """
     import numpy as np
     import pandas as pd
 
-    from ._measures import measures
+    from ._measures import chi2_sf_1df, measures
 
     time = co.meta["time"]
     periods = co.groups[time]
@@ -474,13 +485,31 @@ def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
         nb = np.array([ent.get((h, b), 0) for b in out["b"]], dtype=np.int64)
         nn = np.full(len(out), int(n.get(h, 0)), dtype=np.int64)
         nab = out["n_ab" + sfx].to_numpy(dtype=np.int64)
+        out["n" + sfx] = nn
+        with np.errstate(divide="ignore", invalid="ignore"):
+            exp = np.where(nn > 0, na.astype(float) * nb / np.maximum(nn, 1), 0.0)
+            out["expected" + sfx] = exp
+            out["lift" + sfx] = np.where(exp > 0, nab / exp, np.nan)
         out["share" + sfx] = np.where(nn > 0, nab / np.maximum(nn, 1), 0.0)
         npmi = np.full(len(out), np.nan)
         ok = nab > 0
         if ok.any():
             npmi[ok] = measures(nab[ok], na[ok], nb[ok], nn[ok])["npmi"]
         out["npmi" + sfx] = npmi
-    out["change"] = out["share_2"] - out["share_1"]
+    o1, o2 = out["n_ab_1"].to_numpy(dtype=float), out["n_ab_2"].to_numpy(dtype=float)
+    e1, e2 = out["expected_1"].to_numpy(dtype=float), out["expected_2"].to_numpy(dtype=float)
+    testable = (e1 > 0) & (e2 > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        w1 = np.where(testable, e1 / (e1 + e2), np.nan)
+        f1, f2 = (o1 + o2) * w1, (o1 + o2) * (1 - w1)  # expected under "same lift"
+        g2 = 2.0 * (np.where(o1 > 0, o1 * np.log(o1 / f1), 0.0) + np.where(o2 > 0, o2 * np.log(o2 / f2), 0.0))
+        g2 = np.where(testable, np.maximum(g2, 0.0), np.nan)
+        ratio = np.log2((np.where(o2 > 0, o2, 0.5) / e2) / (np.where(o1 > 0, o1, 0.5) / e1))
+    out["log2_ratio"] = np.where(testable, ratio, np.nan)
+    out["g2"] = g2
+    pv = np.full(len(out), np.nan)
+    pv[testable] = chi2_sf_1df(g2[testable])
+    out["p"] = pv
     return out, bounds[0], bounds[1]
 
 
@@ -536,18 +565,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _say(_fmt_table(top, [("pair", "pair", ""), ("n_ab", "n_ab", ","), ("n_a", "n_a", ","),
                               ("n_b", "n_b", ","), ("npmi", "npmi", ".2f"), ("llr", "llr", ".1f")]))
     ch, h1, h2 = _halves(co)
-    ch = ch[(ch["n_ab_1"] + ch["n_ab_2"]) >= args.min_support]
-    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"],
-                   per1k_1=1000 * ch["share_1"], per1k_2=1000 * ch["share_2"])
-    rising = ch[ch["change"] > 0].sort_values(["change", "a", "b"], ascending=[False, True, True]).head(args.top // 2)
-    falling = ch[ch["change"] < 0].sort_values(["change", "a", "b"], ascending=[True, True, True]).head(args.top // 2)
+    ch = ch[((ch["n_ab_1"] + ch["n_ab_2"]) >= args.min_support) & ch["g2"].notna()]
+    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"])
+    order = ["g2", "a", "b"], [False, True, True]
+    rising = ch[ch["log2_ratio"] > 0].sort_values(*order).head(args.top // 2)
+    falling = ch[ch["log2_ratio"] < 0].sort_values(*order).head(args.top // 2)
     if not q:
         cols = [("pair", "pair", ""), ("n_ab_1", "n_ab 1st", ","), ("n_ab_2", "n_ab 2nd", ","),
-                ("per1k_1", "per 1k 1st", ".2f"), ("per1k_2", "per 1k 2nd", ".2f"),
-                ("npmi_1", "npmi 1st", ".2f"), ("npmi_2", "npmi 2nd", ".2f")]
+                ("lift_1", "lift 1st", ".1f"), ("lift_2", "lift 2nd", ".1f"), ("log2_ratio", "log2 ratio", "+.2f"),
+                ("g2", "G²", ".1f"), ("p", "p", ".3g")]
         _say("")
-        _say(f"Strongest changes between the halves {h1[0]}..{h1[1]} and {h2[0]}..{h2[1]} "
-             f"(sentences mentioning both per 1,000 sentences; pairs with >= {args.min_support} in all):")
+        _say(f"Strongest changes in association between the halves {h1[0]}..{h1[1]} and {h2[0]}..{h2[1]} "
+             f"(pairs with >= {args.min_support} co-occurring sentences in all):")
+        _say("  ranked by G², a log-likelihood test that the lift (sentences mentioning both / those expected if "
+             "the two were unrelated) is the same in both halves; direction: log2 of lift 2nd / lift 1st. "
+             f"p not corrected for the {len(ch)} pairs tested.")
         _say("Rising:")
         _say(_fmt_table(rising, cols) if len(rising) else "  (none)")
         _say("Falling:")
@@ -562,8 +594,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     written.append("pairs_total.csv")
     _write_table(co.entities, out / "entities.csv")
     written.append("entities.csv (by month)")
-    keep = ["a", "b", "name_a", "name_b", "n_ab_1", "n_ab_2", "share_1", "share_2", "npmi_1", "npmi_2", "change"]
-    _write_table(ch.sort_values("change", ascending=False)[keep], out / "changes.csv")
+    keep = ["a", "b", "name_a", "name_b", "n_ab_1", "n_ab_2", "n_1", "n_2", "expected_1", "expected_2", "lift_1",
+            "lift_2", "log2_ratio", "g2", "p", "share_1", "share_2", "npmi_1", "npmi_2"]
+    _write_table(ch.sort_values(["g2", "a", "b"], ascending=[False, True, True])[keep], out / "changes.csv")
     written.append("changes.csv")
     if _have_pyarrow():
         _write_table(mentions, out / "mentions.parquet")
@@ -810,7 +843,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     --------
     >>> main(["info", "countries", "--show", "3"])  # doctest: +ELLIPSIS
     gazetteer: countries
-      entities                      272
+      entities ...
     ...
     0
     >>> main(["cooccur"])  # doctest: +SKIP

@@ -198,8 +198,8 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
       longest match and the matcher's resolution can tell them apart: the US states Georgia
       (``US-GA``, sharing "Georgia" with the country ``GE``) and New Mexico (``US-NM``), British
       Columbia (``CA-BC``), New South Wales, Western Australia and South Australia
-      (``AU-NSW``, ``AU-WA``, ``AU-SA``), the Gaza Strip and the West Bank (``PS-GAZA``,
-      ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``, ``GE-SOUTH-OSSETIA``), all
+      (``AU-NSW``, ``AU-WA``, ``AU-SA``), Inner Mongolia (``CN-NM``), the Gaza Strip and the
+      West Bank (``PS-GAZA``, ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``, ``GE-SOUTH-OSSETIA``), all
       ``kind="region"`` with the country as ``parent``;
     - **context rules** (``rules=True``): ``not_before`` / ``not_after`` attributes that stop
       an alias where the words around it show another meaning — "Latin America" and "North
