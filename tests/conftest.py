@@ -40,7 +40,8 @@ def reference_for(gazetteer: "gazetta.Gazetteer", **options: Any) -> Reference:
     ids, _names, _kinds, texts, ents, cases, folds = gazetteer._flat()
     alias_rules = [(tuple(a.not_before), tuple(a.not_after)) for e in gazetteer for a in e.aliases]
     assert len(alias_rules) == len(texts)
-    flat = [AliasSpec(t, e, c, f, nb, na) for (t, e, c, f), (nb, na) in zip(zip(texts, ents, cases, folds), alias_rules)]
+    flat = [AliasSpec(t, e, c, f, nb, na)
+            for (t, e, c, f), (nb, na) in zip(zip(texts, ents, cases, folds), alias_rules)]
     parents, priors = hierarchy_of(gazetteer)
     rules: Dict[int, Tuple[List[str], List[str]]] = {}
     for i, e in enumerate(gazetteer):

@@ -530,7 +530,8 @@ class Reference:
         assert len(self.parents) == n and len(self.priors) == n
         self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
         self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], Tuple[_Phrase, ...]]] = {
-            e: (_phrases(nb, case, fold_accents), _phrases(na, case, fold_accents)) for e, (nb, na) in (rules or {}).items()}
+            e: (_phrases(nb, case, fold_accents), _phrases(na, case, fold_accents))
+            for e, (nb, na) in (rules or {}).items()}
         rows: List[AliasSpec] = []
         for e, (_, aliases) in enumerate(entities):
             for a in aliases:

@@ -139,7 +139,8 @@ def mentions_by_doc(matcher: "gazetta.Matcher", texts: Sequence[Any], paragraphs
     return out
 
 
-def roll_up(rows: Dict[int, List[Dict[str, Any]]], level: Dict[str, Optional[str]]) -> Tuple[Dict[int, List[Dict[str, Any]]], int]:
+def roll_up(rows: Dict[int, List[Dict[str, Any]]],
+            level: Dict[str, Optional[str]]) -> Tuple[Dict[int, List[Dict[str, Any]]], int]:
     """The mention rows with every entity replaced by ``level[entity]``: rows mapping to None
     are dropped (and counted), and of the rows of one span that map to the same entity only
     the first is kept."""

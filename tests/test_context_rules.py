@@ -154,7 +154,8 @@ def test_alias_rules_apply_to_their_alias_only() -> None:
 def test_alias_rules_use_the_alias_case() -> None:
     """An alias's own phrases compare with that alias's ``case`` (here sensitive, while the
     matcher is smart)."""
-    g = gazetta.Gazetteer().add("US-GA", "Georgia", aliases=[{"text": "GA", "case": "sensitive", "not_before": ["Tech"]}])
+    g = gazetta.Gazetteer().add("US-GA", "Georgia",
+                                aliases=[{"text": "GA", "case": "sensitive", "not_before": ["Tech"]}])
     assert found(g, "GA Tech") == []
     assert found(g, "GA TECH") == [("GA", "US-GA")]
 

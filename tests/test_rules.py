@@ -285,7 +285,8 @@ def test_ambiguous_spans_are_resolved_by_default() -> None:
     shared "Georgia" is the state too (one sense per document); alone it stays undecided."""
     g = gaz(GEORGIAS)
     m = gazetta.Matcher(g)
-    assert rows(m, "Georgia and GA") == [(0, 7, "US-GA", "Georgia", False, "document"), (12, 14, "US-GA", "GA", False, "")]
+    assert rows(m, "Georgia and GA") == [(0, 7, "US-GA", "Georgia", False, "document"),
+                                         (12, 14, "US-GA", "GA", False, "")]
     assert rows(m, "Georgia") == [(0, 7, "GE", "Georgia", True, "none"), (0, 7, "US-GA", "Georgia", True, "none")]
     for text in ("Georgia and GA", "Georgia"):
         assert rows(m, text) == reference_for(g).find(text)
