@@ -1,4 +1,7 @@
-"""The built-in country gazetteer (newsmap dictionaries, 13 languages)."""
+"""The built-in country gazetteer: countries and territories (newsmap dictionaries, 13
+languages), historical states, the constituent countries of the United Kingdom, regions named
+like a country, and context rules, from ``data/countries.json`` and
+``data/countries_extra.json`` (``data/PROVENANCE.md`` gives the sources and the evidence)."""
 
 from __future__ import annotations
 
@@ -199,8 +202,8 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
       (``US-GA``, sharing "Georgia" with the country ``GE``) and New Mexico (``US-NM``), British
       Columbia (``CA-BC``), New South Wales, Western Australia and South Australia
       (``AU-NSW``, ``AU-WA``, ``AU-SA``), Inner Mongolia (``CN-NM``), the Gaza Strip and the
-      West Bank (``PS-GAZA``, ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``, ``GE-SOUTH-OSSETIA``), all
-      ``kind="region"`` with the country as ``parent``;
+      West Bank (``PS-GAZA``, ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``,
+      ``GE-SOUTH-OSSETIA``), all ``kind="region"`` with the country as ``parent``;
     - **context rules** (``rules=True``): ``not_before`` / ``not_after`` attributes that stop
       an alias where the words around it show another meaning — "Latin America" and "North
       American" are not the United States, "Mexico City" and "Gulf of Mexico" not Mexico,
@@ -217,7 +220,7 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
     classified into names, demonyms and capitals/cities; the English list is extended with
     forms English news uses (``"U.S."``, ``"DPRK"``, ``"Czechia"``, ``"Türkiye"``, ...) and
     cleaned of aliases that are wrong more often than right in news ("SA" — a company suffix
-    in 137 of 145 Reuters and BBC matches —, "Oz", "Brit", "Brits", "Finn", "Pole").
+    in 137 of 145 Reuters and BBC matches —, "Oz", "Brit", "Brits", "Finn", "Pole", "Turk").
     ``gazetta/gazetteers/data/PROVENANCE.md`` lists every change with the evidence.
 
     Parameters
