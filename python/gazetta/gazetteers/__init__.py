@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from ._countries import COUNTRIES_ATTRIBUTION, LANGUAGES, countries, fold_historical
 from ._geonames import GEONAMES_ATTRIBUTION, geonames
+from ._places import places
 
 #: Superseded: :func:`countries` now carries these phrases as context rules, on by default
 #: (``countries(rules=False)`` turns them off), and has ``New Mexico`` as a region of its
@@ -52,4 +53,4 @@ COUNTRIES_IGNORE_EN = (
 )
 
 __all__ = ["COUNTRIES_ATTRIBUTION", "COUNTRIES_IGNORE_EN", "GEONAMES_ATTRIBUTION", "LANGUAGES", "countries",
-           "fold_historical", "geonames"]
+           "fold_historical", "geonames", "places"]
