@@ -205,3 +205,16 @@ def test_level_counts_equal_reference(docs: List[Optional[str]], mopts: Dict[str
     """``cooccurrence(level=...)`` equals the reference counter run on the mention rows mapped
     by hand, for every matcher option and counting mode."""
     check_level(docs, world(), mopts, kw, kind)
+
+
+def test_an_undecided_name_rolled_up_makes_no_pair() -> None:
+    """The rows of an undecided name never pair, also once rolled up: "Paris and Paris." left
+    ambiguous between Paris, France and Paris, Texas gives FR and US twice, and no FR-US pair
+    (the name is the candidate set, taken before the roll-up)."""
+    g = world()
+    for count in ("units", "mentions"):
+        co = check_level(["Paris and Paris."], g, {"ambiguous": "all"}, {"unit": "sentence", "count": count})
+        assert _pairs(co) == []
+        assert sorted(co.entities["entity"]) == ["FR", "US"]
+    co = check_level(["Paris and Texas."], g, {"ambiguous": "all"}, {"unit": "sentence", "count": "units"})
+    assert _pairs(co) == [("FR", "US", 1, 1, 1, 1)]
