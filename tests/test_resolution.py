@@ -11,9 +11,12 @@ case is also checked against the brute-force reference of ``tests/reference.py``
 
 from __future__ import annotations
 
+import os
 from typing import Any, List, Optional, Sequence, Tuple
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gazetta
 from conftest import reference_for, rows
@@ -263,3 +266,26 @@ def test_threads_and_chunks_do_not_change_resolution(monkeypatch: Any) -> None:
     assert _tuples(m.mentions(iter(docs))) == expected
     assert _tuples(m.mentions(docs)) == expected
     assert sizes and max(sizes) == 7
+
+
+# --------------------------------------------------------------------------------------------
+# property: news-like texts over the small world, every option
+# --------------------------------------------------------------------------------------------
+NAMES = ["Paris", "Texas", "Georgia", "GA", "Atlanta", "Alabama", "Tbilisi", "France", "United States", "the",
+         "said", "Paris, Texas", "Georgia Power"]
+SEPS = [" ", ", ", ". ", " and ", "\n\n", " in "]
+WORLD_TEXTS = st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(SEPS)), min_size=1, max_size=8).map(
+    lambda x: "".join(n + s for n, s in x))
+
+
+@settings(max_examples=int(os.environ.get("GAZETTA_EXAMPLES", "150")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(WORLD_TEXTS, st.sampled_from(["resolve", "resolve", "all", "skip"]), st.sampled_from(["longest", "all"]),
+       st.sampled_from(["keep", "skip"]), st.booleans())
+def test_world_texts_equal_reference(text: str, ambiguous: str, overlaps: str, runs: str, priors: bool) -> None:
+    """On texts made of the world's names, with and without priors, the matcher resolves
+    exactly as the reference for every option."""
+    g = world()
+    if not priors:
+        g = gazetta.Gazetteer.from_records([{k: v for k, v in r.items() if k != "prior"} for r in g.to_records()])
+    resolved(g, text, ambiguous=ambiguous, overlaps=overlaps, capitalized_runs=runs)
