@@ -250,6 +250,21 @@ def test_bad_flags():
         countries(regions=1)  # type: ignore[arg-type]
 
 
+def test_info_reports_ambiguous_aliases_as_the_matcher_sees_them():
+    """gazetta info: shared aliases, case variants and glob prefixes that reach another
+    entity's word; the built-in English list shares only "Georgia"."""
+    from gazetta.cli import _gazetteer_stats
+
+    st = _gazetteer_stats(countries())
+    assert [(r["alias"], r["entities"]) for r in st["ambiguous"]] == [("Georgia", ["GE", "US-GA"])]
+    g = (Gazetteer().add("CZ", "Czechia", aliases=["Czech*"]).add("CSHH", "Czechoslovakia")
+         .add("TD", "Chad").add("P", "CHAD").add("A", "Guinea-Bissau").add("B", "Guine*"))
+    rows = {r["how"]: r for r in _gazetteer_stats(g)["ambiguous"]}
+    assert rows["glob"]["entities"] == ["CZ", "CSHH"]  # "Guine*" never spans "Guinea-Bissau"
+    assert rows["same text after case folding"]["entities"] == ["TD", "P"]
+    assert _gazetteer_stats(g)["ambiguous_aliases"] == 2
+
+
 def test_ignore_list_kept():
     """Superseded by the rules but still importable, for code written against earlier versions."""
     assert "Latin America" in COUNTRIES_IGNORE_EN and "Indian Ocean" in COUNTRIES_IGNORE_EN
