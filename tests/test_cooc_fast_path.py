@@ -49,7 +49,7 @@ CONFIGS = [
     dict(unit=u, count=c, **extra)
     for u, c in itertools.product(["document", "paragraph", "sentence"], ["units", "mentions"])
     for extra in [{}, {"by": "source"}, {"time": "date", "freq": "M"}, {"by": "source", "time": "date", "freq": "Y"},
-                  {"min_count": 2}, {"kinds": "country"}, {"kinds": ({"letter"}, {"letter"})}]
+                  {"min_count": 2}, {"kinds": "country"}, {"between": ("letter", "letter")}]
 ] + [dict(unit="document", window=w, **extra) for w in (1, 2, 10) for extra in [{}, {"by": "source"}]]
 
 

@@ -307,26 +307,36 @@ def test_min_count(corpus: List[Optional[str]], k: int, kw: Dict[str, Any]) -> N
 
 
 KIND_FILTERS = [
-    ("country", lambda x, y: x == "country" and y == "country"),
-    ({"country"}, lambda x, y: x == "country" and y == "country"),
-    ({"country", "state"}, lambda x, y: {x, y} <= {"country", "state"}),
-    (({"person"}, {"country"}), lambda x, y: {x, y} == {"person", "country"}),
-    (({"person"}, "country"), lambda x, y: {x, y} == {"person", "country"}),  # was a TypeError (fixed)
-    (("person", "country"), lambda x, y: {x, y} <= {"person", "country"}),  # two plain str: a set
-    (({"state"}, {"country", "state"}), lambda x, y: "state" in (x, y) and {x, y} <= {"country", "state"}),
+    ({"kinds": "country"}, lambda x, y: x == "country" and y == "country"),
+    ({"kinds": {"country"}}, lambda x, y: x == "country" and y == "country"),
+    ({"kinds": {"country", "state"}}, lambda x, y: {x, y} <= {"country", "state"}),
+    ({"kinds": {"person", "country"}}, lambda x, y: {x, y} <= {"person", "country"}),
+    ({"between": ({"person"}, {"country"})}, lambda x, y: {x, y} == {"person", "country"}),
+    ({"between": ("person", "country")}, lambda x, y: {x, y} == {"person", "country"}),
+    ({"between": ({"state"}, {"country", "state"})}, lambda x, y: "state" in (x, y) and {x, y} <= {"country", "state"}),
 ]
 
 
 @FEW
 @given(CORPORA, st.sampled_from(range(len(KIND_FILTERS))))
 def test_kinds(corpus: List[Optional[str]], which: int) -> None:
-    """``kinds``: a set (both ends in it) or a pair of sets (one end in each, e.g. person × country)."""
-    kinds, keep = KIND_FILTERS[which]
+    """``kinds``: a set (both ends in it); ``between``: one end of each (its first kind in
+    ``a``, see tests/test_between.py for the orientation)."""
+    kw, keep = KIND_FILTERS[which]
     m = matcher()
     full = run(corpus, m, unit="document")
-    got = run(corpus, m, unit="document", kinds=kinds)
+    got = run(corpus, m, unit="document", **kw)
     mask = [keep(x, y) for x, y in zip(full.pairs["kind_a"], full.pairs["kind_b"])]
-    assert got.pairs.equals(full.pairs[np.array(mask, dtype=bool)].reset_index(drop=True))
+    want = full.pairs[np.array(mask, dtype=bool)].reset_index(drop=True)
+    if "kinds" in kw:
+        assert got.pairs.equals(want)
+    else:
+        def rows(p: pd.DataFrame) -> List[Tuple[Any, ...]]:
+            return sorted((min(a, b), max(a, b), n_ab, n) for a, b, n_ab, n in p[["a", "b", "n_ab", "n"]].itertuples(
+                index=False, name=None))
+        assert rows(got.pairs) == rows(want)
+        first = kw["between"][0]
+        assert set(got.pairs["kind_a"]) <= ({first} if isinstance(first, str) else set(first))
 
 
 @FEW
@@ -641,10 +651,12 @@ def test_evidence_needs_the_corpus() -> None:
 
 
 def test_kinds_pair_with_a_plain_string() -> None:
-    """Regression: ``kinds=({"person"}, "country")`` raised TypeError (unhashable set) in
-    _parse_kinds; it is person × country, like ``({"person"}, {"country"})``."""
+    """``kinds=({"person"}, "country")`` (once a TypeError, then person × country) is refused
+    with the spelling that reads one way, ``between=``, which puts the person in ``a``."""
     docs = ["Kim Jong Un met Russia’s envoy in Georgia and Japan."]
     m = matcher()
-    got = run(docs, m, unit="document", kinds=({"person"}, "country"))
-    assert [(a, b) for a, b, *_ in pair_table(got)] == [("GE", "P1"), ("JP", "P1"), ("P1", "ru")]
-    assert got.pairs.equals(run(docs, m, unit="document", kinds=({"person"}, {"country"})).pairs)
+    with pytest.raises(ValueError, match="between="):
+        run(docs, m, unit="document", kinds=({"person"}, "country"))
+    got = run(docs, m, unit="document", between=({"person"}, "country"))
+    assert [(a, b) for a, b, *_ in pair_table(got)] == [("P1", "GE"), ("P1", "JP"), ("P1", "ru")]
+    assert got.pairs.equals(run(docs, m, unit="document", between=("person", {"country"})).pairs)

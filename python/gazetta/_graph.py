@@ -15,6 +15,7 @@ import datetime as _dt
 import math
 import os
 import tempfile
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -27,6 +28,10 @@ from ._measures import MEASURES
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["rollup", "write_gexf", "write_graphml"]
+
+#: Gephi's layouts (ForceAtlas2, Fruchterman-Reingold) read edge weights as attraction.
+_SIGNED_NOTE = ("Gephi's layouts read edge weights as attraction and go wrong on negative ones (npmi and pmi are "
+                "negative for pairs seen together less often than chance), and NaN is no weight")
 
 #: Which period frequencies nest exactly in which coarser ones (weeks straddle months).
 _NESTS = {"D": "DWMQY", "W": "W", "M": "MQY", "Q": "QY", "Y": "Y"}
@@ -209,9 +214,45 @@ def _gtype(col: str, graphml: bool = False) -> str:
     return "double"
 
 
-def _nodes_of(co: Any) -> pd.DataFrame:
+def check_min_weight(min_weight: Any) -> Optional[float]:
+    """``min_weight=`` as a float (None stays None); a ValueError for anything else."""
+    if min_weight is None:
+        return None
+    if isinstance(min_weight, (bool, np.bool_)) or not isinstance(min_weight, (int, float, np.integer, np.floating)) \
+            or math.isnan(float(min_weight)):
+        raise ValueError(f"min_weight must be None or a number (e.g. 0); got {min_weight!r}")
+    return float(min_weight)
+
+
+def weight_mask(values: np.ndarray, weight: str, min_weight: Optional[float], what: str,
+                stacklevel: int = 2) -> np.ndarray:
+    """Which edges to keep: those with ``weight >= min_weight`` (NaN never), or, without
+    ``min_weight``, every edge, with a UserWarning when some weight is negative or NaN."""
+    v = np.asarray(values, dtype=float)
+    if min_weight is not None:
+        return v >= min_weight
+    neg, nan = int((v < 0).sum()), int(np.isnan(v).sum())
+    if neg or nan:
+        parts = ([f"{neg} negative"] if neg else []) + ([f"{nan} NaN"] if nan else [])
+        warnings.warn(f"{what}: {' and '.join(parts)} {weight} edge weight{'s' if neg + nan > 1 else ''} "
+                      f"written as they are. {_SIGNED_NOTE}: pass min_weight=0 to leave such edges out, "
+                      "min_weight=-math.inf to keep the negative ones without this warning, or weight='n_ab'",
+                      UserWarning, stacklevel=stacklevel + 1)
+    return np.ones(len(v), dtype=bool)
+
+
+def _left_out(weight: str, min_weight: Optional[float]) -> str:
+    """The GEXF description's note on ``min_weight=``."""
+    if min_weight is None:
+        return ""
+    if math.isinf(min_weight) and min_weight < 0:
+        return f", edges with a NaN {weight} left out"
+    return f", edges with {weight} below {min_weight:g} or NaN left out"
+
+
+def _nodes_of(co: Any, p: Optional[pd.DataFrame] = None) -> pd.DataFrame:
     """One row per entity that has a kept pair (totals over the rows given)."""
-    p = co.pairs
+    p = co.pairs if p is None else p
     used = set(p["a"]).union(p["b"])
     ent = co.entities[co.entities["entity"].isin(used)]
     ent = ent.groupby(["entity", "name", "kind"], sort=True, observed=True)[list(_ENTITY_COUNTS)].sum()
@@ -232,7 +273,7 @@ def _period_bounds(p: pd.Period) -> Tuple[str, str]:
 
 
 def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weight: str = "n_ab",
-               group: Any = None) -> None:
+               group: Any = None, min_weight: Optional[float] = None) -> None:
     """Writes the co-occurrence network as GEXF 1.2 (Gephi), static or dynamic.
 
     Nodes are the entities that have a kept pair (id = entity id, label = name) with the
@@ -248,6 +289,15 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
     and the measures. Static ``total_*`` attributes and the edge element's ``weight`` hold the
     values over the whole span (counts summed, measures recomputed from the sums).
 
+    **Signed weights.** Gephi's layouts read edge weights as attraction. ``npmi`` and ``pmi``
+    are negative for pairs seen together less often than chance, and NaN where undefined
+    (``count="mentions"`` when ``n_ab > n``). Without ``min_weight`` such weights are written
+    as they are, with a ``UserWarning``; ``min_weight=0`` leaves out the edges (in a dynamic
+    file: the edges' periods) whose weight is below it or NaN, and the file's description
+    says so. In a dynamic file an edge stays when one of its periods does, and its static
+    ``weight`` (over the whole span) is raised to ``min_weight`` if below it (its
+    ``total_*`` attributes keep the true values).
+
     Parameters
     ----------
     co : Cooccurrence
@@ -260,11 +310,20 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
     group : scalar or tuple, optional
         Static: the group to write (one value per key column); default: totals over all
         groups. Dynamic: values of the ``by=`` columns (if any); default: summed over them.
+    min_weight : float, optional
+        Leave out the edges whose weight is below it or NaN (see *Signed weights*);
+        ``-math.inf`` keeps every finite weight without a warning.
 
     Raises
     ------
     ValueError
-        ``dynamic=True`` for a result without a time key; an unknown ``weight``; a bad group.
+        ``dynamic=True`` for a result without a time key; an unknown ``weight``; a bad group
+        or ``min_weight``.
+
+    Warns
+    -----
+    UserWarning
+        Without ``min_weight``, when some edge weight is negative or NaN.
 
     Examples
     --------
@@ -280,17 +339,18 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
     """
     if dynamic is None:
         dynamic = bool(co.meta.get("time"))
+    min_weight = check_min_weight(min_weight)
     root = ET.Element("gexf", {"xmlns": _GEXF_NS, "version": "1.2"})
     meta_el = ET.SubElement(root, "meta", lastmodifieddate=_dt.date.today().isoformat())
     ET.SubElement(meta_el, "creator").text = f"gazetta {co.meta.get('gazetta_version', '')}".strip()
     unit = co.meta.get("unit")
     desc = (f"entity co-occurrence, unit={unit}, count={co.meta.get('count')}, "
-            f"window={co.meta.get('window')}, weight={weight}")
+            f"window={co.meta.get('window')}, weight={weight}{_left_out(weight, min_weight)}")
     ET.SubElement(meta_el, "description").text = desc
     if not dynamic:
-        _gexf_static(root, _static(co, group), weight)
+        _gexf_static(root, _static(co, group), weight, min_weight)
     else:
-        _gexf_dynamic(root, _by_time(co, group), weight)
+        _gexf_dynamic(root, _by_time(co, group), weight, min_weight)
     _atomic_write_bytes(path, _tostring(root))
 
 
@@ -300,15 +360,16 @@ def _attributes(graph: ET.Element, cls: str, mode: str, cols: Sequence[Tuple[str
         ET.SubElement(el, "attribute", id=cid, title=cid, type=ctype)
 
 
-def _gexf_static(root: ET.Element, co: Any, weight: str) -> None:
+def _gexf_static(root: ET.Element, co: Any, weight: str, min_weight: Optional[float] = None) -> None:
     p = co.pairs
     cols = _edge_columns(weight, p)
+    p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "write_gexf", stacklevel=4)]
     graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="static")
     node_cols = ["kind", *_ENTITY_COUNTS]
     _attributes(graph, "node", "static", [(c, "string" if c == "kind" else "long") for c in node_cols])
     _attributes(graph, "edge", "static", [(c, _gtype(c)) for c in cols])
     nodes = ET.SubElement(graph, "nodes")
-    for r in _nodes_of(co).itertuples(index=False):
+    for r in _nodes_of(co, p).itertuples(index=False):
         n = ET.SubElement(nodes, "node", id=str(r.entity), label=str(r.name))
         av = ET.SubElement(n, "attvalues")
         for c in node_cols:
@@ -323,11 +384,18 @@ def _gexf_static(root: ET.Element, co: Any, weight: str) -> None:
             ET.SubElement(av, "attvalue", {"for": c, "value": _fmt(rec[c])})
 
 
-def _gexf_dynamic(root: ET.Element, co: Any, weight: str) -> None:
+def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[float] = None) -> None:
     time = co.meta["time"]
     total = rollup(co, ())
     p = co.pairs
     cols = _edge_columns(weight, p)
+    if min_weight is None:  # warn about the per-period weights and the static ones alike
+        pairs_p = set(zip(p["a"], p["b"]))
+        tw = [w for a, b, w in zip(total.pairs["a"], total.pairs["b"], total.pairs[weight]) if (a, b) in pairs_p]
+        weight_mask(np.concatenate([p[weight].to_numpy(dtype=float), np.asarray(tw, dtype=float)]), weight, None,
+                    "write_gexf", stacklevel=4)
+    else:
+        p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "write_gexf")]
     periods = co.groups[time]
     graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="dynamic", timeformat="date")
     if len(periods):
@@ -338,7 +406,7 @@ def _gexf_dynamic(root: ET.Element, co: Any, weight: str) -> None:
     _attributes(graph, "edge", "static", [(f"total_{c}", _gtype(c)) for c in cols])
     _attributes(graph, "edge", "dynamic", [("weight", "double")] + [(c, _gtype(c)) for c in cols])
 
-    nodes_total = _nodes_of(total)
+    nodes_total = _nodes_of(total, None if min_weight is None else p)  # with min_weight: the edges left
     used = set(nodes_total["entity"])
     ent = co.entities[co.entities["entity"].isin(used)].sort_values([time, "entity"], kind="stable")
     per_entity: Dict[str, List[Any]] = {}
@@ -370,6 +438,8 @@ def _gexf_dynamic(root: ET.Element, co: Any, weight: str) -> None:
     for i, ((a, b), rows) in enumerate(sorted(per_pair.items())):
         tot = tp.loc[(a, b)] if (a, b) in tp.index else None
         w = float(tot[weight]) if tot is not None else float(sum(r[weight] for r in rows))
+        if min_weight is not None and not w >= min_weight:  # below, or NaN: raised to the threshold
+            w = min_weight
         e = ET.SubElement(edges, "edge", id=str(i), source=str(a), target=str(b), weight=_fmt(w))
         av = ET.SubElement(e, "attvalues")
         if tot is not None:

@@ -324,8 +324,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
             if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
                 in_memory = corpus
     bar = make_bar(progress, total=total, size_bytes=size, desc="counting")
-    # In memory, evidence() re-reads the corpus later: keep a fingerprint of the texts counted
-    # (a corpus changed since is then an error) and, with groups or dedupe=, every document's
+    # In memory, evidence() re-reads the corpus later: keep the texts counted, by reference (a
+    # corpus changed since is then an error) and, with groups or dedupe=, every document's
     # group code (documents counted nowhere give no evidence).
     from ._evidence import CorpusTracker
 
@@ -336,10 +336,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         for texts, meta in chunks:
             codes = folder.codes(grouper, meta, texts, offset)  # folded duplicates: SKIP_GROUP
             add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
-            missing = add(texts, codes, offset, n_threads, bar.update_to)
-            missing_texts += missing
+            missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
             if tracker is not None:
-                tracker.add(texts, codes, missing)
+                tracker.add(texts, codes)
             if want_ids and meta is not None and id in meta.columns:
                 chunk_ids = meta[id].tolist()
                 for d in counter.evidence_docs():
@@ -1113,7 +1112,7 @@ class Cooccurrence:
         0    0     1  Alphaland and Betaland met.  [(0, 9)]  [(14, 22)]
         >>> docs = [f"Report {i}: Alphaland and Betaland." for i in range(10)]
         >>> gazetta.cooccurrence(docs, g).evidence("A", "B", n=3, sample="random", seed=1)["doc"].tolist()
-        [2, 3, 5]
+        [3, 4, 7]
         """
         from ._evidence import evidence
 
