@@ -1,5 +1,6 @@
 """Filters that keep the strongest or statistically significant pairs of a result:
-the disparity filter (Serrano, Boguñá and Vespignani 2009) and a G² significance filter."""
+the disparity filter (Serrano, Boguñá and Vespignani 2009) and a G² significance filter with
+a multiple-testing correction (Benjamini and Hochberg 1995 by default, or Bonferroni)."""
 
 from __future__ import annotations
 
@@ -60,19 +61,76 @@ def backbone(co: Any, alpha: float, weight: str) -> Any:
                     {"filter": "disparity", "alpha": float(alpha), "weight": weight})
 
 
-def significant(co: Any, p: float, direction: str) -> Any:
+#: Multiple-testing corrections of :meth:`Cooccurrence.significant`.
+CORRECTIONS = ("bh", "bonferroni", "none")
+
+
+def adjust_p(p: np.ndarray, correction: str) -> np.ndarray:
+    """p-values adjusted for testing ``len(p)`` pairs at once.
+
+    ``"bh"``: Benjamini–Hochberg (controls the false discovery rate: among the pairs kept at
+    level q, at most a share q are expected to be false; valid for independent or positively
+    dependent tests); ``"bonferroni"``: ``min(1, p * m)`` (controls the chance of any false
+    pair); ``"none"``: unchanged. NaN p-values are not tests (they stay NaN and do not count
+    in ``m``). BH uses :func:`scipy.stats.false_discovery_control` (scipy >= 1.11) when
+    scipy is installed, else the same step-up computation in numpy.
+
+    Examples
+    --------
+    >>> adjust_p(np.array([0.01, 0.04, 0.03, 0.5]), "bh").round(4).tolist()
+    [0.04, 0.0533, 0.0533, 0.5]
+    >>> adjust_p(np.array([0.01, 0.04, np.nan]), "bonferroni").tolist()
+    [0.02, 0.08, nan]
+    """
+    p = np.asarray(p, dtype=np.float64)
+    out = p.copy()
+    ok = np.isfinite(p)
+    m = int(ok.sum())
+    if correction == "none" or m == 0:
+        return out
+    if correction == "bonferroni":
+        out[ok] = np.minimum(1.0, p[ok] * m)
+        return out
+    try:
+        from scipy.stats import false_discovery_control
+    except ImportError:  # scipy is optional (and has it from 1.11 only)
+        out[ok] = _bh(p[ok])
+    else:
+        out[ok] = false_discovery_control(p[ok], method="bh")
+    return out
+
+
+def _bh(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values: min over k >= i of p_(k) * m / k, capped at 1."""
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    adj = np.minimum.accumulate(scaled[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(adj, 1.0)
+    return out
+
+
+def significant(co: Any, p: float, direction: str, correction: str = "bh") -> Any:
     if not (0.0 < float(p) <= 1.0):
         raise ValueError(f"p must be in (0, 1]; got {p!r}")
     if direction not in ("positive", "both", "negative"):
         raise ValueError(f"direction must be one of 'positive', 'both', 'negative'; got {direction!r}")
-    pr = co.pairs
-    keep = (pr["llr_p"] < p).to_numpy().copy()
+    if correction not in CORRECTIONS:
+        raise ValueError(f"correction must be one of {', '.join(repr(c) for c in CORRECTIONS)}; got {correction!r}")
+    pr = co.pairs.copy()
+    # one family: every pair of the table (all groups), each tested once by its G² p-value
+    adj = adjust_p(pr["llr_p"].to_numpy(dtype=np.float64), correction)
+    tests = int(np.isfinite(pr["llr_p"].to_numpy(dtype=np.float64)).sum())
+    pr["llr_p_adj"] = adj
+    keep = adj < p
     if direction == "positive":
         keep &= (pr["n_ab"] > pr["expected"]).to_numpy()
     elif direction == "negative":
         keep &= (pr["n_ab"] < pr["expected"]).to_numpy()
     return _derived(co, pr.loc[keep].reset_index(drop=True),
-                    {"filter": "llr", "p": float(p), "direction": direction})
+                    {"filter": "llr", "p": float(p), "direction": direction, "correction": correction,
+                     "tests": tests})
 
 
 def _derived(co: Any, pairs: pd.DataFrame, info: Dict[str, Any]) -> Any:

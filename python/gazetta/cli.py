@@ -452,9 +452,11 @@ def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
     were independent) and ``lift_h = n_ab_h / expected_h``. The change statistic ``g2`` is the
     log-likelihood ratio (G², 1 d.f.; ``p`` its p-value) of "the lift is the same in both
     halves": given the ``n_ab_1 + n_ab_2`` co-occurrences, each half's expected share of them
-    is its share of ``expected_1 + expected_2``. ``log2_ratio = log2(lift_2 / lift_1)`` (a zero
-    count taken as 0.5) gives the direction and size. A pair whose share of units rises only
-    because both entities are mentioned more often is not "rising": its lift stays flat.
+    is its share of ``expected_1 + expected_2``. ``log2_ratio = log2(lift_2 / lift_1)`` gives the
+    direction (the same as the test's: observed above or below that expectation in the second
+    half) and the size; it is +inf or -inf when one half has no co-occurrence. A pair whose
+    share of units rises only because both entities are mentioned more often is not "rising":
+    its lift stays flat or falls.
     ``share_h = n_ab_h / n_h`` and ``npmi_h`` are kept for reference. Pairs with an entity
     absent from one half (no expected count) get NaN.
     """
@@ -504,7 +506,7 @@ def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
         f1, f2 = (o1 + o2) * w1, (o1 + o2) * (1 - w1)  # expected under "same lift"
         g2 = 2.0 * (np.where(o1 > 0, o1 * np.log(o1 / f1), 0.0) + np.where(o2 > 0, o2 * np.log(o2 / f2), 0.0))
         g2 = np.where(testable, np.maximum(g2, 0.0), np.nan)
-        ratio = np.log2((np.where(o2 > 0, o2, 0.5) / e2) / (np.where(o1 > 0, o1, 0.5) / e1))
+        ratio = np.log2((o2 / e2) / (o1 / e1))  # +-inf when one half has none
     out["log2_ratio"] = np.where(testable, ratio, np.nan)
     out["g2"] = g2
     pv = np.full(len(out), np.nan)
@@ -566,20 +568,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                               ("n_b", "n_b", ","), ("npmi", "npmi", ".2f"), ("llr", "llr", ".1f")]))
     ch, h1, h2 = _halves(co)
     ch = ch[((ch["n_ab_1"] + ch["n_ab_2"]) >= args.min_support) & ch["g2"].notna()]
-    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"])
-    order = ["g2", "a", "b"], [False, True, True]
-    rising = ch[ch["log2_ratio"] > 0].sort_values(*order).head(args.top // 2)
-    falling = ch[ch["log2_ratio"] < 0].sort_values(*order).head(args.top // 2)
+    from ._backbone import adjust_p
+
+    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"], q=adjust_p(ch["p"].to_numpy(dtype=float), "bh"))
+    order: Dict[str, Any] = {"by": ["g2", "a", "b"], "ascending": [False, True, True]}
+    rising = ch[ch["log2_ratio"] > 0].sort_values(**order).head(args.top // 2)
+    falling = ch[ch["log2_ratio"] < 0].sort_values(**order).head(args.top // 2)
     if not q:
         cols = [("pair", "pair", ""), ("n_ab_1", "n_ab 1st", ","), ("n_ab_2", "n_ab 2nd", ","),
                 ("lift_1", "lift 1st", ".1f"), ("lift_2", "lift 2nd", ".1f"), ("log2_ratio", "log2 ratio", "+.2f"),
-                ("g2", "G²", ".1f"), ("p", "p", ".3g")]
+                ("g2", "G²", ".1f"), ("p", "p", ".2g"), ("q", "q (BH)", ".2g")]
         _say("")
         _say(f"Strongest changes in association between the halves {h1[0]}..{h1[1]} and {h2[0]}..{h2[1]} "
              f"(pairs with >= {args.min_support} co-occurring sentences in all):")
         _say("  ranked by G², a log-likelihood test that the lift (sentences mentioning both / those expected if "
              "the two were unrelated) is the same in both halves; direction: log2 of lift 2nd / lift 1st. "
-             f"p not corrected for the {len(ch)} pairs tested.")
+             f"q: p adjusted for the {len(ch)} pairs tested (Benjamini–Hochberg).")
         _say("Rising:")
         _say(_fmt_table(rising, cols) if len(rising) else "  (none)")
         _say("Falling:")
@@ -595,7 +599,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _write_table(co.entities, out / "entities.csv")
     written.append("entities.csv (by month)")
     keep = ["a", "b", "name_a", "name_b", "n_ab_1", "n_ab_2", "n_1", "n_2", "expected_1", "expected_2", "lift_1",
-            "lift_2", "log2_ratio", "g2", "p", "share_1", "share_2", "npmi_1", "npmi_2"]
+            "lift_2", "log2_ratio", "g2", "p", "q", "share_1", "share_2", "npmi_1", "npmi_2"]
     _write_table(ch.sort_values(["g2", "a", "b"], ascending=[False, True, True])[keep], out / "changes.csv")
     written.append("changes.csv")
     if _have_pyarrow():
@@ -619,7 +623,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         written.append("network.png")
         pairs = [(r.a, r.b) for r in rising.head(2).itertuples()] + [(r.a, r.b) for r in falling.head(2).itertuples()]
         if pairs:
-            _save_figure(plot.timeline(co, pairs, value="share", freq="Q"), out / "timeline.png")
+            # the quantity the changes table tests (lift), not a share that can rise while it falls
+            _save_figure(plot.timeline(co, pairs, value="lift", freq="Q"), out / "timeline.png")
             written.append("timeline.png")
     if not q:
         _say("")

@@ -1145,12 +1145,22 @@ class Cooccurrence:
 
         return backbone(self, alpha, weight)
 
-    def significant(self, p: float = 0.01, *, direction: str = "positive") -> "Cooccurrence":
-        """Pairs whose association is significant by Dunning's G² test: ``llr_p < p``, and
-        with ``direction="positive"`` (default) only pairs seen together more often than
+    def significant(self, p: float = 0.01, *, direction: str = "positive",
+                    correction: Literal["bh", "bonferroni", "none"] = "bh") -> "Cooccurrence":
+        """Pairs whose association is significant by Dunning's G² test, corrected for testing
+        every pair of the table at once: adjusted ``llr_p`` below ``p``, and with
+        ``direction="positive"`` (default) only pairs seen together more often than
         expected (``n_ab > expected``; ``"negative"`` the opposite, ``"both"`` either).
 
-        Returns the same type, with :attr:`pairs` filtered; ``meta["filters"]`` records it.
+        ``correction``: ``"bh"`` (default) Benjamini–Hochberg, so that among the pairs kept
+        at most a share ``p`` is expected to be false discoveries; ``"bonferroni"``, so that
+        the chance of keeping any false pair is at most ``p``; ``"none"``, each pair tested
+        alone at level ``p`` (with thousands of pairs, dozens pass by chance). The family is
+        every row of :attr:`pairs` (all groups), before the direction filter.
+
+        Returns the same type, with :attr:`pairs` filtered and a column ``llr_p_adj`` (the
+        adjusted p-value); ``meta["filters"]`` records ``p``, ``direction``, ``correction``
+        and the number of ``tests``.
 
         Examples
         --------
@@ -1163,7 +1173,7 @@ class Cooccurrence:
         """
         from ._backbone import significant
 
-        return significant(self, p, direction)
+        return significant(self, p, direction, correction)
 
     def merge(self, other: "Cooccurrence") -> "Cooccurrence":
         """Adds the counts of two results (e.g. two halves of a corpus), exactly.

@@ -96,7 +96,31 @@ def _describe(co: Any) -> str:
     else:
         unit = f"{m['unit']}s"
     count = "mention pairs" if (m.get("count") == "mentions" or m.get("window") is not None) else "units"
-    return f"co-occurrence in {unit} (counting {count}), {m.get('n_docs', '?')} documents"
+    return f"co-occurrence in {unit} (counting {count}), {_n_docs(co):,} documents"
+
+
+def _n_docs(co: Any) -> Any:
+    """The documents counted in the groups drawn (a group picked with ``group=``, or all
+    groups), not the whole corpus: documents without a group key are in no group."""
+    g = getattr(co, "groups", None)
+    if g is not None and "n_docs" in g.columns:
+        return int(g["n_docs"].sum())
+    return co.meta.get("n_docs", "?")
+
+
+def _period_word(fq: Any) -> str:
+    """ "month" for "M", "2 months" for "2M", "week (ending Mon)" for "W-MON", ..."""
+    words = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "h": "hour", "min": "minute",
+             "s": "second", "B": "business day"}
+    s = str(fq)
+    n = ""
+    while s[:1].isdigit():
+        n, s = n + s[0], s[1:]
+    base, _, anchor = s.partition("-")
+    word = words.get(base, base)
+    if anchor:
+        word += f" (ending {anchor.title()})" if base == "W" else f" (ending {anchor.title()})"
+    return f"{n} {word}s" if n and n != "1" else word
 
 
 def _check_value(value: str, extra: Sequence[str] = ()) -> None:
@@ -461,8 +485,14 @@ def _resolve(c: Any, x: str) -> str:
 
 def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, value: str = "npmi",
              freq: Optional[str] = None, group: Any = None, min_count: int = 1, support: Optional[bool] = None,
-             ax: Any = None, title: Optional[str] = None) -> Any:
+             units: Optional[bool] = None, few: int = 5, ax: Any = None, title: Optional[str] = None) -> Any:
     """Draws how strongly pairs co-occur over the periods of a time-sliced result.
+
+    A period without documents is missing, not a period without co-occurrence: it is a gap
+    in every line and shaded grey. The lowest panel shows ``n``, the units of each period
+    (the denominator of ``share`` and of every measure); points resting on fewer than
+    ``few`` co-occurring units are hollow. The subtitle counts the documents of the group
+    drawn.
 
     Parameters
     ----------
@@ -476,7 +506,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         ``"n_ab"``, ``"share"`` (``n_ab / n``: the fraction of all units that mention both),
         or any measure (``"npmi"``, ``"pmi"``, ``"jaccard"``, ``"lift"``, ...). A period in which
         the pair co-occurs fewer than ``min_count`` times is 0 for ``n_ab``/``share`` and a gap
-        for a measure (no evidence either way).
+        for a measure (no evidence either way); a period without documents is a gap for all.
     freq : str, optional
         Coarser periods than the result's, summed exactly (e.g. ``"Q"`` or ``"Y"`` for a
         monthly result): monthly measures of sparse pairs are noisy.
@@ -486,8 +516,13 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         Fewest co-occurrences in a period for a measure to be drawn.
     support : bool, optional
         Add a lower panel with ``n_ab`` per period (default: when ``value`` is a measure).
+    units : bool, optional
+        Add a lowest panel with ``n`` (the units) per period (default: unless ``ax`` is given).
+    few : int, default 5
+        Points of ``share`` or a measure whose ``n_ab`` is below this are drawn hollow (they
+        rest on few units: one more or less co-occurrence moves them a lot); 0: none.
     ax : matplotlib Axes, optional
-        Draw the main panel into these axes (no support panel then).
+        Draw the main panel into these axes (no support or units panel then).
     title : str, optional
 
     Returns
@@ -509,10 +544,14 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     """
     _mpl()
     _check_value(value, ("share",))
+    if isinstance(few, bool) or not isinstance(few, (int, np.integer)) or few < 0:
+        raise ValueError(f"few must be a non-negative int; got {few!r}")
     c = _by_time(co, group)
     time = c.meta["time"]
     if freq is not None:
-        c = rollup(c, (time,), freq=freq)
+        from ._dates import period_freq
+
+        c = rollup(c, (time,), freq=period_freq(freq)[0])  # "QE" is "Q"
     fq = c.meta["freq"]
     if pairs is None:
         tot = rollup(c, ()).pairs
@@ -534,51 +573,78 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         full = pd.PeriodIndex([], freq=fq)
     x = full.to_timestamp(how="start") if len(full) else pd.DatetimeIndex([])
     nser = c.groups.set_index(time)["n"].reindex(full)
+    n_units = nser.fillna(0).to_numpy(dtype=float)
+    # A period without documents (or without any unit) is missing, not a period without
+    # co-occurrence: every value is a gap there, and the period is shaded.
+    empty = ~(n_units > 0)
     names = dict(zip(c.entities["entity"], c.entities["name"]))
     measure = value not in ("n_ab", "share")
     if support is None:
         support = measure and ax is None
+    if units is None:
+        units = ax is None
     if ax is None:
         Figure = _mpl()
-        fig = Figure(figsize=(12.0, 6.8 if support else 5.2), layout="constrained")
-        if support:
-            axs = fig.subplots(2, 1, sharex=True, height_ratios=[3, 1.2])
-            ax, ax2 = axs[0], axs[1]
+        panels = [3.0] + ([1.1] if support else []) + ([0.8] if units else [])
+        fig = Figure(figsize=(12.0, 5.2 + 1.3 * (len(panels) - 1)), layout="constrained")
+        if len(panels) > 1:
+            axs = list(fig.subplots(len(panels), 1, sharex=True, height_ratios=panels))
         else:
-            ax, ax2 = fig.add_subplot(), None
+            axs = [fig.add_subplot()]
+        ax = axs[0]
+        ax2 = axs[1] if support else None
+        ax_n = axs[-1] if units else None
     else:
-        fig, ax2 = ax.figure, None
+        fig, ax2, ax_n = ax.figure, None, None
     all_p = c._all_pairs
     width = _bar_width(full)
     nbar = len(ids)
+    weak_any = False
     for i, (a, b) in enumerate(ids):
         sub = all_p[(all_p["a"] == a) & (all_p["b"] == b)].set_index(time)
         nab = sub["n_ab"].reindex(full).fillna(0).to_numpy(dtype=float)
-        if value == "n_ab":
-            y = nab
-        elif value == "share":
-            y = np.where(nser.to_numpy(dtype=float) > 0, nab / nser.to_numpy(dtype=float), np.nan)
-            y = np.where(np.isnan(y), 0.0, y)
-        else:
-            y = sub[value].reindex(full).to_numpy(dtype=float)
-            y = np.where(nab >= min_count, y, np.nan)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if value == "n_ab":
+                y = nab.copy()
+            elif value == "share":
+                y = nab / n_units
+            else:
+                y = sub[value].reindex(full).to_numpy(dtype=float)
+                y = np.where(nab >= min_count, y, np.nan)
+        y = np.where(empty, np.nan, y)
         colour = _PALETTE[i % len(_PALETTE)]
         label = f"{names.get(a, a)} – {names.get(b, b)}"
-        ax.plot(x, y, marker="o", markersize=4.5, linewidth=2.0, color=colour, label=label)
-        if measure:  # a lone point between gaps still shows as its marker; join across gaps faintly
-            ok = np.isfinite(y)
-            ax.plot(x[ok], y[ok], linewidth=1.0, color=colour, alpha=0.35, linestyle=":")
+        ax.plot(x, y, linewidth=2.0, color=colour, label=label, zorder=3)
+        ok = np.isfinite(y)
+        weak = ok & (nab < few) if value != "n_ab" else np.zeros(len(y), dtype=bool)
+        weak_any |= bool(weak.any())
+        ax.scatter(x[ok & ~weak], y[ok & ~weak], s=26, color=colour, zorder=4)
+        ax.scatter(x[weak], y[weak], s=26, facecolors="white", edgecolors=colour, linewidths=1.4, zorder=4)
+        if measure:  # a lone point between gaps still shows; join across co-occurrence gaps faintly,
+            # but never across a period without documents
+            run = np.cumsum(empty)
+            for r in np.unique(run[~empty]):
+                seg = ok & ~empty & (run == r)
+                if seg.sum() > 1:
+                    ax.plot(x[seg], y[seg], linewidth=1.0, color=colour, alpha=0.35, linestyle=":", zorder=2)
         if ax2 is not None:
             offs = (i - (nbar - 1) / 2) * width / max(nbar, 1)
-            ax2.bar(x + offs, nab, width=width / max(nbar, 1), color=colour, alpha=0.85)
+            ax2.bar(x + offs, np.where(empty, 0.0, nab), width=width / max(nbar, 1), color=colour, alpha=0.85)
+    for axis in [ax] + [a_ for a_ in (ax2, ax_n) if a_ is not None]:
+        for k in np.flatnonzero(empty):
+            axis.axvspan(full[k].start_time, full[k].end_time, color="#e9e9e9", zorder=0, linewidth=0)
     if value == "npmi":
         ax.axhline(0.0, color="#777777", linewidth=0.8)
         lo = np.nanmin([np.nanmin(ln.get_ydata()) for ln in ax.lines if np.isfinite(ln.get_ydata()).any()] or [0.0])
         ax.set_ylim(min(-0.3, lo - 0.08), 1.05)
     elif value == "pmi":
         ax.axhline(0.0, color="#777777", linewidth=0.8)
+    elif value == "lift" and any(np.nanmax(ln.get_ydata(), initial=0.0) > 0 for ln in ax.lines):
+        ax.set_yscale("log")  # a ratio: 2x and 1/2x equally far from 1 (chance)
+        ax.axhline(1.0, color="#777777", linewidth=0.8)
     unit = "units" if c.meta.get("window") is not None else f"{c.meta.get('unit', 'unit')}s"
-    ylabel = {"n_ab": "co-occurrences (n_ab)", "share": f"share of {unit} mentioning both"}.get(value, value)
+    ylabel = {"n_ab": "co-occurrences (n_ab)", "share": f"share of {unit} mentioning both",
+              "lift": "lift (observed / expected; log scale)"}.get(value, value)
     ax.set_ylabel(ylabel, fontsize=12)
     if value == "n_ab":
         from matplotlib.ticker import MaxNLocator
@@ -592,27 +658,52 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     ax.tick_params(labelsize=10.5)
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
-    ax.legend(fontsize=10.5, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    if ax2 is not None:
-        from matplotlib.ticker import MaxNLocator
+    handles, labels = ax.get_legend_handles_labels()
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-        ax2.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-        ax2.set_ylabel("n_ab", fontsize=11)
-        ax2.grid(True, axis="y", color="#dddddd")
-        ax2.tick_params(labelsize=10)
+    if weak_any:
+        handles.append(Line2D([], [], marker="o", ls="", markersize=6, markerfacecolor="white",
+                              markeredgecolor="#555555"))
+        labels.append(f"hollow: n_ab < {few}")
+    if empty.any():
+        handles.append(Patch(color="#e9e9e9"))
+        labels.append("no documents")
+    ax.legend(handles, labels, fontsize=10.5, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    from matplotlib.ticker import MaxNLocator
+
+    per = _period_word(fq)
+    for axis, lab in ((ax2, "n_ab"), (ax_n, f"n ({unit})")):
+        if axis is None:
+            continue
+        axis.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+        axis.set_ylabel(lab, fontsize=11)
+        axis.grid(True, axis="y", color="#dddddd")
+        axis.tick_params(labelsize=10)
         for s in ("top", "right"):
-            ax2.spines[s].set_visible(False)
-    per = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(str(fq), str(fq))
+            axis.spines[s].set_visible(False)
+    if ax_n is not None:
+        ax_n.bar(x, np.where(empty, 0.0, n_units), width=width, color="#9a9a9a", alpha=0.9)
+        ax_n.text(0.0, 1.02, f"n: {unit} per {per} (all units of the period, the n of share and of every measure)",
+                  transform=ax_n.transAxes, fontsize=9, color="#444444", va="bottom")
     if title is None:
         title = {"n_ab": "Co-occurrences", "share": f"Share of {unit} mentioning both"}.get(value, value)
         title = f"{title} per {per}" + (f" ({', '.join(f'{names.get(a, a)} – {names.get(b, b)}' for a, b in ids)})"
                                        if len(ids) == 1 else "")
-    ax.set_title(title, fontsize=15, fontweight="bold", loc="left", pad=20)
-    gap = ""
+    notes = []
     if measure:
-        gap = (f"; gaps: {per}s without co-occurrence" if min_count <= 1
-               else f"; gaps: {per}s with fewer than {min_count} co-occurrences")
-    ax.text(0.0, 1.01, _describe(c) + gap, transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom")
+        notes.append(f"gaps: {per}s without co-occurrence" if min_count <= 1
+                     else f"gaps: {per}s with fewer than {min_count} co-occurrences")
+    if empty.any():
+        notes.append(f"grey: {per}s without documents ({int(empty.sum())})")
+    if weak_any:
+        notes.append(f"hollow points rest on fewer than {few} co-occurring {unit}")
+    import textwrap
+
+    sub = textwrap.wrap(_describe(c) + "".join(f"; {t}" for t in notes), 125)
+    ax.set_title(title, fontsize=15, fontweight="bold", loc="left", pad=8 + 13 * len(sub))
+    ax.text(0.0, 1.01, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
+            linespacing=1.3)
     return fig
 
 
