@@ -313,3 +313,54 @@ def test_min_weight_drops_nan_weights(tmp_path) -> None:
         co.write_gexf(tmp_path / "n.gexf", weight="npmi")
     G = co.to_networkx(weight="npmi", min_weight=-math.inf)
     assert G.number_of_edges() == int((~np.isnan(w)).sum())
+
+
+# --------------------------------------------------------------------------------------------
+# the pairing rules of the counter: ambiguous names, level= roll-up
+def _world() -> gazetta.Gazetteer:
+    return (gazetta.Gazetteer()
+            .add("FR", "France", kind="country").add("US", "United States", kind="country")
+            .add("GE", "Georgia", kind="country")
+            .add("US-GA", "Georgia (U.S. state)", kind="state", parent="US", aliases=["Georgia"])
+            .add("PAR", "Paris", kind="city", parent="FR").add("LYO", "Lyon", kind="city", parent="FR")
+            .add("SPR-IL", "Springfield, Illinois", kind="city", parent="US", aliases=["Springfield"])
+            .add("SPR-MA", "Springfield, Massachusetts", kind="city", parent="US", aliases=["Springfield"])
+            .add("gbrown", "Gordon Brown", kind="person", aliases=["Brown"])
+            .add("jbrown", "James Brown", kind="person", aliases=["Brown"]))
+
+
+WORLD_DOCS = ["Brown met Brown in Paris.", "Georgia and Georgia. Paris, Lyon and France.",
+              "Springfield and Springfield met Georgia.", "Brown met Gordon Brown in Lyon. Georgia said.",
+              "Paris and Paris; Lyon. Springfield, Georgia and France met in Paris.", None, "",
+              "Georgia. Brown and Brown and Brown."]
+
+
+def _rows(ev: pd.DataFrame) -> List[Any]:
+    return [(d, u, s, e, t, [tuple(x) for x in sa], [tuple(x) for x in sb])
+            for d, u, s, e, t, sa, sb in ev[["doc", "unit", "start", "end", "text", "spans_a", "spans_b"]].itertuples(
+                index=False, name=None)]
+
+
+@pytest.mark.parametrize("ambiguous", ["all", "resolve"])
+@pytest.mark.parametrize("level", [None, "country"])
+@pytest.mark.parametrize("kw", [{"unit": "sentence"}, {"unit": "document"}, {"unit": "sentence", "count": "mentions"},
+                                {"unit": "document", "window": 1}, {"unit": "document", "window": 3}],
+                         ids=lambda kw: ",".join(f"{k}={v}" for k, v in kw.items()))
+def test_refound_evidence_follows_the_counting_rules(ambiguous, level, kw) -> None:
+    """Re-read from the corpus, evidence pairs mentions as the counter does (two spans of one
+    ambiguous name, "Brown met Brown.", make no pair; a span never pairs with itself) and
+    counts the level= roll-up: the same rows as the evidence kept while counting."""
+    m = gazetta.Matcher(_world(), ambiguous=ambiguous)
+    co = cooc(WORLD_DOCS, m, level=level, **kw)
+    kept = cooc(WORLD_DOCS, m, level=level, keep_evidence=1000, **kw)
+    assert len(co.pairs) > 0
+    for r in co.pairs.itertuples(index=False):
+        ev = co.evidence(r.a, r.b, n=1000)
+        assert _rows(ev) == _rows(kept.evidence(r.a, r.b, n=1000))
+        if "count" not in kw and "window" not in kw:
+            assert len(ev) == r.n_ab
+    if ambiguous == "all" and level is None and kw == {"unit": "sentence"}:
+        # "Brown met Brown in Paris." pairs no Brown with the other; "Gordon Brown" does
+        got = {(a, b): n for a, b, n in co.pairs[["a", "b", "n_ab"]].itertuples(index=False, name=None)}
+        assert got[("gbrown", "jbrown")] == 1
+        assert list(co.evidence("gbrown", "jbrown")["doc"]) == [3]
