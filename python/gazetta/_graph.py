@@ -110,9 +110,9 @@ def rollup(co: Any, keep: Sequence[str] = (), *, freq: Optional[str] = None,
         old = co.meta["freq"]
         if freq not in _NESTS:
             raise ValueError(f"freq must be one of {sorted(_NESTS)}; got {freq!r}")
-        if freq not in _NESTS[old]:
+        if freq not in _NESTS.get(old, ""):  # anchored weeks ("W-MON") and multiples ("2M") nest in nothing
             raise ValueError(f"cannot regroup periods of freq {old!r} into {freq!r} exactly; "
-                             f"valid choices: {list(_NESTS[old])}")
+                             f"valid choices: {list(_NESTS.get(old, ''))} (else count again with freq={freq!r})")
         new_freq = freq
     if keep_l == keys and not where and (freq is None or freq == co.meta.get("freq")):
         return co
