@@ -253,3 +253,15 @@ def test_cli_dayfirst_date_format_and_freq(tmp_path: Any, capsys: Any) -> None:
     assert main(base + ["--freq", "fortnight"]) == 2
     assert "--freq must be a pandas frequency alias" in capsys.readouterr().err
     assert main(base + ["--freq", "M", "--dayfirst", "--monthfirst"]) == 2
+
+
+def test_regrouping_new_frequencies_is_a_clear_error() -> None:
+    """Periods of 'W-MON' or '2M' nest in no coarser classic period: a ValueError saying so
+    (it was a KeyError from the table of nestings)."""
+    from gazetta import _graph
+
+    for freq in ("W-MON", "2M"):
+        co, _ = count(["2020-01-10", "2020-02-10"], freq=freq)
+        with pytest.raises(ValueError, match=rf"cannot regroup periods of freq '{freq}' into 'Y' exactly; valid "
+                                             r"choices: \[\] \(else count again with freq='Y'\)"):
+            _graph.rollup(co, ("date",), freq="Y")
