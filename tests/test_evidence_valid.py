@@ -364,3 +364,17 @@ def test_refound_evidence_follows_the_counting_rules(ambiguous, level, kw) -> No
         got = {(a, b): n for a, b, n in co.pairs[["a", "b", "n_ab"]].itertuples(index=False, name=None)}
         assert got[("gbrown", "jbrown")] == 1
         assert list(co.evidence("gbrown", "jbrown")["doc"]) == [3]
+
+
+def test_evidence_of_records(m) -> None:
+    """A list of dicts is re-read as the counting read it (its ``text`` and ``id`` keys)."""
+    recs = [{"body": t, "key": f"k{i}"} for i, t in enumerate(DOCS)]
+    co = cooc(recs, m, text="body", id="key", dedupe="exact")
+    kept = cooc(recs, m, text="body", id="key", dedupe="exact", keep_evidence=100)
+    for r in co.pairs.itertuples(index=False):
+        ev = co.evidence(r.a, r.b, n=100)
+        assert len(ev) == r.n_ab and set(ev["doc"]) <= {f"k{i}" for i in range(len(DOCS))}
+        assert _rows(ev) == _rows(kept.evidence(r.a, r.b, n=100))
+    recs[0]["body"] = "Japan."
+    with pytest.raises(gazetta.GazettaError, match="changed"):
+        co.evidence("CN", "JP")

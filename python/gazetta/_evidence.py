@@ -156,29 +156,35 @@ class CountedCorpus:
 
             from .corpus import arrow_texts
 
+            pieces = [c for part in self.chunks for c in _arrow_pieces(part)]
+            if not pieces:
+                return not texts
+            then = pa.chunked_array(pieces)
             col = self.data[text] if isinstance(self.data, pd.DataFrame) else self.data
             now = arrow_texts(col) if isinstance(col, pd.Series) else None
-            if now is None:
-                now = pa.array(texts, type=pa.large_string(), from_pandas=True)
-            then = pa.chunked_array([c for part in self.chunks for c in _arrow_pieces(part)], type=now.type) \
-                if self.chunks else None
-            if then is None:
-                return len(now) == 0
             try:
-                if not then.type.equals(now.type):
-                    then = then.cast(now.type)
-                return bool(then.equals(now if isinstance(now, pa.ChunkedArray) else pa.chunked_array([now])))
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # e.g. string_view in older pyarrow
-                return then.to_pylist() == (now.to_pylist())
+                if now is None:  # no longer Arrow-backed: compare the values
+                    now = pa.array(texts, type=then.type, from_pandas=True)
+                now = now if isinstance(now, pa.ChunkedArray) else pa.chunked_array([now])
+                if not now.type.equals(then.type):
+                    now = now.cast(then.type)
+                return bool(then.equals(now))
+            except (pa.ArrowException, TypeError, ValueError):  # e.g. string_view in older pyarrow
+                return _same_values(then.to_pylist(), texts)
         counted: List[Any] = [t for part in self.chunks for t in part] if len(self.chunks) != 1 else self.chunks[0]
-        try:
-            if counted == texts:  # the same str objects: one pointer comparison each
-                return True
-        except TypeError:  # pd.NA compared with a str
-            pass
-        # new objects, or missing texts written another way (None, NaN, pd.NA are all empty)
-        return all((x == y) if isinstance(x, str) and isinstance(y, str)
-                   else not (isinstance(x, str) or isinstance(y, str)) for x, y in zip(counted, texts))
+        return _same_values(counted, texts)
+
+
+def _same_values(counted: List[Any], texts: List[Any]) -> bool:
+    """Whether two lists hold the same texts (missing ones, None, NaN or pd.NA, all alike)."""
+    try:
+        if counted == texts:  # the same str objects: one pointer comparison each
+            return True
+    except TypeError:  # pd.NA compared with a str
+        pass
+    return len(counted) == len(texts) and all(
+        (x == y) if isinstance(x, str) and isinstance(y, str) else not (isinstance(x, str) or isinstance(y, str))
+        for x, y in zip(counted, texts))
 
 
 def _arrow_pieces(arr: Any) -> List[Any]:
