@@ -8,6 +8,9 @@
   Mexico" or "United Russia" from counting as countries. No cities unless asked for.
 - :func:`fold_historical`: count historical states as today's countries ("Soviet" as
   Russia), for corpora from before 1992.
+- :func:`places`: countries, first-level regions and cities as one hierarchy (``parent``
+  links, population priors), for ``ambiguous="resolve"`` and ``level="country"``; needs
+  ``pip install gazetta[geo]``.
 - :func:`geonames`: cities from GeoNames (CC BY 4.0); needs ``pip install gazetta[geo]``.
 
 The data files, their provenance (``PROVENANCE.md``, which lists every alias added or
