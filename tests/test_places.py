@@ -33,7 +33,7 @@ def _gc_data(name):
 # --- hierarchy -------------------------------------------------------------------------------
 
 def test_every_parent_exists_and_no_cycles(g):
-    rank = {"country": 0, "region": 1, "county": 2, "city": 3}
+    rank = {"continent": -1, "country": 0, "region": 1, "county": 2, "city": 3}
     for e in g:
         seen = {e.id}
         cur = e
@@ -44,7 +44,7 @@ def test_every_parent_exists_and_no_cycles(g):
             assert rank[parent.kind] <= rank[cur.kind], (cur.id, parent.id)
             seen.add(parent.id)
             cur = parent
-        assert cur.kind == "country", f"{e.id} does not end in a country ({cur.id})"
+        assert cur.kind in ("country", "continent"), f"{e.id} does not end in a country ({cur.id})"
     g.validate()
 
 
@@ -52,7 +52,7 @@ def test_kinds_and_counts(g):
     kinds = {}
     for e in g:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    assert set(kinds) == {"country", "region", "city"}
+    assert set(kinds) == {"continent", "country", "region", "city"} and kinds["continent"] == 7
     assert kinds["city"] > 30_000 and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
 
 
@@ -222,3 +222,13 @@ def test_news_sentences(matcher, text, want):
         got.setdefault(text[x.start:x.end], set()).add(x.entity)
     for surface, entity in want.items():
         assert got.get(surface) == {entity}, (surface, got.get(surface))
+
+
+def test_continents(g, matcher):
+    europe = g["6255148"]
+    assert europe.kind == "continent" and europe.name == "Europe" and "parent" not in europe.attrs
+    assert g.ancestors("524901") == ["RU"]  # countries are not children of continents
+    got = {x.entity for x in matcher.find("Trade between Asia and North America grew.")}
+    assert got == {"6255147", "6255149"}
+    assert not any(e.kind == "continent" for e in places(min_population=1_000_000, countries="FR"))
+    assert not any(e.kind == "continent" for e in places(min_population=1_000_000, continents=False))

