@@ -160,9 +160,6 @@ def test_alias_rules_use_the_alias_case() -> None:
     assert found(g, "GA TECH") == [("GA", "US-GA")]
 
 
-@pytest.mark.xfail(strict=True, reason="engine: an alias's own rule replaces its entity's rule (Matcher::rule_of "
-                                       "takes the alias rule, else the entity rule); the docs say the entity's "
-                                       "phrases apply to every alias of the entity")
 def test_entity_rules_also_apply_to_aliases_with_rules_of_their_own() -> None:
     """The entity's ``not_before`` applies to every alias of the entity, also to one that has
     rules of its own: both lists remove candidates."""
@@ -172,8 +169,6 @@ def test_entity_rules_also_apply_to_aliases_with_rules_of_their_own() -> None:
     assert found(g, "Georgy Power") == []
 
 
-@pytest.mark.xfail(strict=True, reason="engine: Rule::removes only reads max_len * 4 + 16 bytes around a "
-                                       "candidate, so a long whitespace run hides the phrase")
 def test_a_long_whitespace_run_is_still_a_separator() -> None:
     """Whitespace only, however much of it, separates a phrase from a candidate."""
     g = gazetta.Gazetteer().add("GE", "Georgia", not_before=["Power"])
@@ -295,8 +290,6 @@ def test_runs_are_counted() -> None:
     assert removed(g, ["Georgia Power raised rates"]) == {"rules": 1, "runs": 0}
 
 
-@pytest.mark.xfail(strict=True, reason="engine: context::capitalised uses char::is_uppercase, which is false for "
-                                       "titlecase letters (U+01C5), while its docs say 'an upper- or titlecase letter'")
 def test_a_titlecase_letter_starts_a_capitalised_word() -> None:
     """A word starting with a titlecase letter (U+01C5 "ǅ") is capitalised."""
     g = gazetta.Gazetteer().add("GE", "Georgia")

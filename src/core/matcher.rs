@@ -650,11 +650,11 @@ impl Matcher {
                 if c.entity == IGNORE {
                     return true;
                 }
-                if let Some((rule, vspec)) = self.rule_of(c) {
-                    if rule.removes(text, c.start, c.end, *vspec) {
-                        removed.rules += 1;
-                        return false;
-                    }
+                // The alias's own rule and its entity's rule both apply.
+                let (alias_rule, entity_rule) = self.rules_of(c);
+                if [alias_rule, entity_rule].into_iter().flatten().any(|(rule, vspec)| rule.removes(text, c.start, c.end, *vspec)) {
+                    removed.rules += 1;
+                    return false;
                 }
                 if opts.capitalized_runs == Runs::Skip && in_capitalized_run(text, c.start, c.end) {
                     removed.runs += 1;
@@ -675,17 +675,14 @@ impl Matcher {
         Ok(())
     }
 
-    /// The context rule of a candidate: its alias's, else its entity's.
+    /// The context rules of a candidate: its alias's and its entity's.
     #[inline]
-    fn rule_of(&self, c: &Cand) -> Option<&(Rule, ViewSpec)> {
-        let k = match self.alias_rule.get(c.alias as usize) {
-            Some(&k) if k != NO_RULE => k,
-            _ => match self.entity_rule.get(c.entity as usize) {
-                Some(&k) if k != NO_RULE => k,
-                _ => return None,
-            },
+    fn rules_of(&self, c: &Cand) -> (Option<&(Rule, ViewSpec)>, Option<&(Rule, ViewSpec)>) {
+        let get = |table: &[u32], i: u32| match table.get(i as usize) {
+            Some(&k) if k != NO_RULE => self.rules.get(k as usize),
+            _ => None,
         };
-        self.rules.get(k as usize)
+        (get(&self.alias_rule, c.alias), get(&self.entity_rule, c.entity))
     }
 
     /// The hierarchy (parents and priors) of the entities.
