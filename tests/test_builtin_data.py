@@ -1,6 +1,6 @@
 """Built-in data: gazetta.gazetteers.countries / geonames and gazetta.datasets.demo_news.
 
-Only the data shipped in the package is tested; nothing here reads ../shared.
+Only the data shipped in the package is tested; nothing here reads the research corpora.
 """
 
 from __future__ import annotations
