@@ -73,7 +73,10 @@ def adjust_p(p: np.ndarray, correction: str) -> np.ndarray:
     dependent tests); ``"bonferroni"``: ``min(1, p * m)`` (controls the chance of any false
     pair); ``"none"``: unchanged. NaN p-values are not tests (they stay NaN and do not count
     in ``m``). BH uses :func:`scipy.stats.false_discovery_control` (scipy >= 1.11) when
-    scipy is installed, else the same step-up computation in numpy.
+    scipy is installed, else the same step-up computation in numpy (scipy is optional here).
+    Not statsmodels' ``multipletests``, the usual reference: it would add a heavy dependency
+    (statsmodels, patsy) for one short function that scipy, already gazetta's optional
+    dependency for p-values and clustering, provides and tests.
 
     Examples
     --------
