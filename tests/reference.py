@@ -501,7 +501,7 @@ class Reference:
         the gazetteer hands it to the matcher), each a str or a dict with ``text`` and optional
         ``case`` / ``fold_accents`` (SPEC §2) and ``not_before`` / ``not_after`` (this alias's
         own context rules).
-    case, fold_accents, overlaps, ambiguous, capitalized_runs, ignore
+    case, fold_accents, overlaps, ambiguous, capitalized_runs, ignore, prior_ratio
         As :class:`gazetta.Matcher`.
     parents : sequence of int or None, optional
         Per entity, the index of its parent entity (None or -1: none).
@@ -516,7 +516,8 @@ class Reference:
                  fold_accents: bool = False, overlaps: str = "longest", ambiguous: str = "resolve",
                  capitalized_runs: str = "keep", ignore: Iterable[str] = (),
                  parents: Optional[Sequence[Optional[int]]] = None, priors: Optional[Sequence[Optional[float]]] = None,
-                 rules: Optional[Dict[int, Tuple[Sequence[str], Sequence[str]]]] = None) -> None:
+                 rules: Optional[Dict[int, Tuple[Sequence[str], Sequence[str]]]] = None,
+                 prior_ratio: Optional[float] = None) -> None:
         assert case in ("smart", "sensitive", "insensitive")
         assert overlaps in ("longest", "all") and ambiguous in ("resolve", "all", "skip")
         assert capitalized_runs in ("keep", "skip")
@@ -529,6 +530,8 @@ class Reference:
         self.priors: List[float] = [0.0 if p is None or p != p else float(p) for p in (priors or [None] * n)]
         assert len(self.parents) == n and len(self.priors) == n
         self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
+        if prior_ratio is not None:
+            self.prior_ratio = float(prior_ratio)
         self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], Tuple[_Phrase, ...]]] = {
             e: (_phrases(nb, case, fold_accents), _phrases(na, case, fold_accents))
             for e, (nb, na) in (rules or {}).items()}
@@ -721,7 +724,8 @@ class Reference:
             if len(mentioned) >= 2:
                 cands = mentioned
             winners = [c for c in cands if self.priors[c] > 0
-                       and all(self.priors[c] >= self.prior_ratio * self.priors[o] for o in cands if o != c)]
+                       and all(self.priors[c] >= self.prior_ratio * self.priors[o] and self.priors[c] > self.priors[o]
+                               for o in cands if o != c)]
             if winners:
                 out.append(([(winners[0], alias_of[winners[0]])], "prior"))
             else:

@@ -164,6 +164,43 @@ def test_prior_among_three() -> None:
     assert decided(g, "Paris", "Paris") == [(e, True, "none") for e in "ABCD"]
 
 
+@pytest.mark.parametrize("ratio,priors,expected", [
+    (2, (2.0, 1.0), [("P1", False, "prior")]),
+    (2, (1.9, 1.0), [("P1", True, "none"), ("P2", True, "none")]),
+    (1, (1.01, 1.0), [("P1", False, "prior")]),
+    (1, (1.0, 1.0), [("P1", True, "none"), ("P2", True, "none")]),  # a tie is never decided
+    (float("inf"), (2.1e6, 25e3), [("P1", True, "none"), ("P2", True, "none")]),
+    (float("inf"), (5.0, None), [("P1", True, "none"), ("P2", True, "none")]),
+])
+def test_prior_ratio_option(ratio: float, priors: Tuple[float, Optional[float]],
+                            expected: List[Tuple[str, bool, str]]) -> None:
+    """``Matcher(prior_ratio=r)``: the largest prior decides when it is at least r times, and
+    more than, every other's; ``inf``: priors never decide."""
+    g = gazetta.Gazetteer()
+    for eid, p in zip(("P1", "P2"), priors):
+        g.add(eid, "Paris", **({} if p is None else {"prior": p}))
+    assert decided(g, "in Paris today", "Paris", prior_ratio=ratio) == expected
+    assert gazetta.Matcher(g, prior_ratio=ratio).options["prior_ratio"] == ratio
+
+
+@pytest.mark.parametrize("bad", [0.5, 0, -1, float("nan"), "2", True, None])
+def test_prior_ratio_must_be_a_number_at_least_one(bad: Any) -> None:
+    with pytest.raises(ValueError, match="prior_ratio must be a number >= 1"):
+        gazetta.Matcher(gazetta.Gazetteer().add("X", "Xland"), prior_ratio=bad)
+
+
+def test_prior_ratio_survives_save_and_pickle(tmp_path: Any) -> None:
+    import pickle
+
+    g = gazetta.Gazetteer().add("P1", "Paris", prior=3.0).add("P2", "Paris", prior=1.0)
+    m = gazetta.Matcher(g, prior_ratio=2)
+    p = tmp_path / "m.gazetta"
+    m.save(p)
+    for again in (gazetta.Matcher.load(p), pickle.loads(pickle.dumps(m))):
+        assert again.options["prior_ratio"] == 2.0
+        assert [x.resolved_by for x in again.find("Paris")] == ["prior"]
+
+
 # --------------------------------------------------------------------------------------------
 # options, labels, scope
 # --------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class Matcher:
         priors: Sequence[float] = (),
         entity_rules: Sequence[Tuple[int, Sequence[str], Sequence[str]]] = (),
         alias_rules: Sequence[Tuple[int, Sequence[str], Sequence[str]]] = (),
+        prior_ratio: Optional[float] = None,
     ) -> None: ...
     @staticmethod
     def from_bytes(data: bytes) -> "Matcher": ...

@@ -152,12 +152,16 @@ class Matcher:
         ``parent`` hierarchy is mentioned unambiguously in the same document: "Georgia …
         Atlanta" is the state), *document* (a candidate mentioned unambiguously elsewhere in
         the document, or chosen by context for another span of it: one sense per document),
-        *prior* (the candidate whose ``prior`` attribute, e.g. population, is at least 10
-        times every other's); a span still undecided is reported once per remaining
+        *prior* (the candidate whose ``prior`` attribute, e.g. population, is at least
+        ``prior_ratio`` times every other's); a span still undecided is reported once per remaining
         candidate, flagged ``ambiguous=True``. The ``resolved_by`` column says which step
         decided. Without parents or priors in the gazetteer only the *document* step can
         decide. ``"all"``: no resolution, every candidate reported and flagged. ``"skip"``:
         ambiguous spans are dropped. See ``docs/resolution.md``.
+    prior_ratio : float, default 10.0
+        The margin of the *prior* step of ``ambiguous="resolve"``: the largest prior must be
+        at least this many times every other remaining candidate's. ``float("inf")``: priors
+        never decide; ``1``: the largest prior always wins (ties stay undecided).
     capitalized_runs : {"keep", "skip"}, default "keep"
         ``"skip"``: a name-form candidate (a capitalised word, not an acronym such as "U.S.")
         is dropped when a longer run of capitalised words goes on after it ("American
@@ -211,12 +215,16 @@ class Matcher:
 
     def __init__(self, gazetteer: Any, *, case: CaseOpt = "smart", fold_accents: bool = False,
                  overlaps: OverlapsOpt = "longest", ambiguous: AmbiguousOpt = "resolve",
-                 capitalized_runs: RunsOpt = "keep", ignore: Iterable[str] = (),
+                 capitalized_runs: RunsOpt = "keep", prior_ratio: float = 10.0, ignore: Iterable[str] = (),
                  n_threads: Optional[int] = None) -> None:
         _check_choice("case", case, _CASES)
         _check_choice("overlaps", overlaps, _OVERLAPS)
         _check_choice("ambiguous", ambiguous, _AMBIGUOUS)
         _check_choice("capitalized_runs", capitalized_runs, _RUNS)
+        if isinstance(prior_ratio, bool) or not isinstance(prior_ratio, (int, float, np.integer, np.floating)) \
+                or not prior_ratio >= 1:
+            raise ValueError(f"prior_ratio must be a number >= 1 (float('inf'): priors never decide); "
+                             f"got {prior_ratio!r}")
         if not isinstance(fold_accents, bool):
             raise ValueError(f"fold_accents must be True or False; got {fold_accents!r}")
         if isinstance(ignore, str):
@@ -236,7 +244,8 @@ class Matcher:
         self._core = _core.Matcher(list(ids), list(names), list(kinds), list(texts), list(ents), list(cases),
                                    list(folds), ignore, case, fold_accents, overlaps, ambiguous,
                                    _gazetteer_extra(gaz, gaz_hash), self._gate_min_patterns,
-                                   capitalized_runs, parents, priors, eng["entity_rules"], eng["alias_rules"])
+                                   capitalized_runs, parents, priors, eng["entity_rules"], eng["alias_rules"],
+                                   None if prior_ratio == 10.0 else float(prior_ratio))
         del ids, names, kinds, texts, ents, cases, folds
         self._gazetteer_hash: Optional[str] = gaz_hash
         self._init_tables()
@@ -299,7 +308,7 @@ class Matcher:
     @property
     def options(self) -> Dict[str, Any]:
         """The matching options (``case``, ``fold_accents``, ``overlaps``, ``ambiguous``,
-        ``capitalized_runs``, ``ignore``) and ``n_threads``.
+        ``capitalized_runs``, ``prior_ratio``, ``ignore``) and ``n_threads``.
 
         Examples
         --------

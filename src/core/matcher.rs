@@ -166,6 +166,9 @@ pub struct MatcherSpec {
     /// Context rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleInput>,
+    /// Margin of the prior step of resolution (`None`: [`super::resolve::PRIOR_RATIO`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_ratio: Option<f64>,
     /// Opaque data carried along for the caller (the Python package stores the gazetteer's
     /// attributes here so that a saved matcher restores its full gazetteer).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -526,7 +529,10 @@ impl Matcher {
         }
         heap_bytes += aliases.len() * std::mem::size_of::<AliasInfo>();
         let parents: Vec<u32> = spec.parents.clone();
-        let hierarchy = Hierarchy::new(&spec.ids, &parents, &spec.priors)?;
+        let mut hierarchy = Hierarchy::new(&spec.ids, &parents, &spec.priors)?;
+        if let Some(r) = spec.prior_ratio {
+            hierarchy = hierarchy.with_ratio(r)?;
+        }
         heap_bytes += hierarchy.memory();
         let mut rules = Vec::with_capacity(spec.rules.len());
         let mut entity_rule = Vec::new();

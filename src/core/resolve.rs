@@ -16,7 +16,7 @@
 //! 2. *document*: among those, the candidates that themselves have an unambiguous mention in
 //!    the document, or were resolved by context for another span of it ("Paris, Texas" …
 //!    "Paris"). One left: "document" (one sense per document).
-//! 3. *prior*: the candidate whose prior is at least [`PRIOR_RATIO`] times every other
+//! 3. *prior*: the candidate whose prior is at least `prior_ratio` (default [`PRIOR_RATIO`]) times every other
 //!    remaining candidate's (a missing prior counts as 0; no positive prior decides nothing):
 //!    "prior".
 //! 4. Otherwise every remaining candidate is reported, flagged ambiguous: "none".
@@ -32,8 +32,8 @@ use super::matcher::Mention;
 /// No parent.
 pub const NO_PARENT: u32 = u32::MAX;
 
-/// How many times the largest prior must exceed every other candidate's for the prior to
-/// decide (step 3). Population ratios of same-named places are usually far larger (Paris,
+/// How many times, by default, the largest prior must exceed every other candidate's for the
+/// prior to decide (step 3; the matcher's `prior_ratio`). Population ratios of same-named places are usually far larger (Paris,
 /// France against Paris, Texas: about 85) or close to 1 (two towns of a size), where a guess
 /// would be a coin toss.
 pub const PRIOR_RATIO: f64 = 10.0;
@@ -69,12 +69,14 @@ impl ResolvedBy {
 }
 
 /// The entities' parents and priors, checked.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Hierarchy {
     /// Parent index per entity ([`NO_PARENT`] for none); empty when no entity has a parent.
     parents: Vec<u32>,
     /// Prior per entity (0 for none); empty when no entity has a prior.
     priors: Vec<f64>,
+    /// Step 3's margin.
+    ratio: f64,
 }
 
 impl Hierarchy {
@@ -150,7 +152,20 @@ impl Hierarchy {
             }
         }
         let parents = if parents.iter().any(|&p| p != NO_PARENT) { parents.to_vec() } else { Vec::new() };
-        Ok(Hierarchy { parents, priors: pri })
+        Ok(Hierarchy { parents, priors: pri, ratio: PRIOR_RATIO })
+    }
+
+    /// The same hierarchy with another prior margin (step 3): the largest prior must be at
+    /// least `ratio` times every other candidate's.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] unless `ratio` is a number >= 1 (infinity: priors never decide).
+    pub fn with_ratio(mut self, ratio: f64) -> Result<Hierarchy> {
+        if ratio.is_nan() || ratio < 1.0 {
+            return Err(Error::InvalidInput(format!("prior_ratio must be a number >= 1, not {ratio}")));
+        }
+        self.ratio = ratio;
+        Ok(self)
     }
 
     /// The parent of entity `e`, if any.
@@ -321,7 +336,8 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
     });
 }
 
-/// The candidate whose prior is at least [`PRIOR_RATIO`] times every other's.
+/// The candidate whose prior is at least the hierarchy's ratio times every other's (and, with
+/// ratio 1, strictly larger than every other's).
 fn by_prior(h: &Hierarchy, cands: &[u32]) -> Option<u32> {
     let mut best: Option<(u32, f64)> = None;
     let mut second = 0.0f64;
@@ -337,7 +353,7 @@ fn by_prior(h: &Hierarchy, cands: &[u32]) -> Option<u32> {
         }
     }
     let (w, bp) = best?;
-    (bp > 0.0 && bp >= PRIOR_RATIO * second).then_some(w)
+    (bp > 0.0 && bp >= h.ratio * second && bp > second).then_some(w)
 }
 
 impl Hierarchy {

@@ -62,7 +62,7 @@ impl PyMatcher {
 #[pymethods]
 impl PyMatcher {
     #[new]
-    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new(), gate_min_patterns=None, capitalized_runs="keep", parents=Vec::new(), priors=Vec::new(), entity_rules=Vec::new(), alias_rules=Vec::new()))]
+    #[pyo3(signature = (ids, names, kinds, alias_texts, alias_entity, alias_case, alias_fold, ignore, case, fold_accents, overlaps, ambiguous, extra=String::new(), gate_min_patterns=None, capitalized_runs="keep", parents=Vec::new(), priors=Vec::new(), entity_rules=Vec::new(), alias_rules=Vec::new(), prior_ratio=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -85,6 +85,7 @@ impl PyMatcher {
         priors: Vec<f64>,
         entity_rules: Vec<(u32, Vec<String>, Vec<String>)>,
         alias_rules: Vec<(u32, Vec<String>, Vec<String>)>,
+        prior_ratio: Option<f64>,
     ) -> PyResult<Self> {
         let n = alias_texts.len();
         if alias_entity.len() != n || alias_case.len() != n || alias_fold.len() != n {
@@ -133,7 +134,7 @@ impl PyMatcher {
             };
             aliases.push(AliasInput { text, entity, case, fold_accents: fold });
         }
-        let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, parents, priors, rules, extra };
+        let spec = MatcherSpec { ids, names, kinds, aliases, ignore, options, parents, priors, rules, prior_ratio, extra };
         PyMatcher::from_spec_gated(py, spec, gate_min_patterns)
     }
 
@@ -238,6 +239,7 @@ impl PyMatcher {
             },
         )?;
         d.set_item("capitalized_runs", if o.capitalized_runs == Runs::Skip { "skip" } else { "keep" })?;
+        d.set_item("prior_ratio", self.inner.spec().prior_ratio.unwrap_or(crate::core::resolve::PRIOR_RATIO))?;
         d.set_item("ignore", PyList::new(py, &self.inner.spec().ignore)?)?;
         Ok(d)
     }
