@@ -234,8 +234,8 @@ def weight_mask(values: np.ndarray, weight: str, min_weight: Optional[float], wh
     neg, nan = int((v < 0).sum()), int(np.isnan(v).sum())
     if neg or nan:
         parts = ([f"{neg} negative"] if neg else []) + ([f"{nan} NaN"] if nan else [])
-        warnings.warn(f"{what}: {' and '.join(parts)} {weight} edge weight{'s' if neg + nan > 1 else ''} "
-                      f"written as they are. {_SIGNED_NOTE}: pass min_weight=0 to leave such edges out, "
+        warnings.warn(f"{what}: {' and '.join(parts)} {weight} edge weight{'s' if neg + nan > 1 else ''}, "
+                      f"kept. {_SIGNED_NOTE}: pass min_weight=0 to leave such edges out, "
                       "min_weight=-math.inf to keep the negative ones without this warning, or weight='n_ab'",
                       UserWarning, stacklevel=stacklevel + 1)
     return np.ones(len(v), dtype=bool)

@@ -760,7 +760,8 @@ class Cooccurrence:
     pairs : DataFrame
         ``[<group keys>..., a, b, name_a, name_b, kind_a, kind_b, n_ab, n_a, n_b, n, pmi,
         npmi, jaccard, dice, llr, llr_p, expected, lift]``, sorted by group, then ``n_ab``
-        descending, then ``a``, ``b``; filtered by ``min_count`` and ``kinds``.
+        descending, then ``a``, ``b``; filtered by ``min_count`` and ``kinds`` or ``between``
+        (which puts its first kind in ``a``; otherwise ``a < b``).
     entities : DataFrame
         ``[<group keys>..., entity, name, kind, n_units, n_mentions, n_docs]``.
     groups : DataFrame
@@ -1037,7 +1038,7 @@ class Cooccurrence:
         if weight not in p.columns or weight in ("a", "b", "name_a", "name_b", "kind_a", "kind_b"):
             raise ValueError(f"weight must be a numeric pair column such as 'n_ab', 'npmi', 'pmi'; got {weight!r}")
         if len(p):
-            p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "to_networkx", stacklevel=3)]
+            p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "to_networkx", stacklevel=2)]
         ents = self.entities
         if self._keys and group is not None:
             key = group if isinstance(group, tuple) else (group,)
