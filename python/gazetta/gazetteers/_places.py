@@ -32,7 +32,8 @@ _US_STATE_POPULATION = {
 }
 
 #: AP-style abbreviations of US state names, as US news writes them after a town ("Athens,
-#: Ga."); matched case-sensitively. Left out: "Miss." (a title) and "La." (part of names).
+#: Ga."); matched case-sensitively. Left out: "Miss." (a title), "La." (part of names) and
+#: "Penn." (a surname before a full stop: "Chris Penn.").
 _US_STATE_ABBREVIATIONS = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
     "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
@@ -40,7 +41,7 @@ _US_STATE_ABBREVIATIONS = {
     "MI": ["Mich."], "MN": ["Minn."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."],
     "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."],
     "NC": ["N.C."], "ND": ["N.D.", "N.Dak."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
-    "PA": ["Pa.", "Penn.", "Penna."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D.", "S.Dak."],
+    "PA": ["Pa.", "Penna."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D.", "S.Dak."],
     "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."],
     "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
 }
