@@ -1075,9 +1075,10 @@ class Cooccurrence:
         and for merged results when every part kept evidence: the parts' documents then
         count as one corpus, in merge order), or else re-reads the in-memory corpus the
         result was counted from (a DataFrame, list, tuple or Series; held by reference, with
-        a fingerprint of its texts taken while counting). If those texts changed since
-        (edited, reordered, rows added or dropped), this raises
-        :class:`~gazetta.GazettaError` rather than show other text.
+        references to the texts counted as its fingerprint: texts later replaced in the
+        corpus stay in memory while the result does). If those texts changed since (edited,
+        reordered, rows added or dropped), this raises :class:`~gazetta.GazettaError` rather
+        than show other text.
 
         Parameters
         ----------
