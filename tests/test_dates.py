@@ -132,6 +132,14 @@ def test_integer_years() -> None:
     assert periods(co) == [("1985", 1), ("1995", 1)]
 
 
+def test_years_as_text() -> None:
+    """A CSV read as text gives "1987": a year (January 1 put every row in January)."""
+    co, caught = count(["1987", "1990", None], freq="Y")
+    assert periods(co) == [("1987", 1), ("1990", 1)] and co.meta["date_format"] == "%Y"
+    with pytest.raises(ValueError, match=r"holds years \(text such as '1987'\), so freq must be yearly"):
+        count(["1987", "1990"], freq="M")
+
+
 def test_integer_years_need_yearly_periods_and_plausible_years() -> None:
     with pytest.raises(ValueError, match="holds years .*freq must be yearly"):
         count(pd.Series([1987, 1990]), freq="M")
@@ -162,7 +170,7 @@ def test_rows_without_a_date_are_counted_and_warned_about() -> None:
     assert periods(co) == [("2020-01", 1), ("2020-02", 1)]
     assert (co.meta["missing_dates"], co.meta["unreadable_dates"], co.meta["missing_key_docs"]) == (3, 1, 3)
     assert "3 documents have a missing group key and were not counted (see .meta['missing_key_docs'])" in caught
-    assert "1 documents have a value in 'date' that is not a date, e.g. 'soon' (row 3): not counted (see " \
+    assert "1 document has a value in 'date' that is not a date, e.g. 'soon' (row 3): not counted (see " \
            ".meta['unreadable_dates']; pass date_format= or dayfirst= if they are dates)" in caught
 
 
@@ -232,7 +240,7 @@ def test_dask_reads_the_whole_column_one_way() -> None:
         warnings.simplefilter("always")
         co = gazetta.dask.cooccurrence(dd.from_pandas(df, npartitions=3), _gaz(), time="date", freq="M",
                                        date_format="%m/%d/%Y")
-    assert sum("1 documents have a value in 'date' that is not a date" in str(w.message) for w in caught) == 1
+    assert sum("1 document has a value in 'date' that is not a date" in str(w.message) for w in caught) == 1
     assert periods(co) == [("1987-03", 1), ("1987-05", 1)] and co.meta["unreadable_dates"] == 1
 
 

@@ -227,6 +227,12 @@ class DateReader:
             per = self._years(values)
         else:
             per = self._timestamps(values).dt.to_period(self.base)
+            if self.formats == ["%Y"] and not self.base.startswith("Y"):
+                raise ValueError(f"the time column {self.column!r} holds years (text such as "
+                                 f"{_plain(values.dropna().iloc[0])!r}), so freq must be yearly ('Y', or a "
+                                 f"multiple such as '5Y'); got {self.freq!r}")
+            if self.formats == ["%Y"]:
+                self.years = True
         missing = per.isna().to_numpy()
         ords = np.where(missing, 0, np.asarray(per.array.asi8))
         if self.n > 1:  # fixed bins of n periods from the one holding 1970-01-01
@@ -407,10 +413,21 @@ class DateReader:
     def warn(self, stacklevel: int = 3) -> None:
         """One warning per kind of note: unreadable values, values converted to UTC."""
         if self.unreadable:
-            warnings.warn(f"{self.unreadable} documents have a value in {self.column!r} that is not a date, "
-                          f"e.g. {self.first_unreadable}: not counted (see .meta['unreadable_dates']; pass "
-                          "date_format= or dayfirst= if they are dates)", UserWarning, stacklevel=stacklevel)
-        if self.to_utc:
-            warnings.warn(f"{self.to_utc} dates in {self.column!r} carry a time zone and were converted to UTC "
-                          "before being put in periods (see .meta['dates_to_utc'])", UserWarning,
+            warnings.warn(unreadable_note(self.unreadable, self.column, self.first_unreadable), UserWarning,
                           stacklevel=stacklevel)
+        if self.to_utc:
+            warnings.warn(utc_note(self.to_utc, self.column), UserWarning, stacklevel=stacklevel)
+
+
+def unreadable_note(n: int, column: str, example: Optional[str] = None) -> str:
+    """The warning about ``n`` documents whose date value is not a date."""
+    docs = "1 document has" if n == 1 else f"{n} documents have"
+    eg = f", e.g. {example}" if example else ""
+    return (f"{docs} a value in {column!r} that is not a date{eg}: not counted (see .meta['unreadable_dates']; "
+            "pass date_format= or dayfirst= if they are dates)")
+
+
+def utc_note(n: int, column: str) -> str:
+    """The note about ``n`` dates with a time zone, converted to UTC."""
+    dates = "1 date in {c} carries a time zone and was" if n == 1 else f"{n} dates in {{c}} carry a time zone and were"
+    return dates.format(c=repr(column)) + " converted to UTC before being put in periods (see .meta['dates_to_utc'])"

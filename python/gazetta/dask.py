@@ -53,6 +53,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
 from . import _core
 from ._frames import RESOLVED_BY
 from ._dates import PART as _dates_part
+from ._dates import unreadable_note, utc_note
 from .cooccurrence import Cooccurrence
 from .cooccurrence import cooccurrence as _local_cooccurrence
 from .matcher import Matcher, _check_choice, _check_threads
@@ -64,7 +65,7 @@ SPLIT_EVERY = 8
 
 _MISSING_KEY = "documents have a missing group key and were not counted"
 #: The date notes of gazetta._dates, given once with the totals by the caller.
-_DATE_NOTES = r".*(that is not a date|carry a time zone and were converted)"
+_DATE_NOTES = r".*(that is not a date|a time zone and (was|were) converted to UTC)"
 _STRING_COLUMNS = ("surface", "entity", "name", "kind", "alias")
 
 
@@ -522,10 +523,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if result.meta.get("unreadable_dates") and not len(result.groups):
         raise ValueError(f"no value of {time!r} could be read as a date; pass date_format= (e.g. '%d %B %Y')")
     if result.meta.get("unreadable_dates"):
-        warnings.warn(f"{result.meta['unreadable_dates']} documents have a value in {time!r} that is not a date: not "
-                      "counted (see .meta['unreadable_dates']; pass date_format= or dayfirst= if they are dates)",
-                      stacklevel=2)
+        warnings.warn(unreadable_note(int(result.meta["unreadable_dates"]), time), stacklevel=2)
     if result.meta.get("dates_to_utc"):
-        warnings.warn(f"{result.meta['dates_to_utc']} dates in {time!r} carry a time zone and were converted to UTC "
-                      "before being put in periods (see .meta['dates_to_utc'])", stacklevel=2)
+        warnings.warn(utc_note(int(result.meta["dates_to_utc"]), time), stacklevel=2)
     return result
