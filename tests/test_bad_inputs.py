@@ -23,7 +23,7 @@ import gazetta
 from gazetta import CorpusError, GazetteerError
 from gazetta.corpus import SkippedRecordsWarning, read_corpus
 
-MENTION_COLUMNS = ["doc", "start", "end", "surface", "entity", "name", "kind", "alias", "ambiguous"]
+MENTION_COLUMNS = ["doc", "start", "end", "surface", "entity", "name", "kind", "alias", "ambiguous", "resolved_by"]
 PAIR_COLUMNS = ["a", "b", "name_a", "name_b", "kind_a", "kind_b", "n_ab", "n_a", "n_b", "n", "pmi", "npmi",
                 "jaccard", "dice", "llr", "llr_p", "expected", "lift"]
 ENTITY_COLUMNS = ["entity", "name", "kind", "n_units", "n_mentions", "n_docs"]
