@@ -444,7 +444,7 @@ def places(min_population: int = 15000,
     Counties cannot be scored by GeoNames id (they have none here), and a county name that
     several states share is reported for each of them unless the document names the state,
     which is why only the unique ones are included by default. On world news (BBC, 2,225
-    articles) ``min_population=5000`` adds 10,700 city mentions and 1,000 adds 29,900,
+    articles) ``min_population=5000`` adds 10,300 city mentions and 1,000 adds 28,600,
     nearly all of them people or words in a sample of 25 ("George Osborne", "Lockheed
     Martin", "Net"), so the default stays at 15,000.
 
