@@ -6,6 +6,7 @@ linked to a GeoNames id. Read from ``<shared>/corpora/lgl_toponyms.jsonl.gz`` (`
 or ``$GAZETTA_SHARED`` to override). Run from the repository root::
 
     python benchmarks/lgl_eval.py countries [--matcher-opt key=value ...] [--no-rules] [--errors] [--json out.json]
+    python benchmarks/lgl_eval.py countries --adjudicated benchmarks/lgl_adjudication.csv
     python benchmarks/lgl_eval.py cities [--gazetteer geonames|places|countries|FILE] [--min-population N] ...
     python benchmarks/lgl_eval.py table [--section after --update docs/quality.md]
 
@@ -43,9 +44,17 @@ cities
     ``id_most_populous:<scope>``: the same after keeping on every span only the candidate
     with the largest ``prior`` (else ``population``) attribute.
 
+Adjudicated scores (``countries --adjudicated PATH``): the mention scores again after the
+verdicts of an adjudication CSV (``benchmarks/lgl_adjudication.csv``, one row per disagreement,
+see ``ADJUDICATION_COLUMNS``) are applied: a false positive judged ``annotator_miss`` counts as
+a true positive, a false negative judged ``gold_error`` leaves the gold, ``system_error`` and
+``debatable`` stay as they are. Only disagreements are judged, never agreements.
+``--write-disagreements PATH`` lists the disagreements of a run in that format (no context).
+
 Timing: ``build`` = gazetteer + Matcher construction, ``match`` = median wall time of
 ``Matcher.mentions`` over the 588 texts (``--repeat`` runs on fresh str copies).
-Nothing of the corpus is written anywhere except short surfaces in the ``--errors`` lists.
+Nothing of the corpus is written anywhere except short surfaces in the ``--errors`` lists and in
+the ``surface`` column of an adjudication CSV.
 """
 
 from __future__ import annotations
@@ -66,6 +75,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from _common import SHARED, fresh_copies, markdown_table  # noqa: E402
+import quality  # noqa: E402
 from quality import (country_code, geonameid_of, prior_of, score_countries,  # noqa: E402,F401
                      score_places)
 
@@ -246,8 +256,10 @@ def timed_mentions(matcher: Any, docs: Sequence[Mapping[str, Any]], repeat: int)
 # --------------------------------------------------------------------------------------------
 def run_config(task: str, docs: Sequence[Mapping[str, Any]], *, gazetteer: str, gazetteer_opts: Mapping[str, Any],
                matcher_opts: Mapping[str, Any], no_rules: bool = False, repeat: int = 3, errors: int = 0,
-               country_gold: str = "all", cache: Optional[Dict[Any, Any]] = None) -> Dict[str, Any]:
-    """Builds the gazetteer and Matcher of one configuration, matches LGL and scores it."""
+               country_gold: str = "all", cache: Optional[Dict[Any, Any]] = None,
+               frames: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """Builds the gazetteer and Matcher of one configuration, matches LGL and scores it.
+    ``frames``, when given, receives the ``mentions`` frame and the ``gazetteer`` scored."""
     key = (gazetteer, json.dumps(dict(gazetteer_opts), sort_keys=True), no_rules)
     t0 = time.perf_counter()
     if cache is not None and key in cache:
@@ -261,6 +273,8 @@ def run_config(task: str, docs: Sequence[Mapping[str, Any]], *, gazetteer: str, 
     m = build_matcher(gaz, matcher_opts)
     matcher_seconds = time.perf_counter() - t1
     df, match_seconds = timed_mentions(m, docs, repeat)
+    if frames is not None:
+        frames.update(mentions=df, gazetteer=gaz)
     if task == "countries":
         if country_gold not in ("all", "names"):
             raise ValueError(f"country_gold must be 'all' or 'names'; got {country_gold!r}")
@@ -323,6 +337,189 @@ def print_result(res: Mapping[str, Any], errors: int = 0) -> None:
 
 def _kw(d: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in d.items())
+
+
+# --------------------------------------------------------------------------------------------
+# Disagreements and their adjudication (countries)
+# --------------------------------------------------------------------------------------------
+#: Columns of an adjudication file (CSV): one row per disagreement (a false positive has
+#: ``predicted`` and no ``gold``, a false negative ``gold`` and no ``predicted``), then the
+#: verdict. ``seen_in``: the configurations that produced the disagreement.
+ADJUDICATION_COLUMNS = ("doc_id", "start", "end", "surface", "predicted", "gold", "verdict", "reason_code", "note",
+                        "seen_in")
+#: Verdicts and what ``--adjudicated`` does with them. ``annotator_miss`` (a false positive that
+#: is a country mention by LGL's conventions) counts as a true positive; ``gold_error`` (a
+#: false negative whose gold toponym is wrong) is taken out of the gold; ``system_error`` and
+#: ``debatable`` stay as in the raw score.
+VERDICTS = ("annotator_miss", "system_error", "gold_error", "debatable")
+#: The verdicts a false positive / a false negative can have.
+VERDICTS_FP = ("annotator_miss", "system_error", "debatable")
+VERDICTS_FN = ("gold_error", "system_error", "debatable")
+
+
+def _code_str(code: Any) -> str:
+    return "|".join(code) if isinstance(code, tuple) else ("" if code is None else str(code))
+
+
+def disagreements(docs: Sequence[Mapping[str, Any]], mentions: Any, gazetteer: Any, *,
+                  code_of: Callable[[Any], Any] = country_code,
+                  kinds: Sequence[str] = ("country",)) -> List[Dict[str, Any]]:
+    """Every false positive and false negative of the countries score at mention level
+    (overlapping spans), with the pairing of ``quality.score_countries``: one dict per error
+    with ``doc`` (position), ``doc_id``, ``start``, ``end``, ``surface``, ``predicted`` (ISO
+    code of a false positive; several successors joined by ``|``), ``gold`` (code of a false
+    negative) and ``type`` (``fp`` or ``fn``). The counts agree with
+    ``score_countries(..., mentions=mentions)["mention"]`` (checked by the tests)."""
+    per_doc, _ = quality.predictions(mentions, len(docs))
+    kinds_set = set(kinds)
+    ids = {p.entity for ps in per_doc for p in ps if p.kind in kinds_set}
+    codes = {i: (code_of(gazetteer.get(i)) if gazetteer.get(i) is not None else None) for i in ids}
+    out: List[Dict[str, Any]] = []
+    for di, doc in enumerate(docs):
+        gold = [t for t in doc.get("toponyms") or [] if t.get("is_country")]
+        g_items = [(int(t["start"]), int(t["end"]), t.get("country")) for t in gold]
+        preds = [p for p in per_doc[di] if p.kind in kinds_set]
+        p_items = [(p.start, p.end, codes.get(p.entity)) for p in preds]
+        pairs = quality.match_one_to_one(g_items, p_items)
+        mg = {g for g, _ in pairs}
+        mp = {p for _, p in pairs}
+        doc_id = str(doc.get("id", di))
+        for pi, p in enumerate(preds):
+            if pi not in mp:
+                out.append({"doc": di, "doc_id": doc_id, "start": p.start, "end": p.end, "surface": p.surface,
+                            "predicted": _code_str(p_items[pi][2]), "gold": "", "type": "fp"})
+        for gi, t in enumerate(gold):
+            if gi not in mg:
+                out.append({"doc": di, "doc_id": doc_id, "start": g_items[gi][0], "end": g_items[gi][1],
+                            "surface": str(t.get("surface", "")), "predicted": "", "gold": _code_str(g_items[gi][2]),
+                            "type": "fn"})
+    return out
+
+
+def _adj_key(row: Mapping[str, Any]) -> Tuple[str, int, int, str, str]:
+    return (str(row["doc_id"]), int(row["start"]), int(row["end"]), str(row.get("predicted") or ""),
+            str(row.get("gold") or ""))
+
+
+def read_adjudication(path: str) -> Dict[Tuple[str, int, int, str, str], Dict[str, str]]:
+    """The verdicts of an adjudication CSV (:data:`ADJUDICATION_COLUMNS`), keyed by
+    ``(doc_id, start, end, predicted, gold)``. Raises ``ValueError`` naming the line for a
+    missing column, an unknown verdict, a row with both or neither of predicted/gold, or a
+    duplicate key."""
+    import csv
+
+    out: Dict[Tuple[str, int, int, str, str], Dict[str, str]] = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in ADJUDICATION_COLUMNS[:9] if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {missing}; expected {list(ADJUDICATION_COLUMNS)}")
+        for n, row in enumerate(reader, 2):
+            verdict = (row.get("verdict") or "").strip()
+            if verdict not in VERDICTS:
+                raise ValueError(f"{path}, line {n}: verdict {verdict!r}; valid choices are {', '.join(VERDICTS)}")
+            is_fp = bool((row.get("predicted") or "").strip())
+            if is_fp == bool((row.get("gold") or "").strip()):
+                raise ValueError(f"{path}, line {n}: exactly one of 'predicted' (a false positive) and 'gold' "
+                                 "(a false negative) must be set")
+            allowed = VERDICTS_FP if is_fp else VERDICTS_FN
+            if verdict not in allowed:
+                raise ValueError(f"{path}, line {n}: verdict {verdict!r} on a false "
+                                 f"{'positive' if is_fp else 'negative'}; valid choices are {', '.join(allowed)}")
+            try:
+                key = _adj_key({k: (v or "").strip() for k, v in row.items() if k})
+            except ValueError:
+                raise ValueError(f"{path}, line {n}: start/end must be integers, got {row.get('start')!r}, "
+                                 f"{row.get('end')!r}") from None
+            if key in out:
+                raise ValueError(f"{path}, line {n}: duplicate disagreement {key}")
+            out[key] = {k: (v or "").strip() for k, v in row.items() if k}
+    return out
+
+
+def adjudicated_scores(raw: Mapping[str, Any], errs: Sequence[Mapping[str, Any]],
+                       verdicts: Mapping[Tuple[str, int, int, str, str], Mapping[str, str]]) -> Dict[str, Any]:
+    """Raw and adjudicated mention scores: ``raw`` is ``score_countries(...)["mention"]``,
+    ``errs`` the :func:`disagreements` of the same run, ``verdicts`` from
+    :func:`read_adjudication`. A false positive judged ``annotator_miss`` becomes a true
+    positive (the gold gains the toponym the annotators missed); a false negative judged
+    ``gold_error`` leaves the gold; every other verdict, and every disagreement the file does
+    not list, counts as in the raw score. Returns ``raw``, ``adjudicated`` (``quality.prf``),
+    ``applied`` (per error type and verdict), ``unjudged`` (disagreements without a verdict)
+    and ``stale`` (rows of the file that are no disagreement of this run: another configuration's,
+    or fixed since)."""
+    n_fp = sum(1 for e in errs if e["type"] == "fp")
+    n_fn = sum(1 for e in errs if e["type"] == "fn")
+    if (n_fp, n_fn) != (raw["fp"], raw["fn"]):
+        raise ValueError(f"the disagreements ({n_fp} fp, {n_fn} fn) are not those of the score "
+                         f"({raw['fp']} fp, {raw['fn']} fn): score and list must come from one run")
+    tp, fp, fn = raw["tp"], raw["fp"], raw["fn"]
+    applied: Dict[str, Dict[str, int]] = {"fp": {v: 0 for v in VERDICTS_FP}, "fn": {v: 0 for v in VERDICTS_FN}}
+    unjudged = 0
+    seen = set()
+    for e in errs:
+        key = _adj_key(e)
+        v = verdicts.get(key)
+        if v is None:
+            unjudged += 1
+            continue
+        seen.add(key)
+        applied[e["type"]][v["verdict"]] = applied[e["type"]].get(v["verdict"], 0) + 1
+        if e["type"] == "fp" and v["verdict"] == "annotator_miss":
+            tp, fp = tp + 1, fp - 1
+        elif e["type"] == "fn" and v["verdict"] == "gold_error":
+            fn -= 1
+    return {"raw": quality.prf(raw["tp"], raw["fp"], raw["fn"]), "adjudicated": quality.prf(tp, fp, fn),
+            "applied": applied, "unjudged": unjudged, "stale": len(set(verdicts) - seen)}
+
+
+def print_adjudicated(adj: Mapping[str, Any], path: str) -> None:
+    """The raw and adjudicated mention scores side by side, with the verdicts applied."""
+    r, a = adj["raw"], adj["adjudicated"]
+    print(f"  raw vs adjudicated with {path} (mention level, overlapping spans; only the disagreements "
+          "were judged):")
+    print(f"    {'':12s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>5s} {'fp':>5s} {'fn':>5s}")
+    for label, v in (("raw", r), ("adjudicated", a)):
+        print(f"    {label:12s} {_pct(v['precision']):>6s} {_pct(v['recall']):>6s} {_pct(v['f1']):>6s} "
+              f"{v['tp']:5d} {v['fp']:5d} {v['fn']:5d}")
+    fp, fn = adj["applied"]["fp"], adj["applied"]["fn"]
+    print(f"    false positives judged: {', '.join(f'{k} {n}' for k, n in fp.items())} "
+          f"(annotator_miss counted as true positives, the others as in the raw score)")
+    print(f"    false negatives judged: {', '.join(f'{k} {n}' for k, n in fn.items())} "
+          f"(gold_error taken out of the gold, the others as in the raw score)")
+    print(f"    disagreements the file does not judge (counted as raw): {adj['unjudged']}; rows of the file "
+          f"that are no disagreement of this run: {adj['stale']}")
+
+
+def write_disagreements(path: str, errs: Sequence[Mapping[str, Any]], label: str,
+                        verdicts: Optional[Mapping[Tuple[str, int, int, str, str], Mapping[str, str]]] = None) -> int:
+    """Writes (or merges into) an adjudication CSV: the disagreements of one run, with the
+    verdicts already in ``verdicts`` (or in the file itself) kept and ``label`` added to
+    ``seen_in``. New rows have an empty verdict to fill in. Returns the number of rows."""
+    import csv
+
+    rows: Dict[Tuple[str, int, int, str, str], Dict[str, str]] = {}
+    if os.path.exists(path):
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                rows[_adj_key(row)] = {c: row.get(c) or "" for c in ADJUDICATION_COLUMNS}
+    for k, v in (verdicts or {}).items():
+        rows.setdefault(k, {c: v.get(c) or "" for c in ADJUDICATION_COLUMNS})
+    for e in errs:
+        key = _adj_key(e)
+        row = rows.setdefault(key, {c: "" for c in ADJUDICATION_COLUMNS})
+        row.update(doc_id=e["doc_id"], start=str(e["start"]), end=str(e["end"]), surface=e["surface"],
+                   predicted=e["predicted"], gold=e["gold"])
+        seen = [x for x in row.get("seen_in", "").split(";") if x]
+        if label not in seen:
+            row["seen_in"] = ";".join(seen + [label])
+    ordered = sorted(rows.values(), key=lambda r: (r["doc_id"], int(r["start"]), int(r["end"]), r["predicted"],
+                                                   r["gold"]))
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(ADJUDICATION_COLUMNS), lineterminator="\n")
+        w.writeheader()
+        w.writerows(ordered)
+    return len(ordered)
 
 
 # --------------------------------------------------------------------------------------------
@@ -495,6 +692,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if name == "countries":
             p.add_argument("--country-gold", choices=("all", "names"), default="all",
                            help="gold country toponyms: all (default), or names only (demonyms left out)")
+            p.add_argument("--adjudicated", metavar="PATH",
+                           help="also score with the verdicts of an adjudication CSV (e.g. "
+                                "benchmarks/lgl_adjudication.csv): annotator_miss false positives count as "
+                                "true positives, gold_error false negatives leave the gold; raw and "
+                                "adjudicated printed side by side")
+            p.add_argument("--write-disagreements", metavar="PATH",
+                           help="write every false positive and false negative (mention level) to an "
+                                "adjudication CSV, merging into PATH if it exists (verdicts kept, new rows "
+                                "left without a verdict)")
         if name == "cities":
             p.add_argument("--min-population", type=int, help="min_population of the built-in gazetteer")
     t = sub.add_parser("table", parents=[common], help="the standard configurations as markdown tables")
@@ -524,10 +730,33 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 if matcher_accepts(k):
                     mopts.setdefault(k, v)
             mopts.setdefault("ignore", [])
+        adjudicated = getattr(args, "adjudicated", None)
+        write_to = getattr(args, "write_disagreements", None)
+        if (adjudicated or write_to) and args.country_gold != "all":
+            raise SystemExit("--adjudicated and --write-disagreements score against all gold country toponyms: "
+                             "leave out --country-gold names")
+        verdicts = None
+        if adjudicated:
+            try:
+                verdicts = read_adjudication(adjudicated)
+            except (OSError, ValueError) as exc:
+                raise SystemExit(str(exc))
+        frames: Dict[str, Any] = {}
         out = run_config(args.cmd, docs, gazetteer=args.gazetteer, gazetteer_opts=gopts, matcher_opts=mopts,
                          no_rules=args.no_rules, repeat=args.repeat, errors=args.errors,
-                         country_gold=getattr(args, "country_gold", "all"))
+                         country_gold=getattr(args, "country_gold", "all"), frames=frames)
         print_result(out, args.errors)
+        if adjudicated or write_to:
+            errs = disagreements(docs, frames["mentions"], frames["gazetteer"])
+            if verdicts is not None:
+                adj = adjudicated_scores(out["mention"], errs, verdicts)
+                print_adjudicated(adj, adjudicated)
+                out["adjudicated"] = adj
+            if write_to:
+                label = args.gazetteer + (f"({_kw(gopts)})" if gopts else "") + \
+                    (f"+{_kw({k: v for k, v in mopts.items() if k != 'ignore'})}" if mopts else "")
+                n = write_disagreements(write_to, errs, label)
+                print(f"  {len(errs)} disagreements written to {write_to} ({n} rows in the file)", file=sys.stderr)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(out, f, indent=1, default=str)

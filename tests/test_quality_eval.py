@@ -214,3 +214,96 @@ def test_cli_helpers(tmp_path: Any) -> None:
     assert doc.read_text(encoding="utf-8") == "a\n<!-- lgl-table:after -->\nnew table\n<!-- /lgl-table:after -->\nb\n"
     with pytest.raises(SystemExit, match="markers"):
         lgl_eval.update_section(str(doc), "missing", "x")
+
+
+def _write_csv(path: Any, rows: List[Dict[str, Any]]) -> None:
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(lgl_eval.ADJUDICATION_COLUMNS))
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in lgl_eval.ADJUDICATION_COLUMNS})
+
+
+def test_adjudicated_scores(country_docs: List[Dict[str, Any]], country_gazetteer: gazetta.Gazetteer,
+                            tmp_path: Any) -> None:
+    m = gazetta.Matcher(country_gazetteer, ambiguous="all")
+    df = m.mentions([d["text"] for d in country_docs])
+    raw = score_countries(None, country_docs, mentions=df, gazetteer=country_gazetteer)["mention"]
+    assert raw == prf(4, 3, 1)
+    errs = lgl_eval.disagreements(country_docs, df, country_gazetteer)
+    # the same pairing as the score: Moscow, Georgia (Power), the second Chad; the missed "U.S"
+    assert [(e["doc_id"], e["surface"], e["predicted"], e["gold"], e["type"]) for e in errs] == [
+        ("0", "Moscow", "RU", "", "fp"), ("0", "U.S", "", "US", "fn"),
+        ("1", "Georgia", "GE", "", "fp"), ("2", "Chad", "TD", "", "fp")]
+    path = tmp_path / "adj.csv"
+    assert lgl_eval.write_disagreements(str(path), errs, "synthetic") == 4
+    verdict = {"Moscow": "debatable", "U.S": "gold_error", "Georgia": "system_error", "Chad": "annotator_miss"}
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["seen_in"] for r in rows} == {"synthetic"} and {r["verdict"] for r in rows} == {""}
+    for r in rows:
+        r["verdict"] = verdict[r["surface"]]
+    # a verdict on something that is no longer a disagreement is reported, not applied
+    rows.append({"doc_id": "2", "start": "0", "end": "4", "surface": "Chad", "predicted": "TD",
+                 "verdict": "annotator_miss"})
+    _write_csv(path, rows)
+    adj = lgl_eval.adjudicated_scores(raw, errs, lgl_eval.read_adjudication(str(path)))
+    assert adj["raw"] == prf(4, 3, 1)
+    # the second Chad becomes a true positive, the "U.S" leaves the gold; Moscow (debatable) and
+    # Georgia Power (system error) stay false positives
+    assert adj["adjudicated"] == prf(5, 2, 0)
+    assert adj["applied"] == {"fp": {"annotator_miss": 1, "system_error": 1, "debatable": 1},
+                              "fn": {"gold_error": 1, "system_error": 0, "debatable": 0}}
+    assert adj["unjudged"] == 0 and adj["stale"] == 1
+    # without verdicts nothing changes; the list must come from the same run as the score
+    same = lgl_eval.adjudicated_scores(raw, errs, {})
+    assert same["adjudicated"] == raw and same["unjudged"] == 4
+    with pytest.raises(ValueError, match="one run"):
+        lgl_eval.adjudicated_scores(prf(4, 2, 1), errs, {})
+
+
+def test_read_adjudication_errors(tmp_path: Any) -> None:
+    path = tmp_path / "bad.csv"
+    base = {"doc_id": "d", "start": "0", "end": "4", "surface": "Chad", "predicted": "TD"}
+    _write_csv(path, [dict(base, verdict="wrong")])
+    with pytest.raises(ValueError, match="line 2: verdict 'wrong'; valid choices are annotator_miss"):
+        lgl_eval.read_adjudication(str(path))
+    _write_csv(path, [dict(base, verdict="gold_error")])
+    with pytest.raises(ValueError, match="false positive; valid choices"):
+        lgl_eval.read_adjudication(str(path))
+    _write_csv(path, [dict(base, gold="TD", verdict="debatable")])
+    with pytest.raises(ValueError, match="exactly one of"):
+        lgl_eval.read_adjudication(str(path))
+    _write_csv(path, [dict(base, verdict="debatable"), dict(base, verdict="system_error")])
+    with pytest.raises(ValueError, match="line 3: duplicate"):
+        lgl_eval.read_adjudication(str(path))
+    path.write_text("doc_id,start\nd,0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing column"):
+        lgl_eval.read_adjudication(str(path))
+
+
+def test_cli_adjudicated(tmp_path: Any, capsys: Any) -> None:
+    import gzip
+    import json
+
+    text = "Chad met Chad in Chad."
+    docs = [{"id": "a", "text": text, "toponyms": [topo(text, "Chad", nth=2, country="TD", is_country=True)]}]
+    corpus = tmp_path / "c.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
+        f.write(json.dumps(docs[0]) + "\n")
+    adj = tmp_path / "adj.csv"
+    assert lgl_eval.main(["countries", "--corpus", str(corpus), "--repeat", "1",
+                          "--write-disagreements", str(adj)]) == 0
+    rows = adj.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 3 and rows[1].startswith("a,0,4,Chad,TD,,,")
+    _write_csv(adj, [{"doc_id": "a", "start": "0", "end": "4", "surface": "Chad", "predicted": "TD",
+                      "verdict": "annotator_miss"}])
+    assert lgl_eval.main(["countries", "--corpus", str(corpus), "--repeat", "1", "--adjudicated", str(adj)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "raw vs adjudicated" in out
+    assert "raw 0.333 1.000 0.500 1 2 0 adjudicated 0.667 1.000 0.800 2 1 0" in out
+    assert "annotator_miss 1" in out and "the file does not judge (counted as raw): 1" in out
