@@ -2,7 +2,6 @@
 //!
 //! Results are collected in document order, so they never depend on the thread count.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -25,9 +24,10 @@ impl Control {
     }
 }
 
-fn pools() -> &'static Mutex<HashMap<usize, Arc<rayon::ThreadPool>>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    POOLS.get_or_init(|| Mutex::new(HashMap::new()))
+/// Cached pools, least recently used first.
+fn pools() -> &'static Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> {
+    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>> = OnceLock::new();
+    POOLS.get_or_init(|| Mutex::new(Vec::new()))
 }
 
 /// Number of threads used when none is asked for: the machine's available parallelism.
@@ -35,15 +35,56 @@ pub fn default_threads() -> usize {
     std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
 }
 
-/// A rayon pool with `n` threads (`None`: [`default_threads`]), created once and cached.
+/// The documented floor of the thread limit: a call may ask for up to
+/// `max(MAX_THREADS, default_threads())` threads ([`max_threads`]).
+pub const MAX_THREADS: usize = 256;
+
+/// The largest thread count a call may ask for: [`MAX_THREADS`] (256), or the machine's
+/// available parallelism if that is larger. More threads than cores never speed up this
+/// CPU-bound work, and a typo (`n_threads=10**6`) must not start a million threads.
+pub fn max_threads() -> usize {
+    MAX_THREADS.max(default_threads())
+}
+
+/// Threads that cached pools may keep alive between calls: twice the available parallelism,
+/// and at least 32. When a new pool would exceed it, the least recently used pools are
+/// released (their threads end once their running calls are done); a pool larger than the
+/// budget serves its call and is released after it.
+pub fn cached_threads_budget() -> usize {
+    (2 * default_threads()).max(32)
+}
+
+/// Threads held by the pools cached right now (for tests and diagnostics).
+pub fn cached_threads() -> usize {
+    pools().lock().unwrap_or_else(|e| e.into_inner()).iter().map(|(k, _)| *k).sum()
+}
+
+/// A rayon pool with `n` threads (`None`: [`default_threads`]), shared by every call asking
+/// for the same count and cached within [`cached_threads_budget`].
 ///
 /// # Errors
-/// [`Error::InvalidInput`] if the pool cannot be created.
+/// [`Error::InvalidInput`] if `n` is above [`max_threads`] or the threads cannot be started.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::batch::{max_threads, pool};
+/// assert_eq!(pool(Some(2)).unwrap().current_num_threads(), 2);
+/// assert!(pool(Some(max_threads() + 1)).is_err());
+/// ```
 pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
     let n = n.unwrap_or_else(default_threads).max(1);
-    let mut map = pools().lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = map.get(&n) {
-        return Ok(p.clone());
+    let max = max_threads();
+    if n > max {
+        return Err(Error::InvalidInput(format!(
+            "n_threads must be at most {max} (the larger of {MAX_THREADS} and the number of CPUs); got {n}"
+        )));
+    }
+    let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = cache.iter().position(|(k, _)| *k == n) {
+        let entry = cache.remove(i);
+        let p = entry.1.clone();
+        cache.push(entry); // most recently used last
+        return Ok(p);
     }
     let p = rayon::ThreadPoolBuilder::new()
         .num_threads(n)
@@ -51,15 +92,49 @@ pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
         .build()
         .map_err(|e| Error::InvalidInput(format!("cannot start {n} threads: {e}")))?;
     let p = Arc::new(p);
-    map.insert(n, p.clone());
+    let budget = cached_threads_budget();
+    if n <= budget {
+        let mut total: usize = cache.iter().map(|(k, _)| *k).sum::<usize>() + n;
+        while total > budget && !cache.is_empty() {
+            // Dropping our reference ends the pool's threads once no call uses it any more.
+            let (k, _old) = cache.remove(0);
+            total -= k;
+        }
+        cache.push((n, p.clone()));
+    }
     Ok(p)
 }
 
 /// Forgets every pool without joining its threads. Called in a forked child, where the
 /// parent's worker threads do not exist (joining them would hang).
 pub fn forget_pools_after_fork() {
-    let mut map = pools().lock().unwrap_or_else(|e| e.into_inner());
-    for (_, p) in map.drain() {
+    let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
+    for (_, p) in cache.drain(..) {
         std::mem::forget(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_counts_are_bounded_and_pools_shared() {
+        assert!(pool(Some(max_threads() + 1)).unwrap_err().to_string().contains("at most"));
+        assert!(pool(Some(usize::MAX)).is_err());
+        let a = pool(Some(3)).unwrap();
+        let b = pool(Some(3)).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        for n in 1..=40 {
+            assert_eq!(pool(Some(n)).unwrap().current_num_threads(), n);
+            assert!(cached_threads() <= cached_threads_budget());
+        }
+        // Larger than the budget: served, not cached.
+        let big = cached_threads_budget() + 1;
+        if big <= max_threads() {
+            let before = cached_threads();
+            assert_eq!(pool(Some(big)).unwrap().current_num_threads(), big);
+            assert!(cached_threads() <= before.max(cached_threads_budget()));
+        }
     }
 }

@@ -578,7 +578,7 @@ impl Counter {
                 for j in (i + 1)..ms.len() {
                     let Some((first_j, _)) = tr[j] else { continue };
                     // ms sorted by start: j starts at or after i.
-                    if first_j > last_i + k {
+                    if first_j > last_i.saturating_add(k) {  // window=usize::MAX: no limit, no wrap
                         // Later mentions start at the same or a later token: stop... unless
                         // they start earlier in tokens (impossible: starts are sorted).
                         break;

@@ -178,6 +178,126 @@ pub struct MatcherSpec {
 /// Entity index used for ignore phrases.
 pub const IGNORE: u32 = u32::MAX;
 
+/// Nesting allowed in the opaque `extra` JSON of a loaded spec.
+const EXTRA_MAX_DEPTH: usize = 64;
+
+impl MatcherSpec {
+    /// Checks the whole structure of a spec read from a file before anything is built from it:
+    /// table lengths agree, ids are unique, every entity, alias and parent index is in range
+    /// (an alias never points to the ignore-phrase index), priors are finite and
+    /// non-negative, parents form a forest, context rules name one target each at most once,
+    /// `prior_ratio` is >= 1 and `extra` is empty or a JSON object nested at most 64 deep.
+    /// Alias texts are checked when the matcher is compiled.
+    ///
+    /// # Errors
+    /// A message naming the field (`spec.aliases[3].entity: ...`).
+    ///
+    /// # Examples
+    /// ```
+    /// use gazetta::core::{AliasInput, MatcherSpec};
+    /// let mut s = MatcherSpec { ids: vec!["JP".into()], names: vec!["Japan".into()], kinds: vec!["".into()],
+    ///     ..Default::default() };
+    /// s.aliases.push(AliasInput { text: "Japan".into(), entity: 0, case: None, fold_accents: None });
+    /// assert!(s.validate().is_ok());
+    /// s.aliases[0].entity = u32::MAX;
+    /// assert!(s.validate().unwrap_err().starts_with("spec.aliases[0].entity"));
+    /// ```
+    pub fn validate(&self) -> std::result::Result<(), String> {
+        let n = self.ids.len();
+        if n >= u32::MAX as usize {
+            return Err(format!("spec.ids: {n} entities, more than the {} an index can hold", u32::MAX - 1));
+        }
+        if self.aliases.len() + self.ignore.len() >= u32::MAX as usize {
+            return Err("spec.aliases: more aliases and ignore phrases than an index can hold".into());
+        }
+        for (field, len) in [("names", self.names.len()), ("kinds", self.kinds.len())] {
+            if len != n {
+                return Err(format!("spec.{field}: {len} entries for {n} ids"));
+            }
+        }
+        let mut seen = std::collections::HashSet::with_capacity(n);
+        for (i, id) in self.ids.iter().enumerate() {
+            if !seen.insert(id.as_str()) {
+                return Err(format!("spec.ids[{i}]: duplicate id {id:?}"));
+            }
+        }
+        for (i, a) in self.aliases.iter().enumerate() {
+            if a.entity as usize >= n {
+                return Err(format!("spec.aliases[{i}].entity: {} is out of range ({n} entities)", a.entity));
+            }
+        }
+        if !self.parents.is_empty() {
+            if self.parents.len() != n {
+                return Err(format!("spec.parents: {} entries for {n} ids", self.parents.len()));
+            }
+            for (i, &p) in self.parents.iter().enumerate() {
+                if p != super::resolve::NO_PARENT && p as usize >= n {
+                    return Err(format!("spec.parents[{i}]: {p} is out of range ({n} entities)"));
+                }
+            }
+        }
+        if !self.priors.is_empty() {
+            if self.priors.len() != n {
+                return Err(format!("spec.priors: {} entries for {n} ids", self.priors.len()));
+            }
+            for (i, p) in self.priors.iter().enumerate() {
+                if let Some(v) = p {
+                    if !v.is_finite() || *v < 0.0 {
+                        return Err(format!("spec.priors[{i}]: {v} is not a finite non-negative number"));
+                    }
+                }
+            }
+        }
+        // Cycles and self-parents, with the hierarchy's own messages.
+        Hierarchy::new(&self.ids, &self.parents, &self.priors).map_err(|e| format!("spec.parents: {e}"))?;
+        if let Some(r) = self.prior_ratio {
+            if r.is_nan() || r < 1.0 {
+                return Err(format!("spec.prior_ratio: must be a number >= 1, not {r}"));
+            }
+        }
+        let mut entity_rule = std::collections::HashSet::new();
+        let mut alias_rule = std::collections::HashSet::new();
+        for (k, r) in self.rules.iter().enumerate() {
+            let fresh = match (r.entity, r.alias) {
+                (Some(e), None) if (e as usize) < n => entity_rule.insert(e),
+                (None, Some(a)) if (a as usize) < self.aliases.len() => alias_rule.insert(a),
+                _ => {
+                    return Err(format!(
+                        "spec.rules[{k}]: must name one entity (< {n}) or one alias (< {}), not entity {:?} / alias {:?}",
+                        self.aliases.len(),
+                        r.entity,
+                        r.alias
+                    ))
+                }
+            };
+            if !fresh {
+                return Err(format!("spec.rules[{k}]: a second rule for the same target"));
+            }
+            if r.not_before.is_empty() && r.not_after.is_empty() {
+                return Err(format!("spec.rules[{k}]: no phrase"));
+            }
+        }
+        if !self.extra.is_empty() {
+            let v: serde_json::Value =
+                serde_json::from_str(&self.extra).map_err(|e| format!("spec.extra: not valid JSON ({e})"))?;
+            if !v.is_object() {
+                return Err("spec.extra: not a JSON object".into());
+            }
+            fn depth(v: &serde_json::Value) -> usize {
+                match v {
+                    serde_json::Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+                    serde_json::Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+                    _ => 0,
+                }
+            }
+            if depth(&v) > EXTRA_MAX_DEPTH {
+                return Err(format!("spec.extra: nested more than {EXTRA_MAX_DEPTH} deep"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One reported mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -384,7 +504,8 @@ impl Matcher {
             .map(|a| (a.text.as_str(), a.entity, a.case, a.fold_accents))
             .chain(spec.ignore.iter().map(|t| (t.as_str(), IGNORE, None, None)));
         for (idx, (text, entity, case, fold)) in all_inputs.enumerate() {
-            if entity != IGNORE && entity as usize >= n_ent {
+            // Only ignore phrases carry IGNORE: an alias pointing there is out of range too.
+            if (idx < spec.aliases.len() || entity != IGNORE) && entity as usize >= n_ent {
                 return Err(Error::InvalidInput(format!(
                     "alias #{idx} ({text:?}) points to entity #{entity}, but there are only {n_ent}"
                 )));
