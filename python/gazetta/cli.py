@@ -64,20 +64,46 @@ def _make_folder(folder: Path) -> None:
 
 
 def _atomic(path: Path, write: Callable[[str], None]) -> None:
-    """Calls ``write(tmp)`` for a temporary file next to ``path``, then renames it."""
-    _make_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    os.close(fd)
+    """Calls ``write(tmp)`` for a temporary file next to ``path`` (a unique name), flushes it
+    to disk (fsync) and renames it over ``path``. The temporary file is removed on every
+    failure, on Ctrl-C and on SIGTERM (the program then ends with exit code 143, as if
+    killed), so ``path`` is either the old file or the complete new one."""
+    import signal
+    import threading
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    # Only in the main thread (where Python runs handlers), and only over the default action:
+    # a handler the embedding program installed stays in charge.
+    catch_term = threading.current_thread() is threading.main_thread() and \
+        signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    if catch_term:
+        signal.signal(signal.SIGTERM, on_term)
+    tmp: Optional[str] = None
     try:
+        _make_folder(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+        os.close(fd)
         write(tmp)
         os.chmod(tmp, _file_mode())
-        os.replace(tmp, path)
-    except BaseException:
+        fd = os.open(tmp, os.O_RDWR)  # (Windows refuses fsync on a read-only handle)
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        tmp = None
+    except BaseException:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
+    finally:
+        if catch_term:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _table_format(path: Path) -> str:

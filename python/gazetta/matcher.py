@@ -37,12 +37,36 @@ def _check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
     return value
 
 
+#: The documented floor of the thread limit: ``n_threads`` may be at most the larger of this
+#: and the number of CPUs (:func:`max_threads`).
+MAX_THREADS = 256
+
+
+def max_threads() -> int:
+    """The largest ``n_threads`` a call accepts: 256, or the number of CPUs if larger.
+
+    Examples
+    --------
+    >>> from gazetta.matcher import max_threads
+    >>> max_threads() >= 256
+    True
+    """
+    return max(MAX_THREADS, int(_core.default_threads()))
+
+
 def _check_threads(n_threads: Optional[int]) -> Optional[int]:
+    """``n_threads`` as given (None: all cores), or a ValueError: a positive int up to
+    :func:`max_threads` (more threads than cores never speed up this CPU-bound work, and
+    ``n_threads=10**6`` must not start a million threads)."""
     if n_threads is None:
         return None
-    if isinstance(n_threads, bool) or not isinstance(n_threads, int) or n_threads < 1:
+    if isinstance(n_threads, bool) or not isinstance(n_threads, (int, np.integer)) or n_threads < 1:
         raise ValueError(f"n_threads must be None or a positive int; got {n_threads!r}")
-    return n_threads
+    limit = max_threads()
+    if n_threads > limit:
+        raise ValueError(f"n_threads must be at most {limit} (the larger of {MAX_THREADS} and the number of CPUs); "
+                         f"got {n_threads!r}")
+    return int(n_threads)
 
 
 class Match(NamedTuple):
@@ -580,6 +604,13 @@ class Matcher:
         """Writes the matcher (gazetteer, ignore phrases, options) to ``path`` in a versioned
         JSON format (never pickle), atomically. :meth:`load` rebuilds it.
 
+        The bytes go to a new temporary file next to ``path`` (a unique name per call, so
+        threads and processes saving to one path never share it), are flushed to disk
+        (``fsync``), and the file is renamed over ``path``: readers see the old file or the
+        new one, never a mix. On any failure (full disk, Ctrl-C) the temporary file is
+        removed and ``path`` is left as it was. The file gets the mode a plain ``open``
+        would give (``0o666`` minus the umask).
+
         Examples
         --------
         >>> import gazetta, tempfile, os
@@ -590,29 +621,50 @@ class Matcher:
         'sensitive'
         """
         data = self._core.to_bytes()
-        path = Path(path)
-        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        _write_atomic(Path(path), data)
 
     @classmethod
     def load(cls, path: Union[str, os.PathLike], *, n_threads: Optional[int] = None) -> "Matcher":
         """Reads a matcher written by :meth:`save`.
 
+        The whole structure is checked before the matcher is built (every index in range,
+        table lengths consistent, parents a forest, priors and rules valid, nesting bounded),
+        so a damaged or crafted file is an error here, never a matcher that misbehaves later.
+        Loading never runs code from the file.
+
         Raises
         ------
         GazettaError
-            The file is not a gazetta matcher, has another format version, or is truncated
-            or corrupt.
+            The file is not a gazetta matcher, has another format version, is truncated or
+            corrupt, or its content is invalid; the message names the file and the field
+            (``m.gazetta: cannot load matcher: invalid matcher file: spec.aliases[3].entity:
+            ...``).
+        OSError
+            The file cannot be read.
+
+        Examples
+        --------
+        >>> import gazetta, tempfile, os
+        >>> p = os.path.join(tempfile.mkdtemp(), "bad.gazetta")
+        >>> with open(p, "w") as f:
+        ...     _ = f.write("{}")
+        >>> gazetta.Matcher.load(p)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazettaError: ...bad.gazetta: cannot load matcher: not a gazetta matcher file ...
         """
+        n_threads = _check_threads(n_threads)
         with open(path, "rb") as f:
             data = f.read()
         try:
             core = _core.Matcher.from_bytes(data)
-        except GazettaError as e:
-            raise type(e)(f"{path}: {e}") from None
-        return cls._from_core(core, _check_threads(n_threads))
+            _check_extra(core)
+        except (GazettaError, ValueError, TypeError, RecursionError) as e:
+            msg = str(e)
+            if not msg.startswith("cannot load matcher"):
+                msg = f"cannot load matcher: {msg}"
+            raise (type(e) if isinstance(e, GazettaError) else GazettaError)(f"{path}: {msg}") from None
+        return cls._from_core(core, n_threads)
 
     def __reduce__(self) -> Any:
         return (_unpickle, (self._core.to_bytes(), self._n_threads))
@@ -653,6 +705,67 @@ def _after_compile(core: Any) -> None:
     80 MB with this)."""
     if core.pattern_count >= _TRIM_MIN_PATTERNS:
         _core.release_free_memory()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Writes ``data`` to ``path`` through a unique temporary file in the same folder: write,
+    fsync, rename; the temporary file is removed on every failure (including
+    KeyboardInterrupt)."""
+    import secrets
+
+    folder = path.parent
+    while True:
+        tmp = folder / f".{path.name}.{secrets.token_hex(8)}.tmp"
+        try:
+            # O_EXCL: never reuse a name another writer holds; 0o666: the umask applies.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:  # pragma: no cover - 64 random bits
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # the rename itself reaches the disk with the folder's entry
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not on Windows
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on folders
+        pass
+    finally:
+        os.close(dfd)
+
+
+def _check_extra(core: Any) -> None:
+    """The gazetteer data stored with a saved matcher: a JSON object with an optional
+    ``hash`` (str) and optional ``attrs`` (one object per entity). The core has already checked
+    that it is a JSON object nested at most 64 deep."""
+    extra = core.extra
+    if not extra:
+        return
+    d = json.loads(extra)
+    if not isinstance(d, dict):
+        raise GazettaError("invalid matcher file: spec.extra: not a JSON object")
+    if d.get("hash") is not None and not isinstance(d["hash"], str):
+        raise GazettaError("invalid matcher file: spec.extra.hash: not a string")
+    attrs = d.get("attrs")
+    if attrs is not None:
+        n = len(core.entity_tables()["ids"])
+        if not isinstance(attrs, list) or len(attrs) != n:
+            raise GazettaError(f"invalid matcher file: spec.extra.attrs: not a list of {n} objects (one per entity)")
+        for i, a in enumerate(attrs):
+            if not isinstance(a, dict):
+                raise GazettaError(f"invalid matcher file: spec.extra.attrs[{i}]: not a JSON object")
 
 
 def _unpickle(data: bytes, n_threads: Optional[int]) -> Matcher:

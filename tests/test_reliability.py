@@ -1,0 +1,234 @@
+"""Reliability under faults and hostile input (issue 20): bounded threads, atomic saves,
+fork safety, edge values, hostile corpora, crafted matcher files. Each case is small and
+fast; the ones that need a fresh interpreter run in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+from typing import List
+
+import pytest
+
+import gazetta
+from gazetta import _core
+from gazetta.matcher import max_threads
+
+
+@pytest.fixture()
+def gaz() -> gazetta.Gazetteer:
+    return gazetta.Gazetteer().add("JP", "Japan").add("CN", "China").add("KR", "South Korea", aliases=["Korea"])
+
+
+def _threads() -> int:
+    """Worker threads of gazetta's pools in this process (named gazetta-N), from /proc."""
+    n = 0
+    for t in os.listdir("/proc/self/task"):
+        try:
+            n += Path("/proc/self/task", t, "comm").read_text().startswith("gazetta-")
+        except OSError:  # pragma: no cover - the thread ended meanwhile
+            pass
+    return n
+
+
+def _run(code: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+# -- item 4: n_threads is bounded, pools are shared and released ------------------------------
+@pytest.mark.parametrize("bad", [10**6, max_threads() + 1, 2**64, 0, -1, True, 2.0])
+def test_n_threads_is_validated(gaz: gazetta.Gazetteer, bad: object) -> None:
+    with pytest.raises(ValueError, match="n_threads must be"):
+        gazetta.Matcher(gaz, n_threads=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="n_threads must be"):
+        gazetta.cooccurrence(["Japan and China."], gaz, n_threads=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="threads are counted in /proc")
+def test_pools_do_not_accumulate_threads(gaz: gazetta.Gazetteer) -> None:
+    """Calls with n_threads 1..48 left one pool per count alive (1,176 threads); now the
+    cached pools hold at most max(32, 2 x CPUs) threads."""
+    budget = max(32, 2 * _core.default_threads())
+    docs = ["Japan and China."] * 4
+    for n in range(1, 49):
+        m = gazetta.Matcher(gaz, n_threads=n)
+        assert len(m.mentions(docs)) == 8
+    deadline = time.monotonic() + 10
+    while _threads() > budget and time.monotonic() < deadline:
+        time.sleep(0.05)  # released pools end their threads asynchronously
+    assert _threads() <= budget
+
+
+def test_cli_threads_is_validated(tmp_path: Path) -> None:
+    from gazetta.cli import main
+
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "Japan and China."}\n')
+    assert main(["cooccur", str(p), "-o", str(tmp_path / "out.csv"), "--threads", str(10**6)]) != 0
+    assert not (tmp_path / "out.csv").exists()
+
+
+# -- item 5: atomic saves --------------------------------------------------------------------
+def test_concurrent_saves_to_one_path(tmp_path: Path, gaz: gazetta.Gazetteer) -> None:
+    """Threads saving to one path used one temp name per process: 15-28 of 300 rounds
+    unreadable. Every file read back is now complete, and no temp file is left."""
+    ms = [gazetta.Matcher(gaz), gazetta.Matcher(gaz, case="sensitive")]
+    p = tmp_path / "m.gazetta"
+    errors: List[BaseException] = []
+
+    def work(k: int) -> None:
+        try:
+            for _ in range(40):
+                ms[k % 2].save(p)
+        except BaseException as e:  # pragma: no cover - the failure being tested
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    reads = 0
+    while any(t.is_alive() for t in threads):
+        if p.exists():
+            assert gazetta.Matcher.load(p).options["case"] in ("smart", "sensitive")
+            reads += 1
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sorted(os.listdir(tmp_path)) == ["m.gazetta"]
+
+
+def test_failed_save_leaves_no_temp_file_and_keeps_the_old_one(tmp_path: Path, gaz: gazetta.Gazetteer,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "m.gazetta"
+    gazetta.Matcher(gaz).save(p)
+    old = p.read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        gazetta.Matcher(gaz, case="sensitive").save(p)
+    assert sorted(os.listdir(tmp_path)) == ["m.gazetta"]
+    assert p.read_bytes() == old
+
+
+def test_save_gets_the_umask_mode(tmp_path: Path, gaz: gazetta.Gazetteer) -> None:
+    p = tmp_path / "m.gazetta"
+    gazetta.Matcher(gaz).save(p)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_cli_removes_its_temp_file_on_sigterm(tmp_path: Path) -> None:
+    """SIGTERM while the CLI writes its output: the temp file is removed, the old output
+    stays, exit code 143."""
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    code = f"""
+        import os, signal, sys, time
+        from pathlib import Path
+        import gazetta.cli as cli
+        def write(tmp):
+            Path(tmp).write_text("partial")
+            print("writing", flush=True)
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(10)
+        cli._atomic(Path({str(out)!r}), write)
+    """
+    r = _run(code)
+    assert r.returncode == 143, r.stderr
+    assert "writing" in r.stdout
+    assert sorted(os.listdir(tmp_path)) == ["out.csv"]
+    assert out.read_text() == "old\n"
+
+
+# -- item 9: crafted matcher files -----------------------------------------------------------
+def _crafted(saved: dict, tmp_path: Path, name: str, change) -> Path:  # type: ignore[no-untyped-def]
+    doc = json.loads(json.dumps(saved))
+    change(doc["spec"])
+    p = tmp_path / name
+    p.write_text(json.dumps(doc))
+    return p
+
+
+def _set(key: str, value: object):  # type: ignore[no-untyped-def]
+    def f(spec: dict) -> None:
+        spec[key] = value
+    return f
+
+
+def _alias_entity(value: int):  # type: ignore[no-untyped-def]
+    def f(spec: dict) -> None:
+        spec["aliases"][0]["entity"] = value
+    return f
+
+
+CRAFTED = {
+    "alias-to-ignore-index": (_alias_entity(2**32 - 1), r"spec\.aliases\[0\]\.entity"),
+    "alias-out-of-range": (_alias_entity(7), r"spec\.aliases\[0\]\.entity"),
+    "alias-negative": (_alias_entity(-1), "corrupt"),
+    "alias-too-big": (_alias_entity(2**40), "corrupt"),
+    "names-short": (_set("names", ["x"]), r"spec\.names"),
+    "kinds-long": (_set("kinds", ["", "", "", "", ""]), r"spec\.kinds"),
+    "duplicate-ids": (_set("ids", ["JP", "JP", "KR"]), r"spec\.ids\[1\]: duplicate"),
+    "parents-length": (_set("parents", [1]), r"spec\.parents"),
+    "parents-range": (_set("parents", [9, 4294967295, 4294967295]), r"spec\.parents\[0\]"),
+    "parents-cycle": (_set("parents", [1, 0, 4294967295]), "cycle"),
+    "priors-negative": (_set("priors", [-1.0, None, None]), r"spec\.priors\[0\]"),
+    "priors-length": (_set("priors", [1.0]), r"spec\.priors"),
+    "prior-ratio": (_set("prior_ratio", 0.5), r"spec\.prior_ratio"),
+    "rule-range": (_set("rules", [{"entity": 5, "not_before": ["x"]}]), r"spec\.rules\[0\]"),
+    "rule-empty": (_set("rules", [{"entity": 0}]), "no phrase"),
+    "rule-twice": (_set("rules", [{"entity": 0, "not_before": ["x"]}, {"entity": 0, "not_after": ["y"]}]),
+                   "second rule"),
+    "rule-bad-phrase": (_set("rules", [{"entity": 0, "not_before": ["*"]}]), "bad alias"),
+    "alias-empty": (lambda s: s["aliases"][0].update(text="  "), "empty"),
+    "extra-not-json": (_set("extra", "{oops"), r"spec\.extra"),
+    "extra-list": (_set("extra", "[1, 2]"), r"spec\.extra"),
+    "extra-deep": (_set("extra", '{"a": ' + "[" * 100 + "]" * 100 + "}"), r"spec\.extra"),
+    "extra-very-deep": (_set("extra", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"), r"spec\.extra"),
+    "extra-attrs-length": (_set("extra", '{"attrs": [{}]}'), r"spec\.extra\.attrs"),
+    "extra-attrs-type": (_set("extra", '{"attrs": [1, 2, 3]}'), r"spec\.extra\.attrs\[0\]"),
+    "extra-hash-type": (_set("extra", '{"hash": 5}'), r"spec\.extra\.hash"),
+    "options-type": (_set("options", "fast"), "corrupt"),
+    "option-value": (lambda s: s["options"].update(case="loud"), "corrupt"),
+    "ids-type": (_set("ids", 5), "corrupt"),
+    "ignore-type": (_set("ignore", [1]), "corrupt"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_crafted_matcher_file(tmp_path: Path, gaz: gazetta.Gazetteer, name: str) -> None:
+    """Every crafted file is a GazettaError naming the file and the field, at load time."""
+    good = tmp_path / "good.gazetta"
+    gazetta.Matcher(gaz).save(good)
+    change, what = CRAFTED[name]
+    p = _crafted(json.loads(good.read_bytes()), tmp_path, name, change)
+    with pytest.raises(gazetta.GazettaError, match=f"{name}: cannot load matcher: .*{what}"):
+        gazetta.Matcher.load(p)
+
+
+def test_deeply_nested_matcher_file(tmp_path: Path) -> None:
+    p = tmp_path / "deep.gazetta"
+    p.write_text('{"format": "gazetta-matcher", "version": 1, "spec": ' + "[" * 200_000)
+    with pytest.raises(gazetta.GazettaError, match="deep.gazetta: cannot load matcher"):
+        gazetta.Matcher.load(p)
+
+
+def test_loaded_matcher_works_fully(tmp_path: Path) -> None:
+    """What loads also works later: its gazetteer, attributes and matching."""
+    g = gazetta.Gazetteer().add("JP", "Japan", population=125).add("TYO", "Tokyo", parent="JP")
+    p = tmp_path / "m.gazetta"
+    gazetta.Matcher(g).save(p)
+    m = gazetta.Matcher.load(p)
+    assert [x.entity for x in m.find("Tokyo, Japan")] == ["TYO", "JP"]
+    assert m.gazetteer["JP"].attrs["population"] == 125
