@@ -232,3 +232,96 @@ def test_loaded_matcher_works_fully(tmp_path: Path) -> None:
     m = gazetta.Matcher.load(p)
     assert [x.entity for x in m.find("Tokyo, Japan")] == ["TYO", "JP"]
     assert m.gazetteer["JP"].attrs["population"] == 125
+
+
+# -- item 8: corpora -------------------------------------------------------------------------
+def test_csv_row_holding_fdd0_is_valid(tmp_path: Path) -> None:
+    """U+FDD0 was the marker of undecodable bytes: a valid row holding it was dropped."""
+    from gazetta.corpus import read_corpus
+
+    p = tmp_path / "c.csv"
+    p.write_bytes("text,k\nJapan \ufdd0 \ufdd0\ufdd1 China,1\n".encode() + b"bad \xff row,2\nKorea,3\n")
+    with pytest.raises(gazetta.CorpusError, match="invalid utf-8"):
+        read_corpus(p).to_pandas()
+    from gazetta.corpus import SkippedRecordsWarning
+
+    with pytest.warns(SkippedRecordsWarning, match="skipped 1 bad record"):
+        df = read_corpus(p, on_error="skip").to_pandas()
+    assert df["text"].tolist() == ["Japan \ufdd0 \ufdd0\ufdd1 China", "Korea"]
+    good = tmp_path / "good.csv"
+    good.write_text("text\nJapan \ufdd0\n", encoding="utf-8")
+    assert read_corpus(good).to_pandas()["text"].tolist() == ["Japan \ufdd0"]
+
+
+def test_csv_reads_in_threads_do_not_disturb_each_other(tmp_path: Path) -> None:
+    """A module-wide count of decode errors made valid reads fail while another thread read
+    a bad file; each pass now counts its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gazetta.corpus import read_corpus
+
+    good = tmp_path / "good.csv"
+    good.write_text("text\n" + "".join(f"Japan \ufdd0 {i}\n" for i in range(3000)), encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"text\n" + b"".join(b"bad \xff %d\n" % i for i in range(3000)))
+
+    def read(k: int) -> object:
+        if k % 2:
+            with pytest.raises(gazetta.CorpusError):
+                read_corpus(bad).to_pandas()
+            return None
+        return len(read_corpus(good).to_pandas())
+
+    with ThreadPoolExecutor(4) as ex:
+        results = list(ex.map(read, range(16)))
+    assert results[::2] == [3000] * 8
+
+
+@pytest.mark.parametrize("line, what", [('{"text": "x", "m": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                                          "JSON nested too deeply"),
+                                         ('{"text": "x", "n": ' + "7" * 5000 + "}", "unreadable JSON value")])
+def test_hostile_jsonl_records(tmp_path: Path, gaz: gazetta.Gazetteer, line: str, what: str) -> None:
+    """A record nested 100,000 deep or a 5,000-digit integer gave a bare RecursionError /
+    ValueError even with on_error='skip'."""
+    from gazetta.corpus import SkippedRecordsWarning, read_corpus
+
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "Japan and China."}\n' + line + "\n" + '{"text": "Korea"}\n')
+    with pytest.raises(gazetta.CorpusError, match=f"c.jsonl, line 2: {what}") as ei:
+        read_corpus(p).to_pandas()
+    assert ei.value.line == 2
+    with pytest.warns(SkippedRecordsWarning, match="skipped 1 bad record"):
+        assert gazetta.Matcher(gaz).mentions(read_corpus(p, on_error="skip"))["entity"].tolist() == ["JP", "CN", "KR"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need a POSIX system")
+def test_txt_folder_skips_fifos_and_follows_file_links(tmp_path: Path) -> None:
+    from gazetta.corpus import read_corpus
+
+    d = tmp_path / "docs"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text("Japan")
+    os.mkfifo(d / "fifo.txt")
+    os.symlink(d / "a.txt", d / "sub" / "link.txt")
+    os.symlink(tmp_path / "missing.txt", d / "broken.txt")
+    os.symlink(d, d / "sub" / "loop")  # a linked folder is not entered
+    c = read_corpus(d)
+    assert len(c) == 2
+    df = c.to_pandas()
+    assert df["id"].tolist() == ["a.txt", "sub/link.txt"]
+    assert df["text"].tolist() == ["Japan", "Japan"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need a POSIX system")
+def test_txt_file_replaced_by_fifo_after_listing(tmp_path: Path) -> None:
+    from gazetta.corpus import read_corpus
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "a.txt").write_text("Japan")
+    (d / "b.txt").write_text("China")
+    c = read_corpus(d)
+    assert len(c) == 2  # listed
+    (d / "b.txt").unlink()
+    os.mkfifo(d / "b.txt")
+    assert c.to_pandas()["text"].tolist() == ["Japan"]

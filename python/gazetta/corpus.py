@@ -19,6 +19,9 @@ import json
 import math
 import os
 import re
+import secrets
+import stat
+import threading
 import warnings
 import zlib
 from fnmatch import fnmatch
@@ -45,17 +48,49 @@ class SkippedRecordsWarning(UserWarning):
 
 
 # --------------------------------------------------------------------------------------------
-# invalid bytes in CSV files: decoded as a marker (a Unicode noncharacter) and found afterwards
-_MARK = "\ufdd0"
-_MARK_HITS = [0]
+# Invalid bytes in CSV files are decoded as a marker and found in the parsed rows afterwards
+# (pandas' Arrow-backed strings cannot hold lone surrogates, so surrogateescape is out). The
+# marker is 8 Unicode noncharacters drawn at random per process: a valid row holding U+FDD0
+# (or any fixed sequence) is no longer taken for a bad one. Each reading pass counts its own
+# decode errors through an error handler of its own (a slot, reused once the pass ends), so
+# a pass reading a bad file never disturbs one reading a good file in another thread.
+_MARK = "".join(chr(0xFDD0 + b % 32) for b in secrets.token_bytes(8))
 
 
-def _mark_handler(err: UnicodeDecodeError) -> Tuple[str, int]:
-    _MARK_HITS[0] += 1
-    return _MARK, err.end
+class _MarkSlot:
+    __slots__ = ("name", "hits")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.hits = 0
+
+    def handler(self, err: UnicodeError) -> Tuple[str, int]:
+        if not isinstance(err, UnicodeDecodeError):  # pragma: no cover - the marker encodes
+            raise err
+        self.hits += 1
+        return _MARK, err.end
 
 
-codecs.register_error("gazetta.mark", _mark_handler)
+_SLOTS: List[_MarkSlot] = []
+_FREE_SLOTS: List[_MarkSlot] = []
+_SLOTS_LOCK = threading.Lock()
+
+
+def _take_slot() -> _MarkSlot:
+    with _SLOTS_LOCK:
+        if _FREE_SLOTS:
+            slot = _FREE_SLOTS.pop()
+        else:
+            slot = _MarkSlot(f"gazetta.mark{len(_SLOTS)}")
+            codecs.register_error(slot.name, slot.handler)
+            _SLOTS.append(slot)
+    slot.hits = 0
+    return slot
+
+
+def _give_slot(slot: _MarkSlot) -> None:
+    with _SLOTS_LOCK:
+        _FREE_SLOTS.append(slot)
 
 
 def _detect_format(path: Path) -> str:
@@ -92,7 +127,10 @@ def read_corpus(path: Union[str, os.PathLike], *, text: str = "text", id: Option
         A JSON Lines file (``.jsonl``/``.ndjson``/``.json``, optionally gzipped: detected by
         content), a Parquet file (``.parquet``), a CSV/TSV file (``.csv``/``.tsv``, optionally
         ``.gz``), or a folder of ``.txt`` files (one document each, read recursively in
-        sorted order; the id is the path relative to the folder, with ``/``).
+        sorted order; the id is the path relative to the folder, with ``/``). In a folder,
+        symbolic links to files are read like the files (the id is the link's path);
+        linked folders are not entered (no cycles); FIFOs, sockets, devices and broken
+        links are skipped (a FIFO would block the read forever).
     text : str, default "text"
         Field (column) holding the text. ``null``/``None``/NaN texts are empty documents.
     id : str, optional
@@ -455,6 +493,14 @@ class Corpus:
         except json.JSONDecodeError as e:
             raise CorpusError(f"{self._where(lineno)}: malformed JSON ({e.msg} at column {e.colno})", path=path,
                               line=lineno, offset=start + len(s[: e.pos].encode(self.encoding, "surrogatepass"))) from None
+        except RecursionError:
+            # json's C parser gives up on very deep nesting ([[[[...: 100,000 levels).
+            raise CorpusError(f"{self._where(lineno)}: JSON nested too deeply to read", path=path, line=lineno,
+                              offset=start) from None
+        except ValueError as e:
+            # Integers of more than sys.get_int_max_str_digits() (4,300) digits.
+            raise CorpusError(f"{self._where(lineno)}: unreadable JSON value ({e})", path=path, line=lineno,
+                              offset=start) from None
         if not isinstance(rec, dict):
             raise CorpusError(f"{self._where(lineno)}: expected a JSON object, got a {type(rec).__name__}",
                               path=path, line=lineno, offset=start)
@@ -549,14 +595,22 @@ class Corpus:
             yield part_of(pend)
 
     # CSV ----------------------------------------------------------------------------------
-    def _csv_handle(self) -> Any:
+    def _csv_handle(self, errors: str) -> Any:
         raw: Any = gzip.open(self.path, "rb") if _is_gzip(self.path) else open(self.path, "rb")
-        return io.TextIOWrapper(raw, encoding=self.encoding, errors="gazetta.mark", newline="")
+        return io.TextIOWrapper(raw, encoding=self.encoding, errors=errors, newline="")
 
     def _csv(self, columns: Optional[List[str]], want_ids: bool, arrow: bool, tracker: _Pass) -> Iterator[_Part]:
-        path = str(self.path)
         sep = self.sep or ("\t" if self.path.name.lower().replace(".gz", "").endswith((".tsv", ".tab")) else ",")
-        with self._csv_handle() as h:
+        slot = _take_slot()
+        try:
+            yield from self._csv_rows(columns, want_ids, arrow, tracker, sep, slot)
+        finally:
+            _give_slot(slot)
+
+    def _csv_rows(self, columns: Optional[List[str]], want_ids: bool, arrow: bool, tracker: _Pass, sep: str,
+                  slot: _MarkSlot) -> Iterator[_Part]:
+        path = str(self.path)
+        with self._csv_handle(slot.name) as h:
             header = list(pd.read_csv(h, sep=sep, nrows=0).columns)
         if self.text not in header:
             raise CorpusError(f"{path}, line 1: no text column {self.text!r} (columns: {header})", path=path,
@@ -576,12 +630,12 @@ class Corpus:
         rows = 1000
         # The decoder reads ahead in blocks: once it has met a bad byte, every later chunk is
         # checked for the marker.
-        hits = _MARK_HITS[0]
-        with self._csv_handle() as h:
+        hits = slot.hits
+        with self._csv_handle(slot.name) as h:
             # No usecols: with it pandas silently ignores rows with too many fields.
             reader = pd.read_csv(h, sep=sep, dtype={self.text: str}, keep_default_na=False,
                                  na_values=na_values, chunksize=rows, on_bad_lines="warn" if skip else "error",
-                                 encoding_errors="gazetta.mark")
+                                 encoding_errors=slot.name)
             with reader:
                 while True:
                     try:
@@ -603,7 +657,7 @@ class Corpus:
                                                         f"({m.group(2)})", path=path, line=int(m.group(1))))
                         else:  # pragma: no cover - pass other warnings on
                             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-                    if _MARK_HITS[0] != hits:
+                    if slot.hits != hits:
                         chunk = self._drop_bad_bytes(chunk, use, tracker)
                     if not len(chunk):
                         continue
@@ -646,7 +700,7 @@ class Corpus:
             for dirpath, dirnames, filenames in os.walk(self.path):
                 dirnames.sort()
                 for fn in filenames:
-                    if fnmatch(fn, self.pattern):
+                    if fnmatch(fn, self.pattern) and _is_regular(os.path.join(dirpath, fn)):
                         out.append(Path(dirpath, fn).relative_to(self.path).as_posix())
             self._files = sorted(out)
         return self._files
@@ -662,7 +716,9 @@ class Corpus:
         size = 0
         for rel in self._list_files():
             fp = self.path / rel
-            raw = fp.read_bytes()
+            raw = _read_regular(fp)
+            if raw is None:  # replaced by a FIFO, a device or a broken link since the listing
+                continue
             try:
                 t = raw.decode(self.encoding)
             except UnicodeDecodeError as e:
@@ -682,6 +738,30 @@ class Corpus:
 
 # --------------------------------------------------------------------------------------------
 # helpers
+def _is_regular(path: str) -> bool:
+    """A regular file, directly or through symbolic links; FIFOs, sockets, devices and broken
+    links are not (reading a FIFO would block forever)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read_regular(path: Path) -> Optional[bytes]:
+    """The bytes of a regular file, or None if ``path`` is no longer one. Opened without
+    blocking, so a FIFO put in its place cannot hang the read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        if os.path.lexists(path) and not _is_regular(str(path)):
+            return None  # a broken link
+        raise
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        return f.read()
+
+
 def _default_na() -> List[str]:
     try:
         from pandas._libs.parsers import STR_NA_VALUES
