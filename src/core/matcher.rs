@@ -16,6 +16,14 @@
 //! its end boundary holds (globs extend to the end of the word instead), so the candidate set is
 //! exactly SPEC §3.5's, filtered *before* resolution, and the walk never visits mid-word
 //! positions, which is what keeps a 220k-alias gazetteer fast.
+//!
+//! # Cost bound (any gazetteer)
+//! A walk stops where no alias continues, so it reads at most the longest alias (in view
+//! bytes) and reports at most one pattern per step (its own; see `report`). With
+//! `overlaps="longest"` a walk keeps only the longest span the context rules let through
+//! (`Matcher::keep_longest`): the candidates are at most one span per start position, and
+//! matching costs O(text × longest alias) time and O(text) memory, however the aliases nest.
+//! With `overlaps="all"` every candidate is the result, so the cost also grows with it.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -750,6 +758,15 @@ impl Matcher {
         cancel: &AtomicBool,
     ) -> Result<()> {
         scratch.cands.clear();
+        let filter = !self.rules.is_empty() || self.spec.options.capitalized_runs == Runs::Skip;
+        let longest = self.spec.options.overlaps == Overlaps::Longest;
+        let mut removed = Removed::default();
+        // Called after every walk with the index of its first candidate.
+        let mut after_walk = |cands: &mut Vec<Cand>, mark: usize| {
+            if longest {
+                self.keep_longest(text, cands, mark, filter, &mut removed);
+            }
+        };
         if scratch.views.len() < self.views.len() {
             scratch.views.resize_with(self.views.len(), View::default);
         }
@@ -758,39 +775,23 @@ impl Matcher {
                 // Accent folding changes character counts: walk a normalised copy.
                 view.build(text, vm.spec);
                 match &vm.engine {
-                    Engine::Dfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
-                    Engine::Nfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, cancel)?,
+                    Engine::Dfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, &mut after_walk, cancel)?,
+                    Engine::Nfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, &mut after_walk, cancel)?,
                 }
             } else {
                 // Without folding, normalisation is a per-character map plus whitespace
                 // collapsing, done on the fly inside each walk: no copy of the text.
                 match &vm.engine {
-                    Engine::Dfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, cancel)?,
-                    Engine::Nfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, cancel)?,
+                    Engine::Dfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
+                    Engine::Nfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
                 }
             }
         }
         let opts = self.spec.options;
-        if !self.rules.is_empty() || opts.capitalized_runs == Runs::Skip {
-            let mut removed = Removed::default();
-            scratch.cands.retain(|c| {
-                if c.entity == IGNORE {
-                    return true;
-                }
-                // The alias's own rule and its entity's rule both apply.
-                let (alias_rule, entity_rule) = self.rules_of(c);
-                if [alias_rule, entity_rule].into_iter().flatten().any(|(rule, vspec)| rule.removes(text, c.start, c.end, *vspec)) {
-                    removed.rules += 1;
-                    return false;
-                }
-                if opts.capitalized_runs == Runs::Skip && in_capitalized_run(text, c.start, c.end) {
-                    removed.runs += 1;
-                    return false;
-                }
-                true
-            });
-            scratch.removed.add(removed);
+        if filter && !longest {
+            scratch.cands.retain(|c| !self.context_removes(text, c, &mut removed));
         }
+        scratch.removed.add(removed);
         let base = out.len();
         self.resolve(&mut scratch.cands, out);
         if opts.ambiguous == Ambiguous::Resolve && out[base..].iter().any(|m| m.ambiguous) {
@@ -800,6 +801,57 @@ impl Matcher {
             out.extend_from_slice(&scratch.tail);
         }
         Ok(())
+    }
+
+    /// Whether a context rule or `capitalized_runs="skip"` removes candidate `c` (counted in
+    /// `removed`). Ignore phrases are never removed.
+    #[inline]
+    fn context_removes(&self, text: &str, c: &Cand, removed: &mut Removed) -> bool {
+        if c.entity == IGNORE {
+            return false;
+        }
+        // The alias's own rule and its entity's rule both apply.
+        let (alias_rule, entity_rule) = self.rules_of(c);
+        if [alias_rule, entity_rule].into_iter().flatten().any(|(rule, vspec)| rule.removes(text, c.start, c.end, *vspec)) {
+            removed.rules += 1;
+            return true;
+        }
+        if self.spec.options.capitalized_runs == Runs::Skip && in_capitalized_run(text, c.start, c.end) {
+            removed.runs += 1;
+            return true;
+        }
+        false
+    }
+
+    /// With `overlaps="longest"`, after one walk: of its candidates (`cands[mark..]`, all
+    /// starting at the same byte) keeps only the longest span that the context rules let
+    /// through (every candidate of that span). [`Matcher::resolve`] drops every shorter
+    /// candidate of a start anyway (it overlaps the longer one), so results and the removed
+    /// counts never change; but a start position now holds one span's candidates instead of
+    /// one per nested alias (issue 20: aliases "北", "北北", … "北"×1000 over 40k characters
+    /// made 40 M candidates).
+    fn keep_longest(&self, text: &str, cands: &mut Vec<Cand>, mark: usize, filter: bool, removed: &mut Removed) {
+        let n = cands.len();
+        if n <= mark + 1 && !filter {
+            return;
+        }
+        let mut w = mark;
+        let mut best = 0usize;
+        for k in mark..n {
+            let c = cands[k];
+            if filter && self.context_removes(text, &c, removed) {
+                continue;
+            }
+            if c.end > best {
+                best = c.end;
+                w = mark;
+            }
+            if c.end == best {
+                cands[w] = c;
+                w += 1;
+            }
+        }
+        cands.truncate(w);
     }
 
     /// The context rules of a candidate: its alias's and its entity's.
@@ -898,6 +950,7 @@ fn scan<A: Automaton>(
     aliases: &[AliasInfo],
     view: &View,
     cands: &mut Vec<Cand>,
+    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize),
     cancel: &AtomicBool,
 ) -> Result<()> {
     let text = view.text.as_str();
@@ -924,7 +977,9 @@ fn scan<A: Automaton>(
                 // "Korea" matches in "日本とKorea").
                 let w = ASCII_WORD[b as usize];
                 if first[b as usize] && !(w && prev_word && !prev_unspaced) {
+                    let mark = cands.len();
                     walk(aut, start_sid, vm, aliases, view, i, cands);
+                    after_walk(cands, mark);
                 }
                 prev_word = w;
                 prev_unspaced = false;
@@ -935,7 +990,9 @@ fn scan<A: Automaton>(
             let (w, u) = classify(c);
             let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&c) };
             if is_start && first[b as usize] {
+                let mark = cands.len();
                 walk(aut, start_sid, vm, aliases, view, i, cands);
+                after_walk(cands, mark);
             }
             prev_word = w;
             prev_unspaced = u;
@@ -1007,12 +1064,15 @@ fn report<A: Automaton>(
     last: char,
     mut push: impl FnMut(usize, u32, u32),
 ) {
-    for k in 0..aut.match_len(sid) {
-        let pid = aut.match_pattern(sid, k);
-        // Match lists may include shorter suffix patterns (failure links); keep only the
-        // pattern that starts exactly at the anchor.
+    // Patterns are unique per view, so a state is the end of at most one pattern of its own;
+    // aho-corasick lists it first, before the shorter suffix patterns copied along failure
+    // links. Only the first entry can start at the anchor: looking at the whole list made a
+    // walk through nested aliases ("北", "北北", …) cost the square of its length (issue 20).
+    if aut.match_len(sid) > 0 {
+        debug_assert!((1..aut.match_len(sid)).all(|k| aut.pattern_len(aut.match_pattern(sid, k)) != fed));
+        let pid = aut.match_pattern(sid, 0);
         if aut.pattern_len(pid) != fed {
-            continue;
+            return;
         }
         let pid = pid.as_usize();
         let lo = vm.target_start[pid] as usize;
@@ -1107,6 +1167,7 @@ fn scan_direct<A: Automaton>(
     aliases: &[AliasInfo],
     text: &str,
     cands: &mut Vec<Cand>,
+    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize),
     cancel: &AtomicBool,
 ) -> Result<()> {
     let bytes = text.as_bytes();
@@ -1163,13 +1224,17 @@ fn scan_direct<A: Automaton>(
                         if let Some(g) = vm.gate.as_ref() {
                             let (maybe, end) = g.check_ahead(text, i, norm, lower_view, &mut ahead);
                             if maybe {
+                                let mark = cands.len();
                                 walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                                after_walk(cands, mark);
                             }
                             // No word starts inside the token (the gate read it to its end).
                             i = end;
                             continue;
                         }
+                        let mark = cands.len();
                         walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                        after_walk(cands, mark);
                     }
                     // Later candidates inside this word fail `prev_blocks` (one lookup each;
                     // most words hold no second capital).
@@ -1177,7 +1242,9 @@ fn scan_direct<A: Automaton>(
                     continue;
                 }
                 if second_ok {
+                    let mark = cands.len();
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                    after_walk(cands, mark);
                 }
                 i += 1;
                 continue;
@@ -1192,7 +1259,9 @@ fn scan_direct<A: Automaton>(
                 if first[fb as usize]
                     && (!w || vm.gate.as_ref().map_or(true, |g| g.may_match(text, i, norm, lower_view)))
                 {
+                    let mark = cands.len();
                     walk_direct(aut, start_sid, vm, aliases, text, i, cands);
+                    after_walk(cands, mark);
                 }
             }
             i += c.len_utf8();
