@@ -325,3 +325,78 @@ def test_txt_file_replaced_by_fifo_after_listing(tmp_path: Path) -> None:
     (d / "b.txt").unlink()
     os.mkfifo(d / "b.txt")
     assert c.to_pandas()["text"].tolist() == ["Japan"]
+
+
+# -- item 7: edge values ---------------------------------------------------------------------
+def test_huge_window_does_not_wrap(gaz: gazetta.Gazetteer) -> None:
+    """window=2**64-1 wrapped (last_i + k) and counted fewer pairs than window=10**9."""
+    docs = ["Japan " + "and so on " * 30 + "China. Korea and Japan."]
+    counts = {w: gazetta.cooccurrence(docs, gaz, unit="document", window=w).pairs["n_ab"].sum()
+              for w in (10**9, 2**63, 2**64 - 1)}
+    assert len(set(counts.values())) == 1, counts
+
+
+@pytest.mark.parametrize("kw", ["window", "keep_evidence"])
+def test_values_beyond_64_bits_are_a_clear_error(gaz: gazetta.Gazetteer, kw: str) -> None:
+    with pytest.raises(ValueError, match=f"{kw} must be .*below 2\\*\\*64"):
+        gazetta.cooccurrence(["Japan and China."], gaz, **{kw: 2**64})
+    assert gazetta.cooccurrence(["Japan and China."], gaz, **{kw: 2**64 - 1}).pairs["n_ab"].tolist() == [1]
+
+
+@pytest.mark.parametrize("col", ["name", "kind", "entity", "n_docs", "pmi", "b", "a", "n_ab", "n"])
+def test_by_column_named_like_a_result_column(gaz: gazetta.Gazetteer, col: str) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["Japan and China.", "China and Korea."], col: ["x", "y"]})
+    with pytest.raises(ValueError, match=f"by=/time= column '{col}' has the name of a result column"):
+        gazetta.cooccurrence(df, gaz, by=col)
+    renamed = gazetta.cooccurrence(df.rename(columns={col: col + "_"}), gaz, by=col + "_")
+    assert renamed.pairs[col + "_"].tolist() == ["x", "y"]
+
+
+def test_by_column_given_twice(gaz: gazetta.Gazetteer) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["Japan and China."], "src": ["x"]})
+    with pytest.raises(ValueError, match="given twice"):
+        gazetta.cooccurrence(df, gaz, by=["src", "src"])
+
+
+def test_by_keys_group_by_equality(gaz: gazetta.Gazetteer) -> None:
+    """As in DataFrame.groupby: True, 1 and 1.0 are one group (named by the first value
+    seen); tuples are keys like any hashable value."""
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["Japan and China."] * 4, "g": [1, True, 1.0, 2]})
+    co = gazetta.cooccurrence(df, gaz, by="g")
+    assert co.pairs[["g", "n_ab"]].values.tolist() == [[1, 3], [2, 1]]
+    assert co.pairs["g"].iloc[0] == 1 and not isinstance(co.pairs["g"].iloc[0], (bool, float))
+    df = pd.DataFrame({"text": ["Japan and China."] * 3, "g": [(1, 2), (1, 2), (3,)]})
+    assert gazetta.cooccurrence(df, gaz, by="g").pairs[["g", "n_ab"]].values.tolist() == [[(1, 2), 2], [(3,), 1]]
+
+
+@pytest.mark.parametrize("values, names", [([1, "1", 2], ("int 1", "str '1'")),
+                                            ([(1, 2), "x", "y"], ("tuple (1, 2)", "str 'x'"))])
+def test_by_keys_that_cannot_be_ordered(gaz: gazetta.Gazetteer, values: list, names: tuple) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["Japan and China."] * 3, "g": values})
+    with pytest.raises(ValueError, match="by= column 'g' mixes values that cannot be ordered together") as ei:
+        gazetta.cooccurrence(df, gaz, by="g")
+    assert all(x in str(ei.value) for x in names)
+    assert gazetta.cooccurrence(df.assign(g=df["g"].astype(str)), gaz, by="g").pairs["n_ab"].sum() == 3
+
+
+def test_by_keys_unhashable(gaz: gazetta.Gazetteer) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["Japan and China."] * 2, "g": [[1], [2]]})
+    with pytest.raises(ValueError, match=r"value \[1\] \(list\) cannot be a group key"):
+        gazetta.cooccurrence(df, gaz, by="g")
+
+
+@pytest.mark.parametrize("n", [-1, 1.5, True])
+def test_kwic_n_is_validated(gaz: gazetta.Gazetteer, n: object) -> None:
+    with pytest.raises(ValueError, match="n must be None or a non-negative int"):
+        gazetta.Matcher(gaz).kwic(["Japan and Japan."], "JP", n=n)  # type: ignore[arg-type]
+    assert len(gazetta.Matcher(gaz).kwic(["Japan and Japan."], "JP", n=0)) == 0

@@ -89,13 +89,33 @@ class _Grouper:
                 out[i] = NO_GROUP
                 self.missing_key_docs += 1
                 continue
-            code = self._index.get(key)
+            try:
+                code = self._index.get(key)
+            except TypeError:
+                bad = next(v for v in key if not _hashable(v))
+                raise ValueError(f"by= column value {bad!r} ({type(bad).__name__}) cannot be a group key "
+                                 "(unhashable); convert the column, e.g. to str") from None
             if code is None:
                 code = len(self.keys)
                 self._index[key] = code
                 self.keys.append(key)
             out[i] = code
         return out
+
+    def check_orderable(self) -> None:
+        """Groups are sorted by key: a by= column whose values cannot be ordered together
+        (1 and "a") is an error naming two of them, not a TypeError from pandas' sort."""
+        for j, c in enumerate(self.by):
+            values = {k[j] for k in self.keys}
+            try:
+                sorted(values)
+            except TypeError:
+                by_type: Dict[str, Any] = {}
+                for v in sorted(values, key=repr):
+                    by_type.setdefault(type(v).__name__, v)
+                (t1, v1), (t2, v2) = (list(by_type.items()) * 2)[:2]
+                raise ValueError(f"the by= column {c!r} mixes values that cannot be ordered together ({t1} {v1!r} "
+                                 f"and {t2} {v2!r}); convert it, e.g. df[{c!r}].astype(str)") from None
 
     def check_dates(self) -> None:
         """A date column of which no value could be read is an error naming one."""
@@ -112,6 +132,28 @@ class _Grouper:
             if absent:
                 raise KeyError(f"no document has a value for {', '.join(repr(c) for c in absent)} "
                                f"(by=/time= columns); check the field names")
+
+
+def _check_key_names(by: List[Any], time: Optional[str]) -> None:
+    """by=/time= columns become columns of the result tables: a name those tables already use
+    (``name``, ``b``, ``pmi``...) would collide with it, and a column given twice is a typo."""
+    cols = by + ([time] if time is not None else [])
+    for c in cols:
+        if isinstance(c, str) and c in _RESERVED:
+            raise ValueError(f"the by=/time= column {c!r} has the name of a result column ("
+                             f"{', '.join(sorted(_RESERVED))}); rename it, e.g. df.rename(columns={{{c!r}: "
+                             f"{c + '_'!r}}})")
+    dup = [c for i, c in enumerate(cols) if c in cols[:i]]
+    if dup:
+        raise ValueError(f"column {dup[0]!r} is given twice in by=/time=")
+
+
+def _hashable(v: Any) -> bool:
+    try:
+        hash(v)
+    except TypeError:
+        return False
+    return True
 
 
 def _text_column(df: pd.DataFrame, text: str) -> None:
@@ -182,6 +224,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         ``n`` = all tokens.
     by : str or list of str, optional
         Metadata columns to slice by; each group is counted on its own, with its own ``n``.
+        A column may not be named like a result column (``a``, ``b``, ``entity``, ``name``,
+        ``kind``, ``n_docs``, ``pmi``, ...: a ``ValueError`` says which; rename it). Keys are
+        grouped by Python equality, as in ``DataFrame.groupby``: ``True``, ``1`` and ``1.0``
+        are one group (shown as the value seen first), ``"1"`` is another; keys are sorted, so
+        values that cannot be ordered together (``1`` and ``"a"``) are a ``ValueError``
+        naming both (convert the column, e.g. ``df[c].astype(str)``), as are unhashable
+        values (lists, dicts).
     time, freq : str
         A date column and a pandas period frequency: "D", "W", "M", "Q", "Y", or any other
         alias pandas knows ("W-MON" weeks ending Monday, "ME" = "M", "QE" = "Q", "h", and
@@ -261,8 +310,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     _check_choice("unit", unit, _UNITS)
     _check_choice("paragraphs", paragraphs, ("line", "blank"))
     _check_choice("count", count, _COUNTS)
-    if window is not None and (isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0):
-        raise ValueError(f"window must be None or a non-negative int; got {window!r}")
+    if window is not None and (isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0
+                               or window >= 2**64):
+        raise ValueError(f"window must be None or a non-negative int below 2**64 (any window longer than a unit "
+                         f"counts every pair in it); got {window!r}")
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"min_count must be a positive int; got {min_count!r}")
     n_threads = _check_threads(n_threads)
@@ -271,6 +322,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if time is None and (dayfirst is not None or date_format is not None):
         raise ValueError("dayfirst= and date_format= say how the time= column is written: pass time= and freq= too")
     by_list: List[str] = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    _check_key_names(by_list, time)
     kinds_filter, between_filter = _parse_kinds(kinds, between)
     folder = _Folder(dedupe, n_threads)  # validates dedupe=
 
@@ -280,8 +332,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         matcher._level_map(level)  # a ValueError listing the kinds, before any work
     _check_known_kinds(matcher, kinds_filter, between_filter)
     grouper = _Grouper(by_list, time, freq, dayfirst, date_format)  # checks freq, dayfirst, date_format
-    if isinstance(keep_evidence, bool) or not isinstance(keep_evidence, (int, np.integer)) or keep_evidence < 0:
-        raise ValueError(f"keep_evidence must be a non-negative int; got {keep_evidence!r}")
+    if isinstance(keep_evidence, bool) or not isinstance(keep_evidence, (int, np.integer)) or keep_evidence < 0 \
+            or keep_evidence >= 2**64:
+        raise ValueError(f"keep_evidence must be a non-negative int below 2**64; got {keep_evidence!r}")
     counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count,
                             int(keep_evidence), level)
     # For streamed corpora with ids, the ids of documents that hold kept evidence.
@@ -349,6 +402,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     finally:
         bar.close()
     grouper.check_dates()
+    grouper.check_orderable()
     if not isinstance(corpus, pd.DataFrame):
         # DataFrame columns were checked up front; for streams of records a key column that
         # no record fills is almost surely a misspelt field name.

@@ -558,7 +558,8 @@ class Matcher:
         width : int, default 60
             Characters of context on each side (whitespace runs shown as one space).
         n : int, optional
-            At most this many rows, in corpus order.
+            At most this many rows, in corpus order (a non-negative int; ``n=-1`` is a
+            ``ValueError``, not "all but the last").
         ids : sequence, optional
             Document ids for the ``doc`` column.
 
@@ -579,6 +580,8 @@ class Matcher:
 
         if isinstance(width, bool) or not isinstance(width, int) or width < 0:
             raise ValueError(f"width must be a non-negative int; got {width!r}")
+        if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0):
+            raise ValueError(f"n must be None or a non-negative int; got {n!r}")
         wanted = {entity} if isinstance(entity, str) else set(entity)
         unknown = wanted - set(self._tables["ids"])
         if unknown:
