@@ -89,3 +89,33 @@ def test_nested_aliases_all_reports_every_candidate() -> None:
     df = m.mentions(["北" * n], progress=False)
     assert len(df) == sum(min(k, n - s) for s in range(n))
     assert (df["end"] - df["start"]).max() == k
+
+
+def test_kept_evidence_stores_each_unit_once() -> None:
+    """A 0.2 MB document with 100 entities is one unit for 4,950 pairs: ``keep_evidence=1``
+    keeps its text once (every pair row refers to it), within 2 GiB of address space more than
+    the warmed-up process (one copy per pair took 3.7 GB)."""
+    res = run_child("""
+        import json, resource
+        import gazetta
+        names = [f"Zork{i:03d}" for i in range(100)]
+        g = gazetta.Gazetteer()
+        for n in names:
+            g.add(n, n)
+        m = gazetta.Matcher(g)
+        gazetta.cooccurrence(["Zork000 Zork001"], m, unit="document", keep_evidence=1, progress=False)  # warm up
+        with open("/proc/self/statm") as f:
+            vm = int(f.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (vm + 2 * 2**30, resource.RLIM_INFINITY))
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        doc = " ".join("lorem ipsum dolor sit amet " * 75 + n + "." for n in names)
+        co = gazetta.cooccurrence([doc], m, unit="document", keep_evidence=1, progress=False)
+        ev = co.evidence("Zork000", "Zork099")
+        grew = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+        print(json.dumps({"pairs": len(co.pairs), "rows": len(ev), "text": len(ev["text"].iloc[0]), "doc": len(doc),
+                          "spans_b": [list(s) for s in ev["spans_b"].iloc[0]], "at": doc.index("Zork099"),
+                          "grew_mb": grew}))
+    """)
+    assert (res["pairs"], res["rows"], res["text"]) == (4950, 1, res["doc"])
+    assert res["spans_b"] == [[res["at"], res["at"] + 7]]
+    assert res["grew_mb"] < 300, res

@@ -309,6 +309,7 @@ def _kept_rows(co: Any, a: str, b: str) -> Tuple[pd.DataFrame, bool]:
 def _kept_table(co: Any, rows: pd.DataFrame, a: str, b: str, take: np.ndarray) -> pd.DataFrame:
     cols = ["doc", *co._keys, *_EVIDENCE_COLUMNS]
     out = rows[cols].iloc[take].reset_index(drop=True)
+    out["text"] = out["text"].astype("str")  # kept as object (shared per unit): the usual dtype
     if a > b:
         out = out.rename(columns={"spans_a": "spans_b", "spans_b": "spans_a"})[cols]
     res = Evidence(out)

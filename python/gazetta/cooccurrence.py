@@ -467,7 +467,10 @@ def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, c
     out = pd.DataFrame({"_g": g, "a": ids[raw["ev_a"].astype(np.int64)], "b": ids[raw["ev_b"].astype(np.int64)],
                         "doc": doc_col, "unit": raw["ev_unit"].astype(np.int64),
                         "start": raw["ev_start"].astype(np.int64), "end": raw["ev_end"].astype(np.int64),
-                        "text": raw["ev_text"], "spans_a": raw["ev_spans_a"], "spans_b": raw["ev_spans_b"]})
+                        # object dtype: the rows of a unit share its one str (a str column would copy
+                        # the unit once per pair)
+                        "text": pd.Series(raw["ev_text"], dtype=object), "spans_a": raw["ev_spans_a"],
+                        "spans_b": raw["ev_spans_b"]})
     for j, c in enumerate(grouper.columns):
         vals = [grouper.keys[x][j] for x in g]
         out[c] = pd.PeriodIndex(vals, freq=grouper.freq) if (c == grouper.time and len(vals)) else vals

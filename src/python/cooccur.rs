@@ -138,6 +138,9 @@ impl PyCounter {
             let mut start = Vec::with_capacity(ev.len());
             let mut end = Vec::with_capacity(ev.len());
             let texts = PyList::empty(py);
+            // One Python str per kept unit, referenced by every pair row that keeps it.
+            let mut unit_strs: std::collections::HashMap<(u64, u32), Bound<'_, pyo3::types::PyString>> =
+                std::collections::HashMap::new();
             let spans_a = PyList::empty(py);
             let spans_b = PyList::empty(py);
             for ((kg, ka, kb), r) in ev {
@@ -148,7 +151,8 @@ impl PyCounter {
                 unit.push(r.unit);
                 start.push(r.start as u64);
                 end.push(r.end as u64);
-                texts.append(&r.text)?;
+                let s = unit_strs.entry((r.doc, r.unit)).or_insert_with(|| pyo3::types::PyString::new(py, &r.text));
+                texts.append(&*s)?;
                 spans_a.append(r.spans_a.clone())?;
                 spans_b.append(r.spans_b.clone())?;
             }
