@@ -50,9 +50,11 @@ documentation, in the order the matcher applies them:
 - *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after §3.5 and
   §3.7): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
   "context"; several: narrowed to them), document (candidates mentioned unambiguously or chosen
-  by context for another span; one: "document"; several: narrowed to them), prior (the
-  candidate whose positive prior is at least the ratio times every other's: "prior"), else
-  every remaining candidate, flagged ambiguous: "none". With ``ambiguous="all"`` an ambiguous
+  by context for another span; one: "document"; several: narrowed to them), support (the
+  candidate kin — ancestor, descendant or same parent — to a candidate of more of the other
+  spans than any other candidate is, judged on every span's state after the document step:
+  "support"), prior (the candidate whose positive prior is at least the ratio times every
+  other's, and larger: "prior"), else every remaining candidate, flagged ambiguous: "none". With ``ambiguous="all"`` an ambiguous
   span's rows are labelled "none".
 """
 
@@ -699,30 +701,58 @@ class Reference:
                 return True
         return False
 
+    def kin(self, a: int, b: int) -> bool:
+        """``a`` and ``b`` are related: one is an ancestor of the other, or they share a parent."""
+        return (self.parents[a] is not None and self.parents[a] == self.parents[b]) or a in self.ancestors(b) \
+            or b in self.ancestors(a)
+
     def resolve(self, spans: List[List[Tuple[int, int]]]) -> List[Tuple[List[Tuple[int, int]], str]]:
         """One document's reported spans (each its ``(entity, alias)`` rows in gazetteer order)
         -> per span the rows kept and how it was decided: "" (not ambiguous), "context",
-        "document", "prior" or "none" (the remaining candidates, flagged)."""
+        "document", "support", "prior" or "none" (the remaining candidates, flagged)."""
         plain = {rows[0][0] for rows in spans if len(rows) == 1}
         # Step 1 for every span first: its results feed step 2 of the others.
         context = [[ent for ent, _ in rows if self.related(ent, plain)] if len(rows) > 1 else [] for rows in spans]
         chosen_by_context = {c[0] for c in context if len(c) == 1}
-        out: List[Tuple[List[Tuple[int, int]], str]] = []
+        # Steps 1-2: a decision (one entity and how) or the candidates still open.
+        state: List[Tuple[List[int], str]] = []
         for rows, ctx in zip(spans, context):
-            alias_of = dict(rows)
             if len(rows) == 1:
-                out.append((rows, ""))
+                state.append(([rows[0][0]], ""))
                 continue
             if len(ctx) == 1:
-                out.append(([(ctx[0], alias_of[ctx[0]])], "context"))
+                state.append((ctx, "context"))
                 continue
             cands = ctx if ctx else [ent for ent, _ in rows]
             mentioned = [c for c in cands if c in plain or c in chosen_by_context]
             if len(mentioned) == 1:
-                out.append(([(mentioned[0], alias_of[mentioned[0]])], "document"))
+                state.append((mentioned, "document"))
                 continue
             if len(mentioned) >= 2:
                 cands = mentioned
+            state.append((cands, "open"))
+        # Step 3, support: judged on the state after step 2 for every open span.
+        supported: Dict[int, int] = {}
+        for k, (cands, how) in enumerate(state):
+            if how != "open":
+                continue
+            votes = []
+            for c in cands:
+                votes.append(sum(1 for k2, (others, _) in enumerate(state)
+                                 if k2 != k and any(o != c and self.kin(c, o) for o in others)))
+            best = max(votes)
+            if best > 0 and votes.count(best) == 1:
+                supported[k] = cands[votes.index(best)]
+        out: List[Tuple[List[Tuple[int, int]], str]] = []
+        for k, (rows, (cands, how)) in enumerate(zip(spans, state)):
+            alias_of = dict(rows)
+            if how != "open":
+                out.append(([(cands[0], alias_of[cands[0]])] if how else rows, how))
+                continue
+            if k in supported:
+                out.append(([(supported[k], alias_of[supported[k]])], "support"))
+                continue
+            # Step 4, prior.
             winners = [c for c in cands if self.priors[c] > 0
                        and all(self.priors[c] >= self.prior_ratio * self.priors[o] and self.priors[c] > self.priors[o]
                                for o in cands if o != c)]

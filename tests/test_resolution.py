@@ -217,11 +217,11 @@ def test_resolve_all_skip() -> None:
 
 
 def test_resolved_by_column() -> None:
-    """``mentions`` has a categorical ``resolved_by`` column with the five labels as
+    """``mentions`` has a categorical ``resolved_by`` column with the six labels as
     categories: "" for unambiguous spans, else the step that decided."""
     g = world()
     df = gazetta.Matcher(g).mentions(["Paris, Texas", "Paris", "GA and Georgia", "Georgia", None])
-    assert list(df["resolved_by"].cat.categories) == ["", "context", "document", "prior", "none"]
+    assert list(df["resolved_by"].cat.categories) == ["", "context", "document", "support", "prior", "none"]
     got = list(zip(df["doc"], df["surface"], df["entity"], df["ambiguous"], df["resolved_by"]))
     assert got == [(0, "Paris", "PAR-TX", False, "context"), (0, "Texas", "US-TX", False, ""),
                    (1, "Paris", "PAR-FR", False, "prior"),

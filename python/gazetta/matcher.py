@@ -85,7 +85,7 @@ class Match(NamedTuple):
         more than one (each remaining candidate is a ``Match`` of its own).
     resolved_by : str
         How a span that several entities share was decided: ``""`` (not ambiguous),
-        ``"context"``, ``"document"``, ``"prior"`` or ``"none"`` (undecided; see
+        ``"context"``, ``"document"``, ``"support"``, ``"prior"`` or ``"none"`` (undecided; see
         :class:`Matcher`'s ``ambiguous`` option).
 
     Examples
@@ -176,6 +176,8 @@ class Matcher:
         ``parent`` hierarchy is mentioned unambiguously in the same document: "Georgia …
         Atlanta" is the state), *document* (a candidate mentioned unambiguously elsewhere in
         the document, or chosen by context for another span of it: one sense per document),
+        *support* (the candidate related to more of the document's other spans, ambiguous ones
+        included, than any other: "Gainesville … Hall County … Georgia" agree on the state),
         *prior* (the candidate whose ``prior`` attribute, e.g. population, is at least
         ``prior_ratio`` times every other's); a span still undecided is reported once per remaining
         candidate, flagged ``ambiguous=True``. The ``resolved_by`` column says which step
@@ -184,7 +186,9 @@ class Matcher:
         ambiguous spans are dropped. See ``docs/resolution.md``.
     prior_ratio : float, default 10.0
         The margin of the *prior* step of ``ambiguous="resolve"``: the largest prior must be
-        at least this many times every other remaining candidate's. ``float("inf")``: priors
+        at least this many times every other remaining candidate's. The default decides only
+        clear cases (Paris, France against Paris, Texas: 85 times); a population is a poor
+        guide between kinds (Georgia the US state has 2.9 times the people of the country). ``float("inf")``: priors
         never decide; ``1``: the largest prior always wins (ties stay undecided).
     capitalized_runs : {"keep", "skip"}, default "keep"
         ``"skip"``: a name-form candidate (a capitalised word, not an acronym such as "U.S.")
