@@ -11,7 +11,7 @@
 //!
 //! The assertion (F1 ≥ 0.97 over all boundaries) is a correctness floor, not a timing check.
 
-use gazetta::core::units::{paragraphs, reference, sentences_in, ParagraphMode};
+use gazetta::core::units::{layout, paragraphs, reference, sentences_in, ParagraphMode, Reading};
 use std::collections::BTreeSet;
 
 #[derive(serde::Deserialize)]
@@ -178,7 +178,7 @@ fn fast_splitter_equals_reference_on_a_corpus() {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let d: Doc = serde_json::from_str(line).expect("a JSON object per line");
         let Some(text) = d.text else { continue };
-        for mode in [ParagraphMode::Line, ParagraphMode::Blank] {
+        for mode in [ParagraphMode::Line, ParagraphMode::Blank, ParagraphMode::Auto] {
             let t0 = std::time::Instant::now();
             let fast = sentences_in(&text, mode);
             let t1 = std::time::Instant::now();
@@ -191,10 +191,37 @@ fn fast_splitter_equals_reference_on_a_corpus() {
         docs += 1;
         bytes += text.len();
     }
-    let mb = 2.0 * bytes as f64 / 1e6;
+    let mb = 3.0 * bytes as f64 / 1e6;
     println!(
-        "{docs} docs, {spans} sentences (both modes): fast {:.0} MB/s, reference {:.0} MB/s",
+        "{docs} docs, {spans} sentences (three modes): fast {:.0} MB/s, reference {:.0} MB/s",
         mb / t_fast.as_secs_f64(),
         mb / t_ref.as_secs_f64()
     );
+}
+
+/// `ParagraphMode::Auto` reads every gold text as the mode it was annotated with: the
+/// hard-wrapped Reuters excerpts as `Blank`, the others (blank-line or line-per-paragraph
+/// text, where both readings give the same units or `Line` is right) with the same sentences
+/// as their annotated mode.
+#[test]
+fn auto_reads_gold_texts_as_their_mode() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sentences_gold.jsonl");
+    let data = std::fs::read_to_string(path).expect("gold file is readable");
+    let (mut blank, mut texts) = (0usize, 0usize);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let g: Gold = serde_json::from_str(line).expect("a gold record");
+        texts += 1;
+        let reading = ParagraphMode::Auto.read(&g.text);
+        if g.source.starts_with("reuters:") {
+            assert!(matches!(reading, Reading::Blank { .. }), "{}: {:?}", g.source, layout(&g.text));
+            blank += 1;
+        }
+        assert_eq!(
+            sentences_in(&g.text, ParagraphMode::Auto),
+            sentences_in(&g.text, g.paragraphs),
+            "{}: auto reads it as {reading:?}",
+            g.source
+        );
+    }
+    println!("{texts} texts, {blank} hard-wrapped");
 }

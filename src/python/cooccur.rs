@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyList};
 use crate::core::batch::{self, Control};
 use crate::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
 use crate::core::text::DocText;
-use crate::core::units::{bytes_to_cps, paragraphs, sentences_in, tokens, ParagraphMode};
+use crate::core::units::{bytes_to_cps, layout, paragraphs, sentences_in, tokens, ParagraphMode, Reading};
 
 use super::convert::extract_units;
 use super::matcher::PyMatcher;
@@ -19,9 +19,10 @@ use super::run::{run_detached, run_here};
 
 pub fn parse_paragraphs(s: &str) -> PyResult<ParagraphMode> {
     match s {
+        "auto" => Ok(ParagraphMode::Auto),
         "line" => Ok(ParagraphMode::Line),
         "blank" => Ok(ParagraphMode::Blank),
-        _ => Err(PyValueError::new_err(format!("paragraphs must be 'line' or 'blank', not {s:?}"))),
+        _ => Err(PyValueError::new_err(format!("paragraphs must be 'auto', 'line' or 'blank', not {s:?}"))),
     }
 }
 
@@ -129,6 +130,8 @@ impl PyCounter {
             d.set_item("dropped_by_level", inner.dropped_by_level)?;
             d.set_item("removed_by_rules", inner.removed.rules)?;
             d.set_item("removed_by_runs", inner.removed.runs)?;
+            d.set_item("read_line", inner.read_line)?;
+            d.set_item("read_blank", inner.read_blank)?;
             let ev = inner.evidence(&self.rank);
             let mut g = Vec::with_capacity(ev.len());
             let mut a = Vec::with_capacity(ev.len());
@@ -229,7 +232,7 @@ fn to_cp_spans(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// Sentence spans (code points).
 #[pyfunction]
-#[pyo3(signature = (text, paragraphs="line"))]
+#[pyo3(signature = (text, paragraphs="auto"))]
 pub fn sentences(text: &str, paragraphs: &str) -> PyResult<Vec<(usize, usize)>> {
     let mode = parse_paragraphs(paragraphs)?;
     Ok(to_cp_spans(text, sentences_in(text, mode)))
@@ -237,10 +240,22 @@ pub fn sentences(text: &str, paragraphs: &str) -> PyResult<Vec<(usize, usize)>> 
 
 /// Paragraph spans (code points).
 #[pyfunction]
-#[pyo3(name = "paragraphs", signature = (text, mode="line"))]
+#[pyo3(name = "paragraphs", signature = (text, mode="auto"))]
 pub fn paragraphs_py(text: &str, mode: &str) -> PyResult<Vec<(usize, usize)>> {
     let mode = parse_paragraphs(mode)?;
     Ok(to_cp_spans(text, paragraphs(text, mode)))
+}
+
+/// How `paragraphs="auto"` reads `text`: `("line" | "blank", width, soft_breaks,
+/// wrapped_breaks, indents)` (see `core::units::Layout`).
+#[pyfunction]
+pub fn paragraph_layout(text: &str) -> (&'static str, usize, usize, usize, bool) {
+    let l = layout(text);
+    let mode = match l.reading() {
+        Reading::Line => "line",
+        Reading::Blank { .. } => "blank",
+    };
+    (mode, l.width, l.soft_breaks, l.wrapped_breaks, l.indents)
 }
 
 /// Token spans (code points).

@@ -69,6 +69,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cooccur::sentences, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::paragraphs_py, m)?)?;
     m.add_function(wrap_pyfunction!(cooccur::tokens_py, m)?)?;
+    m.add_function(wrap_pyfunction!(cooccur::paragraph_layout, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::arrow_invalid_utf8, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::arrow_len, m)?)?;
     m.add_function(wrap_pyfunction!(parse_alias, m)?)?;

@@ -7,7 +7,7 @@
 
 use super::{
     is_bullet, is_cjk_term, is_closer, is_line_break, is_opener, is_starter, is_term,
-    paragraphs_by, point_ends_sentence, trim_span, Lines, ParagraphMode,
+    paragraphs_by, point_ends_sentence, trim_span, Lines, ParagraphMode, Reading,
 };
 use crate::core::chars::{is_space, is_word};
 
@@ -39,16 +39,27 @@ impl Lines for CharLines {
     }
 }
 
-/// [`super::paragraphs`], with lines found char by char.
+/// [`super::paragraphs`], with lines found char by char (the reading of `mode` is made by
+/// [`ParagraphMode::read`], shared with the fast splitter).
 pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
-    paragraphs_by::<CharLines>(text, mode)
+    paragraphs_read(text, mode.read(text))
+}
+
+/// [`super::paragraphs_read`], with lines found char by char.
+pub fn paragraphs_read(text: &str, reading: Reading) -> Vec<(usize, usize)> {
+    paragraphs_by::<CharLines>(text, reading)
 }
 
 /// [`super::sentences_in`], char by char.
 pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
+    sentences_read(text, mode.read(text))
+}
+
+/// [`super::sentences_read`], char by char: each paragraph of `reading` split on its own.
+pub fn sentences_read(text: &str, reading: Reading) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut buf: Vec<(usize, char)> = Vec::new();
-    for (ps, pe) in paragraphs(text, mode) {
+    for (ps, pe) in paragraphs_read(text, reading) {
         let Some(par) = text.get(ps..pe) else {
             continue;
         };
