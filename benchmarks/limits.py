@@ -13,12 +13,17 @@ Every measurement runs in a **fresh subprocess**, so that its peak RSS
    the built-in country gazetteer (``Matcher.mentions``) and counted
    (``cooccurrence(unit="sentence")``), each factor in its own process: wall time, MB/s and
    peak RSS; also the same text as a single document.
+3. ``nested`` (issue 20): a hostile gazetteer of nested aliases "北", "北北", … "北"×k (one
+   entity each) over the text "北"×n (an unspaced script: every character starts a word), with
+   ``overlaps="longest"`` and ``"all"``: wall time of ``Matcher.mentions``, mentions and peak
+   RSS, each case in its own process. Time must grow linearly with n.
 
 Usage::
 
     python benchmarks/limits.py                       # both (about 6 min on 2 cores)
     python benchmarks/limits.py build --aliases 1000000
     python benchmarks/limits.py linear --factors 1 4 16
+    python benchmarks/limits.py nested                # about 30 s
 """
 
 from __future__ import annotations
@@ -126,6 +131,27 @@ def child_linear(factor: int, single: bool) -> Dict[str, Any]:
             "peak_rss_mb": _maxrss_mb()}
 
 
+def child_nested(k: int, n: int, overlaps: str) -> Dict[str, Any]:
+    import gazetta
+
+    g = gazetta.Gazetteer()
+    for i in range(1, k + 1):
+        g.add(f"N{i}", "北" * i)
+    m = gazetta.Matcher(g, overlaps=overlaps)
+    text = "北" * n
+    rss0 = _maxrss_mb()
+    t0 = time.perf_counter()
+    df = m.mentions([text], progress=False)
+    t1 = time.perf_counter()
+    return {"aliases": k, "chars": n, "overlaps": overlaps, "mentions": len(df), "mentions_s": t1 - t0,
+            "kchars_s": n / 1e3 / (t1 - t0), "rss_before_mb": rss0, "peak_rss_mb": _maxrss_mb()}
+
+
+#: (aliases, characters, overlaps) of the ``nested`` rows.
+NESTED = [(1000, 10_000, "longest"), (1000, 40_000, "longest"), (1000, 160_000, "longest"),
+          (100, 40_000, "longest"), (100, 10_000, "all"), (100, 40_000, "all")]
+
+
 def run_child(args: List[str]) -> Dict[str, Any]:
     out = subprocess.run([sys.executable, os.path.abspath(__file__), "_child", *args], capture_output=True,
                          text=True, check=False)
@@ -145,9 +171,15 @@ def main() -> None:
     ch.add_argument("what")
     ch.add_argument("n", type=int)
     ch.add_argument("--single", action="store_true")
+    ch.add_argument("--chars", type=int, default=0)
+    ch.add_argument("--overlaps", default="longest")
+    sub.add_parser("nested")
     a = ap.parse_args()
     if a.cmd == "_child":
-        res = child_build(a.n) if a.what == "build" else child_linear(a.n, a.single)
+        if a.what == "nested":
+            res = child_nested(a.n, a.chars, a.overlaps)
+        else:
+            res = child_build(a.n) if a.what == "build" else child_linear(a.n, a.single)
         print(json.dumps(res))
         return
     print(json.dumps(machine_info()))
@@ -173,6 +205,16 @@ def main() -> None:
                                     ("mb", "MB"), ("mentions", "mentions"), ("mentions_s", "mentions (s)"),
                                     ("mentions_mb_s", "MB/s"), ("cooccurrence_s", "cooccurrence (s)"),
                                     ("cooccurrence_mb_s", "MB/s "), ("peak_rss_mb", "peak RSS (MB)")]))
+    if a.cmd in (None, "nested"):
+        rows = []
+        for k, n, overlaps in NESTED:
+            r = run_child(["nested", str(k), "--chars", str(n), "--overlaps", overlaps])
+            print(json.dumps(r), flush=True)
+            rows.append({k2: (f"{v:.2f}" if isinstance(v, float) else v) for k2, v in r.items()})
+        print(markdown_table(rows, [("aliases", "nested aliases"), ("chars", "characters"), ("overlaps", "overlaps"),
+                                    ("mentions", "mentions"), ("mentions_s", "mentions (s)"),
+                                    ("kchars_s", "k chars/s"), ("rss_before_mb", "RSS before (MB)"),
+                                    ("peak_rss_mb", "peak RSS (MB)")]))
 
 
 if __name__ == "__main__":
