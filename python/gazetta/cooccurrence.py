@@ -998,7 +998,7 @@ class Cooccurrence:
         """The group key columns (``by`` columns, then the time column)."""
         return list(self._keys)
 
-    def matrix(self, value: str = "n_ab", *, group: Any = None) -> Tuple[Any, List[str]]:
+    def matrix(self, value: str = "n_ab", *, group: Any = None, labelled: bool = False) -> Any:
         """A symmetric sparse entity × entity matrix of one pair column.
 
         Parameters
@@ -1008,12 +1008,18 @@ class Cooccurrence:
         group : tuple or scalar, optional
             For sliced results, the group key to take (required when there are several
             groups).
+        labelled : bool, default False
+            Return one labelled DataFrame instead of the ``(matrix, labels)`` pair.
 
         Returns
         -------
-        (scipy.sparse.csr_matrix, list of str)
+        (scipy.sparse.csr_matrix, list of str), or DataFrame with ``labelled=True``
             The matrix and the entity ids labelling its rows and columns (sorted). Entities
-            without a kept pair are left out.
+            without a kept pair are left out; pairs not kept are 0 (also for measures such
+            as ``npmi``, where 0 also means "as often as chance"). With ``labelled=True``:
+            the same matrix as a DataFrame of sparse columns whose index and columns are the
+            entity ids, so that ``m["JP"]`` is Japan's column (``.sparse.to_coo()`` gives
+            the scipy matrix back; :meth:`partners` lists one entity's partners as a table).
 
         Examples
         --------
@@ -1022,7 +1028,11 @@ class Cooccurrence:
         >>> m, labels = gazetta.cooccurrence(["Alphaland and Betaland."], g).matrix()
         >>> labels, m.toarray().tolist()
         (['A', 'B'], [[0, 1], [1, 0]])
+        >>> gazetta.cooccurrence(["Alphaland and Betaland."], g).matrix(labelled=True)["B"].to_dict()
+        {'A': 1, 'B': 0}
         """
+        if not isinstance(labelled, bool):
+            raise ValueError(f"labelled must be True or False; got {labelled!r}")
         from scipy import sparse
 
         p = self._group_pairs(group)
@@ -1035,7 +1045,52 @@ class Cooccurrence:
         v = p[value].to_numpy()
         m = sparse.coo_matrix((np.concatenate([v, v]), (np.concatenate([r, c]), np.concatenate([c, r]))),
                               shape=(len(labels), len(labels))).tocsr()
+        if labelled:
+            from ._partners import labelled_matrix
+
+            return labelled_matrix(m, labels)
         return m, labels
+
+    def partners(self, entity: str, by: str = "npmi", *, min_n: int = 1, group: Any = None,
+                 top: Optional[int] = None) -> pd.DataFrame:
+        """The partners of one entity as a table, the partner in one column whichever of
+        ``a``/``b`` it is, sorted by ``by`` (largest first; NaN last): ``[<group keys>...,
+        entity, partner, name, kind, n_ab, n_entity, n_partner, n, <measures>...]``.
+        ``min_n`` keeps partners with ``n_ab >= min_n``; ``group`` takes one group of a
+        sliced result (else every group, sorted within each); ``top`` caps rows per group.
+        See :func:`gazetta._partners.partners`.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("CN", "China").add("JP", "Japan").add("US", "United States")
+        >>> co = gazetta.cooccurrence(["Japan and China.", "United States and Japan."] * 3, g)
+        >>> co.partners("JP", by="n_ab", min_n=3)[["partner", "n_ab"]]
+          partner  n_ab
+        0      CN     3
+        1      US     3
+        """
+        from ._partners import partners
+
+        return partners(self, entity, by, min_n=min_n, group=group, top=top)
+
+    def to_long(self, values: Optional[Sequence[str]] = None, *, symmetric: bool = False) -> pd.DataFrame:
+        """The pair table in long (tidy) form, one row per pair and value column:
+        ``[<group keys>..., a, b, name_a, name_b, kind_a, kind_b, measure, value]`` (default
+        values ``n_ab`` and every measure; ``symmetric=True`` adds each pair the other way
+        round). See :func:`gazetta._partners.to_long`.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland")
+        >>> gazetta.cooccurrence(["Alphaland and Betaland."], g).to_long(["n_ab"])[["a", "b", "measure", "value"]]
+           a  b measure  value
+        0  A  B    n_ab    1.0
+        """
+        from ._partners import to_long
+
+        return to_long(self, values, symmetric=symmetric)
 
     def _group_pairs(self, group: Any) -> pd.DataFrame:
         p = self.pairs
