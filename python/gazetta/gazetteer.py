@@ -60,6 +60,16 @@ Decisions, documented here once:
 - **``case`` and ``fold_accents`` are not attributes.** Given on a record, a DataFrame/CSV row
   or an :meth:`Gazetteer.add` call, they are the overrides of the aliases given with it (not of
   the name), where an alias record sets none. This is what makes the long form work.
+- **Editing returns a new gazetteer.** :meth:`Gazetteer.rename`, :meth:`Gazetteer.update`,
+  :meth:`Gazetteer.drop`, :meth:`Gazetteer.subset`, :meth:`Gazetteer.merge` (and ``g1 + g2``)
+  leave the gazetteer they are called on unchanged, as pandas methods do: a gazetteer is often
+  shared (a Matcher was built from it, several analyses use it), and a chain such as
+  ``countries().subset(kind="country").rename(names={"RU": "Soviet Union"})`` is one line
+  either way. Only the builder :meth:`Gazetteer.add` changes a gazetteer in place. Every edit
+  keeps the hierarchy valid (a renamed id is renamed in its children's ``parent``; dropping a
+  parent needs ``children=``), keeps the source positions used in error messages and the
+  :attr:`Gazetteer.strict` setting, and changes :meth:`Gazetteer.content_hash` exactly when
+  it changes the content.
 - **Equality** is order-sensitive (the order of entities and aliases decides which alias is
   reported first); :meth:`Gazetteer.content_hash` is the same notion as a hex string.
 
@@ -320,8 +330,8 @@ class _Source:
         return None if pos is None else pos + self.base
 
     def describe(self, pos: Optional[int]) -> str:
-        if self.unit == "add()":
-            return "add()"
+        if self.unit.endswith("()"):  # add(), and the editing methods
+            return self.unit
         n = self.row(pos)
         text = f"{self.unit} {n}"
         if self.label is not None:
@@ -2023,6 +2033,667 @@ class Gazetteer:
             h.levels[kind] = out
         return list(out)
 
+    # -- editing ----------------------------------------------------------------------------
+    # Every editing method returns a new Gazetteer and leaves this one unchanged (``add`` is
+    # the one builder that edits in place): a gazetteer is often shared (a Matcher built from
+    # it, the same object handed to several analyses), and a chain such as
+    # ``countries().subset(kind="country").rename(names=...)`` reads the same either way.
+    # Untouched entities are shared between the two gazetteers (entities are read-only).
+    def _derive(self, entities: List[Entity], origins: List[Tuple[_Source, int]], *,
+                strict: Optional[bool] = None, has_alias_rules: Optional[bool] = None) -> "Gazetteer":
+        """A new gazetteer holding ``entities`` (ids unique) with their ``origins``."""
+        g = Gazetteer(strict=self._strict if strict is None else strict)
+        g._entities = entities
+        g._index = {e.id: i for i, e in enumerate(entities)}
+        g._origin = origins
+        g._has_alias_rules = self._has_alias_rules if has_alias_rules is None else has_alias_rules
+        return g
+
+    @staticmethod
+    def _rebuild(eid: str, name: str, kind: str, aliases: Iterable[Any], attrs: Mapping[str, Any],
+                 src: _Source) -> Tuple[Entity, bool]:
+        """One entity checked and normalised as :meth:`add` does (errors name ``src``)."""
+        tmp = Gazetteer()
+        tmp._ingest(eid, name, kind, list(aliases), attrs, src, 0)
+        return tmp._entities[0], tmp._has_alias_rules
+
+    def _check_cycles(self) -> "Gazetteer":
+        """Raises on a parent cycle now (unknown parents stay checked when used)."""
+        self._hier_cache = self._build_hierarchy()
+        return self
+
+    def copy(self) -> "Gazetteer":
+        """A new gazetteer with the same entities, order and :attr:`strict`.
+
+        Returns
+        -------
+        Gazetteer
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("JP", "Japan")
+        >>> h = g.copy().add("KR", "South Korea")
+        >>> len(g), len(h), g == h.subset(ids="JP")
+        (1, 2, True)
+        """
+        return self._derive(list(self._entities), list(self._origin))
+
+    def _ids_arg(self, ids: Any, what: str) -> List[str]:
+        """``ids`` (one id or an iterable of ids) as a list; unknown ids are a KeyError."""
+        lst = [ids] if isinstance(ids, (str, int)) else list(ids)
+        out = [str(i) if isinstance(i, int) and not isinstance(i, bool) else i for i in lst]
+        missing = [i for i in out if i not in self._index]
+        if missing:
+            shown = ", ".join(repr(i) for i in missing[:5]) + (", ..." if len(missing) > 5 else "")
+            raise KeyError(f"{what}: no entity has the id(s) {shown}")
+        return out
+
+    def _select(self, what: str, ids: Any, kind: Any, predicate: Any) -> List[bool]:
+        """Per entity, whether it meets every criterion given (all when none is given)."""
+        n = len(self._entities)
+        keep = [True] * n
+        if ids is not None:
+            wanted = set(self._ids_arg(ids, what))
+            keep = [e.id in wanted for e in self._entities]
+        if kind is not None:
+            kinds = {kind} if isinstance(kind, str) else set(kind)
+            have = {e.kind for e in self._entities}
+            unknown = sorted(k for k in kinds if k not in have)
+            if unknown:
+                listed = ", ".join(repr(k) for k in sorted(have)) if have else "none (the gazetteer is empty)"
+                raise ValueError(f"{what}: no entity has kind {', '.join(repr(k) for k in unknown)}; "
+                                 f"the kinds are {listed}")
+            keep = [k and e.kind in kinds for k, e in zip(keep, self._entities)]
+        if predicate is not None:
+            if not callable(predicate):
+                raise TypeError(f"{what}: predicate must be a function of an Entity, not "
+                                f"{type(predicate).__name__}")
+            keep = [k and bool(predicate(e)) for k, e in zip(keep, self._entities)]
+        return keep
+
+    def _without(self, gone: List[bool], policy: str, what: str, option: str) -> "Gazetteer":
+        """A new gazetteer without the entities flagged in ``gone``; ``policy`` says what the
+        kept entities whose parent is gone get: "error", "drop" (go too), "lift" (the nearest
+        kept ancestor, none if none) or "orphan" (no parent)."""
+        ents = self._entities
+        index = self._index
+        parent_of = [e.attrs.get("parent") for e in ents]
+        gone = list(gone)
+        if policy == "drop":
+            kids: Dict[str, List[int]] = {}
+            for i, p in enumerate(parent_of):
+                if p is not None:
+                    kids.setdefault(p, []).append(i)
+            stack = [i for i in range(len(ents)) if gone[i]]
+            while stack:
+                for k in kids.get(ents[stack.pop()].id, ()):
+                    if not gone[k]:
+                        gone[k] = True
+                        stack.append(k)
+        hit = [i for i, p in enumerate(parent_of)
+               if not gone[i] and p is not None and p in index and gone[index[p]]]
+        if hit and policy == "error":
+            e = ents[hit[0]]
+            more = f" ({len(hit)} kept entities have such a parent)" if len(hit) > 1 else ""
+            choices = ("'drop' (its descendants go too), 'lift' (the nearest kept ancestor becomes the "
+                       "parent) or 'orphan' (no parent)") if option == "children" else \
+                      "'lift' (the nearest kept ancestor becomes the parent), 'include' or 'orphan'"
+            raise GazetteerError(f"entity {e.id!r} ({self._where(hit[0])}) has parent {e.attrs['parent']!r}, "
+                                 f"which {what} removes{more}; pass {option}={choices}", entity=e.id,
+                                 row=self._origin[hit[0]][0].row(self._origin[hit[0]][1]),
+                                 source=self._origin[hit[0]][0].label)
+        new_parent: Dict[int, Optional[str]] = {}
+        for i in hit:
+            if policy == "orphan":
+                new_parent[i] = None
+                continue
+            p: Optional[str] = parent_of[i]
+            seen = set()
+            while p is not None and p in index and gone[index[p]] and p not in seen:
+                seen.add(p)
+                p = parent_of[index[p]]
+            new_parent[i] = None if p in seen else p
+        src = _Source(None, f"{what}")
+        entities: List[Entity] = []
+        origins: List[Tuple[_Source, int]] = []
+        for i, e in enumerate(ents):
+            if gone[i]:
+                continue
+            if i in new_parent:
+                attrs = dict(e.attrs)
+                attrs["parent"] = new_parent[i]
+                e = self._rebuild(e.id, e.name, e.kind, e.aliases, attrs, src)[0]
+            entities.append(e)
+            origins.append(self._origin[i])
+        return self._derive(entities, origins)
+
+    def drop(self, ids: Union[str, Iterable[str], None] = None, *, kind: Union[str, Iterable[str], None] = None,
+             predicate: Optional[Any] = None,
+             children: Literal["error", "drop", "lift", "orphan"] = "error") -> "Gazetteer":
+        """A new gazetteer without the entities that meet every criterion given.
+
+        Parameters
+        ----------
+        ids : str or iterable of str, optional
+            Entity ids (each must be in the gazetteer).
+        kind : str or iterable of str, optional
+            Kinds (each must be a kind of some entity).
+        predicate : callable, optional
+            A function of an :class:`Entity` returning True for the entities to drop.
+        children : {"error", "drop", "lift", "orphan"}, default "error"
+            What happens to a kept entity whose ``parent`` is dropped: a
+            :class:`~gazetta.GazetteerError` naming it (the default: dropping a country should
+            not silently cut its regions loose), ``"drop"`` (every descendant of a dropped entity
+            is dropped too), ``"lift"`` (its parent becomes the nearest ancestor that is kept,
+            none if none: drop the regions and the cities hang from their countries) or
+            ``"orphan"`` (it has no parent any more).
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer (this one is not changed), same order and :attr:`strict`.
+
+        Raises
+        ------
+        KeyError
+            On an id no entity has.
+        ValueError
+            On a kind no entity has, a bad ``children`` value, or no criterion at all.
+        GazetteerError
+            With ``children="error"``, naming the first kept entity whose parent is dropped.
+
+        Examples
+        --------
+        >>> g = Gazetteer.from_records([
+        ...     {"id": "US", "name": "United States", "kind": "country"},
+        ...     {"id": "US-GA", "name": "Georgia", "kind": "state", "parent": "US"},
+        ...     {"id": "ATL", "name": "Atlanta", "kind": "city", "parent": "US-GA"},
+        ...     {"id": "GE", "name": "Georgia", "kind": "country"}])
+        >>> g.drop("GE").ids
+        ['US', 'US-GA', 'ATL']
+        >>> g.drop(kind="state", children="lift").ancestors("ATL")
+        ['US']
+        >>> g.drop("US", children="drop").ids
+        ['GE']
+        >>> g.drop(predicate=lambda e: e.name == "Georgia", children="orphan").ancestors("ATL")
+        []
+        >>> g.drop("US-GA")
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'ATL' (record 2) has parent 'US-GA', which drop() removes;
+        pass children='drop' (its descendants go too), 'lift' (the nearest kept ancestor becomes the parent) or
+        'orphan' (no parent)
+        """
+        if children not in ("error", "drop", "lift", "orphan"):
+            raise ValueError(f"children must be one of 'error', 'drop', 'lift', 'orphan', not {children!r}")
+        if ids is None and kind is None and predicate is None:
+            raise ValueError("drop() needs ids, kind or predicate (it would drop every entity)")
+        gone = self._select("drop()", ids, kind, predicate)
+        return self._without(gone, children, "drop()", "children")
+
+    def subset(self, ids: Union[str, Iterable[str], None] = None, *, kind: Union[str, Iterable[str], None] = None,
+               predicate: Optional[Any] = None,
+               parents: Literal["lift", "include", "orphan", "error"] = "lift") -> "Gazetteer":
+        """A new gazetteer of the entities that meet every criterion given, in gazetteer order.
+
+        Parameters
+        ----------
+        ids : str or iterable of str, optional
+            Entity ids (each must be in the gazetteer).
+        kind : str or iterable of str, optional
+            Kinds (each must be a kind of some entity): ``kind="country"``,
+            ``kind=["country", "city"]``.
+        predicate : callable, optional
+            A function of an :class:`Entity` returning True for the entities to keep, e.g.
+            ``lambda e: e.attrs.get("continent") == "AFRICA"``.
+        parents : {"lift", "include", "orphan", "error"}, default "lift"
+            What happens to a kept entity whose ``parent`` is not kept: its parent becomes the
+            nearest kept ancestor, none if none (``"lift"``: keep countries and cities, and the
+            cities hang from their countries); the ancestors of every kept entity are kept too
+            (``"include"``); it has no parent (``"orphan"``); or a
+            :class:`~gazetta.GazetteerError` naming it (``"error"``). The hierarchy of the
+            result is valid either way.
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer (this one is not changed) with the same :attr:`strict`. Without
+            any criterion, a copy.
+
+        Raises
+        ------
+        KeyError
+            On an id no entity has.
+        ValueError
+            On a kind no entity has or a bad ``parents`` value.
+        GazetteerError
+            With ``parents="error"``, naming the first kept entity whose parent is not kept.
+
+        Examples
+        --------
+        >>> g = Gazetteer.from_records([
+        ...     {"id": "US", "name": "United States", "kind": "country", "continent": "AMERICA"},
+        ...     {"id": "US-GA", "name": "Georgia", "kind": "state", "parent": "US"},
+        ...     {"id": "ATL", "name": "Atlanta", "kind": "city", "parent": "US-GA"},
+        ...     {"id": "GE", "name": "Georgia", "kind": "country", "continent": "ASIA"}])
+        >>> g.subset(kind="country").ids
+        ['US', 'GE']
+        >>> g.subset(kind=["city", "country"]).ancestors("ATL")
+        ['US']
+        >>> g.subset(ids="ATL", parents="include").ids
+        ['US', 'US-GA', 'ATL']
+        >>> g.subset(predicate=lambda e: e.attrs.get("continent") == "ASIA").ids
+        ['GE']
+        """
+        if parents not in ("lift", "include", "orphan", "error"):
+            raise ValueError(f"parents must be one of 'lift', 'include', 'orphan', 'error', not {parents!r}")
+        keep = self._select("subset()", ids, kind, predicate)
+        if parents == "include":
+            index = self._index
+            ents = self._entities
+            for i in [i for i, k in enumerate(keep) if k]:
+                p = ents[i].attrs.get("parent")
+                while p is not None and p in index and not keep[index[p]]:
+                    keep[index[p]] = True
+                    p = ents[index[p]].attrs.get("parent")
+        return self._without([not k for k in keep], "error" if parents == "error" else
+                             ("lift" if parents == "include" else parents), "subset()", "parents")
+
+    def _edit_map(self, arg: Any, what: str, current: Any, clean: Any) -> Dict[str, str]:
+        """``ids=`` / ``names=`` of :meth:`rename` as {entity id: new value}, changed values only."""
+        if arg is None:
+            return {}
+        src = _Source(None, "rename()")
+        out: Dict[str, str] = {}
+        if callable(arg) and not isinstance(arg, Mapping):
+            for e in self._entities:
+                new = clean(arg(current(e)), e, src)
+                if new != current(e):
+                    out[e.id] = new
+            return out
+        if not isinstance(arg, Mapping):
+            raise TypeError(f"rename: {what} must be a mapping (entity id -> new {what[:-1]}) or a function, "
+                            f"not {type(arg).__name__}")
+        for k, v in arg.items():
+            key = str(k) if isinstance(k, int) and not isinstance(k, bool) else k
+            if key not in self._index:
+                hint = ""
+                named = [e.id for e in self._entities if e.name == key]
+                if named:
+                    hint = (f" ({key!r} is the name of {', '.join(repr(i) for i in named[:3])}; "
+                            f"rename takes entity ids as keys)")
+                raise KeyError(f"rename: {what}: no entity has the id {key!r}{hint}")
+            e = self[key]
+            new = clean(v, e, src)
+            if new != current(e):
+                out[key] = new
+        return out
+
+    def rename(self, ids: Union[Mapping[str, str], Any, None] = None, *,
+               names: Union[Mapping[str, str], Any, None] = None) -> "Gazetteer":
+        """A new gazetteer with entities given new ids and/or new display names.
+
+        Both mappings are keyed by the entity ids of this gazetteer (a function of the id or
+        of the name is accepted too), so one call can give an entity a new id and a new name.
+
+        - A new **id** is also written into the ``parent`` of the entity's children, so the
+          hierarchy stays the same. Other attributes that hold ids (e.g. ``continued_by`` of
+          :func:`~gazetta.gazetteers.countries`) are data and are left as they are. Ids may be
+          swapped (``{"A": "B", "B": "A"}``); a new id that another entity keeps is an error.
+        - A new **name** becomes the entity's first alias; the old name stays an alias, so the
+          entity is found exactly where it was before and only the display name (``name``
+          columns, plots) changes. Remove an alias with :meth:`update` (``remove_aliases=``).
+
+        "Count Russia as the Soviet Union in a 1987 corpus" is
+        ``countries(historical="fold").rename(names={"RU": "Soviet Union"})``: the Soviet
+        aliases are folded into ``RU`` and the results read "Soviet Union". Without the fold
+        the Soviet Union is an entity of its own (``SUHH``), and ``"Soviet Union"`` would
+        become an alias shared by both.
+
+        Parameters
+        ----------
+        ids : mapping of str to str, or callable, optional
+            Old id -> new id (``{"RU": "SU"}``), or a function of the id
+            (``lambda i: "iso:" + i``).
+        names : mapping of str to str, or callable, optional
+            Id -> new display name (``{"RU": "Soviet Union"}``), or a function of the name
+            (``str.upper``).
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer (this one is not changed), same order, provenance and
+            :attr:`strict`.
+
+        Raises
+        ------
+        KeyError
+            On a key that is no entity's id (the message says when it is a name).
+        GazetteerError
+            On an invalid new id or name, or two entities ending with the same id.
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("RU", "Russia", kind="country", aliases=["Russian*"])
+        >>> _ = g.add("RU-MOW", "Moscow", kind="city", parent="RU")
+        >>> h = g.rename(names={"RU": "Soviet Union"})
+        >>> h["RU"].name, [a.text for a in h["RU"].aliases]
+        ('Soviet Union', ['Soviet Union', 'Russia', 'Russian*'])
+        >>> h = g.rename(ids={"RU": "SU"}, names={"RU": "Soviet Union"})
+        >>> h.ids, h["SU"].name, h.ancestors("RU-MOW")
+        (['SU', 'RU-MOW'], 'Soviet Union', ['SU'])
+        >>> g.rename(names={"Russia": "USSR"})
+        Traceback (most recent call last):
+        ...
+        KeyError: "rename: names: no entity has the id 'Russia' ('Russia' is the name of 'RU';
+        rename takes entity ids as keys)"
+        """
+        def clean_id(v: Any, e: Entity, src: _Source) -> str:
+            try:
+                return _clean_id(v, src, 0, None)
+            except GazetteerError as exc:
+                reason = str(exc).split(": ", 1)[-1]
+                raise _fail(f"new id {v!r}: {reason}", e.id, src, 0) from None
+
+        def clean_name(v: Any, e: Entity, src: _Source) -> str:
+            return _clean_name(v, e.id, src, 0)
+
+        id_map = self._edit_map(ids, "ids", lambda e: e.id, clean_id)
+        name_map = self._edit_map(names, "names", lambda e: e.name, clean_name)
+        if not id_map and not name_map:
+            return self.copy()
+        ents = self._entities
+        final = [id_map.get(e.id, e.id) for e in ents]
+        taken: Dict[str, int] = {}
+        for i, new in enumerate(final):
+            j = taken.get(new)
+            if j is not None:
+                a, b = (i, j) if ents[i].id in id_map else (j, i)
+                how = ("also renamed to it" if ents[b].id in id_map else "keeps that id")
+                raise GazetteerError(f"rename: entity {ents[a].id!r} ({self._where(a)}) cannot take the id "
+                                     f"{new!r}: entity {ents[b].id!r} ({self._where(b)}) {how}",
+                                     entity=ents[a].id)
+            taken[new] = i
+        src = _Source(None, "rename()")
+        entities: List[Entity] = []
+        for i, e in enumerate(ents):
+            p = e.attrs.get("parent")
+            if e.id in id_map or e.id in name_map or (p is not None and p in id_map):
+                attrs = dict(e.attrs)
+                if p is not None and p in id_map:
+                    attrs["parent"] = id_map[p]
+                e = self._rebuild(final[i], name_map.get(e.id, e.name), e.kind, e.aliases, attrs, src)[0]
+            entities.append(e)
+        return self._derive(entities, list(self._origin))
+
+    def update(self, id: str, *, name: Optional[str] = None, kind: Optional[str] = None,
+               aliases: Optional[Iterable[Union[str, Mapping[str, Any], Alias]]] = None,
+               add_aliases: Iterable[Union[str, Mapping[str, Any], Alias]] = (),
+               remove_aliases: Iterable[str] = (), **attrs: Any) -> "Gazetteer":
+        """A new gazetteer in which one entity has new values.
+
+        Unlike :meth:`add` (which merges into an entity and refuses a different value), the
+        values given here replace the old ones.
+
+        Parameters
+        ----------
+        id : str
+            The entity to change (use :meth:`rename` for a new id).
+        name : str, optional
+            A new display name (the old name is no longer an alias unless listed in
+            ``aliases``, or kept because ``aliases`` is not given: as in :meth:`rename`).
+        kind : str, optional
+            A new kind (``""`` for none).
+        aliases : iterable of str, dict or Alias, optional
+            The new alias list, replacing the old one (the name stays an alias).
+        add_aliases : iterable of str, dict or Alias, default ()
+            Aliases to add after the others (one string is one alias).
+        remove_aliases : iterable of str, default ()
+            Aliases to remove (compared as aliases: ``" Kenyan* "`` is ``Kenyan*``; one string
+            is one alias). Each must be an alias of the entity, and not the name's.
+        **attrs
+            Attributes to set, replacing the old values (``not_before=[...]`` replaces the
+            entity's rules); a value of None removes the attribute. Checked as in :meth:`add`.
+            ``case`` and ``fold_accents`` are not attributes: give alias records instead.
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer (this one is not changed), same order and :attr:`strict`.
+
+        Raises
+        ------
+        KeyError
+            If no entity has this id.
+        GazetteerError
+            On an invalid value, an alias to remove that the entity does not have (or its
+            name's), or a ``parent`` that makes a cycle.
+
+        Examples
+        --------
+        >>> g = Gazetteer().add("RU", "Russia", aliases=["Russian*", "Moscow"], prior=1.0)
+        >>> h = g.update("RU", remove_aliases="Moscow", add_aliases=["Kremlin"], prior=None, iso3="RUS")
+        >>> [a.text for a in h["RU"].aliases], h["RU"].attrs
+        (['Russia', 'Russian*', 'Kremlin'], {'iso3': 'RUS'})
+        >>> [a.text for a in g.update("RU", name="Russian Federation")["RU"].aliases]
+        ['Russian Federation', 'Russia', 'Russian*', 'Moscow']
+        >>> g.update("RU", remove_aliases=["Russia"])
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'RU' (update()): cannot remove 'Russia', the alias of the name;
+        give the entity another name first (name=...)
+        """
+        at = self._position(id)
+        e = self._entities[at]
+        src = _Source(None, "update()")
+        for k in ("case", "fold_accents"):
+            if k in attrs:
+                raise ValueError(f"update(): {k} is not an attribute; give alias records "
+                                 f"{{'text': ..., {k!r}: ...}} in aliases= or add_aliases=")
+        new_name = e.name if name is None else _clean_name(name, e.id, src, 0)
+        new_kind = e.kind if kind is None else _clean_kind(kind, e.id, src, 0)
+
+        def items_of(v: Any) -> List[Any]:
+            return [v] if isinstance(v, (str, Mapping, Alias)) else list(v)
+
+        items: List[Any] = list(e.aliases) if aliases is None else items_of(aliases)
+        items += items_of(add_aliases)
+        removes = [remove_aliases] if isinstance(remove_aliases, str) else list(remove_aliases)
+        if removes:
+            def key_of(item: Any) -> Optional[_Key]:
+                text = item.text if isinstance(item, Alias) else item.get("text") if isinstance(item, Mapping) else item
+                try:
+                    return _core.parse_alias(text.strip()) if isinstance(text, str) else None
+                except ValueError:
+                    return None  # reported when the entity is built
+
+            gone: Dict[_Key, str] = {}
+            for r in removes:
+                if not isinstance(r, str):
+                    raise _fail(f"remove_aliases: {r!r} is not a string", e.id, src, 0)
+                try:
+                    gone[_core.parse_alias(r.strip())] = r.strip()
+                except ValueError as exc:
+                    raise _fail(f"remove_aliases: {r.strip()!r}: {exc}", e.id, src, 0) from None
+            name_key = (_core.parse_alias(_escape(new_name))[0], False)
+            if name_key in gone:
+                raise _fail(f"cannot remove {gone[name_key]!r}, the alias of the name; give the entity another "
+                            f"name first (name=...)", e.id, src, 0)
+            found = set()
+            kept = []
+            for item in items:
+                k = key_of(item)
+                if k in gone:
+                    found.add(k)
+                else:
+                    kept.append(item)
+            missing = [t for k, t in gone.items() if k not in found]
+            if missing:
+                raise _fail(f"remove_aliases: {', '.join(repr(t) for t in missing)} not an alias of the entity; "
+                            f"its aliases are {[a.text for a in e.aliases]}", e.id, src, 0)
+            items = kept
+        new_attrs = dict(e.attrs)
+        for k, v in attrs.items():
+            if v is None:
+                new_attrs.pop(k, None)
+            else:
+                new_attrs[k] = v
+        ent, rules = self._rebuild(e.id, new_name, new_kind, items, new_attrs, src)
+        entities = list(self._entities)
+        entities[at] = ent
+        out = self._derive(entities, list(self._origin), has_alias_rules=self._has_alias_rules or rules)
+        if ent.attrs.get("parent") != e.attrs.get("parent"):
+            out._check_cycles()
+        return out
+
+    def merge(self, other: "Gazetteer", *, on_conflict: Literal["error", "left", "right", "union"] = "error",
+              strict: Optional[bool] = None) -> "Gazetteer":
+        """A new gazetteer with the entities of both: this one's, then the other's new ids.
+
+        An id in both with equal entities is kept once. An id in both with different
+        entities (name, kind, aliases or attributes) is a conflict, settled by
+        ``on_conflict``. ``g1 + g2`` is ``g1.merge(g2)``.
+
+        Parameters
+        ----------
+        other : Gazetteer
+        on_conflict : {"error", "left", "right", "union"}, default "error"
+            ``"error"``: a :class:`~gazetta.GazetteerError` naming the entity, what differs
+            and where each side came from; ``"left"``: keep this gazetteer's entity;
+            ``"right"``: take the other's (at this one's position); ``"union"``: one entity
+            with the aliases of both (this one's first) and the attributes of both, as if
+            both were read from one file: a kind given on one side only is taken, context
+            rules add up, but two different names, kinds or values of one attribute are still
+            an error.
+        strict : bool, optional
+            :attr:`strict` of the result; by default True when both are strict.
+
+        Returns
+        -------
+        Gazetteer
+            A new gazetteer; neither input is changed.
+
+        Raises
+        ------
+        TypeError
+            If ``other`` is not a Gazetteer.
+        ValueError
+            On a bad ``on_conflict`` value.
+        GazetteerError
+            On a conflict (see ``on_conflict``), or when the merged ``parent`` links make a
+            cycle.
+
+        Examples
+        --------
+        >>> places = Gazetteer().add("RU", "Russia", kind="country", aliases=["Russian*"])
+        >>> people = Gazetteer().add("putin", "Vladimir Putin", kind="person", aliases=["Putin"], parent="RU")
+        >>> both = places + people
+        >>> both.ids, both.ancestors("putin")
+        (['RU', 'putin'], ['RU'])
+        >>> more = Gazetteer().add("RU", "Russia", kind="country", aliases=["Kremlin"])
+        >>> places + more
+        Traceback (most recent call last):
+        ...
+        gazetta.exceptions.GazetteerError: entity 'RU' is in both gazetteers with different aliases
+        (left: add(), right: add()): ['Russian*'] only in the left, ['Kremlin'] only in the right;
+        pass on_conflict='left', 'right' or 'union'
+        >>> [a.text for a in places.merge(more, on_conflict="union")["RU"].aliases]
+        ['Russia', 'Russian*', 'Kremlin']
+        """
+        if not isinstance(other, Gazetteer):
+            raise TypeError(f"can only merge a Gazetteer, not {type(other).__name__}")
+        if on_conflict not in ("error", "left", "right", "union"):
+            raise ValueError(f"on_conflict must be one of 'error', 'left', 'right', 'union', not {on_conflict!r}")
+        entities = list(self._entities)
+        origins = list(self._origin)
+        index = dict(self._index)
+        rules = self._has_alias_rules or other._has_alias_rules
+        conflicts: List[Tuple[int, int, Tuple[str, str]]] = []
+        for j, b in enumerate(other._entities):
+            i = index.get(b.id)
+            if i is None:
+                index[b.id] = len(entities)
+                entities.append(b)
+                origins.append(other._origin[j])
+                continue
+            a = entities[i]
+            if a == b:
+                continue
+            if on_conflict == "left":
+                continue
+            if on_conflict == "right":
+                entities[i] = b
+                continue
+            conflict = _difference(a, b, on_conflict == "union")
+            if conflict is not None:
+                conflicts.append((i, j, conflict))
+                continue
+            kind = a.kind or b.kind
+            merged_src = _Source(None, "merge()")
+            tmp = Gazetteer()
+            tmp._ingest(a.id, a.name, kind, list(a.aliases), a.attrs, merged_src, 0)
+            tmp._ingest(b.id, b.name, kind, list(b.aliases), b.attrs, merged_src, 0)
+            entities[i] = tmp._entities[0]
+        if conflicts:
+            i, j, (what, detail) = conflicts[0]
+            eid = entities[i].id
+            more = ""
+            if len(conflicts) > 1:
+                shown = ", ".join(repr(entities[k].id) for k, _j, _w in conflicts[1:6])
+                more = f" ({len(conflicts) - 1} more conflicting id(s): {shown}{', ...' if len(conflicts) > 6 else ''})"
+            choices = "'left' or 'right'" if on_conflict == "union" else "'left', 'right' or 'union'"
+            src, pos = self._origin[i]
+            raise GazetteerError(f"entity {eid!r} is in both gazetteers with different {what} "
+                                 f"(left: {self._where(i)}, right: {other._where(j)}): {detail}"
+                                 f"{more}; pass on_conflict={choices}", entity=eid, row=src.row(pos),
+                                 source=src.label)
+        out = self._derive(entities, origins, strict=(self._strict and other._strict) if strict is None
+                           else _check_strict(strict), has_alias_rules=rules)
+        return out._check_cycles()
+
+    def __add__(self, other: object) -> "Gazetteer":
+        """``g1 + g2`` is ``g1.merge(g2)``: a conflicting id is an error naming both sources.
+
+        Examples
+        --------
+        >>> (Gazetteer().add("JP", "Japan") + Gazetteer().add("KR", "South Korea")).ids
+        ['JP', 'KR']
+        """
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        return self.merge(other)
+
+
+def _difference(a: Entity, b: Entity, union: bool) -> Optional[Tuple[str, str]]:
+    """How two entities of one id differ, as ``(what, "a vs b")``; with ``union``, only what a
+    union cannot settle (the name, a kind given on both sides, an attribute's value); None
+    when nothing."""
+    if a.name != b.name:
+        return "name", f"{a.name!r} vs {b.name!r}"
+    if a.kind != b.kind and (not union or (a.kind and b.kind)):
+        return "kind", f"{a.kind!r} vs {b.kind!r}"
+    for k in a.attrs:
+        if k in b.attrs and a.attrs[k] != b.attrs[k] and not (union and k in _RULES):
+            return f"{k!r}", f"{a.attrs[k]!r} vs {b.attrs[k]!r}"
+    if union:
+        return None
+    if a.aliases != b.aliases:
+        left, right = [x.to_record() for x in a.aliases], [x.to_record() for x in b.aliases]
+        only_a = [x for x in left if x not in right]
+        only_b = [x for x in right if x not in left]
+        if not only_a and not only_b:
+            return "aliases", f"the same aliases in another order, {left} vs {right}"
+        return "aliases", f"{_shorten(only_a)} only in the left, {_shorten(only_b)} only in the right"
+    for k in list(a.attrs) + list(b.attrs):
+        if (k in a.attrs) != (k in b.attrs):
+            return f"{k!r}", f"{a.attrs.get(k)!r} vs {b.attrs.get(k)!r}"
+    return None
+
+def _shorten(items: List[Any], n: int = 5) -> str:
+    """A list for a message: its first ``n`` items and how many more."""
+    if len(items) <= n:
+        return repr(items)
+    return repr(items[:n])[:-1] + f", ... {len(items) - n} more]"
 
 def _alias_cell(aliases: List[Any]) -> str:
     """One CSV cell: ``|``-joined, or a JSON array when a plain join would not read back."""
