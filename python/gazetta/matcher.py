@@ -519,6 +519,57 @@ class Matcher:
                 df["sentence"] = np.zeros(0, dtype=np.int64)
         return df
 
+    def dfm(self, texts: Any, *, unit: Literal["document", "paragraph", "sentence"] = "document",
+            ids: Optional[Sequence[Any]] = None, paragraphs: Literal["auto", "line", "blank"] = "auto",
+            level: Optional[str] = None, columns: Literal["all", "found"] = "all",
+            progress: Optional[bool] = None) -> Any:
+        """The document × entity matrix: how often each entity is mentioned in each document
+        (or paragraph, or sentence), as quanteda's ``dfm_lookup``.
+
+        Counts the rows of :meth:`mentions` (same matching, same corpus forms, streamed or
+        in memory); an ambiguous span left open counts once for each of its candidates.
+
+        Parameters
+        ----------
+        texts : list, tuple, Series, ndarray, Arrow array, corpus or iterable
+            The documents, in any form :meth:`mentions` takes.
+        unit : {"document", "paragraph", "sentence"}, default "document"
+            The rows: every document, or every paragraph or sentence of every document
+            (units without mentions too), split as in :meth:`mentions` with ``units=True``.
+        ids : sequence, optional
+            Document ids (default: the corpus's id field, else the 0-based position).
+        paragraphs : {"auto", "line", "blank"}, default "auto"
+            The paragraph rule (see :meth:`mentions`).
+        level : str, optional
+            A kind ("country"): count each mention for its nearest ancestor-or-self of that
+            kind (Moscow -> RU); mentions without one are left out (``meta["unmapped_mentions"]``).
+        columns : {"all", "found"}, default "all"
+            ``"all"``: a column for every entity of the gazetteer (of kind ``level``), so that
+            matrices of different corpora line up; ``"found"``: only entities mentioned.
+        progress : bool or None
+            Show a progress bar (None: only for large inputs).
+
+        Returns
+        -------
+        gazetta._dfm.DocumentEntityMatrix
+            ``.matrix`` (``scipy.sparse.csr_matrix`` of int64 counts), ``.docs`` (the row
+            labels: ``doc``, and the unit index for paragraphs and sentences), ``.entities``
+            (the column labels: ``entity, name, kind``, sorted by id), ``.meta``;
+            ``.to_frame()`` gives a labelled DataFrame of sparse columns.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> m = gazetta.Matcher(gazetta.Gazetteer().add("JP", "Japan").add("US", "United States"))
+        >>> d = m.dfm(["Japan and Japan.", "No one.", "United States, Japan."])
+        >>> d.matrix.toarray().tolist(), d.doc_ids, d.entity_ids
+        ([[2, 0], [0, 0], [1, 1]], [0, 1, 2], ['JP', 'US'])
+        """
+        from ._dfm import dfm
+
+        return dfm(self, texts, unit=unit, ids=ids, paragraphs=paragraphs, level=level, columns=columns,
+                   progress=progress)
+
     def _level_map(self, kind: Any) -> np.ndarray:
         """Per entity index, its nearest ancestor-or-self of ``kind`` (-1: none)."""
         if not isinstance(kind, str):
