@@ -146,6 +146,28 @@ def test_rename_errors():
     raises(["ids must be a mapping"], g.rename, ids=["GE"], exc=TypeError)
 
 
+def test_rename_refs_follow_renamed_ids():
+    g = Gazetteer().add("RU", "Russia").add("UA", "Ukraine").add(
+        "SUHH", "Soviet Union", successor=["RU", "UA"], continued_by="RU", note="RU")
+    h = g.rename(ids={"RU": "SU"}, refs=["successor", "continued_by"])
+    assert h["SUHH"].attrs == {"successor": ["SU", "UA"], "continued_by": "SU", "note": "RU"}
+    assert g.rename(ids={"RU": "SU"})["SUHH"].attrs == g["SUHH"].attrs
+    assert g.rename(ids={"UA": "UKR"}, refs="continued_by")["SUHH"] == g["SUHH"]
+    assert g.rename(refs="successor") == g
+    for bad in ("name", "not_before", "prior", 3):
+        raises(["refs must name attributes that hold entity ids"], g.rename, ids={"RU": "SU"}, refs=[bad],
+               exc=ValueError)
+
+
+def test_rename_refs_keep_fold_historical_working():
+    from gazetta.gazetteers import fold_historical
+
+    c = countries().rename(ids={"RU": "SU"}, refs=["continued_by", "successor"])
+    folded = fold_historical(c)
+    text = "Soviet and Russian envoys"
+    assert [x.entity for x in gazetta.Matcher(folded).find(text)] == ["SU", "SU"]
+
+
 def test_rename_keeps_provenance_for_later_errors():
     g = Gazetteer.from_records([{"id": "A", "name": "Ay", "parent": "NOPE"}, {"id": "B", "name": "Bee"}])
     h = g.rename(ids={"B": "C"}, names={"A": "Aye"})
@@ -222,6 +244,13 @@ def test_drop_errors():
            children="keep", exc=ValueError)
     raises(["drop() needs ids, kind or predicate"], g.drop, exc=ValueError)
     raises(["predicate must be a function"], g.drop, predicate="GE", exc=TypeError)
+
+
+def test_drop_and_subset_take_numpy_and_int_ids():
+    import numpy as np
+
+    g = Gazetteer().add(1, "One").add(2, "Two")
+    assert g.drop(np.array([1])).ids == ["2"] and g.subset(ids=2).ids == ["2"]
 
 
 def test_drop_everything_and_empty():

@@ -2081,7 +2081,7 @@ class Gazetteer:
     def _ids_arg(self, ids: Any, what: str) -> List[str]:
         """``ids`` (one id or an iterable of ids) as a list; unknown ids are a KeyError."""
         lst = [ids] if isinstance(ids, (str, int)) else list(ids)
-        out = [str(i) if isinstance(i, int) and not isinstance(i, bool) else i for i in lst]
+        out = [str(i) if isinstance(i, int) and not isinstance(i, bool) else i for i in map(_plain, lst)]
         missing = [i for i in out if i not in self._index]
         if missing:
             shown = ", ".join(repr(i) for i in missing[:5]) + (", ..." if len(missing) > 5 else "")
@@ -2330,16 +2330,19 @@ class Gazetteer:
         return out
 
     def rename(self, ids: Union[Mapping[str, str], Any, None] = None, *,
-               names: Union[Mapping[str, str], Any, None] = None) -> "Gazetteer":
+               names: Union[Mapping[str, str], Any, None] = None,
+               refs: Union[str, Iterable[str]] = ()) -> "Gazetteer":
         """A new gazetteer with entities given new ids and/or new display names.
 
         Both mappings are keyed by the entity ids of this gazetteer (a function of the id or
         of the name is accepted too), so one call can give an entity a new id and a new name.
 
         - A new **id** is also written into the ``parent`` of the entity's children, so the
-          hierarchy stays the same. Other attributes that hold ids (e.g. ``continued_by`` of
-          :func:`~gazetta.gazetteers.countries`) are data and are left as they are. Ids may be
-          swapped (``{"A": "B", "B": "A"}``); a new id that another entity keeps is an error.
+          hierarchy stays the same. Other attributes that hold ids are data and are left as
+          they are unless named in ``refs`` (``refs=["continued_by", "successor"]`` for
+          :func:`~gazetta.gazetteers.countries`, whose :func:`~gazetta.gazetteers.fold_historical`
+          reads them). Ids may be swapped (``{"A": "B", "B": "A"}``); a new id that another
+          entity keeps is an error.
         - A new **name** becomes the entity's first alias; the old name stays an alias, so the
           entity is found exactly where it was before and only the display name (``name``
           columns, plots) changes. Remove an alias with :meth:`update` (``remove_aliases=``).
@@ -2358,6 +2361,9 @@ class Gazetteer:
         names : mapping of str to str, or callable, optional
             Id -> new display name (``{"RU": "Soviet Union"}``), or a function of the name
             (``str.upper``).
+        refs : str or iterable of str, default ()
+            Further attributes holding an entity id or a list of ids, renamed like ``parent``
+            (always renamed). A value that is not a renamed id is left as it is.
 
         Returns
         -------
@@ -2382,6 +2388,8 @@ class Gazetteer:
         >>> h = g.rename(ids={"RU": "SU"}, names={"RU": "Soviet Union"})
         >>> h.ids, h["SU"].name, h.ancestors("RU-MOW")
         (['SU', 'RU-MOW'], 'Soviet Union', ['SU'])
+        >>> g.add("SUHH", "USSR", successor=["RU", "UA"]).rename(ids={"RU": "SU"}, refs="successor")["SUHH"].attrs
+        {'successor': ['SU', 'UA']}
         >>> g.rename(names={"Russia": "USSR"})
         Traceback (most recent call last):
         ...
@@ -2400,8 +2408,21 @@ class Gazetteer:
 
         id_map = self._edit_map(ids, "ids", lambda e: e.id, clean_id)
         name_map = self._edit_map(names, "names", lambda e: e.name, clean_name)
+        ref_attrs = [refs] if isinstance(refs, str) else list(refs)
+        for r in ref_attrs:
+            if not isinstance(r, str) or r in _RESERVED or r in _RULES or r == "prior":
+                raise ValueError(f"rename: refs must name attributes that hold entity ids, not {r!r}")
+        ref_attrs = [r for r in ref_attrs if r != "parent"]
+
+        def renamed(v: Any) -> Any:
+            if isinstance(v, str):
+                return id_map.get(v, v)
+            if isinstance(v, (list, tuple)) and any(isinstance(x, str) and x in id_map for x in v):
+                return type(v)(id_map.get(x, x) if isinstance(x, str) else x for x in v)
+            return v
+
         if not id_map and not name_map:
-            return self.copy()
+            return self.copy()  # (refs only follow renamed ids)
         ents = self._entities
         final = [id_map.get(e.id, e.id) for e in ents]
         taken: Dict[str, int] = {}
@@ -2418,10 +2439,13 @@ class Gazetteer:
         entities: List[Entity] = []
         for i, e in enumerate(ents):
             p = e.attrs.get("parent")
-            if e.id in id_map or e.id in name_map or (p is not None and p in id_map):
+            refs_hit = [r for r in ref_attrs if r in e.attrs and renamed(e.attrs[r]) != e.attrs[r]]
+            if e.id in id_map or e.id in name_map or (p is not None and p in id_map) or refs_hit:
                 attrs = dict(e.attrs)
                 if p is not None and p in id_map:
                     attrs["parent"] = id_map[p]
+                for r in refs_hit:
+                    attrs[r] = renamed(attrs[r])
                 e = self._rebuild(final[i], name_map.get(e.id, e.name), e.kind, e.aliases, attrs, src)[0]
             entities.append(e)
         return self._derive(entities, list(self._origin))
@@ -2440,8 +2464,8 @@ class Gazetteer:
         id : str
             The entity to change (use :meth:`rename` for a new id).
         name : str, optional
-            A new display name (the old name is no longer an alias unless listed in
-            ``aliases``, or kept because ``aliases`` is not given: as in :meth:`rename`).
+            A new display name. The old name stays an alias (as with :meth:`rename`) unless
+            ``aliases`` replaces the list without it, or ``remove_aliases`` names it.
         kind : str, optional
             A new kind (``""`` for none).
         aliases : iterable of str, dict or Alias, optional
