@@ -183,7 +183,9 @@ def dfm(matcher: Any, texts: Any, *, unit: Literal["document", "paragraph", "sen
         source, streamed = texts, False
     else:
         source, streamed = _streamed(texts, tally), True
-    df = matcher.mentions(source, units=unit != "document", paragraphs=paragraphs, level=level, progress=progress)
+    # the paragraph rule only matters for units (mentions() checks it in any case)
+    unit_kw: Dict[str, Any] = {"units": True, "paragraphs": paragraphs} if unit != "document" else {}
+    df = matcher.mentions(source, level=level, progress=progress, **unit_kw)
     if not streamed:
         tally.see(texts.tolist() if isinstance(texts, pd.Series) else texts)
     n_docs = tally.n
