@@ -5,10 +5,13 @@ hash changes exactly when the content does."""
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gazetta
 from gazetta import GazetteerError
@@ -246,6 +249,12 @@ def test_drop_errors():
     raises(["predicate must be a function"], g.drop, predicate="GE", exc=TypeError)
 
 
+def test_drop_lift_in_a_cyclic_gazetteer_is_an_error_not_a_self_parent():
+    g = Gazetteer().add("A", "Ay", parent="B").add("B", "Bee", parent="A")
+    raises(["entity 'A' (drop()): parent 'A' is the entity itself"], g.drop, "B", children="lift")
+    assert g.drop("B", children="orphan").validate().ids == ["A"]
+
+
 def test_drop_and_subset_take_numpy_and_int_ids():
     import numpy as np
 
@@ -412,6 +421,10 @@ def test_merge_left_right_union():
     assert a.merge(b, on_conflict="left")["RU"] == a["RU"]
     r = a.merge(b, on_conflict="right")
     assert r["RU"] == b["RU"] and r.ids == ["RU", "JP", "KR"]
+    left = Gazetteer.from_records([{"id": "A", "name": "Ay"}, {"id": "B", "name": "Bee"}])
+    right = Gazetteer().add("B", "Bee", parent="NOPE")
+    raises(["entity 'B' (add()): unknown parent 'NOPE'"], left.merge(right, on_conflict="right").validate)
+    raises(["entity 'B' (record 1): unknown parent 'NOPE'"], left.merge(right, on_conflict="union").validate)
     u = a.merge(b, on_conflict="union")
     assert u.ids == ["RU", "JP", "KR"]
     assert texts(u, "RU") == ["Russia", "Russian*", "Rossiya"] and u["RU"].kind == "country"
@@ -533,3 +546,72 @@ def test_countries_one_liners():
     assert c.update("RU", remove_aliases="Russian Federation")["RU"].aliases == tuple(
         a for a in c["RU"].aliases if a.text != "Russian Federation")
     assert isinstance(c["RU"].aliases[0], Alias)
+
+
+# --------------------------------------------------------------------------------------------
+# properties on random forests, against the input's own ancestors()
+# --------------------------------------------------------------------------------------------
+
+
+@st.composite
+def forests(draw):
+    n = draw(st.integers(1, 12))
+    parents = [draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None for i in range(n)]
+    order = draw(st.permutations(range(n)))  # parents may come after their children
+    recs = [{"id": f"e{i}", "name": f"N{i}", "kind": draw(st.sampled_from(["a", "b"])),
+             "parent": None if parents[i] is None else f"e{parents[i]}"} for i in order]
+    gone = draw(st.sets(st.sampled_from([r["id"] for r in recs])))
+    return Gazetteer.from_records(recs), gone
+
+
+@settings(max_examples=150, deadline=None)
+@given(forests())
+def test_drop_and_subset_policies_match_the_ancestors(case):
+    g, gone = case
+    kept = [i for i in g.ids if i not in gone]
+    if not gone:
+        return
+    lift = g.drop(gone, children="lift")
+    orphan = g.drop(gone, children="orphan")
+    assert lift.ids == orphan.ids == kept
+    for i in kept:
+        up = [a for a in g.ancestors(i) if a not in gone]
+        assert lift.ancestors(i) == up  # the nearest kept ancestors, in order
+        assert orphan.ancestors(i) == list(itertools.takewhile(lambda a: a not in gone, g.ancestors(i)))
+        assert lift[i].aliases == g[i].aliases and lift[i].name == g[i].name
+    dropped = g.drop(gone, children="drop")
+    assert dropped.ids == [i for i in kept if not set(g.ancestors(i)) & gone]
+    assert g.subset(ids=kept, parents="lift") == lift
+    incl = g.subset(ids=kept, parents="include") if kept else g.subset(ids=[], parents="include")
+    need = set(kept) | {a for i in kept for a in g.ancestors(i)}
+    assert incl.ids == [i for i in g.ids if i in need]
+    for i in incl.ids:
+        assert incl.ancestors(i) == g.ancestors(i)
+    if any(g[i].attrs.get("parent") in gone for i in kept):
+        with pytest.raises(GazetteerError):
+            g.drop(gone)
+    else:
+        assert g.drop(gone) == lift
+    for h in (lift, orphan, dropped, incl):
+        h.validate()
+
+
+@settings(max_examples=100, deadline=None)
+@given(forests(), st.randoms(use_true_random=False))
+def test_rename_ids_equals_building_the_renamed_records(case, rnd):
+    g, _gone = case
+    ids = g.ids
+    new = list(ids)
+    rnd.shuffle(new)  # a permutation of the ids: swaps and cycles of renames
+    mapping = {a: b + "x" if rnd.random() < 0.3 else b for a, b in zip(ids, new)}
+    if len(set(mapping.values())) < len(mapping):
+        return
+    h = g.rename(ids=mapping)
+    recs = g.to_records()
+    for r in recs:
+        r["id"] = mapping[r["id"]]
+        if "parent" in r:
+            r["parent"] = mapping[r["parent"]]
+    assert h == Gazetteer.from_records(recs)
+    for a in ids:
+        assert h.ancestors(mapping[a]) == [mapping[x] for x in g.ancestors(a)]

@@ -2156,13 +2156,27 @@ class Gazetteer:
         src = _Source(None, f"{what}")
         entities: List[Entity] = []
         origins: List[Tuple[_Source, int]] = []
+        with _no_gc():
+            return self._kept(ents, gone, new_parent, src, entities, origins)
+
+    def _kept(self, ents: List[Entity], gone: List[bool], new_parent: Dict[int, Optional[str]], src: _Source,
+              entities: List[Entity], origins: List[Tuple[_Source, int]]) -> "Gazetteer":
+        """The rest of :meth:`_without`: the kept entities, with their new parents."""
         for i, e in enumerate(ents):
             if gone[i]:
                 continue
             if i in new_parent:
                 attrs = dict(e.attrs)
-                attrs["parent"] = new_parent[i]
-                e = self._rebuild(e.id, e.name, e.kind, e.aliases, attrs, src)[0]
+                p = new_parent[i]
+                if p is None:
+                    del attrs["parent"]
+                    e = Entity(e.id, e.name, e.kind, e.aliases, attrs)
+                elif p != e.id:  # an id already checked: only the parent changes
+                    attrs["parent"] = p
+                    e = Entity(e.id, e.name, e.kind, e.aliases, attrs)
+                else:  # only in a gazetteer with a cycle: reported as add() would
+                    attrs["parent"] = p
+                    e = self._rebuild(e.id, e.name, e.kind, e.aliases, attrs, src)[0]
             entities.append(e)
             origins.append(self._origin[i])
         return self._derive(entities, origins)
@@ -2437,17 +2451,21 @@ class Gazetteer:
             taken[new] = i
         src = _Source(None, "rename()")
         entities: List[Entity] = []
-        for i, e in enumerate(ents):
-            p = e.attrs.get("parent")
-            refs_hit = [r for r in ref_attrs if r in e.attrs and renamed(e.attrs[r]) != e.attrs[r]]
-            if e.id in id_map or e.id in name_map or (p is not None and p in id_map) or refs_hit:
-                attrs = dict(e.attrs)
-                if p is not None and p in id_map:
-                    attrs["parent"] = id_map[p]
-                for r in refs_hit:
-                    attrs[r] = renamed(attrs[r])
-                e = self._rebuild(final[i], name_map.get(e.id, e.name), e.kind, e.aliases, attrs, src)[0]
-            entities.append(e)
+        with _no_gc():
+            for i, e in enumerate(ents):
+                p = e.attrs.get("parent")
+                refs_hit = [r for r in ref_attrs if r in e.attrs and renamed(e.attrs[r]) != e.attrs[r]]
+                if e.id in id_map or e.id in name_map or (p is not None and p in id_map) or refs_hit:
+                    attrs = dict(e.attrs)
+                    if p is not None and p in id_map:
+                        attrs["parent"] = id_map[p]  # ids are unique after renaming: never the entity's own
+                    for r in refs_hit:
+                        attrs[r] = renamed(attrs[r])
+                    if e.id in name_map:  # the aliases are ordered anew for the new name
+                        e = self._rebuild(final[i], name_map[e.id], e.kind, e.aliases, attrs, src)[0]
+                    else:  # the new id is checked; nothing else needs it
+                        e = Entity(final[i], e.name, e.kind, e.aliases, attrs)
+                entities.append(e)
         return self._derive(entities, list(self._origin))
 
     def update(self, id: str, *, name: Optional[str] = None, kind: Optional[str] = None,
@@ -2647,6 +2665,7 @@ class Gazetteer:
                 continue
             if on_conflict == "right":
                 entities[i] = b
+                origins[i] = other._origin[j]  # error messages point at where it came from
                 continue
             conflict = _difference(a, b, on_conflict == "union")
             if conflict is not None:
