@@ -384,6 +384,12 @@ def test_plus_appends_new_ids_and_resolves_parents():
     assert (g + Gazetteer()) == g and (Gazetteer() + g) == g
 
 
+def test_sum_merges_a_list():
+    parts = [Gazetteer().add("A", "Ay"), Gazetteer().add("B", "Bee", parent="A"), Gazetteer().add("A", "Ay")]
+    g = sum(parts, Gazetteer())
+    assert g.ids == ["A", "B"] and g.ancestors("B") == ["A"]
+
+
 def test_plus_refuses_non_gazetteers():
     with pytest.raises(TypeError):
         Gazetteer() + 1  # noqa: B018

@@ -816,7 +816,9 @@ class Gazetteer:
     Build one with :meth:`add`, :meth:`from_records`, :meth:`from_dataframe`,
     :meth:`read_csv`, :meth:`read_json` or :meth:`read_yaml`; hand it to
     :class:`~gazetta.Matcher`. A gazetteer is a container of :class:`Entity` objects:
-    ``len(g)``, ``for e in g``, ``"KE" in g``, ``g["KE"]``.
+    ``len(g)``, ``for e in g``, ``"KE" in g``, ``g["KE"]``. Edit one with :meth:`rename`,
+    :meth:`update`, :meth:`drop`, :meth:`subset` and :meth:`merge` (``g1 + g2``): each returns
+    a new gazetteer and leaves this one unchanged (only :meth:`add` builds in place).
 
     Every error about the content is a :class:`~gazetta.GazetteerError` (a ``ValueError``)
     whose message starts with the entity id and the source position, e.g.
@@ -2594,7 +2596,8 @@ class Gazetteer:
 
         An id in both with equal entities is kept once. An id in both with different
         entities (name, kind, aliases or attributes) is a conflict, settled by
-        ``on_conflict``. ``g1 + g2`` is ``g1.merge(g2)``.
+        ``on_conflict``. ``g1 + g2`` is ``g1.merge(g2)``, and ``sum(gazetteers, Gazetteer())``
+        merges a list.
 
         Parameters
         ----------
