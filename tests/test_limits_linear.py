@@ -119,3 +119,29 @@ def test_kept_evidence_stores_each_unit_once() -> None:
     assert (res["pairs"], res["rows"], res["text"]) == (4950, 1, res["doc"])
     assert res["spans_b"] == [[res["at"], res["at"] + 7]]
     assert res["grew_mb"] < 300, res
+
+
+@pytest.mark.parametrize("room_mb", [200, 600, 1200])
+def test_allocation_failure_is_a_memory_error(room_mb: int) -> None:
+    """Under a memory limit, matching 3 M candidates ("Japan China " × 100,000 × 50 with
+    ``overlaps="all"``) ends as a ``MemoryError`` naming the size asked for, wherever the limit
+    is hit (candidates, rows, columns), instead of aborting the process."""
+    res = run_child(f"""
+        import json, resource
+        import gazetta
+        g = gazetta.Gazetteer().add("JP", "Japan", aliases=["Japan China", "Japan China Japan"]) \\
+            .add("CN", "China", aliases=["China Japan", "China Japan China"])
+        m = gazetta.Matcher(g, overlaps="all")
+        m.mentions(["Japan China"], progress=False)  # warm up: threads and their arenas exist
+        with open("/proc/self/statm") as f:
+            vm = int(f.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (vm + {room_mb} * 2**20, resource.RLIM_INFINITY))
+        try:
+            m.mentions(["Japan China " * 100_000] * 50, progress=False)
+            out = "no error"
+        except MemoryError as e:
+            out = "MemoryError: " + str(e)
+        print(json.dumps(out))
+    """)
+    assert isinstance(res, str) and res.startswith("MemoryError"), res
+    assert "bytes" in res or "MiB" in res, res

@@ -9,7 +9,7 @@ use rustc_hash::FxHasher;
 
 use super::batch::Control;
 use super::cooccur::unit_indices;
-use super::error::{Error, Result};
+use super::error::{try_reserve, Error, Result};
 use super::matcher::{Matcher, Mention, Removed, Scratch, IGNORE};
 use super::units::ParagraphMode;
 
@@ -179,6 +179,19 @@ impl<'t> PieceWriter<'t> {
         }
     }
 
+    /// Room for `n` more rows, allocated fallibly ([`Error::Memory`] instead of an abort).
+    fn reserve(&mut self, n: usize) -> Result<()> {
+        let p = &mut self.p;
+        try_reserve(&mut p.doc, n, "mention rows")?;
+        try_reserve(&mut p.start, n, "mention rows")?;
+        try_reserve(&mut p.end, n, "mention rows")?;
+        try_reserve(&mut p.surface, n, "mention rows")?;
+        try_reserve(&mut p.ent, n, "mention rows")?;
+        try_reserve(&mut p.als, n, "mention rows")?;
+        try_reserve(&mut p.ambiguous, n, "mention rows")?;
+        try_reserve(&mut p.resolved_by, n, "mention rows")
+    }
+
     fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
         let p = &mut self.p;
         for x in mentions {
@@ -229,6 +242,7 @@ impl Piece {
             }
             found.clear();
             m.find_into(text, scratch, &mut found, &ctl.cancel)?;
+            w.reserve(found.len())?;
             w.push_doc(first_doc + d as i64, text, &found);
             w.p.removed.add(scratch.take_removed());
             if let Some(mode) = units {
@@ -282,6 +296,10 @@ impl MentionColumns {
                 .collect()
         });
         let mut pieces = pieces?;
+        // The joined columns are built next to the pieces (and copied to Python after): check
+        // that their size can be had before building them (about 60 bytes per row).
+        let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
+        try_reserve(&mut Vec::<u8>::new(), total.saturating_mul(60), "the mention columns")?;
         let unit_cols = units.map(|_| {
             let total: usize = pieces.iter().map(|p| p.para.len()).sum();
             let mut para = Vec::with_capacity(total);

@@ -57,6 +57,34 @@ pub enum Error {
     /// The work was cancelled (Ctrl-C).
     #[error("cancelled")]
     Cancelled,
+    /// A large allocation failed (memory limit, or a request past what the machine has).
+    #[error("out of memory: could not allocate {bytes} bytes for {what}")]
+    Memory {
+        /// The size asked for, in bytes.
+        bytes: usize,
+        /// What it was for.
+        what: &'static str,
+    },
+}
+
+/// Grows `v` fallibly to hold `additional` more elements: [`Error::Memory`] (with the size
+/// asked for) instead of aborting the process when the allocation fails.
+///
+/// # Errors
+/// [`Error::Memory`] when the allocator refuses (or the size overflows).
+///
+/// # Examples
+/// ```
+/// use gazetta::core::error::{try_reserve, Error};
+/// let mut v: Vec<u64> = Vec::new();
+/// assert!(try_reserve(&mut v, 10, "a test").is_ok());
+/// assert!(matches!(try_reserve(&mut v, usize::MAX / 4, "a test"), Err(Error::Memory { .. })));
+/// ```
+pub fn try_reserve<T>(v: &mut Vec<T>, additional: usize, what: &'static str) -> Result<()> {
+    v.try_reserve(additional).map_err(|_| Error::Memory {
+        bytes: additional.saturating_mul(std::mem::size_of::<T>()),
+        what,
+    })
 }
 
 /// Result alias for the core.

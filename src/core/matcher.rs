@@ -37,7 +37,7 @@ use super::alias::parse_alias;
 use super::bytescan::{ByteSet, Finder};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::context::{in_capitalized_run, PhraseCase, Rule};
-use super::error::{Error, Result};
+use super::error::{try_reserve, Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
 use super::resolve::{resolve_document, Hierarchy, ResolveScratch, ResolvedBy};
 
@@ -761,11 +761,16 @@ impl Matcher {
         let filter = !self.rules.is_empty() || self.spec.options.capitalized_runs == Runs::Skip;
         let longest = self.spec.options.overlaps == Overlaps::Longest;
         let mut removed = Removed::default();
-        // Called after every walk with the index of its first candidate.
-        let mut after_walk = |cands: &mut Vec<Cand>, mark: usize| {
+        // Called after every walk with the index of its first candidate and the size of a
+        // failed allocation (0: none).
+        let mut after_walk = |cands: &mut Vec<Cand>, mark: usize, oom: usize| -> Result<()> {
+            if oom != 0 {
+                return Err(Error::Memory { bytes: oom, what: "match candidates" });
+            }
             if longest {
                 self.keep_longest(text, cands, mark, filter, &mut removed);
             }
+            Ok(())
         };
         if scratch.views.len() < self.views.len() {
             scratch.views.resize_with(self.views.len(), View::default);
@@ -793,6 +798,8 @@ impl Matcher {
         }
         scratch.removed.add(removed);
         let base = out.len();
+        // Every candidate gives at most one mention.
+        try_reserve(out, scratch.cands.len(), "mentions")?;
         self.resolve(&mut scratch.cands, out);
         if opts.ambiguous == Ambiguous::Resolve && out[base..].iter().any(|m| m.ambiguous) {
             scratch.tail.clear();
@@ -832,7 +839,7 @@ impl Matcher {
     /// made 40 M candidates).
     fn keep_longest(&self, text: &str, cands: &mut Vec<Cand>, mark: usize, filter: bool, removed: &mut Removed) {
         let n = cands.len();
-        if n <= mark + 1 && !filter {
+        if n == mark || n == mark + 1 && !filter {
             return;
         }
         let mut w = mark;
@@ -950,7 +957,7 @@ fn scan<A: Automaton>(
     aliases: &[AliasInfo],
     view: &View,
     cands: &mut Vec<Cand>,
-    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize),
+    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize, usize) -> Result<()>,
     cancel: &AtomicBool,
 ) -> Result<()> {
     let text = view.text.as_str();
@@ -960,6 +967,8 @@ fn scan<A: Automaton>(
         return Err(Error::Build("automaton without anchored start".into()));
     };
     let first = &vm.first_byte;
+    // Size of a failed candidate allocation (0: none), checked after every walk.
+    let mut oom = 0usize;
     let mut prev_word = false;
     let mut prev_unspaced = false;
     let mut i = 0usize;
@@ -978,8 +987,8 @@ fn scan<A: Automaton>(
                 let w = ASCII_WORD[b as usize];
                 if first[b as usize] && !(w && prev_word && !prev_unspaced) {
                     let mark = cands.len();
-                    walk(aut, start_sid, vm, aliases, view, i, cands);
-                    after_walk(cands, mark);
+                    walk(aut, start_sid, vm, aliases, view, i, cands, &mut oom);
+                    after_walk(cands, mark, oom)?;
                 }
                 prev_word = w;
                 prev_unspaced = false;
@@ -991,8 +1000,8 @@ fn scan<A: Automaton>(
             let is_start = if w { !prev_word || u || prev_unspaced } else { vm.starters.contains(&c) };
             if is_start && first[b as usize] {
                 let mark = cands.len();
-                walk(aut, start_sid, vm, aliases, view, i, cands);
-                after_walk(cands, mark);
+                walk(aut, start_sid, vm, aliases, view, i, cands, &mut oom);
+                after_walk(cands, mark, oom)?;
             }
             prev_word = w;
             prev_unspaced = u;
@@ -1014,6 +1023,7 @@ static ASCII_WORD: [bool; 128] = {
 };
 
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn walk<A: Automaton>(
     aut: &A,
     start_sid: aho_corasick::automaton::StateID,
@@ -1022,6 +1032,7 @@ fn walk<A: Automaton>(
     view: &View,
     start: usize,
     cands: &mut Vec<Cand>,
+    oom: &mut usize,
 ) {
     let text = view.text.as_str();
     let bytes = text.as_bytes();
@@ -1043,9 +1054,24 @@ fn walk<A: Automaton>(
         }
         let last = decode_before(text, p);
         report(aut, sid, p - start, vm, aliases, text, p, last, |end, entity, alias| {
-            cands.push(Cand { start: view.to_orig_byte(start), end: view.to_orig_byte(end), entity, alias })
+            push_cand(cands, Cand { start: view.to_orig_byte(start), end: view.to_orig_byte(end), entity, alias }, oom)
         });
     }
+}
+
+/// Pushes a candidate, growing `cands` fallibly: when the allocation fails the candidate is
+/// dropped and `oom` gets the size asked for (the scan then returns [`Error::Memory`] instead
+/// of aborting the process).
+#[inline(always)]
+fn push_cand(cands: &mut Vec<Cand>, c: Cand, oom: &mut usize) {
+    if cands.len() == cands.capacity() {
+        let add = cands.len().max(64);
+        if cands.try_reserve(add).is_err() {
+            *oom = (cands.len() + add).saturating_mul(std::mem::size_of::<Cand>());
+            return;
+        }
+    }
+    cands.push(c);
 }
 
 /// Every alias of every pattern that ends at byte `p` of `text` after `fed` bytes of walk
@@ -1167,7 +1193,7 @@ fn scan_direct<A: Automaton>(
     aliases: &[AliasInfo],
     text: &str,
     cands: &mut Vec<Cand>,
-    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize),
+    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize, usize) -> Result<()>,
     cancel: &AtomicBool,
 ) -> Result<()> {
     let bytes = text.as_bytes();
@@ -1178,6 +1204,8 @@ fn scan_direct<A: Automaton>(
     let lower_view = vm.spec.lower;
     let norm = if lower_view { &NORM_LOWER } else { &NORM_PLAIN };
     let first = &vm.first_byte;
+    // Size of a failed candidate allocation (0: none), checked after every walk.
+    let mut oom = 0usize;
     // Bytes worth a look (`vm.skip`): ASCII bytes that some pattern begins with (in this
     // view), and the lead bytes of non-ASCII characters. Everything else is skipped 16 bytes
     // at a time; the word-start test looks back at the previous character only where needed.
@@ -1225,16 +1253,16 @@ fn scan_direct<A: Automaton>(
                             let (maybe, end) = g.check_ahead(text, i, norm, lower_view, &mut ahead);
                             if maybe {
                                 let mark = cands.len();
-                                walk_direct(aut, start_sid, vm, aliases, text, i, cands);
-                                after_walk(cands, mark);
+                                walk_direct(aut, start_sid, vm, aliases, text, i, cands, &mut oom);
+                                after_walk(cands, mark, oom)?;
                             }
                             // No word starts inside the token (the gate read it to its end).
                             i = end;
                             continue;
                         }
                         let mark = cands.len();
-                        walk_direct(aut, start_sid, vm, aliases, text, i, cands);
-                        after_walk(cands, mark);
+                        walk_direct(aut, start_sid, vm, aliases, text, i, cands, &mut oom);
+                        after_walk(cands, mark, oom)?;
                     }
                     // Later candidates inside this word fail `prev_blocks` (one lookup each;
                     // most words hold no second capital).
@@ -1243,8 +1271,8 @@ fn scan_direct<A: Automaton>(
                 }
                 if second_ok {
                     let mark = cands.len();
-                    walk_direct(aut, start_sid, vm, aliases, text, i, cands);
-                    after_walk(cands, mark);
+                    walk_direct(aut, start_sid, vm, aliases, text, i, cands, &mut oom);
+                    after_walk(cands, mark, oom)?;
                 }
                 i += 1;
                 continue;
@@ -1260,8 +1288,8 @@ fn scan_direct<A: Automaton>(
                     && (!w || vm.gate.as_ref().map_or(true, |g| g.may_match(text, i, norm, lower_view)))
                 {
                     let mark = cands.len();
-                    walk_direct(aut, start_sid, vm, aliases, text, i, cands);
-                    after_walk(cands, mark);
+                    walk_direct(aut, start_sid, vm, aliases, text, i, cands, &mut oom);
+                    after_walk(cands, mark, oom)?;
                 }
             }
             i += c.len_utf8();
@@ -1284,6 +1312,7 @@ fn view_char(c: char, lower_view: bool) -> char {
 /// Walks the automaton from original byte `start`, feeding the view's bytes (mapped
 /// characters, whitespace runs as one space) and reporting every boundary-valid candidate.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn walk_direct<A: Automaton>(
     aut: &A,
     start_sid: aho_corasick::automaton::StateID,
@@ -1292,6 +1321,7 @@ fn walk_direct<A: Automaton>(
     text: &str,
     start: usize,
     cands: &mut Vec<Cand>,
+    oom: &mut usize,
 ) {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -1350,7 +1380,7 @@ fn walk_direct<A: Automaton>(
             continue;
         }
         report(aut, sid, fed, vm, aliases, text, p, last, |end, entity, alias| {
-            cands.push(Cand { start, end, entity, alias })
+            push_cand(cands, Cand { start, end, entity, alias }, oom)
         });
     }
 }

@@ -15,7 +15,7 @@ use crate::core::units::{bytes_to_cps, layout, paragraphs, sentences_in, tokens,
 
 use super::convert::extract_units;
 use super::matcher::PyMatcher;
-use super::run::{run_detached, run_here};
+use super::run::{run_detached, run_here, run_py};
 
 pub fn parse_paragraphs(s: &str) -> PyResult<ParagraphMode> {
     match s {
@@ -119,6 +119,13 @@ impl PyCounter {
 
     /// The counts as sorted columns.
     fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        run_py(py, || self.finish_columns(py))
+    }
+}
+
+impl PyCounter {
+    /// [`PyCounter::finish`] inside its panic door (`run_py`).
+    fn finish_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let c = {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             run_here(py, || Ok(inner.finish(&self.rank)))?

@@ -1,6 +1,6 @@
 //! The one place where core errors become Python exceptions.
 
-use pyo3::exceptions::{PyKeyboardInterrupt, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyKeyboardInterrupt, PyMemoryError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
 use crate::core::Error;
@@ -25,11 +25,18 @@ pub fn to_py(py: Python<'_>, e: Error) -> PyErr {
         }
         Error::InvalidInput(m) => PyValueError::new_err(m),
         Error::Cancelled => PyKeyboardInterrupt::new_err("cancelled"),
+        // MemoryError, as Python's own allocations give, with the size asked for.
+        e @ Error::Memory { .. } => PyMemoryError::new_err(e.to_string()),
         other => exc(py, "GazettaError", other.to_string()),
     }
 }
 
-/// A GazettaError for a caught Rust panic (never let a `PanicException` reach the user).
+/// A GazettaError for a caught Rust panic (never let a `PanicException` reach the user). When
+/// the panic came from a failed Python call (pyo3 panics on a NULL object, e.g. a string that
+/// could not be allocated), the pending Python error (a `MemoryError`) is raised instead.
 pub fn internal(py: Python<'_>, what: String) -> PyErr {
+    if let Some(pending) = PyErr::take(py) {
+        return pending;
+    }
     exc(py, "GazettaError", format!("internal error in gazetta (please report it): {what}"))
 }

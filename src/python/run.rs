@@ -91,6 +91,17 @@ pub fn run_released<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T> + 
     settle(py, outcome)
 }
 
+/// Runs code that builds Python objects (GIL held), turning a panic into the pending Python
+/// error or a `GazettaError`: pyo3 panics ("PyObject pointer is null") when CPython returns
+/// NULL, e.g. when a string or list cannot be allocated; without this door the user would get
+/// a `PanicException`, which `except Exception` does not catch.
+pub fn run_py<T>(py: Python<'_>, work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(r) => r,
+        Err(panic) => Err(errors::internal(py, panic_message(&*panic))),
+    }
+}
+
 fn settle<T>(py: Python<'_>, outcome: std::thread::Result<Result<T>>) -> PyResult<T> {
     match outcome {
         Ok(Ok(v)) => Ok(v),
