@@ -30,6 +30,7 @@ from .cooccurrence import Cooccurrence, cooccurrence
 from .corpus import Corpus, read_corpus
 from .dedupe import duplicates
 from .audit import AliasAudit, audit
+from ._dfm import DocumentEntityMatrix
 from .text import paragraphs, sentences, tokens
 
 __version__ = _core.__version__
@@ -40,6 +41,7 @@ __all__ = [
     "Entity",
     "Cooccurrence",
     "Corpus",
+    "DocumentEntityMatrix",
     "CorpusError",
     "GazettaError",
     "Gazetteer",
