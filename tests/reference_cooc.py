@@ -163,7 +163,7 @@ def roll_up(rows: Dict[int, List[Dict[str, Any]]],
     return out, dropped
 
 
-def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sentence", paragraphs: str = "line",
+def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sentence", paragraphs: str = "auto",
           window: Optional[int] = None, count: str = "units",
           groups: Optional[Sequence[Hashable]] = None, level: Optional[Dict[str, Optional[str]]] = None) -> RefCounts:
     """Counts a corpus by the definitions (see the module doc).

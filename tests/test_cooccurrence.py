@@ -88,7 +88,7 @@ def modes(draw: Any) -> Dict[str, Any]:
     """Keyword arguments of one counting mode."""
     return {
         "unit": draw(st.sampled_from(["document", "paragraph", "sentence"])),
-        "paragraphs": draw(st.sampled_from(["line", "blank"])),
+        "paragraphs": draw(st.sampled_from(["auto", "line", "blank"])),
         "count": draw(st.sampled_from(["units", "mentions"])),
         "window": draw(st.sampled_from([None, None, 0, 1, 3])),
     }

@@ -37,6 +37,9 @@ def merge(a: Any, b: Any) -> Any:
               "unreadable_dates", "dates_to_utc"):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
+    pa, pb = a.meta.get("paragraphs_auto"), b.meta.get("paragraphs_auto")
+    if isinstance(pa, dict) and isinstance(pb, dict):  # documents read each way add up
+        meta["paragraphs_auto"] = {k: int(pa.get(k, 0)) + int(pb.get(k, 0)) for k in ("blank", "line")}
     da, db = a.meta.get("dedupe"), b.meta.get("dedupe")
     if isinstance(da, dict) and isinstance(db, dict):
         if da.get("mode") != db.get("mode"):

@@ -774,8 +774,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True, metavar="OUT",
                    help="output table: .csv, .csv.gz, .tsv or .parquet (needs pyarrow)")
     p.add_argument("--units", action="store_true", help="add the paragraph and sentence index of each mention")
-    p.add_argument("--paragraphs", choices=("line", "blank"), default="line",
-                   help="paragraph rule for --units: every line break, or only blank lines")
+    p.add_argument("--paragraphs", choices=("auto", "line", "blank"), default="auto",
+                   help="paragraph rule for --units: every line break, only blank lines (and indented "
+                        "lines in text that indents its paragraphs), or decided per document: blank for "
+                        "hard-wrapped text, line for any other")
     _common(p)
     p.set_defaults(func=_cmd_match)
 
@@ -796,8 +798,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = p.add_argument_group("counting (SPEC §5)")
     c.add_argument("--unit", choices=_UNITS, default="sentence",
                    help="two entities co-occur when both are mentioned in the same unit")
-    c.add_argument("--paragraphs", choices=("line", "blank"), default="line",
-                   help="paragraph rule: every line break ends a paragraph, or only a blank line")
+    c.add_argument("--paragraphs", choices=("auto", "line", "blank"), default="auto",
+                   help="paragraph rule: every line break ends a paragraph, only a blank line (or an "
+                        "indented line in text that indents its paragraphs), or decided per document: "
+                        "blank for hard-wrapped text, line for any other")
     c.add_argument("--window", type=_non_negative, default=None, metavar="K",
                    help="count mention pairs at most K tokens apart within the unit "
                         "(use --unit document to cross sentences)")

@@ -17,6 +17,7 @@ from ._measures import MEASURES, measures
 from ._progress import make_bar
 from .dedupe import _Folder
 from .matcher import Matcher, _check_choice, _check_threads
+from .text import PARAGRAPH_MODES
 
 __all__ = ["cooccurrence", "Cooccurrence"]
 
@@ -188,7 +189,7 @@ def _frame_chunks(df: pd.DataFrame, text: str, cols: List[str]) -> Iterator[Tupl
 # --------------------------------------------------------------------------------------------
 def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str] = None,
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
-                 paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
+                 paragraphs: Literal["auto", "line", "blank"] = "auto", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None,
                  dayfirst: Optional[bool] = None, date_format: Optional[str] = None, min_count: int = 1,
@@ -210,8 +211,14 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         Column (or dict key) names of the text and the document id.
     unit : {"document", "paragraph", "sentence"}, default "sentence"
         Two entities co-occur in a unit when both have a mention in it at different spans.
-    paragraphs : {"line", "blank"}, default "line"
-        Paragraph rule (SPEC §4); sentences never cross a paragraph break.
+    paragraphs : {"auto", "line", "blank"}, default "auto"
+        Which line breaks end a paragraph; sentences never cross a paragraph break.
+        ``"line"``: every line break. ``"blank"``: only a blank line, or an indented line in
+        text that indents its paragraphs (hard-wrapped text such as Reuters-21578).
+        ``"auto"``: decided per document, ``"blank"`` for hard-wrapped text and ``"line"``
+        for any other (:func:`gazetta.text.paragraph_mode`; rule and measurement in
+        ``docs/units.md``); ``.meta["paragraphs_auto"]`` counts the documents read each way
+        (None for other modes and ``unit="document"``).
     window : int, optional
         Count pairs of non-overlapping mentions in the same unit whose token distance (the
         later one's first token minus the earlier one's last token) is at most ``window``.
@@ -308,7 +315,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     1  CN  KR     1    2    2  3
     """
     _check_choice("unit", unit, _UNITS)
-    _check_choice("paragraphs", paragraphs, ("line", "blank"))
+    _check_choice("paragraphs", paragraphs, PARAGRAPH_MODES)
     _check_choice("count", count, _COUNTS)
     if window is not None and (isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0
                                or window >= 2**64):
@@ -419,6 +426,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "matcher": {k: v for k, v in matcher.options.items() if k != "n_threads"},
         "unit": unit,
         "paragraphs": paragraphs,
+        "paragraphs_auto": ({"blank": int(raw["read_blank"]), "line": int(raw["read_line"])}
+                            if paragraphs == "auto" and unit != "document" else None),
         "window": None if window is None else int(window),
         "count": count,
         "by": by_list,

@@ -250,7 +250,7 @@ def _mentions_partition(part: Any, shipped: _Shipped, offset: int, text: str, id
 
 
 def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str] = None, units: bool = False,
-             paragraphs: Literal["line", "blank"] = "line", n_threads: Optional[int] = 1) -> Any:
+             paragraphs: Literal["auto", "line", "blank"] = "auto", n_threads: Optional[int] = 1) -> Any:
     """Every mention in a Dask collection of texts, as a lazy Dask DataFrame (SPEC §6, §8).
 
     Each partition is matched by :meth:`Matcher.mentions`; computing the result gives the
@@ -302,7 +302,7 @@ def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str]
     1    2     10   Japan     JP
     """
     kind = _kind(corpus)
-    _check_choice("paragraphs", paragraphs, ("line", "blank"))
+    _check_choice("paragraphs", paragraphs, ("auto", "line", "blank"))
     if not isinstance(units, bool):
         raise ValueError(f"units must be True or False; got {units!r}")
     n_threads = _check_threads(n_threads)
@@ -402,7 +402,7 @@ def _tree(partials: List[Any], split_every: int) -> Any:
 
 def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str] = None,
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
-                 paragraphs: Literal["line", "blank"] = "line", window: Optional[int] = None,
+                 paragraphs: Literal["auto", "line", "blank"] = "auto", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
                  time: Optional[str] = None, freq: Optional[str] = None, dayfirst: Optional[bool] = None,
                  date_format: Optional[str] = None, min_count: int = 1, kinds: Any = None,

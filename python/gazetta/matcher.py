@@ -423,7 +423,7 @@ class Matcher:
                 for (start, end, e, a, amb, rb), at in zip(found, alias_text)]
 
     def mentions(self, texts: Any, *, ids: Optional[Sequence[Any]] = None, units: bool = False,
-                 paragraphs: Literal["line", "blank"] = "line", level: Optional[str] = None,
+                 paragraphs: Literal["auto", "line", "blank"] = "auto", level: Optional[str] = None,
                  progress: Optional[bool] = None) -> pd.DataFrame:
         """Every mention in a collection of texts, as a DataFrame.
 
@@ -437,8 +437,10 @@ class Matcher:
             Add ``paragraph`` and ``sentence`` columns: the 0-based index, within its
             document, of the paragraph and sentence in which each mention starts (-1 if it
             starts in whitespace between units).
-        paragraphs : {"line", "blank"}, default "line"
-            Paragraph rule used when ``units=True`` (see ``docs/units.md``).
+        paragraphs : {"auto", "line", "blank"}, default "auto"
+            Paragraph rule used when ``units=True``: every line break, only blank lines
+            (and indented lines in text that indents its paragraphs), or decided per
+            document (``"auto"``: ``"blank"`` for hard-wrapped text; see ``docs/units.md``).
         level : str, optional
             A kind ("country"): adds the columns ``level_entity`` and ``level_name``, the
             nearest ancestor-or-self of that kind in the gazetteer's ``parent`` hierarchy
@@ -471,7 +473,7 @@ class Matcher:
         0   a      0   Japan
         1   c      0   JAPAN
         """
-        _check_choice("paragraphs", paragraphs, ("line", "blank"))
+        _check_choice("paragraphs", paragraphs, ("auto", "line", "blank"))
         if not isinstance(units, bool):
             raise ValueError(f"units must be True or False; got {units!r}")
         level_map = self._level_map(level) if level is not None else None
