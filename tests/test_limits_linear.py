@@ -145,3 +145,30 @@ def test_allocation_failure_is_a_memory_error(room_mb: int) -> None:
     """)
     assert isinstance(res, str) and res.startswith("MemoryError"), res
     assert "bytes" in res or "MiB" in res, res
+
+
+@pytest.mark.parametrize("keep", [0, 1])
+def test_pairs_of_a_huge_unit_are_checked_before_counting(keep: int) -> None:
+    """5,000 entities in one unit make 12.5 M pairs: under a memory limit the pair table (and
+    the kept evidence) are checked before they are built, and the call raises ``MemoryError``
+    with the size asked for instead of aborting the process."""
+    res = run_child(f"""
+        import json, resource
+        import gazetta
+        names = [f"Zork{{i:04d}}" for i in range(5000)]
+        g = gazetta.Gazetteer()
+        for n in names:
+            g.add(n, n)
+        m = gazetta.Matcher(g)
+        gazetta.cooccurrence(["Zork0000 Zork0001"], m, unit="document", progress=False)  # warm up
+        with open("/proc/self/statm") as f:
+            vm = int(f.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (vm + 300 * 2**20, resource.RLIM_INFINITY))
+        try:
+            gazetta.cooccurrence([" ".join(names)], m, unit="document", keep_evidence={keep}, progress=False)
+            out = "no error"
+        except MemoryError as e:
+            out = "MemoryError: " + str(e)
+        print(json.dumps(out))
+    """)
+    assert res.startswith("MemoryError") and "bytes for pair counts" in res, res

@@ -531,11 +531,38 @@ impl Counter {
                 j += 1;
             }
             let unit_ms = &sc.ms[i..j];
+            if opts.window.is_none() && unit_ms.len() > 64 {
+                self.reserve_pairs(unit_ms)?;
+            }
             let added = self.count_unit(group, unit_ms, rank, opts, &toks, &mut sc.unit);
             if self.evidence_cap > 0 && !added.is_empty() {
                 self.keep_evidence(text, group, doc, u, sc.units[u], unit_ms, &added);
             }
             i = j;
+        }
+        Ok(())
+    }
+
+    /// Room, allocated fallibly, for every pair a unit of many mentions may add (each pair of
+    /// its distinct entities; without a window): [`Error::Memory`] with the size asked for
+    /// instead of an abort when the pair table cannot grow (5,000 entities in one unit make
+    /// 12.5 M pairs).
+    fn reserve_pairs(&mut self, ms: &[M]) -> Result<()> {
+        let mut ents: Vec<u32> = Vec::new();
+        super::error::try_reserve(&mut ents, ms.len(), "the entities of a unit")?;
+        ents.extend(ms.iter().map(|m| m.entity));
+        ents.sort_unstable();
+        ents.dedup();
+        let d = ents.len();
+        let need = d.saturating_mul(d.saturating_sub(1)) / 2;
+        let entry = std::mem::size_of::<((u32, u32, u32), u64)>() + 1;
+        self.pairs.try_reserve(need).map_err(|_| Error::Memory { bytes: need.saturating_mul(entry), what: "pair counts" })?;
+        if self.evidence_cap > 0 {
+            // Kept evidence: the unit's pair list, then per pair a reference to the unit, its
+            // two span lists (small allocations that cannot fail softly) and a table entry.
+            // Checked at once before building them.
+            let per_pair = 8 + std::mem::size_of::<EvidenceRef>() + 64 + 40;
+            super::error::try_reserve(&mut Vec::<u8>::new(), need.saturating_mul(per_pair), "kept evidence")?;
         }
         Ok(())
     }
