@@ -123,6 +123,10 @@ pub struct Counter {
     pub read_blank: u64,
 }
 
+/// A unit kept as evidence, shared by its pairs: text, start and end (code points in the
+/// document) and each mention's (entity, span relative to the unit).
+type KeptUnit = (Arc<str>, usize, usize, Vec<(u32, (usize, usize))>);
+
 /// One unit kept as evidence for a pair (see [`Counter::evidence_cap`]): enough to show the
 /// unit without the corpus. Offsets are code points; `spans_*` are relative to the unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -717,7 +721,7 @@ impl Counter {
         // Built once per unit, for the first pair that still has room: the unit's text (one
         // copy shared by every pair; a copy per pair made a 0.2 MB unit with 100 entities
         // take gigabytes) and its mentions' code-point spans.
-        let mut shared: Option<(Arc<str>, usize, usize, Vec<(u32, (usize, usize))>)> = None;
+        let mut shared: Option<KeptUnit> = None;
         for &(a, b) in pairs {
             let v = self.evidence.entry((group, a, b)).or_default();
             if v.len() >= cap {
