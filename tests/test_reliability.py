@@ -400,3 +400,66 @@ def test_kwic_n_is_validated(gaz: gazetta.Gazetteer, n: object) -> None:
     with pytest.raises(ValueError, match="n must be None or a non-negative int"):
         gazetta.Matcher(gaz).kwic(["Japan and Japan."], "JP", n=n)  # type: ignore[arg-type]
     assert len(gazetta.Matcher(gaz).kwic(["Japan and Japan."], "JP", n=0)) == 0
+
+
+# -- item 6: fork while threads import --------------------------------------------------------
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+def test_fork_waits_for_imports_in_other_threads(tmp_path: Path) -> None:
+    """A thread inside a (slow) import when the process forks: the child used to inherit the
+    held import lock and hang on its own import of that module; the fork now waits."""
+    (tmp_path / "slowmod.py").write_text("import time\ntime.sleep(0.5)\nVALUE = 1\n")
+    code = f"""
+        import os, sys, threading, time
+        sys.path.insert(0, {str(tmp_path)!r})
+        import gazetta
+        t = threading.Thread(target=lambda: __import__("slowmod"))
+        t.start()
+        time.sleep(0.1)  # the thread is inside the import now
+        pid = os.fork()
+        if pid == 0:
+            import slowmod
+            os._exit(0 if slowmod.VALUE == 1 else 3)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                sys.exit(os.waitstatus_to_exitcode(status))
+            time.sleep(0.02)
+        os.kill(pid, 9)
+        sys.exit(7)  # the child hung
+    """
+    r = _run(code)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+@pytest.mark.parametrize("delay", [0.0, 0.003, 0.01])
+def test_fork_while_threads_make_their_first_call(delay: float) -> None:
+    """Threads making their first cooccurrence call in a fresh interpreter (lazy imports of
+    tqdm, scipy.special, gazetta modules; a progress bar each) while the main thread forks:
+    the child's own call completes."""
+    code = f"""
+        import os, sys, threading, time, warnings
+        warnings.simplefilter("ignore")
+        import gazetta
+        m = gazetta.Matcher(gazetta.Gazetteer().add("JP", "Japan").add("CN", "China"))
+        docs = ["Japan and China."] * 3
+        ts = [threading.Thread(target=lambda: gazetta.cooccurrence(docs, m, n_threads=1)) for _ in range(3)]
+        for t in ts:
+            t.start()
+        time.sleep({delay})
+        pid = os.fork()
+        if pid == 0:
+            gazetta.cooccurrence(docs, m, n_threads=1)
+            os._exit(0)
+        for t in ts:
+            t.join()
+        deadline = time.time() + 30
+        while not os.waitpid(pid, os.WNOHANG)[0]:
+            if time.time() > deadline:
+                os.kill(pid, 9)
+                sys.exit(7)  # the child hung
+            time.sleep(0.02)
+    """
+    r = _run(code, timeout=120)
+    assert r.returncode == 0, r.stderr

@@ -25,6 +25,10 @@ from typing import Dict
 
 import numpy as np
 
+# Forking while another thread runs the lazy scipy.special import below (or any other lazy
+# import of a worker path) hung the child; this registers the guard (see gazetta._fork).
+from . import _fork  # noqa: F401
+
 MEASURES = ("pmi", "npmi", "jaccard", "dice", "llr", "llr_p", "expected", "lift")
 
 

@@ -2,8 +2,8 @@
 //!
 //! Results are collected in document order, so they never depend on the thread count.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::error::{Error, Result};
 
@@ -24,10 +24,29 @@ impl Control {
     }
 }
 
-/// Cached pools, least recently used first.
-fn pools() -> &'static Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> {
-    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>> = OnceLock::new();
-    POOLS.get_or_init(|| Mutex::new(Vec::new()))
+type Cache = Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>;
+
+/// The cache of pools (least recently used first), behind a pointer so that a forked child
+/// can replace it: the mutex may have been held by a parent thread at fork time, and the
+/// child would wait on it for ever.
+static POOLS: AtomicPtr<Cache> = AtomicPtr::new(std::ptr::null_mut());
+
+fn pools() -> &'static Cache {
+    let p = POOLS.load(Ordering::Acquire);
+    if !p.is_null() {
+        // SAFETY: a published cache is leaked, never freed.
+        return unsafe { &*p };
+    }
+    let fresh = Box::into_raw(Box::new(Mutex::new(Vec::new())));
+    match POOLS.compare_exchange(std::ptr::null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire) {
+        // SAFETY: just published, leaked from here on.
+        Ok(_) => unsafe { &*fresh },
+        Err(other) => {
+            // SAFETY: `fresh` was never shared; `other` is published and leaked.
+            drop(unsafe { Box::from_raw(fresh) });
+            unsafe { &*other }
+        }
+    }
 }
 
 /// Number of threads used when none is asked for: the machine's available parallelism.
@@ -79,13 +98,17 @@ pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
             "n_threads must be at most {max} (the larger of {MAX_THREADS} and the number of CPUs); got {n}"
         )));
     }
-    let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(i) = cache.iter().position(|(k, _)| *k == n) {
-        let entry = cache.remove(i);
-        let p = entry.1.clone();
-        cache.push(entry); // most recently used last
-        return Ok(p);
+    {
+        let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = cache.iter().position(|(k, _)| *k == n) {
+            let entry = cache.remove(i);
+            let p = entry.1.clone();
+            cache.push(entry); // most recently used last
+            return Ok(p);
+        }
     }
+    // Started without holding the lock (starting threads takes a while, and a fork meanwhile
+    // must not find it held).
     let p = rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .thread_name(|i| format!("gazetta-{i}"))
@@ -93,6 +116,14 @@ pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
         .map_err(|e| Error::InvalidInput(format!("cannot start {n} threads: {e}")))?;
     let p = Arc::new(p);
     let budget = cached_threads_budget();
+    let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = cache.iter().position(|(k, _)| *k == n) {
+        // Another call started the same pool meanwhile: share it, drop ours.
+        let entry = cache.remove(i);
+        let shared = entry.1.clone();
+        cache.push(entry);
+        return Ok(shared);
+    }
     if n <= budget {
         let mut total: usize = cache.iter().map(|(k, _)| *k).sum::<usize>() + n;
         while total > budget && !cache.is_empty() {
@@ -105,13 +136,14 @@ pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
-/// Forgets every pool without joining its threads. Called in a forked child, where the
-/// parent's worker threads do not exist (joining them would hang).
+/// Forgets every pool without joining its threads or touching the cache's lock. Called in a
+/// forked child, where the parent's worker threads do not exist (joining them would hang)
+/// and the lock may be held by a thread that does not exist either: the old cache is leaked
+/// and a fresh one takes its place.
 pub fn forget_pools_after_fork() {
-    let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
-    for (_, p) in cache.drain(..) {
-        std::mem::forget(p);
-    }
+    let fresh = Box::into_raw(Box::new(Mutex::new(Vec::new())));
+    // The old cache (and the pools in it) is leaked on purpose.
+    let _old = POOLS.swap(fresh, Ordering::AcqRel);
 }
 
 #[cfg(test)]
