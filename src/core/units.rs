@@ -521,11 +521,18 @@ fn scan_line(b: &[u8]) -> (usize, bool) {
         step(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
     }
     let tail = chunks.remainder();
-    if !tail.is_empty() {
-        // Padded with zero bytes: no spaces, tabs or continuation bytes.
-        let mut last = [0u8; 8];
-        last[..tail.len()].copy_from_slice(tail);
-        step(u64::from_le_bytes(last));
+    let r = tail.len();
+    if r > 0 {
+        // The last eight bytes of the line, shifted so that the ones already looked at drop
+        // out (zero bytes: no spaces, tabs or continuation bytes); byte by byte in lines
+        // shorter than eight bytes. (Copying the tail into a buffer cost a call and a stall.)
+        let w = if b.len() >= 8 {
+            let c = &b[b.len() - 8..];
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - r))
+        } else {
+            tail.iter().rev().fold(0u64, |w, &x| (w << 8) | x as u64)
+        };
+        step(w);
     }
     let chars = if wide || high != 0 {
         // `b` is a line of a `str`, so valid UTF-8.
