@@ -21,7 +21,7 @@
 //! rules (one table look-up each).
 
 use super::alias::parse_alias;
-use super::chars::{is_space, is_word, map_punct, upper};
+use super::chars::{is_mark, is_space, is_word, map_punct, upper};
 use super::error::{Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, ViewSpec};
 
@@ -120,7 +120,7 @@ impl Rule {
         // compared in place, with no normalised copy of the neighbourhood, and only those
         // that begin (end) with the character across the separator.
         if let Some(c) = self.before_neighbour(text, end, spec) {
-            let p = after_separator(text, end);
+            let p = after_separator(text, end, false);
             let lo = self.before_first.partition_point(|x| x.0 < c);
             for &(k, i, j) in &self.before_first[lo..] {
                 if k != c {
@@ -133,7 +133,7 @@ impl Rule {
             }
         }
         if let Some(c) = self.after_neighbour(text, start, spec) {
-            let q = before_separator(text, start);
+            let q = before_separator(text, start, false);
             let globs = self.after_last.partition_point(|x| x.0 == '\0');
             let lo = self.after_last.partition_point(|x| x.0 < c);
             let same = self.after_last[lo..].iter().take_while(|x| x.0 == c);
@@ -178,7 +178,7 @@ impl Rule {
         // whitespace, plus slack, then run on to the end of the word so that none is cut.
         let limit = self.max_len * 4 + 16;
         if self.before_neighbour(text, end, spec).is_some() {
-            let p = after_separator(text, end);
+            let p = after_separator(text, end, spec.fold);
             let (mut hi, mut n) = (p, 0);
             while hi < text.len() && n < limit {
                 let c = decode_at(text, hi);
@@ -194,7 +194,7 @@ impl Rule {
             }
         }
         if self.after_neighbour(text, start, spec).is_some() {
-            let q = before_separator(text, start);
+            let q = before_separator(text, start, spec.fold);
             let (mut lo, mut n) = (q, 0);
             while lo > 0 && n < limit {
                 let c = decode_before(text, lo);
@@ -214,12 +214,15 @@ impl Rule {
 }
 
 /// Byte position after the separator that follows byte `p` (whitespace, or one dash with
-/// optional whitespace around it); callers have checked that a separator is there.
-fn after_separator(text: &str, mut p: usize) -> usize {
+/// optional whitespace around it); callers have checked that a separator is there. With
+/// accent folding (`fold`), combining marks vanish from the view and are passed over too.
+fn after_separator(text: &str, mut p: usize, fold: bool) -> usize {
     let mut dash = false;
     while p < text.len() {
         let c = decode_at(text, p);
-        if is_space(c) || (!dash && map_punct(c) == '-') {
+        if fold && is_mark(c) {
+            p += c.len_utf8();
+        } else if is_space(c) || (!dash && map_punct(c) == '-') {
             dash |= !is_space(c);
             p += c.len_utf8();
         } else {
@@ -230,11 +233,13 @@ fn after_separator(text: &str, mut p: usize) -> usize {
 }
 
 /// Byte position before the separator that precedes byte `p` (see [`after_separator`]).
-fn before_separator(text: &str, mut p: usize) -> usize {
+fn before_separator(text: &str, mut p: usize, fold: bool) -> usize {
     let mut dash = false;
     while p > 0 {
         let c = decode_before(text, p);
-        if is_space(c) || (!dash && map_punct(c) == '-') {
+        if fold && is_mark(c) {
+            p -= c.len_utf8();
+        } else if is_space(c) || (!dash && map_punct(c) == '-') {
             dash |= !is_space(c);
             p -= c.len_utf8();
         } else {
@@ -343,6 +348,9 @@ fn neighbour(text: &str, mut p: usize, forward: bool, spec: ViewSpec) -> Option<
     let mut dash = false;
     loop {
         let c = step(&mut p)?;
+        if spec.fold && is_mark(c) {
+            continue; // folded away: invisible in the view
+        }
         if is_space(c) {
             sep = true;
             continue;
@@ -611,6 +619,17 @@ mod tests {
                 assert!(hits > 100 && hits < 2900, "{hits} removals: the cases test little");
             }
         }
+    }
+
+    #[test]
+    fn combining_marks_are_invisible_with_accent_folding() {
+        // "a \u{301}a": folded, the view is "a a", so "a" directly precedes the second "a".
+        let fold = PhraseCase { spec: ViewSpec { fold: true, lower: false }, smart: true };
+        let r = Rule::new(&[], &["a".to_string()], fold, "X").unwrap();
+        let t = "a \u{301}a";
+        assert!(r.removes(t, 4, 5, fold.spec));
+        let r = Rule::new(&["b".to_string()], &[], fold, "X").unwrap();
+        assert!(r.removes("a\u{301} b", 0, 1, fold.spec));
     }
 
     #[test]
