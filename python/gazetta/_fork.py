@@ -14,7 +14,8 @@ either complete or not begun. The compiled core's own one-time set-up of array a
 is done at import for the same reason; in the child, tqdm's thread lock (progress bars are
 created by every call) is replaced by a fresh one for the same reason. The wait is bounded (:data:`WAIT_SECONDS`; an import that
 takes longer, or waits on the forking thread itself, is not waited for) so a fork never
-hangs because of it. Forking from a program with threads is still unsafe in general (POSIX
+hangs because of it; an import begun in the instant between the wait and the fork is
+released in the child and done again there. Forking from a program with threads is still unsafe in general (POSIX
 only promises async-signal-safe calls in the child): prefer the ``spawn`` or ``forkserver``
 start methods of :mod:`multiprocessing`.
 """
@@ -90,7 +91,37 @@ def _before_fork() -> None:
         pass
 
 
+def _repair_import_locks() -> None:
+    """In the child: import locks still held by threads that did not survive the fork (an
+    import begun between the wait and the fork itself) are released, and the module they
+    were initialising is dropped so that the child imports it afresh."""
+    try:
+        import _thread
+        from importlib import _bootstrap as b
+
+        me = _thread.get_ident()
+        for name, ref in list(b._module_locks.items()):
+            lock = ref()
+            if lock is None or getattr(lock, "owner", None) in (None, me) or not hasattr(lock, "wakeup"):
+                continue
+            lock.lock = _thread.allocate_lock()
+            lock.wakeup = _thread.allocate_lock()
+            lock.owner, lock.count, lock.waiters = None, 0, 0
+            mod = sys.modules.get(name)
+            if mod is not None and getattr(getattr(mod, "__spec__", None), "_initializing", False):
+                del sys.modules[name]
+        for tid in [t for t in b._blocking_on if t != me]:
+            b._blocking_on.pop(tid, None)
+    except Exception:  # pragma: no cover - another CPython's import machinery
+        pass
+
+
 def _after_fork_in_child() -> None:
+    _repair_import_locks()
+    _reset_tqdm()
+
+
+def _reset_tqdm() -> None:
     """tqdm (the progress bars) keeps a process-wide thread lock; a bar created or closed in
     another thread at fork time leaves it held in the child for ever. The child gets a fresh
     thread lock and none shared with the parent."""
