@@ -135,8 +135,17 @@ def _reset_tqdm() -> None:
         # killed while holding it would block the parent's bars. The child's bars only
         # coordinate among themselves.
         lock_cls.mp_lock = None
-        if getattr(std.tqdm, "_lock", None) is not None:
-            std.tqdm._lock = lock_cls()
+        # get_lock() stores the lock on the class it is called on: tqdm.auto's subclass has
+        # its own.
+        todo, seen = [std.tqdm], set()
+        while todo:
+            cls = todo.pop()
+            if cls in seen:
+                continue
+            seen.add(cls)
+            todo.extend(cls.__subclasses__())
+            if "_lock" in vars(cls):
+                cls._lock = lock_cls()
     except Exception:  # pragma: no cover - another tqdm: leave it alone
         pass
 
