@@ -433,8 +433,6 @@ def test_fork_waits_for_imports_in_other_threads(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
-@pytest.mark.xfail(strict=False, reason="a rare hang of the child remains (about 1 run in 15); the cause is "
-                   "not found yet")
 @pytest.mark.parametrize("delay", [0.0, 0.003, 0.01])
 def test_fork_while_threads_make_their_first_call(delay: float) -> None:
     """Threads making their first cooccurrence call in a fresh interpreter (lazy imports of

@@ -11,7 +11,8 @@ Importing every lazy dependency eagerly would cost about a second at ``import ga
 :func:`os.register_at_fork` runs just before every fork and waits until no other thread
 holds an import lock, then lets the fork proceed: the child starts with every import
 either complete or not begun. The compiled core's own one-time set-up of array arguments
-is done at import for the same reason; in the child, tqdm's thread lock (progress bars are
+is done at import for the same reason; in the child, the locks of gazetta's cached
+properties (Python < 3.12) and tqdm's thread lock (progress bars are
 created by every call) is replaced by a fresh one for the same reason. The wait is bounded (:data:`WAIT_SECONDS`; an import that
 takes longer, or waits on the forking thread itself, is not waited for) so a fork never
 hangs because of it; an import begun in the instant between the wait and the fork is
@@ -116,9 +117,30 @@ def _repair_import_locks() -> None:
         pass
 
 
+def _reset_cached_property_locks() -> None:
+    """Python < 3.12: ``functools.cached_property`` computes under a lock of its own (one per
+    property, shared by all instances); a parent thread computing one at fork time (a
+    matcher's tables on its first call) left it held in the child. gazetta's get fresh ones."""
+    import functools
+
+    for name, mod in list(sys.modules.items()):
+        if mod is None or not (name == "gazetta" or name.startswith("gazetta.")):
+            continue
+        for obj in list(vars(mod).values()):
+            if not isinstance(obj, type) or obj.__module__ != name:
+                continue
+            for attr in vars(obj).values():
+                if isinstance(attr, functools.cached_property) and hasattr(attr, "lock"):
+                    attr.lock = threading.RLock()
+
+
 def _after_fork_in_child() -> None:
     _repair_import_locks()
-    _reset_tqdm()
+    for reset in (_reset_cached_property_locks, _reset_tqdm):
+        try:
+            reset()
+        except Exception:  # pragma: no cover - never fail a fork
+            pass
 
 
 def _reset_tqdm() -> None:
