@@ -103,8 +103,9 @@ def _repair_import_locks() -> None:
         me = _thread.get_ident()
         for name, ref in list(b._module_locks.items()):
             lock = ref()
-            if lock is None or getattr(lock, "owner", None) in (None, me) or not hasattr(lock, "wakeup"):
-                continue
+            if lock is None or getattr(lock, "owner", None) in (None, me) or not hasattr(lock, "wakeup") \
+                    or not isinstance(getattr(lock, "waiters", None), int):
+                continue  # (the lock's layout of CPython 3.8-3.11 only; 3.12 changed it)
             lock.lock = _thread.allocate_lock()
             lock.wakeup = _thread.allocate_lock()
             lock.owner, lock.count, lock.waiters = None, 0, 0
