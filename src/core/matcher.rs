@@ -368,12 +368,15 @@ pub struct Matcher {
     heap_bytes: usize,
     hierarchy: Hierarchy,
     /// Compiled context rules; `entity_rule[e]` / `alias_rule[a]` index them (`NO_RULE`: none).
-    rules: Vec<(Rule, ViewSpec)>,
+    rules: Vec<CompiledRule>,
     entity_rule: Vec<u32>,
     alias_rule: Vec<u32>,
 }
 
 const NO_RULE: u32 = u32::MAX;
+
+/// A compiled context rule and the view its phrases compare in.
+type CompiledRule = (Rule, ViewSpec);
 
 /// Candidates removed before resolution, by reason (see [`super::context`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -863,7 +866,7 @@ impl Matcher {
 
     /// The context rules of a candidate: its alias's and its entity's.
     #[inline]
-    fn rules_of(&self, c: &Cand) -> (Option<&(Rule, ViewSpec)>, Option<&(Rule, ViewSpec)>) {
+    fn rules_of(&self, c: &Cand) -> (Option<&CompiledRule>, Option<&CompiledRule>) {
         let get = |table: &[u32], i: u32| match table.get(i as usize) {
             Some(&k) if k != NO_RULE => self.rules.get(k as usize),
             _ => None,

@@ -381,7 +381,7 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
                 }
                 votes.push((c, n));
             }
-            votes.sort_unstable_by(|x, y| y.1.cmp(&x.1));
+            votes.sort_unstable_by_key(|v| std::cmp::Reverse(v.1));
             if votes[0].1 > 0 && votes.get(1).map_or(true, |v| v.1 < votes[0].1) {
                 decision[g] = (Some(votes[0].0), ResolvedBy::Support);
             }

@@ -425,7 +425,7 @@ pub fn layout(text: &str) -> Layout {
                 if let Some((ps, pe, pw, pgap)) = prev {
                     let k = if ind { 2 } else { (ts != s) as usize };
                     soft[k] += 1;
-                    if !line_ends_sentence(text, ps, pe) && !(pgap && line_has_gap(text, ps, pe)) {
+                    if !(line_ends_sentence(text, ps, pe) || pgap && line_has_gap(text, ps, pe)) {
                         if decode_at(text, ts).is_lowercase() {
                             inside[k] += 1;
                         } else if n_cands < cands.len() {
