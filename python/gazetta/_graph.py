@@ -14,15 +14,14 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import tempfile
 import warnings
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
+from ._atomic import write_atomic
 from ._measures import MEASURES
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -162,30 +161,6 @@ def _by_time(co: Any, group: Any) -> Any:
 
 # --------------------------------------------------------------------------------------------
 # writing
-def _file_mode() -> int:
-    """The mode a plain ``open(path, "w")`` would give (mkstemp's files are private, 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _atomic_write_bytes(path: PathLike, data: bytes) -> None:
-    """Writes through a temporary file in the same folder, then renames (never a half file)."""
-    p = Path(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent) or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _fmt(v: Any) -> str:
     if isinstance(v, (bool, np.bool_)):
         return "true" if v else "false"
@@ -351,7 +326,7 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
         _gexf_static(root, _static(co, group), weight, min_weight)
     else:
         _gexf_dynamic(root, _by_time(co, group), weight, min_weight)
-    _atomic_write_bytes(path, _tostring(root))
+    write_atomic(path, lambda f: f.write(_tostring(root)))
 
 
 def _attributes(graph: ET.Element, cls: str, mode: str, cols: Sequence[Tuple[str, str]]) -> None:
@@ -508,4 +483,4 @@ def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any =
         data(e, "edge", "weight", float(rec[weight]))
         for c in cols:
             data(e, "edge", c, rec[c])
-    _atomic_write_bytes(path, _tostring(root))
+    write_atomic(path, lambda f: f.write(_tostring(root)))

@@ -19,6 +19,8 @@ import textwrap
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from ._atomic import file_mode as _file_mode
+
 __all__ = ["main"]
 
 PROG = "gazetta"
@@ -33,12 +35,6 @@ class UsageError(Exception):
 
 # --------------------------------------------------------------------------------------------
 # output helpers
-def _file_mode() -> int:
-    """The mode a plain ``open(path, "w")`` would give (mkstemp's files are private, 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
 
 #: Set from ``--mkdir`` by :func:`main` for the run.
 _OPTIONS: Dict[str, Any] = {"mkdir": False}

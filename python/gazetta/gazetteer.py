@@ -102,7 +102,6 @@ import io
 import json
 import math
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +110,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Option
 import pandas as pd
 
 from . import _core
+from ._atomic import write_atomic
 from .exceptions import GazetteerError
 
 __all__ = ["Alias", "Entity", "Gazetteer"]
@@ -737,29 +737,25 @@ def _open_text(path: PathLike, encoding: str = "utf-8", mode: str = "r") -> Any:
 
 
 def _atomic_write(path: PathLike, write: Any, encoding: str = "utf-8") -> None:
-    """Writes through a temporary file in the same folder, then renames (never a half file)."""
-    p = Path(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent) or ".")
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if p.name.lower().endswith(".gz"):
-                with gzip.GzipFile(filename=p.name[:-3], mode="wb", fileobj=raw, mtime=0) as gz:
-                    with io.TextIOWrapper(gz, encoding=encoding, newline="") as f:
-                        write(f)
-            else:
-                with io.TextIOWrapper(raw, encoding=encoding, newline="") as f:
-                    write(f)
-        # mkstemp makes a private (0600) file; give it the mode open(path, "w") would (umask)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, p)
-    except BaseException:
+    """Calls ``write(f)`` with a text file (gzipped when ``path`` ends in ``.gz``) that
+    replaces ``path`` atomically (never a half file; see :mod:`gazetta._atomic`)."""
+    name = Path(os.fspath(path)).name
+
+    def text(binary: Any) -> None:
+        f = io.TextIOWrapper(binary, encoding=encoding, newline="")
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            write(f)
+        finally:
+            f.detach()  # flushes; the binary file stays open (for fsync, or the gzip trailer)
+
+    def to(raw: Any) -> None:
+        if name.lower().endswith(".gz"):
+            with gzip.GzipFile(filename=name[:-3], mode="wb", fileobj=raw, mtime=0) as gz:
+                text(gz)
+        else:
+            text(raw)
+
+    write_atomic(path, to)
 
 
 @contextlib.contextmanager

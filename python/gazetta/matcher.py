@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -13,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._chunks import approx_chars, iter_chunks, known_length
+from ._chunks import approx_chars, known_length
+from ._atomic import write_atomic
 from ._frames import RESOLVED_BY, ChunkCollector, categorical
 from ._progress import make_bar
 from .exceptions import GazettaError
@@ -681,7 +681,7 @@ class Matcher:
         'sensitive'
         """
         data = self._core.to_bytes()
-        _write_atomic(Path(path), data)
+        write_atomic(path, lambda f: f.write(data))
 
     @classmethod
     def load(cls, path: Union[str, os.PathLike], *, n_threads: Optional[int] = None) -> "Matcher":
@@ -765,45 +765,6 @@ def _after_compile(core: Any) -> None:
     80 MB with this)."""
     if core.pattern_count >= _TRIM_MIN_PATTERNS:
         _core.release_free_memory()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Writes ``data`` to ``path`` through a unique temporary file in the same folder: write,
-    fsync, rename; the temporary file is removed on every failure (including
-    KeyboardInterrupt)."""
-    import secrets
-
-    folder = path.parent
-    while True:
-        tmp = folder / f".{path.name}.{secrets.token_hex(8)}.tmp"
-        try:
-            # O_EXCL: never reuse a name another writer holds; 0o666: the umask applies.
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:  # pragma: no cover - 64 random bits
-            continue
-        break
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # the rename itself reaches the disk with the folder's entry
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not on Windows
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:  # pragma: no cover - some file systems refuse fsync on folders
-        pass
-    finally:
-        os.close(dfd)
 
 
 def _check_extra(core: Any) -> None:
