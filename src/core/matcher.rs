@@ -667,6 +667,8 @@ impl Matcher {
         }
         heap_bytes += hierarchy.memory();
         let mut rules = Vec::with_capacity(spec.rules.len());
+        let mut seen_rules: std::collections::HashMap<(Vec<String>, Vec<String>, ViewSpec, CaseMode), u32> =
+            std::collections::HashMap::new();
         let mut entity_rule = Vec::new();
         let mut alias_rule = Vec::new();
         for (k, r) in spec.rules.iter().enumerate() {
@@ -698,11 +700,19 @@ impl Matcher {
                 None => (opts.case, opts.fold_accents),
             };
             let vspec = ViewSpec { fold, lower: case == CaseMode::Insensitive };
-            let rule = Rule::new(&r.not_before, &r.not_after, PhraseCase { spec: vspec, smart: case == CaseMode::Smart }, &owner)?;
-            if rule.is_empty() {
+            if r.not_before.is_empty() && r.not_after.is_empty() {
                 return Err(Error::InvalidInput(format!("context rule #{k} of {owner:?} has no phrase")));
             }
+            // Gazetteers often give many entities the same phrase lists (the built-in countries
+            // share one list of about 60 phrases): compile each distinct rule once.
+            let key = (r.not_before.clone(), r.not_after.clone(), vspec, case);
+            if let Some(&shared) = seen_rules.get(&key) {
+                slot[idx] = shared;
+                continue;
+            }
+            let rule = Rule::new(&r.not_before, &r.not_after, PhraseCase { spec: vspec, smart: case == CaseMode::Smart }, &owner)?;
             slot[idx] = rules.len() as u32;
+            seen_rules.insert(key, slot[idx]);
             rules.push((rule, vspec));
         }
         heap_bytes += (entity_rule.len() + alias_rule.len()) * 4;
