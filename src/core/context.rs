@@ -457,13 +457,13 @@ fn capitalised(word: &str) -> bool {
     })
 }
 
-/// The word after byte `p` (after whitespace without a blank line), if the first thing there
-/// is a word character.
-fn next_word(text: &str, mut p: usize) -> Option<&str> {
+/// The position across the whitespace next to byte `p` (after it when `forward`, else before
+/// it), if there is some whitespace, it holds no blank line, and the text goes on.
+fn across_space(text: &str, mut p: usize, forward: bool) -> Option<usize> {
     let mut newlines = 0;
-    let mut moved = false;
-    while p < text.len() {
-        let c = decode_at(text, p);
+    let start = p;
+    loop {
+        let c = if forward { text[p..].chars().next() } else { text[..p].chars().next_back() }?;
         if !is_space(c) {
             break;
         }
@@ -473,13 +473,20 @@ fn next_word(text: &str, mut p: usize) -> Option<&str> {
                 return None;
             }
         }
-        moved = true;
-        p += c.len_utf8();
+        if forward {
+            p += c.len_utf8();
+        } else {
+            p -= c.len_utf8();
+        }
     }
-    if !moved || p >= text.len() {
-        return None;
-    }
-    let s = p;
+    (p != start).then_some(p)
+}
+
+/// The word after byte `p` (after whitespace without a blank line), if the first thing there
+/// is a word character.
+fn next_word(text: &str, p: usize) -> Option<&str> {
+    let s = across_space(text, p, true)?;
+    let mut p = s;
     while p < text.len() && is_word(map_punct(decode_at(text, p))) {
         p += decode_at(text, p).len_utf8();
     }
@@ -487,26 +494,8 @@ fn next_word(text: &str, mut p: usize) -> Option<&str> {
 }
 
 /// The word before byte `p` (before whitespace without a blank line).
-fn prev_word(text: &str, mut p: usize) -> Option<(&str, usize)> {
-    let mut newlines = 0;
-    let mut moved = false;
-    while p > 0 {
-        let c = decode_before(text, p);
-        if !is_space(c) {
-            break;
-        }
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return None;
-            }
-        }
-        moved = true;
-        p -= c.len_utf8();
-    }
-    if !moved || p == 0 {
-        return None;
-    }
+fn prev_word(text: &str, p: usize) -> Option<(&str, usize)> {
+    let mut p = across_space(text, p, false)?;
     let e = p;
     while p > 0 && is_word(decode_before(text, p)) {
         p -= decode_before(text, p).len_utf8();
