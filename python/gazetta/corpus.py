@@ -150,7 +150,7 @@ def read_corpus(path: Union[str, os.PathLike], *, text: str = "text", id: Option
         (:attr:`Corpus.skipped_records`, ``meta["skipped_records"]`` of a
         :class:`~gazetta.Cooccurrence`, ``attrs["skipped_records"]`` of a mentions frame)
         and warns (:class:`SkippedRecordsWarning`) after each pass.
-    chunk_size : int, default 8_000_000
+    chunk_size : int, default 16_000_000
         Characters (bytes for Arrow data) of text per chunk handed to the core; a chunk also
         holds at most 50,000 documents. Memory in use grows with it; results never depend on it.
     encoding : str, default "utf-8"
