@@ -465,3 +465,41 @@ def test_fork_while_threads_make_their_first_call(delay: float) -> None:
     """
     r = _run(code, timeout=90)
     assert r.returncode == 0, r.stderr
+
+
+# -- item 1: a 1 GB CSV field under a memory limit -------------------------------------------
+@pytest.mark.parametrize("room_mb", [300, 3000])
+def test_huge_csv_field_under_a_memory_limit(tmp_path: Path, room_mb: int) -> None:
+    """A CSV field of 1 GiB (gzip-compressed to 5 MB) read under ``RLIMIT_AS`` ends as a
+    ``MemoryError`` or a ``GazettaError`` (pandas' parser reports "out of memory", or Python
+    cannot build the string), never as an aborted process."""
+    import gzip
+
+    p = tmp_path / "big.csv.gz"
+    with gzip.open(p, "wb", compresslevel=1) as f:
+        f.write(b"text,k\nJapan,1\n")
+        chunk = b"Japan China " * (1 << 16)
+        for _ in range(2**30 // len(chunk) + 1):
+            f.write(chunk)
+        f.write(b",2\nKorea,3\n")
+    out = _run(f"""
+        import json, resource
+        import gazetta
+        from gazetta.corpus import read_corpus
+        m = gazetta.Matcher(gazetta.Gazetteer().add("JP", "Japan"))
+        m.mentions(["Japan"], progress=False)  # warm up: threads and their arenas exist
+        with open("/proc/self/statm") as f:
+            vm = int(f.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (vm + {room_mb} * 2**20, resource.RLIM_INFINITY))
+        try:
+            m.mentions(read_corpus({str(p)!r}), progress=False)
+            res = "no error"
+        except (MemoryError, gazetta.GazettaError) as e:
+            res = type(e).__name__ + ": " + str(e)
+        print(json.dumps(res))
+    """, timeout=240)
+    assert out.returncode == 0, out.stderr[-2000:]
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    assert res.startswith(("MemoryError", "CorpusError")), res
+    if res.startswith("CorpusError"):
+        assert "out of memory" in res and "big.csv.gz" in res, res
