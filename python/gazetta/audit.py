@@ -328,7 +328,7 @@ class AliasAudit:
     def flat(self) -> pd.DataFrame:
         """:attr:`table` with the contexts as text, for CSV or Parquet files: ``contexts``
         becomes one string, each context written ``doc: left[match]right`` and separated by
-        `` | ``.
+        ``" | "``.
 
         Examples
         --------

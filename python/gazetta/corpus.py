@@ -157,7 +157,7 @@ def read_corpus(path: Union[str, os.PathLike], *, text: str = "text", id: Option
         Text encoding of JSON Lines, CSV and .txt files.
     sep : str, optional
         CSV field separator (default ``","``, or tab for ``.tsv``/``.tab``).
-    pattern : str, default "*.txt"
+    pattern : str, default ``"*.txt"``
         File name pattern for folders.
 
     Returns

@@ -353,7 +353,7 @@ def places(min_population: int = 15000,
     "Most") or all in lower case ("el hed"), and towns under 100,000 inhabitants named by a
     word that English news writes far more often in lower case ("Police" in Poland,
     "Officer" in Australia, "Time" in Norway; 209 names, counted in the BBC News and
-    Reuters-21578 corpora). No city alias is a glob (GeoNames' "Aggawom *" is dropped); the
+    Reuters-21578 corpora). No city alias is a glob (GeoNames' ``"Aggawom *"`` is dropped); the
     demonyms of :func:`countries` are (``"Georgian*"``). Towns named like people ("Obama",
     "Moore") stay: run :func:`gazetta.audit` on your corpus to see and remove them.
 
