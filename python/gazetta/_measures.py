@@ -21,7 +21,7 @@ not positive, and ``npmi`` is NaN when ``n_ab > n``. These are the only NaNs.
 from __future__ import annotations
 
 import math
-from typing import Dict
+from typing import Any, Dict, Optional, Sequence
 
 import numpy as np
 
@@ -110,3 +110,123 @@ def measures(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: np.ndarray) 
         "expected": expected,
         "lift": lift,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# uncertainty: confidence intervals and small-count masking
+#: The default ``min_n`` of the reporting tables (:meth:`Cooccurrence.table`,
+#: :meth:`Cooccurrence.compare`) and of the plots: measures resting on fewer co-occurrences are
+#: masked. Five is the threshold Church and Hanks (1990) set for the same reason (PMI is
+#: unstable on small counts); by :func:`intervals`, at ``n_ab = 5`` the 95 % interval
+#: of ``pmi`` is still up to ±1.2 bits wide (a factor of 2.3 either way in the ratio to chance).
+DEFAULT_MIN_N = 5
+
+#: The association measures :func:`mask_min_n` sets to NaN (counts and ``expected`` stay).
+MASKED = ("pmi", "npmi", "jaccard", "dice", "llr", "llr_p", "lift")
+
+#: The interval columns of :func:`intervals`.
+INTERVAL_COLUMNS = ("pmi_lo", "pmi_hi", "npmi_lo", "npmi_hi")
+
+
+def _z(level: float) -> float:
+    """The two-sided standard normal quantile of a confidence level in (0, 1)."""
+    import statistics
+
+    if isinstance(level, bool) or not isinstance(level, (int, float, np.integer, np.floating)) \
+            or not 0.0 < float(level) < 1.0:
+        raise ValueError(f"interval (the confidence level) must be a number in (0, 1), e.g. 0.95; got {level!r}")
+    return statistics.NormalDist().inv_cdf((1.0 + float(level)) / 2.0)
+
+
+def intervals(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: np.ndarray,
+              level: float = 0.95) -> Dict[str, np.ndarray]:
+    """Confidence intervals of ``pmi`` and ``npmi`` by the delta method (analytic).
+
+    Model: each of the ``n`` units falls into one cell of the 2×2 table (both, a only,
+    b only, neither) independently, so the four cell counts are multinomial. With cell
+    shares p11 = n_ab/n, p1 = n_a/n, p2 = n_b/n and L = ln(p11 / (p1·p2)) (pmi in nats),
+    the delta method gives
+
+    - Var(L) = 1/n_ab − 1/n_a − 1/n_b + 2·n_ab/(n_a·n_b) − 1/n
+    - with h = ln(n/n_ab) (so npmi = L/h), Var(h) = 1/n_ab − 1/n and
+      Cov(L, h) = −(1/n_ab − 1/n_a − 1/n_b + 1/n), hence
+      Var(npmi) = (Var(L) − 2·npmi·Cov(L, h) + npmi²·Var(h)) / h²
+
+    The variances are evaluated with 0.5 added to each of the four cells (n_ab + 0.5,
+    n_a + 1, n_b + 1, n + 2; the Haldane–Anscombe correction), so that a pair always seen
+    together (npmi = 1) does not get an interval of width 0. The interval is the observed
+    value ± z·sd (z the normal quantile of ``level``), pmi in bits (sd(L)/ln 2), npmi
+    clipped to [−1, 1]. NaN where the 2×2 table is not a contingency table (negative cells:
+    ``count="mentions"``, ``window=``, shared ambiguous spans). Units are taken as
+    independent: sentences of one document are not, so for ``unit="sentence"`` the
+    intervals are too narrow by that clustering (a document bootstrap would need per-document
+    counts, which a result does not keep).
+
+    Examples
+    --------
+    >>> iv = intervals(np.array([10]), np.array([20]), np.array([25]), np.array([100]))
+    >>> [round(float(iv[c][0]), 3) for c in INTERVAL_COLUMNS]
+    [0.45, 1.55, 0.096, 0.506]
+    """
+    z = _z(level)
+    k = np.asarray(n_ab, dtype=np.float64)
+    a = np.asarray(n_a, dtype=np.float64)
+    b = np.asarray(n_b, dtype=np.float64)
+    N = np.asarray(n, dtype=np.float64)
+    valid = (k >= 1) & (a - k >= 0) & (b - k >= 0) & (N - a - b + k >= 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m = measures(k, a, b, N)
+        ks, as_, bs, ns = k + 0.5, a + 1.0, b + 1.0, N + 2.0
+        var_l = 1 / ks - 1 / as_ - 1 / bs + 2 * ks / (as_ * bs) - 1 / ns
+        cov = 1 / ks - 1 / as_ - 1 / bs + 1 / ns  # = -Cov(L, h)
+        var_h = 1 / ks - 1 / ns
+        h = np.log(ns / ks)
+        npmi_s = np.log(ks * ns / (as_ * bs)) / h
+        var_n = (var_l + 2 * npmi_s * cov + npmi_s ** 2 * var_h) / h ** 2
+        sd_pmi = np.sqrt(np.maximum(var_l, 0.0)) / math.log(2)
+        sd_npmi = np.sqrt(np.maximum(var_n, 0.0))
+        out = {
+            "pmi_lo": m["pmi"] - z * sd_pmi,
+            "pmi_hi": m["pmi"] + z * sd_pmi,
+            "npmi_lo": np.clip(m["npmi"] - z * sd_npmi, -1.0, 1.0),
+            "npmi_hi": np.clip(m["npmi"] + z * sd_npmi, -1.0, 1.0),
+        }
+    return {c: np.where(valid, v, np.nan) for c, v in out.items()}
+
+
+def mask_min_n(pairs: Any, min_n: int = DEFAULT_MIN_N, columns: Optional[Sequence[str]] = None) -> Any:
+    """A copy of a pair table with the association measures of rows with ``n_ab < min_n``
+    set to NaN, a boolean column ``masked`` saying which, and ``attrs["min_n"]`` and
+    ``attrs["masked"]`` (the number of rows masked). Rows are kept, so counts stay visible.
+
+    The plots and :meth:`Cooccurrence.table` share it: an npmi of 1.0 on two sentences is not
+    a finding (see :data:`DEFAULT_MIN_N`).
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        A table with an ``n_ab`` column (e.g. :attr:`Cooccurrence.pairs`).
+    min_n : int, default 5
+        Rows with ``n_ab >= min_n`` keep their values; ``1`` masks nothing.
+    columns : list of str, optional
+        The columns to mask (default: those of ``pmi, npmi, jaccard, dice, llr, llr_p, lift``
+        and the interval columns ``pmi_lo, pmi_hi, npmi_lo, npmi_hi`` that the table has).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = mask_min_n(pd.DataFrame({"n_ab": [9, 2], "npmi": [0.4, 1.0]}), min_n=5)
+    >>> t.to_dict("list"), t.attrs["masked"]
+    ({'n_ab': [9, 2], 'npmi': [0.4, nan], 'masked': [False, True]}, 1)
+    """
+    if isinstance(min_n, bool) or not isinstance(min_n, (int, np.integer)) or min_n < 1:
+        raise ValueError(f"min_n must be an int >= 1 (1 masks nothing); got {min_n!r}")
+    cols = [c for c in (columns if columns is not None else (*MASKED, *INTERVAL_COLUMNS)) if c in pairs.columns]
+    out = pairs.copy()
+    low = out["n_ab"].to_numpy() < int(min_n)
+    for c in cols:
+        out[c] = out[c].astype(np.float64).where(~low, np.nan)
+    out["masked"] = low
+    out.attrs["min_n"] = int(min_n)
+    out.attrs["masked"] = int(low.sum())
+    return out

@@ -1101,6 +1101,181 @@ class Cooccurrence:
 
         return to_long(self, values, symmetric=symmetric)
 
+    def table(self, *, group: Any = None, min_n: int = 5, interval: Optional[float] = 0.95,
+              sort_by: Optional[str] = None) -> pd.DataFrame:
+        """The pair table for reporting: :attr:`pairs` with confidence intervals of ``pmi`` and
+        ``npmi``, and the measures of pairs seen in fewer than ``min_n`` units masked.
+
+        Parameters
+        ----------
+        group : scalar or tuple, optional
+            For sliced results, only this group (one value per key column; a time key may be a
+            string such as ``"1987-03"``). Without it every group's rows.
+        min_n : int, default 5
+            Rows with ``n_ab < min_n`` keep their counts, but their association measures
+            (``pmi, npmi, jaccard, dice, llr, llr_p, lift``) and intervals are NaN and the
+            column ``masked`` is True: an npmi of 1.0 on two sentences is not a finding. Five
+            is the threshold Church and Hanks (1990) set for PMI; at ``n_ab = 5`` the 95 %
+            interval of ``pmi`` is still up to ±1.2 bits wide. ``min_n=1`` masks nothing.
+        interval : float or None, default 0.95
+            The confidence level of the columns ``pmi_lo, pmi_hi, npmi_lo, npmi_hi``; None
+            leaves them out. Analytic (delta method on the multinomial counts of the 2×2 table
+            of units, with 0.5 added to each cell for the variance; npmi clipped to [−1, 1]),
+            because a bootstrap over documents would need per-document counts, which a
+            result does not keep. With L = pmi in nats and h = ln(n/n_ab):
+            Var(L) = 1/n_ab − 1/n_a − 1/n_b + 2·n_ab/(n_a·n_b) − 1/n and
+            Var(npmi) = (Var(L) + 2·npmi·c + npmi²·(1/n_ab − 1/n)) / h², with
+            c = 1/n_ab − 1/n_a − 1/n_b + 1/n (see :func:`gazetta._measures.intervals`).
+            Units are taken as independent, so for sentences (clustered in documents) the
+            intervals are too narrow by that clustering. NaN with ``count="mentions"`` or
+            ``window=``, where ``n_ab`` does not count units.
+        sort_by : str, optional
+            Sort by this numeric column, largest first (within groups; NaN, so masked rows,
+            last; ties by ``n_ab`` descending, then ``a``, ``b``). Default: the order of
+            :attr:`pairs`.
+
+        Returns
+        -------
+        DataFrame
+            The columns of :attr:`pairs`, then ``pmi_lo, pmi_hi, npmi_lo, npmi_hi`` (with
+            ``interval``) and ``masked``; ``attrs`` holds ``min_n``, ``masked`` (the number of
+            rows masked), ``interval`` and ``interval_method``.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> g = gazetta.Gazetteer().add("A", "Aland").add("B", "Bland").add("C", "Cland")
+        >>> docs = ["Aland and Bland."] * 10 + ["Aland."] * 10 + ["Bland."] * 15 + ["Nothing."] * 65
+        >>> docs += ["Cland and Aland."] * 2
+        >>> t = gazetta.cooccurrence(docs, g).table(min_n=5, sort_by="npmi")
+        >>> t[["a", "b", "n_ab", "npmi", "npmi_lo", "npmi_hi", "masked"]].round(3)
+           a  b  n_ab   npmi  npmi_lo  npmi_hi  masked
+        0  A  B    10  0.266    0.062     0.47   False
+        1  A  C     2    NaN      NaN      NaN    True
+        >>> t.attrs["masked"]
+        1
+        """
+        from ._measures import intervals, mask_min_n
+
+        p = self._group_pairs(group) if group is not None else self.pairs
+        out = p.copy()
+        if interval is not None:
+            units = self.meta.get("count") == "units" and self.meta.get("window") is None
+            iv = intervals(out["n_ab"].to_numpy(), out["n_a"].to_numpy(), out["n_b"].to_numpy(),
+                           out["n"].to_numpy(), interval)
+            for c, v in iv.items():
+                out[c] = v if units else np.full(len(out), np.nan)
+        out = mask_min_n(out, min_n)
+        if sort_by is not None:
+            if sort_by not in out.columns or sort_by in ("a", "b", "name_a", "name_b", "kind_a", "kind_b", "masked") \
+                    or sort_by in self._keys:
+                raise ValueError(f"sort_by must be a numeric column of the table such as 'n_ab', 'npmi', 'llr', "
+                                 f"'npmi_lo'; got {sort_by!r}")
+            keys = list(self._keys)
+            order = pd.DataFrame({**{k: out[k] for k in keys}, "_v": out[sort_by].astype(float).fillna(-np.inf),
+                                  "_n": out["n_ab"], "_a": out["a"], "_b": out["b"]})
+            order = order.sort_values(keys + ["_v", "_n", "_a", "_b"],
+                                      ascending=[True] * len(keys) + [False, False, True, True], kind="stable")
+            attrs = dict(out.attrs)
+            out = out.loc[order.index]
+            out.attrs.update(attrs)
+        out = out.reset_index(drop=True)
+        out.attrs["interval"] = None if interval is None else float(interval)
+        out.attrs["interval_method"] = None if interval is None else "delta method, 0.5 added to each cell"
+        return out
+
+    def compare(self, target: Any = None, reference: Any = None, *, test: Literal["share", "lift"] = "share",
+                correction: Literal["bh", "bonferroni", "none"] = "bh", min_n: int = 5,
+                sort_by: Literal["g2", "p", "log_ratio"] = "g2") -> pd.DataFrame:
+        """Which pairs differ between two parts of this result, or between two results: per
+        pair, counts and shares in each, a log-likelihood test of the difference, its effect
+        size and a corrected p-value (quanteda's ``textstat_keyness``, for pairs).
+
+        The first one named is the *target*, the other the *reference*; a positive
+        ``log_ratio`` means "more in the target":
+
+        - ``co.compare(x, y)``: the groups selected by ``x`` against those selected by ``y``;
+        - ``co.compare(x)``: the groups selected by ``x`` against every other group;
+        - ``co1.compare(co2)``: all of ``co1`` against all of ``co2`` (two corpora counted
+          with the same unit settings); ``co1.compare(x, co2)``: a part of ``co1`` against
+          ``co2``.
+
+        A selection is a dict ``{key column: value}`` whose value is a value, a list of values
+        or an inclusive range ``slice(first, last)`` (either end may be None), e.g.
+        ``{"source": "bbc"}`` or ``{"date": slice("1987-01", "1987-06")}``; a tuple of one
+        value per key column (one group, as ``group=`` elsewhere); or, when the result has
+        one key column, its value, list of values or slice directly: for a monthly result
+        ``co.compare("1987-04", "1987-03")`` compares April (target) with March, so a
+        positive ``log_ratio`` is a rise. Periods may be given as strings. Target and
+        reference may not share a group; several groups are summed exactly.
+
+        Parameters
+        ----------
+        target, reference : selection, Cooccurrence or None
+            See above.
+        test : {"share", "lift"}, default "share"
+            ``"share"``: has the share of units holding the pair changed? With k_t, k_r the
+            pair's units and N_t, N_r all units of each side, the 2×2 table
+            ``[[k_t, N_t − k_t], [k_r, N_r − k_r]]`` is tested by G² = 2·Σ O·ln(O/E) (E the
+            counts expected from the margins, 0·ln 0 = 0; as
+            ``scipy.stats.chi2_contingency(table, correction=False,
+            lambda_="log-likelihood")``), and ``log_ratio = log2((k_t/N_t) / (k_r/N_r))``.
+            ``"lift"``: has the *association* changed? A pair's share can rise only because
+            both entities are mentioned more often; this test asks whether the
+            co-occurrences, k_t + k_r, are split between the sides as their expected counts
+            x = n_a·n_b/N are (G² = 2·Σ k·ln(k/f) with f_t = (k_t + k_r)·x_t/(x_t + x_r)),
+            and ``log_ratio = log2(lift_t / lift_r)``. The demo's table of changes uses
+            ``"lift"``. In both, a zero count is taken as 0.5 in ``log_ratio`` only (Hardie's
+            log ratio), so that it stays finite; the p-value is that of χ² with 1 degree of
+            freedom.
+        correction : {"bh", "bonferroni", "none"}, default "bh"
+            The multiple-testing correction of ``p_adj``, as in :meth:`significant`; the
+            family is every pair tested (``p`` not NaN) after ``min_n``.
+        min_n : int, default 5
+            Leave out pairs with ``k_t + k_r < min_n`` before testing (filtering on the total,
+            which does not depend on how it splits, keeps the correction valid); their number
+            is ``attrs["dropped_min_n"]``. ``min_n=1`` keeps every pair.
+        sort_by : {"g2", "p", "log_ratio"}, default "g2"
+            ``g2`` largest first, ``p`` smallest first, ``log_ratio`` largest (most
+            target-typical) first; NaN last; ties by ``a``, ``b``.
+
+        Returns
+        -------
+        DataFrame
+            ``[a, b, name_a, name_b, kind_a, kind_b, n_ab_target, n_ab_reference, n_target,
+            n_reference, share_target, share_reference, n_a_target, n_a_reference,
+            n_b_target, n_b_reference, expected_target, expected_reference, lift_target,
+            lift_reference, npmi_target, npmi_reference, log_ratio, g2, p, p_adj]``: one row
+            per pair counted on either side (``kinds=``/``between=`` of this result apply,
+            ``min_count`` does not), with ``n_*`` the units (or mentions) of the pair, of all,
+            of ``a`` and of ``b`` on each side. ``g2``, ``p``, ``log_ratio`` are NaN where the
+            test does not apply (a side without units; for ``"lift"``, an entity absent from
+            a side). ``attrs``: ``target``, ``reference`` (labels), ``test``, ``correction``,
+            ``tests``, ``min_n``, ``dropped_min_n``, ``sort_by``, ``unit``, ``count``.
+
+        Examples
+        --------
+        >>> import gazetta, pandas as pd
+        >>> g = gazetta.Gazetteer().add("A", "Aland").add("B", "Bland")
+        >>> df = pd.DataFrame({"text": ["Aland and Bland."] * 6 + ["Aland."] * 4
+        ...                            + ["Aland and Bland."] + ["Bland."] * 9,
+        ...                    "source": ["x"] * 10 + ["y"] * 10})
+        >>> co = gazetta.cooccurrence(df, g, by="source")
+        >>> t = co.compare("x", "y")
+        >>> t[["a", "b", "n_ab_target", "n_ab_reference", "share_target", "share_reference"]]
+           a  b  n_ab_target  n_ab_reference  share_target  share_reference
+        0  A  B            6               1           0.6              0.1
+        >>> t[["log_ratio", "g2", "p"]].round(4)
+           log_ratio      g2       p
+        0     2.585  5.936  0.0148
+        >>> co.compare("x", "y", test="lift")[["lift_target", "lift_reference", "g2"]]
+           lift_target  lift_reference   g2
+        0          1.0             1.0  0.0
+        """
+        from ._compare import compare
+
+        return compare(self, target, reference, test=test, correction=correction, min_n=min_n, sort_by=sort_by)
+
     def _group_pairs(self, group: Any) -> pd.DataFrame:
         p = self.pairs
         if not self._keys:
@@ -1387,3 +1562,42 @@ class Cooccurrence:
         from ._graph import write_graphml
 
         write_graphml(self, path, **kwargs)
+
+    def to_html(self, path: Any = None, **kwargs: Any) -> Any:
+        """An interactive network page: one self-contained HTML file drawn by sigma.js.
+
+        The same entities, edges, layout, sizes and colours as :meth:`plot_network`; hover a
+        node or an edge for its counts and measures; a search box; for a time-sliced result
+        (``time=``), a period slider. Every script is inline: the file opens offline.
+
+        Parameters
+        ----------
+        path : str or path-like, optional
+            Where to write the page. Without it, the page is returned as a
+            :class:`gazetta._html.NetworkPage`, which Jupyter shows inline.
+        **kwargs
+            As for :func:`gazetta.plot.network`: ``top=40, weight="npmi", group=None,
+            min_n=5, max_edges=None, color="auto", seed=7, title=None``; and
+            ``height=640`` (pixels, inline display).
+
+        Returns
+        -------
+        pathlib.Path or NetworkPage
+            The path written, or the page when no path is given.
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> from gazetta.datasets import demo_news
+        >>> from gazetta.gazetteers import countries
+        >>> co = gazetta.cooccurrence(demo_news(), countries(), time="date", freq="Y")
+        >>> page = co.to_html(top=25)  # shows inline in Jupyter
+        >>> page.n_nodes, page.n_views
+        (25, 7)
+        >>> co.to_html("network.html", top=25)  # doctest: +SKIP
+        PosixPath('network.html')
+        """
+        from ._html import network_page
+
+        page = network_page(self, **kwargs)
+        return page if path is None else page.save(path)
