@@ -1067,7 +1067,6 @@ class Cooccurrence:
         entity, partner, name, kind, n_ab, n_entity, n_partner, n, <measures>...]``.
         ``min_n`` keeps partners with ``n_ab >= min_n``; ``group`` takes one group of a
         sliced result (else every group, sorted within each); ``top`` caps rows per group.
-        See :func:`gazetta._partners.partners`.
 
         Examples
         --------
@@ -1087,7 +1086,7 @@ class Cooccurrence:
         """The pair table in long (tidy) form, one row per pair and value column:
         ``[<group keys>..., a, b, name_a, name_b, kind_a, kind_b, measure, value]`` (default
         values ``n_ab`` and every measure; ``symmetric=True`` adds each pair the other way
-        round). See :func:`gazetta._partners.to_long`.
+        round).
 
         Examples
         --------
@@ -1548,8 +1547,8 @@ class Cooccurrence:
 
     def write_gexf(self, path: Any, **kwargs: Any) -> None:
         """Writes a GEXF file for Gephi, dynamic (timeline) for time-sliced results:
-        :func:`gazetta._graph.write_gexf` (``dynamic=None, weight="n_ab", group=None,
-        min_weight=None``). Gephi reads edge weights as attraction: a signed weight
+        keyword arguments ``dynamic=None, weight="n_ab", group=None,
+        min_weight=None``. Gephi reads edge weights as attraction: a signed weight
         (``npmi``, ``pmi``) with negative values is written with a ``UserWarning`` unless
         ``min_weight=`` (e.g. 0) leaves the edges below it out."""
         from ._graph import write_gexf
@@ -1557,8 +1556,7 @@ class Cooccurrence:
         write_gexf(self, path, **kwargs)
 
     def write_graphml(self, path: Any, **kwargs: Any) -> None:
-        """Writes a static GraphML file: :func:`gazetta._graph.write_graphml`
-        (``weight="n_ab", group=None``)."""
+        """Writes a static GraphML file; keyword arguments ``weight="n_ab", group=None``."""
         from ._graph import write_graphml
 
         write_graphml(self, path, **kwargs)
