@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import numpy as np
 import pandas as pd
@@ -236,6 +236,24 @@ def _kind_filter(co: Any, df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def _log_ratio(r1: np.ndarray, r2: np.ndarray, c: np.ndarray, zero: np.ndarray) -> np.ndarray:
+    """``log2(r1 / r2)``, and where ``zero`` (a count is 0) ``log2((r1 + c) / (r2 + c))``.
+
+    The rates are shares (k/N) or lifts (k/x); ``c`` is 0.5 divided by the summed sizes
+    (N_t + N_r, or x_t + x_r): half a co-occurrence split between the sides in proportion to
+    their sizes. Hardie's log ratio replaces a zero count by 0.5 instead; that can reverse the
+    sign when the sides differ in size (1 in 1,000 units against 0 in 10 units would read as
+    "more in the second"), adding one constant to both rates cannot.
+
+    Examples
+    --------
+    >>> _log_ratio(np.array([1 / 1000]), np.array([0.0]), np.array([0.5 / 1010]), np.array([True])).round(3)
+    array([1.595])
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(zero, np.log2((r1 + c) / (r2 + c)), np.log2(r1 / r2))
+
+
 # --------------------------------------------------------------------------------------------
 def compare(co: Any, target: Any = None, reference: Any = None, *, test: str = "share", correction: str = "bh",
             min_n: int = DEFAULT_MIN_N, sort_by: str = "g2") -> pd.DataFrame:
@@ -284,8 +302,9 @@ def compare(co: Any, target: Any = None, reference: Any = None, *, test: str = "
     k2 = out["n_ab_reference"].to_numpy(dtype=np.float64)
     n1 = out["n_target"].to_numpy(dtype=np.float64)
     n2 = out["n_reference"].to_numpy(dtype=np.float64)
-    # Hardie's log ratio: a zero count is taken as 0.5, so that the ratio is finite
-    s1, s2 = np.where(k1 > 0, k1, 0.5), np.where(k2 > 0, k2, 0.5)
+    # log ratio with a zero count: 0.5 co-occurrence split between the sides in proportion to
+    # their sizes is added to both, i.e. the same constant to both rates (see _log_ratio)
+    zero = (k1 == 0) | (k2 == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         if test == "share":
             # 2×2 table: units with / without the pair, in the target / the reference
@@ -296,7 +315,7 @@ def compare(co: Any, target: Any = None, reference: Any = None, *, test: str = "
             g2 = 2.0 * (_xlogy(k1, k1 / e11) + _xlogy(n1 - k1, (n1 - k1) / e12)
                         + _xlogy(k2, k2 / e21) + _xlogy(n2 - k2, (n2 - k2) / e22))
             testable = (n1 > 0) & (n2 > 0) & (k1 <= n1) & (k2 <= n2)
-            ratio = np.log2((s1 / n1) / (s2 / n2))
+            ratio = _log_ratio(k1 / n1, k2 / n2, 0.5 / (n1 + n2), zero)
         else:
             # the co-occurrences split between the sides in proportion to their expected counts
             x1 = out["expected_target"].to_numpy(dtype=np.float64)
@@ -305,7 +324,7 @@ def compare(co: Any, target: Any = None, reference: Any = None, *, test: str = "
             w1 = np.where(testable, x1 / (x1 + x2), np.nan)
             f1, f2 = (k1 + k2) * w1, (k1 + k2) * (1.0 - w1)
             g2 = 2.0 * (_xlogy(k1, k1 / f1) + _xlogy(k2, k2 / f2))
-            ratio = np.log2((s1 / x1) / (s2 / x2))
+            ratio = _log_ratio(k1 / x1, k2 / x2, 0.5 / (x1 + x2), zero)
     g2 = np.where(testable, np.maximum(g2, 0.0), np.nan)  # rounding can give tiny negatives
     out["log_ratio"] = np.where(testable, ratio, np.nan)
     out["g2"] = g2

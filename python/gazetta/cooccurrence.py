@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._chunks import CHUNK_CHARS, CHUNK_DOCS, approx_chars, iter_chunks, known_length
+from . import _input
 from ._dates import PART as _dates_part
 from ._dates import DateReader
 from ._measures import MEASURES, measures
@@ -93,9 +93,8 @@ class _Grouper:
             try:
                 code = self._index.get(key)
             except TypeError:
-                bad = next(v for v in key if not _hashable(v))
-                raise ValueError(f"by= column value {bad!r} ({type(bad).__name__}) cannot be a group key "
-                                 "(unhashable); convert the column, e.g. to str") from None
+                j = next(j for j, v in enumerate(key) if not _hashable(v))
+                raise _input.list_column_error(self.columns[j], key[j]) from None
             if code is None:
                 code = len(self.keys)
                 self._index[key] = code
@@ -155,35 +154,6 @@ def _hashable(v: Any) -> bool:
     except TypeError:
         return False
     return True
-
-
-def _text_column(df: pd.DataFrame, text: str) -> None:
-    if text not in df.columns:
-        raise KeyError(f"text column {text!r} not in the DataFrame (columns: {list(df.columns)})")
-
-
-def _frame_chunks(df: pd.DataFrame, text: str, cols: List[str]) -> Iterator[Tuple[Any, Optional[pd.DataFrame]]]:
-    from .corpus import arrow_chunks, arrow_texts
-
-    arr = arrow_texts(df[text])
-    if arr is not None:  # Arrow-backed strings: zero-copy slices, no str per document
-        for i, j, part in arrow_chunks(arr):
-            yield part, (df.iloc[i:j][cols] if cols else None)
-        return
-    texts = df[text].tolist()
-    n = len(texts)
-    i = 0
-    while i < n:
-        size = 0
-        j = i
-        while j < n and j - i < CHUNK_DOCS:
-            t = texts[j]
-            size += len(t) if isinstance(t, str) else 0
-            j += 1
-            if size >= CHUNK_CHARS:
-                break
-        yield texts[i:j], (df.iloc[i:j][cols] if cols else None)
-        i = j
 
 
 # --------------------------------------------------------------------------------------------
@@ -1224,9 +1194,14 @@ class Cooccurrence:
             co-occurrences, k_t + k_r, are split between the sides as their expected counts
             x = n_a·n_b/N are (G² = 2·Σ k·ln(k/f) with f_t = (k_t + k_r)·x_t/(x_t + x_r)),
             and ``log_ratio = log2(lift_t / lift_r)``. The demo's table of changes uses
-            ``"lift"``. In both, a zero count is taken as 0.5 in ``log_ratio`` only (Hardie's
-            log ratio), so that it stays finite; the p-value is that of χ² with 1 degree of
-            freedom.
+            ``"lift"``. When a count is zero, ``log_ratio`` adds half a co-occurrence, split
+            between the sides in proportion to their sizes (N, or x for ``"lift"``), to both:
+            ``log2((k_t/N_t + c) / (k_r/N_r + c))`` with ``c = 0.5/(N_t + N_r)`` (for
+            ``"lift"``: lifts and ``c = 0.5/(x_t + x_r)``), so that it is finite and keeps
+            the sign of the difference (Hardie's log ratio takes a zero count as 0.5, which
+            can reverse the sign when the sides differ in size). The p-value is that of χ²
+            with 1 degree of freedom; G² is computed with 0·ln 0 = 0, so zero counts need no
+            adjustment there.
         correction : {"bh", "bonferroni", "none"}, default "bh"
             The multiple-testing correction of ``p_adj``, as in :meth:`significant`; the
             family is every pair tested (``p`` not NaN) after ``min_n``.
