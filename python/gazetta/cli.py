@@ -466,75 +466,32 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 # -- demo -----------------------------------------------------------------------------------
-def _halves(co: Any) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
-    """Pair counts of the first and the second half of the time span (by calendar time),
-    summed exactly from the periods, with a test of change in association between them.
+def _halves(co: Any, min_n: int = 1) -> Tuple[Any, Tuple[str, str], Tuple[str, str]]:
+    """The demo's table of changes: :meth:`Cooccurrence.compare` of the second half of the
+    time span (by calendar time) with the first, ``test="lift"``, columns renamed for the
+    demo (``_1`` first half, ``_2`` second half; ``log2_ratio`` = log2(lift_2 / lift_1),
+    ``q`` the Benjamini–Hochberg adjusted p).
 
-    For each half h: ``expected_h = n_a_h * n_b_h / n_h`` (units mentioning both if a and b
-    were independent) and ``lift_h = n_ab_h / expected_h``. The change statistic ``g2`` is the
-    log-likelihood ratio (G², 1 d.f.; ``p`` its p-value) of "the lift is the same in both
-    halves": given the ``n_ab_1 + n_ab_2`` co-occurrences, each half's expected share of them
-    is its share of ``expected_1 + expected_2``. ``log2_ratio = log2(lift_2 / lift_1)`` gives the
-    direction (the same as the test's: observed above or below that expectation in the second
-    half) and the size; it is +inf or -inf when one half has no co-occurrence. A pair whose
-    share of units rises only because both entities are mentioned more often is not "rising":
-    its lift stays flat or falls.
-    ``share_h = n_ab_h / n_h`` and ``npmi_h`` are kept for reference. Pairs with an entity
-    absent from one half (no expected count) get NaN.
+    The change statistic ``g2`` is the log-likelihood ratio (G², 1 d.f.; ``p`` its p-value) of
+    "the lift is the same in both halves"; a pair whose share of units rises only because both
+    entities are mentioned more often is not "rising": its lift stays flat or falls. Pairs
+    with fewer than ``min_n`` co-occurrences in all are left out before testing; pairs with
+    an entity absent from one half get NaN.
     """
-    import numpy as np
-    import pandas as pd
-
-    from ._measures import chi2_sf_1df, measures
-
     time = co.meta["time"]
-    periods = co.groups[time]
-    first, last = periods.min(), periods.max()
+    periods = sorted(co.groups[time].unique())
+    first, last = periods[0], periods[-1]
     mid = first.start_time + (last.end_time - first.start_time) / 2
-    half_of = {p: int(p.start_time >= mid) for p in periods}
-    bounds = []
-    for h in (0, 1):
-        ps = [p for p in periods if half_of[p] == h]
-        bounds.append((str(min(ps)), str(max(ps))) if ps else ("", ""))
-    cnt = "n_mentions" if (co.meta.get("window") is not None or co.meta.get("count") == "mentions") else "n_units"
-    ent = co.entities.assign(half=co.entities[time].map(half_of)).groupby(["half", "entity"])[cnt].sum()
-    n = co.groups.assign(half=co.groups[time].map(half_of)).groupby("half")["n"].sum()
-    p = co._all_pairs.assign(half=co._all_pairs[time].map(half_of))
-    p = p.groupby(["a", "b", "name_a", "name_b", "half"], observed=True)["n_ab"].sum().unstack("half", fill_value=0)
-    p = p.reindex(columns=[0, 1], fill_value=0).reset_index()
-    out = p.rename(columns={0: "n_ab_1", 1: "n_ab_2"})
-    for h in (0, 1):
-        sfx = f"_{h + 1}"
-        na = np.array([ent.get((h, a), 0) for a in out["a"]], dtype=np.int64)
-        nb = np.array([ent.get((h, b), 0) for b in out["b"]], dtype=np.int64)
-        nn = np.full(len(out), int(n.get(h, 0)), dtype=np.int64)
-        nab = out["n_ab" + sfx].to_numpy(dtype=np.int64)
-        out["n" + sfx] = nn
-        with np.errstate(divide="ignore", invalid="ignore"):
-            exp = np.where(nn > 0, na.astype(float) * nb / np.maximum(nn, 1), 0.0)
-            out["expected" + sfx] = exp
-            out["lift" + sfx] = np.where(exp > 0, nab / exp, np.nan)
-        out["share" + sfx] = np.where(nn > 0, nab / np.maximum(nn, 1), 0.0)
-        npmi = np.full(len(out), np.nan)
-        ok = nab > 0
-        if ok.any():
-            npmi[ok] = measures(nab[ok], na[ok], nb[ok], nn[ok])["npmi"]
-        out["npmi" + sfx] = npmi
-    o1, o2 = out["n_ab_1"].to_numpy(dtype=float), out["n_ab_2"].to_numpy(dtype=float)
-    e1, e2 = out["expected_1"].to_numpy(dtype=float), out["expected_2"].to_numpy(dtype=float)
-    testable = (e1 > 0) & (e2 > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        w1 = np.where(testable, e1 / (e1 + e2), np.nan)
-        f1, f2 = (o1 + o2) * w1, (o1 + o2) * (1 - w1)  # expected under "same lift"
-        g2 = 2.0 * (np.where(o1 > 0, o1 * np.log(o1 / f1), 0.0) + np.where(o2 > 0, o2 * np.log(o2 / f2), 0.0))
-        g2 = np.where(testable, np.maximum(g2, 0.0), np.nan)
-        ratio = np.log2((o2 / e2) / (o1 / e1))  # +-inf when one half has none
-    out["log2_ratio"] = np.where(testable, ratio, np.nan)
-    out["g2"] = g2
-    pv = np.full(len(out), np.nan)
-    pv[testable] = chi2_sf_1df(g2[testable])
-    out["p"] = pv
-    return out, bounds[0], bounds[1]
+    halves = ([p for p in periods if p.start_time < mid], [p for p in periods if p.start_time >= mid])
+    bounds = tuple((str(min(ps)), str(max(ps))) if ps else ("", "") for ps in halves)
+    t = co.compare({time: halves[1]}, {time: halves[0]}, test="lift", min_n=min_n)
+    ren = {"log_ratio": "log2_ratio", "p_adj": "q"}
+    for c in t.columns:
+        if c.endswith("_target"):
+            ren[c] = c[: -len("_target")] + "_2"
+        elif c.endswith("_reference"):
+            ren[c] = c[: -len("_reference")] + "_1"
+    return t.rename(columns=ren), bounds[0], bounds[1]
 
 
 def _fmt_table(df: Any, cols: Sequence[Tuple[str, str, str]]) -> str:
@@ -588,11 +545,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         top = total.pairs.head(args.top).assign(pair=lambda d: d["name_a"] + " – " + d["name_b"])
         _say(_fmt_table(top, [("pair", "pair", ""), ("n_ab", "n_ab", ","), ("n_a", "n_a", ","),
                               ("n_b", "n_b", ","), ("npmi", "npmi", ".2f"), ("llr", "llr", ".1f")]))
-    ch, h1, h2 = _halves(co)
-    ch = ch[((ch["n_ab_1"] + ch["n_ab_2"]) >= args.min_support) & ch["g2"].notna()]
-    from ._backbone import adjust_p
-
-    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"], q=adjust_p(ch["p"].to_numpy(dtype=float), "bh"))
+    ch, h1, h2 = _halves(co, min_n=args.min_support)  # Cooccurrence.compare(second half, first half)
+    ch = ch[ch["g2"].notna()]
+    ch = ch.assign(pair=ch["name_a"] + " – " + ch["name_b"])
     order: Dict[str, Any] = {"by": ["g2", "a", "b"], "ascending": [False, True, True]}
     rising = ch[ch["log2_ratio"] > 0].sort_values(**order).head(args.top // 2)
     falling = ch[ch["log2_ratio"] < 0].sort_values(**order).head(args.top // 2)
@@ -604,7 +559,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _say(f"Strongest changes in association between the halves {h1[0]}..{h1[1]} and {h2[0]}..{h2[1]} "
              f"(pairs with >= {args.min_support} co-occurring sentences in all):")
         _say("  ranked by G², a log-likelihood test that the lift (sentences mentioning both / those expected if "
-             "the two were unrelated) is the same in both halves; direction: log2 of lift 2nd / lift 1st. "
+             "the two were unrelated) is the same in both halves; direction: log2 of lift 2nd / lift 1st "
+             "(with half a co-occurrence added to both halves, in proportion to their expected counts, when one "
+             "has none). Computed by Cooccurrence.compare(second half, first half, test='lift'). "
              f"q: p adjusted for the {len(ch)} pairs tested (Benjamini–Hochberg).")
         _say("Rising:")
         _say(_fmt_table(rising, cols) if len(rising) else "  (none)")
