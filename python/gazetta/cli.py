@@ -1,4 +1,4 @@
-"""The ``gazetta`` command line (SPEC §7): ``demo``, ``match``, ``cooccur`` and ``info``.
+"""The ``gazetta`` command line: ``demo``, ``match``, ``cooccur``, ``info`` and ``audit`` (docs/cli.md).
 
 Run ``gazetta --help`` or ``gazetta COMMAND --help``; ``python -m gazetta`` is the same.
 Exit codes: 0 success, 2 bad usage (unknown option, bad value, unknown output format),
@@ -629,7 +629,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaults
 
 
 def _matcher_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("gazetteer and matching (SPEC §3)")
+    g = p.add_argument_group("gazetteer and matching (user guide: Matching)")
     g.add_argument("--gazetteer", "-g", required=True, metavar="FILE|countries[:LANG]",
                    help="gazetteer file (.csv/.tsv with columns id,name,kind,aliases; .json/.jsonl of entity "
                         "objects; newsmap .yaml; optionally .gz) or the built-in 'countries' (e.g. 'countries:de', "
@@ -737,7 +737,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cooccur", formatter_class=_Formatter, help="count co-occurrence: corpus -> pairs table",
                        description="Counts which entities are mentioned together and writes the pair table "
                                    "[group keys..., a, b, name_a, name_b, kind_a, kind_b, n_ab, n_a, n_b, n, pmi, "
-                                   "npmi, jaccard, dice, llr, llr_p, expected, lift] (SPEC §5). Time periods are "
+                                   "npmi, jaccard, dice, llr, llr_p, expected, lift] (user guide: Counting, Measures). Time periods are "
                                    "written as text such as 2024-03.")
     _corpus_options(p)
     _matcher_options(p)
@@ -748,7 +748,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write the network: .gexf (dynamic for --time) or .graphml")
     p.add_argument("--weight", default="n_ab", metavar="COL",
                    help="edge weight of --network: n_ab, npmi, pmi, jaccard, dice, llr, lift")
-    c = p.add_argument_group("counting (SPEC §5)")
+    c = p.add_argument_group("counting (user guide: Counting)")
     c.add_argument("--unit", choices=_UNITS, default="sentence",
                    help="two entities co-occur when both are mentioned in the same unit")
     c.add_argument("--paragraphs", choices=("auto", "line", "blank"), default="auto",
