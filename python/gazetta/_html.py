@@ -19,6 +19,9 @@ The page shows what :func:`gazetta.plot.network` draws (same entities, edges, la
 sizes and colours), and adds: hover (or tap) a node or an edge for its counts and measures;
 a search box; for a time-sliced result (``time=``), a slider that steps through the periods
 (the layout stays fixed, node sizes and edges change; the first position is all periods summed).
+A link can open the page on a period, a search and a selected entity or pair:
+``network.html#view=2020Q1&search=japan&select=JP--US`` (``view=`` a period's label or its
+position on the slider, 0 being all periods).
 
 Examples
 --------
@@ -267,11 +270,19 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
 
     # views: the whole, then each period of a time-sliced result (other keys summed over)
     time = co.meta.get("time")
-    views: List[Tuple[str, Any]] = [("all periods" if (time and group is None) else str(group or "all"), c)]
+    # (label, pairs, entities, documents) of each view
+    views: List[Tuple[str, pd.DataFrame, pd.DataFrame, Any]] = [
+        ("all periods" if (time and group is None) else ("all" if group is None else str(group)),
+         c.pairs, c.entities, _n_docs_of(c))]
     if time and group is None:
-        by_t = _by_time(co, None)
-        for per in by_t.groups[time].tolist():
-            views.append((str(per), _static(by_t, per)))
+        # one roll-up to time alone (none when time is the only key), then a slice per period:
+        # each period's counts and measures, as counting that period alone gives
+        by_t = co if list(co._keys) == [time] else _by_time(co, None)
+        bp, be, bg = by_t.pairs, by_t.entities, by_t.groups
+        for per in bg[time].tolist():
+            g = bg[bg[time] == per]
+            views.append((str(per), bp[(bp[time] == per).to_numpy()], be[(be[time] == per).to_numpy()],
+                          int(g["n_docs"].sum()) if "n_docs" in g.columns else None))
     values = _value_columns(c.pairs)
     ent_cols = [k for k in ("n_units", "n_mentions", "n_docs") if k in ents.columns]
 
@@ -282,8 +293,8 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
                         "x": _num(x), "y": _num(y), "c": [], "v": []}
     edge_rows: Dict[Tuple[str, str], Dict[str, Any]] = {}
     n_units_view: List[Any] = []
-    for k, (_label, cv) in enumerate(views):
-        ev = cv.entities.set_index("entity")
+    for k, (_label, vpairs, vents, vdocs) in enumerate(views):
+        ev = vents.set_index("entity")
         counts = {e: (float(ev.at[e, cnt]) if e in ev.index else 0.0) for e in nodes}
         cmax = max(counts.values()) or 1.0
         for e in nodes:
@@ -291,7 +302,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
             # plot.network's marker area (points²) as a radius in pixels
             row["c"].append(_num(0.5 * math.sqrt(float(_node_area(counts[e], cmax)))) if counts[e] else 0)
             row["v"].append([_num(ev.at[e, col]) if e in ev.index else 0 for col in ent_cols])
-        pe = p if k == 0 else _pick_edges(cv.pairs, node_set, weight, min_n, max_edges)
+        pe = p if k == 0 else _pick_edges(vpairs, node_set, weight, min_n, max_edges)
         if len(pe):
             wv = pe[weight].to_numpy(dtype=float)
             wmax = float(wv.max())
@@ -302,7 +313,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
                 # plot.network's width (points, here pixels); a little darker: a screen is no print
                 er["v"][k] = [_num(float(_edge_width(rel))), _num(0.3 + 0.55 * rel),
                               *[_num(getattr(r, col)) for col in values]]
-        n_units_view.append(_num(_n_docs_of(cv)))
+        n_units_view.append(_num(vdocs))
 
     if title is None:
         where = "" if group is None or not co._keys else f" — {group}"
@@ -313,7 +324,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
                 f"width: {weight}.")
     data = {
         "title": title, "subtitle": subtitle, "weight": weight, "count": cnt, "min_n": int(min_n),
-        "views": [lab for lab, _ in views], "view_docs": n_units_view, "time": time,
+        "views": [v[0] for v in views], "view_docs": n_units_view, "time": time,
         "edge_values": values, "entity_values": ent_cols, "color_mode": mode, "legend": legend,
         "nodes": list(node_rows.values()), "edges": list(edge_rows.values()),
     }
@@ -600,6 +611,31 @@ _APP = r"""
     document.body.setAttribute("data-rendered", String(renderer.getGraph().order));
   });
   renderer.refresh();
+
+  // a link can open the page on a period, a search or a selected node or pair:
+  // network.html#view=2020Q1&search=japan&select=JP--US
+  function fromHash() {
+    var h = {};
+    (window.location.hash || "").replace(/^#/, "").split("&").forEach(function (kv) {
+      if (!kv) return;
+      var i = kv.indexOf("=");
+      h[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = i < 0 ? "" : decodeURIComponent(kv.slice(i + 1));
+    });
+    if (h.view !== undefined && D.views.length > 1) {
+      var k = D.views.indexOf(h.view);
+      if (k < 0 && /^[0-9]+$/.test(h.view)) k = parseInt(h.view, 10);
+      if (k >= 0 && k < D.views.length) { $("gz-slider").value = String(k); setView(k); }
+    }
+    if (h.search) { $("gz-search").value = h.search; search(h.search, true); }
+    if (h.select) {
+      var ab = h.select.split("--");
+      if (ab.length === 2 && graph.hasNode(ab[0]) && graph.hasNode(ab[1]) && graph.hasEdge(ab[0], ab[1])) {
+        showEdge(graph.edge(ab[0], ab[1]));
+      } else if (graph.hasNode(h.select)) { showNode(h.select); }
+    }
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
   window.gazettaNetwork = {renderer: renderer, graph: graph, data: D, setView: setView, search: search};
 })();
 """

@@ -1,0 +1,354 @@
+"""The interactive network page (Cooccurrence.to_html, gazetta._html).
+
+Three layers: the page's data against hand-counted toy corpora; the file is self-contained
+(every script and style inline, nothing fetched); and, in a real browser (headless Chromium
+from the Debian package, which .ci/run installs), the graph is drawn, no JavaScript error is
+logged, the period slider, the search box and the selection work, and a screenshot is not blank.
+"""
+
+from __future__ import annotations
+
+import html as html_mod
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+import pandas as pd
+import pytest
+
+import gazetta
+from gazetta._html import NetworkPage, network_page
+
+pytest.importorskip("networkx")
+pytest.importorskip("scipy")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs headless Chromium (Debian package 'chromium'; .ci/run installs it when missing)")
+
+STATIC = Path(gazetta.__file__).parent / "_static"
+
+
+def _gaz() -> gazetta.Gazetteer:
+    return gazetta.Gazetteer().add("A", "Alphaland").add("B", "Betaland").add("C", "Gammaland")
+
+
+def _toy() -> gazetta.Cooccurrence:
+    # sentences: A+B three times, B+C twice, A+B+C once  -> n = 6 sentences
+    texts = ["Alphaland and Betaland.", "Alphaland and Betaland.", "Alphaland and Betaland.",
+             "Betaland and Gammaland.", "Betaland and Gammaland.", "Alphaland, Betaland and Gammaland."]
+    return gazetta.cooccurrence([" ".join(texts)], _gaz())
+
+
+def _data(page: NetworkPage) -> Dict[str, Any]:
+    m = re.search(r'<script id="gz-data" type="application/json">(.*?)</script>', page.html, re.S)
+    assert m is not None
+    return json.loads(m.group(1))
+
+
+def _edge_values(d: Dict[str, Any], a: str, b: str, view: int = 0) -> Dict[str, Any]:
+    for e in d["edges"]:
+        if {e["s"], e["t"]} == {a, b}:
+            v = e["v"][view]
+            return {} if v is None else dict(zip(d["edge_values"], v[2:]))
+    raise AssertionError(f"no edge {a}-{b}")
+
+
+# --------------------------------------------------------------------------------------------
+# the data on the page
+def test_hand_counted_pair_values() -> None:
+    page = _toy().to_html(min_n=1, weight="n_ab")
+    d = _data(page)
+    assert page.n_nodes == 3 and page.n_edges == 3 and page.n_views == 1
+    ab = _edge_values(d, "A", "B")
+    # A in 4 sentences, B in 6, together in 4, n = 6 sentences
+    assert (ab["n_ab"], ab["n_a"], ab["n_b"], ab["n"]) == (4, 4, 6, 6)
+    assert ab["pmi"] == pytest.approx(0.0) and ab["npmi"] == pytest.approx(0.0)
+    bc = _edge_values(d, "B", "C")
+    assert (bc["n_ab"], bc["n_a"], bc["n_b"], bc["n"]) == (3, 6, 3, 6)
+    ac = _edge_values(d, "A", "C")
+    assert (ac["n_ab"], ac["n_a"], ac["n_b"]) == (1, 4, 3)
+    # pmi of A-C by hand (base 2): log2((1/6) / ((4/6) * (3/6))) = log2(0.5) = -1
+    assert ac["pmi"] == pytest.approx(-1.0, rel=1e-5)
+    nodes = {n["id"]: n for n in d["nodes"]}
+    assert nodes["B"]["label"] == "Betaland"
+    assert dict(zip(d["entity_values"], nodes["B"]["v"][0]))["n_units"] == 6
+    # node size grows with the count: B (6 sentences) is the biggest
+    assert nodes["B"]["c"][0] > nodes["A"]["c"][0] > nodes["C"]["c"][0]
+    # edge width grows with the weight: A-B (4) widest, A-C (1) thinnest
+    widths = {tuple(sorted((e["s"], e["t"]))): e["v"][0][0] for e in d["edges"]}
+    assert widths[("A", "B")] > widths[("B", "C")] > widths[("A", "C")]
+
+
+def test_min_n_and_weight_select_the_edges_as_the_static_plot() -> None:
+    co = _toy()
+    d = _data(co.to_html(min_n=3, weight="n_ab"))
+    assert {tuple(sorted((e["s"], e["t"]))) for e in d["edges"]} == {("A", "B"), ("B", "C")}
+    assert d["min_n"] == 3
+    # npmi: A-B is 0 (B is in every sentence), so not drawn; only positive weights are edges
+    with pytest.raises(ValueError, match="nothing to draw"):
+        co.to_html(min_n=1, weight="npmi")
+    with pytest.raises(ValueError, match="min_n or min_count"):
+        co.to_html(min_n=1, min_count=1)
+    assert _data(co.to_html(min_count=3, weight="n_ab"))["min_n"] == 3
+
+
+def test_same_entities_layout_and_colours_as_plot_network() -> None:
+    from gazetta.datasets import demo_news
+    from gazetta.gazetteers import countries
+
+    co = gazetta.cooccurrence(demo_news(), countries())
+    d = _data(co.to_html(top=15))
+    ids = [n["id"] for n in d["nodes"]]
+    # at most 15: an entity whose edges all go outside the 15 (or past max_edges) drops out
+    assert 10 <= len(ids) <= 15
+    # the 15 most mentioned entities with an edge, most mentioned first (as the plot)
+    ents = co.entities.set_index("entity")
+    counts = [int(ents.at[e, "n_units"]) for e in ids]
+    assert counts == sorted(counts, reverse=True)
+    kinds = {n["kind"] for n in d["nodes"]}
+    assert d["color_mode"] == ("kind" if len(kinds) > 1 else "community")
+    assert d["legend"], "a colour key"
+    for n in d["nodes"]:
+        assert re.fullmatch(r"#[0-9A-Fa-f]{6}", n["color"])
+        assert isinstance(n["x"], float) and isinstance(n["y"], float)
+    # the static picture labels the same entities
+    pytest.importorskip("matplotlib")
+    fig = gazetta.plot.network(co, top=15)
+    drawn = {t.get_text() for t in fig.axes[0].texts}
+    assert {n["label"] for n in d["nodes"]} <= drawn
+    # deterministic: the same result gives the same page
+    assert co.to_html(top=15).html == co.to_html(top=15).html
+
+
+def test_time_slider_views_hold_each_periods_counts() -> None:
+    texts = ["Alphaland and Betaland.", "Alphaland and Betaland. Betaland and Gammaland.",
+             "Alphaland and Betaland. Alphaland and Betaland.", "Betaland and Gammaland."]
+    df = pd.DataFrame({"text": texts, "date": ["2020-01-05", "2020-02-10", "2020-03-01", "2020-03-20"]})
+    co = gazetta.cooccurrence(df, _gaz(), time="date", freq="M")
+    page = co.to_html(min_n=1, weight="n_ab")
+    d = _data(page)
+    assert d["views"] == ["all periods", "2020-01", "2020-02", "2020-03"]
+    assert page.n_views == 4
+    assert d["view_docs"] == [4, 1, 1, 2]
+    # all periods: A-B in 4 sentences; per month 1, 1, 2
+    assert [_edge_values(d, "A", "B", k).get("n_ab") for k in range(4)] == [4, 1, 1, 2]
+    # B-C: 2 in all, none in January (hidden there), 1 in February and March
+    assert [_edge_values(d, "B", "C", k).get("n_ab") for k in range(4)] == [2, None, 1, 1]
+    # a period's measures are that period's: as in co.pairs for the month
+    p = co.pairs
+    row = p[(p["date"] == pd.Period("2020-03", "M")) & (p["a"] == "A") & (p["b"] == "B")].iloc[0]
+    v = _edge_values(d, "A", "B", 3)
+    for col in ("n_a", "n_b", "n", "npmi", "jaccard"):
+        assert v[col] == pytest.approx(float(row[col]), rel=1e-5, abs=1e-9), col
+    # C is not mentioned in January: size 0 there (drawn small and grey)
+    c = next(n for n in d["nodes"] if n["id"] == "C")
+    assert c["c"][1] == 0 and c["c"][2] > 0
+
+
+def test_group_draws_one_group_without_slider() -> None:
+    df = pd.DataFrame({"text": ["Alphaland and Betaland."] * 2 + ["Betaland and Gammaland."] * 2,
+                       "date": ["2020-01-05", "2020-01-06", "2020-02-10", "2020-02-11"]})
+    co = gazetta.cooccurrence(df, _gaz(), time="date", freq="M")
+    d = _data(co.to_html(min_n=1, weight="n_ab", group="2020-02"))
+    assert d["views"] == ["2020-02"]
+    assert {tuple(sorted((e["s"], e["t"]))) for e in d["edges"]} == {("B", "C")}
+
+
+def test_bad_arguments() -> None:
+    co = _toy()
+    with pytest.raises(ValueError, match="weight|value"):
+        co.to_html(weight="nope")
+    with pytest.raises(ValueError, match="color"):
+        co.to_html(color="rainbow", min_n=1, weight="n_ab")
+    with pytest.raises(ValueError, match="height"):
+        co.to_html(height=10, min_n=1, weight="n_ab")
+    with pytest.raises(ValueError, match="top"):
+        co.to_html(top=1)
+
+
+# --------------------------------------------------------------------------------------------
+# one self-contained file
+def test_page_is_self_contained(tmp_path: Path) -> None:
+    out = _toy().to_html(tmp_path / "net.html", min_n=1, weight="n_ab")
+    assert out == tmp_path / "net.html"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert not re.search(r"<script[^>]*\bsrc\s*=", text, re.I), "every script is inline"
+    assert not re.search(r"<link\b", text, re.I), "every style is inline"
+    assert not re.search(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert "@import" not in text
+    for call in ("fetch(", "XMLHttpRequest", "importScripts(", "new Worker("):
+        assert call not in text, call
+    # sigma.js and graphology are in the page, with their licence notices
+    assert "window.gazettaSigma" not in text or "root.gazettaSigma" in text
+    assert "root.gazettaSigma" in text and "MIT" in text and "Alexis Jacomy" in text
+    assert text.count("<script") == text.count("</script>")
+
+
+def test_data_cannot_close_the_script_tag() -> None:
+    g = gazetta.Gazetteer().add("X", "</script><b>x</b>", aliases=["Xland"]).add("Y", "Y & <!-- y", aliases=["Yland"])
+    co = gazetta.cooccurrence(["Xland and Yland."] * 2, g)
+    page = co.to_html(min_n=1, weight="n_ab")
+    d = _data(page)
+    assert {n["label"] for n in d["nodes"]} == {"</script><b>x</b>", "Y & <!-- y"}
+    assert page.html.count("</script>") == page.html.count("<script")
+
+
+def test_bundle_shipped_with_licences() -> None:
+    js = (STATIC / "sigma-graphology.js").read_text(encoding="utf-8")
+    lic = (STATIC / "THIRD_PARTY_LICENSES.txt").read_text(encoding="utf-8")
+    assert "</script" not in js.lower()
+    for name in ("sigma.js", "graphology", "events", "MIT", "Permission is hereby granted"):
+        assert name in lic
+    assert lic.strip().splitlines()[0] in js  # the notices travel inside every page
+
+
+def test_inline_display_object(tmp_path: Path) -> None:
+    page = _toy().to_html(min_n=1, weight="n_ab", height=500)
+    assert isinstance(page, NetworkPage)
+    assert str(page) == page.html
+    assert re.fullmatch(r"<gazetta\.NetworkPage: 3 entities, 3 edges, 1 view, \d+ KB>", repr(page))
+    rep = page._repr_html_()
+    assert rep.startswith("<iframe srcdoc=\"&lt;!DOCTYPE html&gt;") and "height:500px" in rep
+    assert "<script" not in rep, "the page is escaped into the srcdoc attribute"
+    assert html_mod.unescape(re.search(r'srcdoc="([^"]*)"', rep).group(1)) == page.html
+    # the table summary of a result stays as it was
+    assert "Top pairs" in _toy()._repr_html_()
+    p = page.save(tmp_path / "x.html")
+    assert p.read_text(encoding="utf-8") == page.html
+
+
+def test_network_page_function_matches_method() -> None:
+    co = _toy()
+    assert network_page(co, min_n=1, weight="n_ab").html == co.to_html(min_n=1, weight="n_ab").html
+
+
+# --------------------------------------------------------------------------------------------
+# in a real browser
+def _chromium(tmp_path: Path, url: str, *args: str) -> Tuple[str, List[str]]:
+    """Runs headless Chromium on ``url``; returns stdout and the console lines it logged."""
+    assert CHROMIUM is not None
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run",
+           "--disable-extensions", "--disable-background-networking", "--use-angle=swiftshader",
+           "--enable-unsafe-swiftshader", "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
+           f"--user-data-dir={tmp_path / 'chromium-profile'}", "--virtual-time-budget=10000", *args, url]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    console = [line for line in res.stderr.splitlines() if ":CONSOLE" in line]
+    return res.stdout, console
+
+
+def _body_attrs(dom: str) -> Dict[str, str]:
+    m = re.search(r"<body([^>]*)>", dom)
+    assert m is not None, dom[:500]
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', m.group(1)))
+
+
+@pytest.fixture(scope="module")
+def demo_page(tmp_path_factory: pytest.TempPathFactory) -> Tuple[Path, NetworkPage, Dict[str, Any]]:
+    from gazetta.datasets import demo_news
+    from gazetta.gazetteers import countries
+
+    co = gazetta.cooccurrence(demo_news(), countries(), time="date", freq="Y")
+    page = co.to_html(top=30)
+    path = tmp_path_factory.mktemp("html") / "network.html"
+    page.save(path)
+    return path, page, _data(page)
+
+
+@needs_chromium
+def test_browser_draws_the_graph_without_errors(demo_page: Any, tmp_path: Path) -> None:
+    path, page, d = demo_page
+    dom, console = _chromium(tmp_path, path.as_uri(), "--dump-dom")
+    attrs = _body_attrs(dom)
+    assert "data-error" not in attrs, attrs.get("data-error")
+    assert attrs.get("data-rendered") == str(page.n_nodes) == "30"
+    assert attrs.get("data-edges-shown") == str(sum(1 for e in d["edges"] if e["v"][0]))
+    assert console == [], "JavaScript logged:\n" + "\n".join(console)
+    assert "all periods" in dom and 'id="gz-slider"' in dom
+
+
+@needs_chromium
+def test_browser_slider_search_and_selection(demo_page: Any, tmp_path: Path) -> None:
+    path, page, d = demo_page
+    k = d["views"].index("2022")
+    pair = next(e for e in d["edges"] if e["v"][k])
+    url = path.as_uri() + f"#view=2022&search=united+kingdom&select={pair['s']}--{pair['t']}"
+    dom, console = _chromium(tmp_path, url.replace("+", "%20"), "--dump-dom")
+    attrs = _body_attrs(dom)
+    assert "data-error" not in attrs, attrs.get("data-error")
+    assert console == [], "JavaScript logged:\n" + "\n".join(console)
+    assert attrs["data-view"] == str(k)
+    assert attrs["data-edges-shown"] == str(sum(1 for e in d["edges"] if e["v"][k]))
+    assert '<span id="gz-matches">1 match</span>' in dom
+    assert '<span id="gz-period">2022</span>' in dom
+    # the hover box of the selected pair: its names and its 2022 counts and measures
+    info = re.search(r'<div id="gz-info"[^>]*>(.*?)</table></div>', dom, re.S)
+    assert info is not None and "display: block" in dom
+    values = dict(zip(d["edge_values"], pair["v"][k][2:]))
+    cells = dict(re.findall(r"<td>([^<]+)</td><td class=\"n\">([^<]+)</td>", info.group(1)))
+    for col in ("n_ab", "n_a", "n_b", "npmi"):
+        assert col in cells, cells
+    assert cells["n_ab"] == f"{values['n_ab']:,}"
+    assert cells["npmi"] == f"{values['npmi']:.3f}"
+    names = {n["id"]: n["label"] for n in d["nodes"]}
+    assert html_mod.escape(names[pair["s"]]) in info.group(1) and "2022" in info.group(1)
+
+
+def _pixels(png: Path) -> Any:
+    Image = pytest.importorskip("PIL.Image")
+    import numpy as np
+
+    with Image.open(png) as im:
+        return np.asarray(im.convert("RGB")).astype(int)
+
+
+def _count_colour(px: Any, hex_colour: str, tol: int = 40) -> int:
+    import numpy as np
+
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(px - rgb).sum(axis=2) < tol).sum())
+
+
+@needs_chromium
+def test_browser_screenshot_is_not_blank(demo_page: Any, tmp_path: Path) -> None:
+    path, page, d = demo_page
+    png = tmp_path / "network.png"
+    _chromium(tmp_path, path.as_uri(), f"--screenshot={png}", "--window-size=1200,900")
+    assert png.exists() and png.stat().st_size > 10_000
+    keep = os.environ.get("GAZETTA_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(png, Path(keep) / "network.png")
+    px = _pixels(png)
+    assert px.shape[:2] == (900, 1200)
+    graph = px[150:, :]  # below the title bar
+    non_white = int((graph.sum(axis=2) < 720).sum())
+    assert non_white > 0.02 * graph.shape[0] * graph.shape[1], f"only {non_white} drawn pixels"
+    # the nodes are drawn (WebGL) in their colours: every colour of the page is on the picture
+    for colour in {n["color"] for n in d["nodes"]}:
+        assert _count_colour(graph, colour) > 100, colour
+
+
+@needs_chromium
+def test_browser_inline_display_in_an_iframe(tmp_path: Path) -> None:
+    """What Jupyter shows: the page inside an iframe (srcdoc, scripts allowed, no same origin)."""
+    from gazetta.datasets import demo_news
+    from gazetta.gazetteers import countries
+
+    page = gazetta.cooccurrence(demo_news(), countries()).to_html(top=12, height=600)
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body style='margin:0'>" + page._repr_html_() + "</body></html>",
+                    encoding="utf-8")
+    png = tmp_path / "inline.png"
+    _, console = _chromium(tmp_path, host.as_uri(), f"--screenshot={png}", "--window-size=1000,640")
+    assert console == [], "JavaScript logged:\n" + "\n".join(console)
+    px = _pixels(png)[120:600, :]
+    d = _data(page)
+    for colour in {n["color"] for n in d["nodes"]}:
+        assert _count_colour(px, colour) > 50, colour
