@@ -253,7 +253,7 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
 
     Nodes are the entities that have a kept pair (id = entity id, label = name) with the
     attributes ``kind`` and their counts; edges carry ``weight`` (the column chosen by
-    ``weight=``) and ``n_ab, n_a, n_b, n`` and every measure (SPEC §5.3).
+    ``weight=``) and ``n_ab, n_a, n_b, n`` and every measure (docs/measures.md).
 
     A **dynamic** file (Gephi's timeline) is written for results sliced by time: the graph has
     ``mode="dynamic"`` and ``timeformat="date"``; each node and edge has ``<spells>``, one
