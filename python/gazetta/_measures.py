@@ -1,4 +1,4 @@
-"""Association measures of SPEC §5.3, vectorised over pair rows.
+"""Association measures (docs/measures.md), vectorised over pair rows.
 
 All inputs are arrays of counts (``n_ab``, ``n_a``, ``n_b``, ``n``) with ``n_ab >= 1``.
 
@@ -10,7 +10,7 @@ All inputs are arrays of counts (``n_ab``, ``n_a``, ``n_b``, ``n``) with ``n_ab 
 - ``expected = n_a·n_b/n``, ``lift = n_ab/expected``
 
 With ``count="units"`` every value is finite, with one exception: two entities sharing an
-ambiguous span (the same alias, SPEC §3.6) are both in that unit without co-occurring through
+ambiguous span (the same alias, docs/resolution.md) are both in that unit without co-occurring through
 it, so ``n − n_a − n_b + n_ab`` can be negative; the 2×2 table is then not a contingency table
 and ``llr``/``llr_p`` are NaN. With ``count="mentions"`` or a ``window``,
 ``n_ab`` counts mention *pairs* and can exceed ``n_a``, ``n_b`` or ``n``; then the 2×2 table
@@ -64,7 +64,7 @@ def chi2_sf_1df(x: np.ndarray) -> np.ndarray:
 
 
 def measures(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: np.ndarray) -> Dict[str, np.ndarray]:
-    """Every measure of SPEC §5.3 for arrays of counts.
+    """Every measure of docs/measures.md for arrays of counts.
 
     Examples
     --------
