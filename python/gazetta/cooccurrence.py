@@ -1,4 +1,4 @@
-"""Co-occurrence counting (SPEC §5): :func:`cooccurrence` and its result, :class:`Cooccurrence`."""
+"""Co-occurrence counting (docs/counting.md): :func:`cooccurrence` and its result, :class:`Cooccurrence`."""
 
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  progress: Optional[bool] = None,
                  dedupe: Literal["none", "exact", "near"] = "none",
                  keep_evidence: int = 0, level: Optional[str] = None) -> "Cooccurrence":
-    """Counts which entities are mentioned together (SPEC §5), in one parallel pass.
+    """Counts which entities are mentioned together (docs/counting.md), in one parallel pass.
 
     Parameters
     ----------
@@ -789,7 +789,7 @@ class _LazyFrame:
 
 
 class Cooccurrence:
-    """The result of :func:`cooccurrence` (SPEC §5.5).
+    """The result of :func:`cooccurrence` (docs/counting.md, The result).
 
     Attributes
     ----------
