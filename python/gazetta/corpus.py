@@ -1,4 +1,4 @@
-"""Corpora on disk, streamed in chunks (SPEC §6, §8): :func:`read_corpus`.
+"""Corpora on disk, streamed in chunks (docs/corpora.md): :func:`read_corpus`.
 
 A :class:`Corpus` never holds a whole file: every pass (:meth:`Corpus.__iter__`,
 :meth:`Corpus.to_pandas`, :func:`gazetta.cooccurrence`, :meth:`gazetta.Matcher.mentions`)
