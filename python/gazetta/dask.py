@@ -1,4 +1,4 @@
-"""Matching and co-occurrence counting on a Dask cluster (SPEC §8).
+"""Matching and co-occurrence counting on a Dask cluster (docs/dask.md).
 
 ``gazetta.dask.cooccurrence`` counts every partition of a Dask DataFrame, Series or bag with
 the local :func:`gazetta.cooccurrence` (one thread per partition: Dask supplies the
@@ -251,7 +251,7 @@ def _mentions_partition(part: Any, shipped: _Shipped, offset: int, text: str, id
 
 def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str] = None, units: bool = False,
              paragraphs: Literal["auto", "line", "blank"] = "auto", n_threads: Optional[int] = 1) -> Any:
-    """Every mention in a Dask collection of texts, as a lazy Dask DataFrame (SPEC §6, §8).
+    """Every mention in a Dask collection of texts, as a lazy Dask DataFrame (docs/dask.md).
 
     Each partition is matched by :meth:`Matcher.mentions`; computing the result gives the
     rows of the local call on the whole corpus, in the same order.
@@ -411,7 +411,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  dedupe: Literal["none"] = "none", keep_evidence: int = 0,
                  level: Optional[str] = None) -> Cooccurrence:
     """Co-occurrence counts of a Dask collection, equal to :func:`gazetta.cooccurrence` on
-    the same corpus (SPEC §5, §8).
+    the same corpus (docs/counting.md, docs/dask.md).
 
     Every partition is counted by the local function, then the partial results are added
     in a tree of exact merges on the cluster; only the final tables come back.
