@@ -1,4 +1,4 @@
-"""Exception hierarchy of gazetta (SPEC §6).
+"""Exception hierarchy of gazetta.
 
 Every error gazetta raises on purpose is a :class:`GazettaError`. Errors about gazetteer
 content are :class:`GazetteerError`, errors about corpus records are :class:`CorpusError`.
