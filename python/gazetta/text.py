@@ -157,7 +157,7 @@ def paragraph_mode(text: str) -> Literal["line", "blank"]:
 
 
 def tokens(text: str) -> List[Span]:
-    """Token spans (SPEC §4): maximal runs of word characters (letters, marks, digits);
+    """Token spans (docs/sentences.md, Tokens): maximal runs of word characters (letters, marks, digits);
     each character of an unspaced script (Han, Kana, Hangul, Thai, ...) is a token.
 
     Examples
