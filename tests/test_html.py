@@ -27,6 +27,8 @@ pytest.importorskip("networkx")
 pytest.importorskip("scipy")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+if CHROMIUM is None and os.environ.get("GAZETTA_REQUIRE_CHROMIUM"):  # CI installs it: never skip there
+    raise RuntimeError("GAZETTA_REQUIRE_CHROMIUM is set but no chromium is on PATH")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="needs headless Chromium (Debian package 'chromium'; .ci/run installs it when missing)")
 
