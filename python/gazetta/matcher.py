@@ -1,4 +1,4 @@
-"""The :class:`Matcher`: finds every mention of every alias of a gazetteer (SPEC §3, §6)."""
+"""The :class:`Matcher`: finds every mention of every alias of a gazetteer (docs/matching.md)."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ class _AliasTable(Sequence[str]):
 
 
 class Matcher:
-    """A compiled gazetteer matcher (SPEC §3).
+    """A compiled gazetteer matcher (docs/matching.md).
 
     Parameters
     ----------
@@ -201,7 +201,8 @@ class Matcher:
         keeps them: on a gold corpus of news where place names inside the names of
         organisations count as mentions ("Georgia Bureau of Investigation"), skipping lost
         79 true country mentions for 29 false ones removed (``docs/quality.md``); use
-        ``"skip"`` when names of companies, schools and streets should not count.    ignore : iterable of str
+        ``"skip"`` when names of companies, schools and streets should not count.
+    ignore : iterable of str
         Phrases that compete as candidates but are never reported, e.g.
         ``["Jordan Peterson", "New Mexico"]`` stops "Jordan" and "Mexico" from matching
         inside them. With ``overlaps="all"`` an ignore phrase only removes itself.
