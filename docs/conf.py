@@ -39,7 +39,6 @@ version = ".".join(release.split(".")[:2])
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.mathjax",
-    "sphinx.ext.viewcode",
     "numpydoc",
     "myst_nb",  # MyST Markdown pages and executed notebooks (includes myst-parser)
 ]
