@@ -21,10 +21,9 @@ import gazetta
 from gazetta import _chunks
 from gazetta.dedupe import duplicates
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPORA = SHARED / "corpora"
-needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(),
-                                   reason=f"needs the shared corpora in {CORPORA} (absent)")
+from external_data import CORPORA, NO_CORPORA  # noqa: E402 (tests/ is on sys.path, see conftest.py)
+
+needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(), reason=NO_CORPORA)
 DATA = Path(__file__).resolve().parent / "data"
 
 
