@@ -20,10 +20,9 @@ import pytest
 
 import gazetta
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPORA = SHARED / "corpora"
-needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(),
-                                   reason=f"needs the shared corpora in {CORPORA} (absent)")
+from external_data import CORPORA, NO_CORPORA  # noqa: E402 (tests/ is on sys.path, see conftest.py)
+
+needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(), reason=NO_CORPORA)
 
 A = "Japan and China met in Tokyo. China, Japan and Korea later. Nothing else."
 B = "Korea and Japan. Japan said China would come. China and Korea."
