@@ -19,10 +19,9 @@ import pytest
 import gazetta
 from gazetta.text import paragraph_mode
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPORA = SHARED / "corpora"
-needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(),
-                                   reason=f"needs the shared corpora in {CORPORA} (absent)")
+from external_data import CORPORA, NO_CORPORA  # noqa: E402 (tests/ is on sys.path, see conftest.py)
+
+needs_corpora = pytest.mark.skipif(not (CORPORA / "reuters21578.jsonl.gz").is_file(), reason=NO_CORPORA)
 
 # Hard-wrapped wire copy in the style of Reuters-21578: wrapped near 62 columns, paragraphs
 # indented by four spaces, the first line short (a dateline was cut off).
