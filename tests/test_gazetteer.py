@@ -1,4 +1,4 @@
-"""Tests of the Gazetteer (SPEC §2): one test per rule, round trips through every format,
+"""Tests of the Gazetteer (docs/gazetteers.md): one test per rule, round trips through every format,
 and the error messages (type, entity id and source row/line)."""
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from gazetta import GazetteerError
 from gazetta.gazetteer import Alias, Entity, Gazetteer
 
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-NEWSMAP = SHARED / "gazetteers" / "newsmap"
-needs_shared = pytest.mark.skipif(not (SHARED / "gazetteers").is_dir(),
-                                  reason=f"needs the shared data folder {SHARED} (absent)")
+from external_data import GAZETTEERS, NO_GAZETTEERS  # noqa: E402 (tests/ is on sys.path, see conftest.py)
+
+NEWSMAP = GAZETTEERS / "newsmap"
+needs_shared = pytest.mark.skipif(not GAZETTEERS.is_dir(), reason=NO_GAZETTEERS)
 
 
 def texts(e: Entity) -> list:
@@ -46,7 +46,7 @@ def raises(match_parts, fn, *args, **kwargs) -> GazetteerError:
 # Entities and aliases
 # --------------------------------------------------------------------------------------------
 def test_add_returns_self_and_the_name_is_the_first_alias():
-    """SPEC §2: the name is always also an alias."""
+    """docs/gazetteers.md: the name is always also an alias."""
     g = Gazetteer()
     assert g.add("KP", "North Korea", kind="country", aliases=["DPRK"]) is g
     e = g["KP"]
@@ -56,19 +56,19 @@ def test_add_returns_self_and_the_name_is_the_first_alias():
 
 
 def test_name_listed_among_the_aliases_moves_to_the_front():
-    """SPEC §2: the name is an alias once, first."""
+    """docs/gazetteers.md: the name is an alias once, first."""
     e = Gazetteer().add("KE", "Kenya", aliases=["Nairobi", "Kenya"])["KE"]
     assert texts(e) == ["Kenya", "Nairobi"]
 
 
 def test_name_with_overrides_keeps_them():
-    """SPEC §2: a record for the name overrides the defaults for the name's alias."""
+    """docs/gazetteers.md: a record for the name overrides the defaults for the name's alias."""
     e = Gazetteer().add("US", "US", aliases=[{"text": "US", "case": "sensitive"}])["US"]
     assert e.aliases == (Alias("US", case="sensitive"),)
 
 
 def test_glob_on_the_name_stands_for_the_name():
-    """SPEC §2: a glob whose stem is the name covers it (it matches the name too)."""
+    """docs/gazetteers.md: a glob whose stem is the name covers it (it matches the name too)."""
     e = Gazetteer().add("BI", "ブルンジ", aliases=["ブジュンブラ", "ブルンジ*"])["BI"]
     assert texts(e) == ["ブルンジ*", "ブジュンブラ"]
     # an exact alias is preferred over the glob
@@ -77,58 +77,58 @@ def test_glob_on_the_name_stands_for_the_name():
 
 
 def test_star_in_a_name_is_literal():
-    """SPEC §2: a display name is text, so its star is escaped in the name's alias."""
+    """docs/gazetteers.md: a display name is text, so its star is escaped in the name's alias."""
     e = Gazetteer().add("ET", "E*Trade")["ET"]
     assert texts(e) == [r"E\*Trade"]
     assert (e.aliases[0].literal, e.aliases[0].glob) == ("E*Trade", False)
 
 
 def test_whitespace_is_stripped():
-    """SPEC §2: leading/trailing whitespace is stripped (ids, names, aliases)."""
+    """docs/gazetteers.md: leading/trailing whitespace is stripped (ids, names, aliases)."""
     g = Gazetteer().add("  KE ", " Kenya\t", kind=" country ", aliases=["  Nairobi \n", " Kenyan* "])
     e = g["KE"]
     assert (e.id, e.name, e.kind, texts(e)) == ("KE", "Kenya", "country", ["Kenya", "Nairobi", "Kenyan*"])
 
 
 def test_trailing_star_is_a_glob():
-    """SPEC §2: a trailing `*` is a glob."""
+    """docs/gazetteers.md: a trailing `*` is a glob."""
     a = Gazetteer().add("KE", "Kenya", aliases=["Kenyan*"])["KE"].aliases[1]
     assert (a.text, a.literal, a.glob) == ("Kenyan*", "Kenyan", True)
 
 
 def test_escaped_star_is_literal():
-    """SPEC §2: `\\*` is a literal star."""
+    """docs/gazetteers.md: `\\*` is a literal star."""
     a = Gazetteer().add("Y", "Yahoo", aliases=[r"Yahoo\*"])["Y"].aliases[1]
     assert (a.literal, a.glob) == ("Yahoo*", False)
 
 
 def test_star_elsewhere_is_an_error():
-    """SPEC §2: `*` elsewhere than at the end is an error naming the entity."""
+    """docs/gazetteers.md: `*` elsewhere than at the end is an error naming the entity."""
     e = raises(["entity 'KE'", "'Ken*ya'", "add()"], Gazetteer().add, "KE", "Kenya", aliases=["Ken*ya"])
     assert e.entity == "KE"
 
 
 @pytest.mark.parametrize("alias", ["", "   ", "...", "--", "*", "'’"])
 def test_alias_without_letter_or_digit_is_an_error(alias):
-    """SPEC §2: an empty alias, or one holding no letter or digit, is an error."""
+    """docs/gazetteers.md: an empty alias, or one holding no letter or digit, is an error."""
     recs = [{"id": "FR", "name": "France"}, {"id": "KP", "name": "North Korea", "aliases": ["DPRK", alias]}]
     e = raises(["entity 'KP'", "record 1"], Gazetteer.from_records, recs)
     assert (e.entity, e.row) == ("KP", 1)
 
 
 def test_name_without_letter_or_digit_is_an_error():
-    """SPEC §2: the name is an alias, so it must hold a letter or digit."""
+    """docs/gazetteers.md: the name is an alias, so it must hold a letter or digit."""
     raises(["entity 'X'", "name '...'"], Gazetteer().add, "X", "...")
 
 
 def test_digits_make_an_alias():
-    """SPEC §2: a digit is enough (G7); non-Latin letters count."""
+    """docs/gazetteers.md: a digit is enough (G7); non-Latin letters count."""
     e = Gazetteer().add("G7", "G7", aliases=["7", "日本", "مصر"])["G7"]
     assert texts(e) == ["G7", "7", "日本", "مصر"]
 
 
 def test_bad_alias_in_csv_names_entity_row_and_line():
-    """SPEC §2: the error names the entity and the source row (the line too: the file has a
+    """docs/gazetteers.md: the error names the entity and the source row (the line too: the file has a
     quoted cell spanning two lines)."""
     e = raises(["entity 'KP'", "row 3 of gazetteer_bad_alias.csv", "line 5", "'...'", "no letter or digit"],
                Gazetteer.read_csv, DATA / "gazetteer_bad_alias.csv")
@@ -137,34 +137,34 @@ def test_bad_alias_in_csv_names_entity_row_and_line():
 
 @pytest.mark.parametrize("bad", [None, float("nan"), "", "   ", pd.NA])
 def test_missing_id_is_an_error(bad):
-    """SPEC §2: every entity has an id."""
+    """docs/gazetteers.md: every entity has an id."""
     recs = [{"id": "A", "name": "Ay"}, {"id": bad, "name": "Bee"}]
     e = raises(["record 1", "missing or empty entity id", "'Bee'"], Gazetteer.from_records, recs)
     assert e.row == 1
 
 
 def test_missing_id_in_csv_names_the_row(tmp_path):
-    """SPEC §2: a missing id in a file names the row and line."""
+    """docs/gazetteers.md: a missing id in a file names the row and line."""
     p = tmp_path / "g.csv"
     p.write_text("id,name\nA,Ay\n,Bee\n", encoding="utf-8")
     raises(["row 2 of g.csv", "line 3", "missing or empty entity id"], Gazetteer.read_csv, p)
 
 
 def test_integer_ids_become_strings():
-    """SPEC §2: ids are strings (GeoNames ids are integers in a DataFrame)."""
+    """docs/gazetteers.md: ids are strings (GeoNames ids are integers in a DataFrame)."""
     g = Gazetteer.from_dataframe(pd.DataFrame({"id": np.array([362, 490]), "name": ["A", "B"]}))
     assert g.ids == ["362", "490"]
 
 
 def test_non_string_alias_is_an_error():
-    """SPEC §2: an alias is a string or a record."""
+    """docs/gazetteers.md: an alias is a string or a record."""
     raises(["entity 'KE'", "record 0", "alias 5 (int)"], Gazetteer.from_records,
            [{"id": "KE", "name": "Kenya", "aliases": ["Nairobi", 5]}])
     raises(["entity 'KE'", "alias None"], Gazetteer().add, "KE", "Kenya", aliases=[None])
 
 
 def test_bad_case_value_lists_the_choices():
-    """SPEC §2/§6: a bad per-alias case is an error listing the valid choices."""
+    """docs/gazetteers.md, Per-alias options: a bad per-alias case is an error listing the valid choices."""
     e = raises(["entity 'US'", "record 0", "'smart'", "'sensitive'", "'insensitive'", "'exact'"],
                Gazetteer.from_records,
                [{"id": "US", "name": "United States", "aliases": [{"text": "US", "case": "exact"}]}])
@@ -172,44 +172,44 @@ def test_bad_case_value_lists_the_choices():
 
 
 def test_bad_case_in_long_form_csv_names_the_row(tmp_path):
-    """SPEC §2: per-row case column; a bad value names entity and row."""
+    """docs/gazetteers.md: per-row case column; a bad value names entity and row."""
     p = tmp_path / "long.csv"
     p.write_text("id,name,aliases,case\nUS,United States,USA,\nUS,United States,US,Sensitiv\n", encoding="utf-8")
     raises(["entity 'US'", "row 2 of long.csv", "line 3", "'smart'"], Gazetteer.read_csv, p)
 
 
 def test_bad_fold_accents_value():
-    """SPEC §2: fold_accents is a bool."""
+    """docs/gazetteers.md: fold_accents is a bool."""
     raises(["entity 'BR'", "fold_accents"], Gazetteer().add, "BR", "Brasil",
            aliases=[{"text": "Brazil", "fold_accents": "maybe"}])
 
 
 def test_unknown_alias_record_field():
-    """SPEC §2: an alias record has text, case and fold_accents only."""
+    """docs/gazetteers.md: an alias record has text, case and fold_accents only."""
     raises(["entity 'BR'", "'flags'"], Gazetteer().add, "BR", "Brasil", aliases=[{"text": "Brazil", "flags": 1}])
 
 
 def test_duplicate_id_with_another_name_names_both_rows():
-    """SPEC §2: duplicate id with a different name is an error naming both rows."""
+    """docs/gazetteers.md: duplicate id with a different name is an error naming both rows."""
     e = raises(["entity 'KR'", "row 3 of gazetteer_dup.csv", "line 4", "row 1 of gazetteer_dup.csv", "line 2",
                 "'North Korea'", "'South Korea'"], Gazetteer.read_csv, DATA / "gazetteer_dup.csv")
     assert (e.entity, e.row) == ("KR", 3)
 
 
 def test_duplicate_id_with_another_kind_is_an_error():
-    """SPEC §2: duplicate id with a different kind is an error naming both records."""
+    """docs/gazetteers.md: duplicate id with a different kind is an error naming both records."""
     raises(["entity 'GA'", "record 1", "record 0", "kind", "'state'", "'country'"], Gazetteer.from_records,
            [{"id": "GA", "name": "Georgia", "kind": "country"}, {"id": "GA", "name": "Georgia", "kind": "state"}])
 
 
 def test_duplicate_id_with_another_attribute_is_an_error():
-    """SPEC §2: merging never silently drops an attribute value."""
+    """docs/gazetteers.md: merging never silently drops an attribute value."""
     raises(["entity 'KE'", "'iso3'"], Gazetteer.from_records,
            [{"id": "KE", "name": "Kenya", "iso3": "KEN"}, {"id": "KE", "name": "Kenya", "iso3": "KNY"}])
 
 
 def test_same_entity_twice_is_merged():
-    """SPEC §2: the same row twice is merged; aliases are unioned in order, without duplicates."""
+    """docs/gazetteers.md: the same row twice is merged; aliases are unioned in order, without duplicates."""
     g = Gazetteer.from_records([
         {"id": "KE", "name": "Kenya", "aliases": ["Kenyan*", "Nairobi"], "iso3": "KEN"},
         {"id": "UG", "name": "Uganda"},
@@ -222,13 +222,13 @@ def test_same_entity_twice_is_merged():
 
 
 def test_same_alias_twice_is_kept_once():
-    """SPEC §2: an alias listed twice on one entity is kept once (after stripping)."""
+    """docs/gazetteers.md: an alias listed twice on one entity is kept once (after stripping)."""
     e = Gazetteer().add("KE", "Kenya", aliases=["Nairobi", " Nairobi", "Nairobi ", "Kenya"])["KE"]
     assert texts(e) == ["Kenya", "Nairobi"]
 
 
 def test_duplicate_alias_fills_in_overrides_and_rejects_conflicts():
-    """SPEC §2: a repeated alias adds its overrides; two different explicit values are an error."""
+    """docs/gazetteers.md: a repeated alias adds its overrides; two different explicit values are an error."""
     e = Gazetteer().add("US", "United States", aliases=["US", {"text": "US", "case": "sensitive"}])["US"]
     assert e.aliases[1] == Alias("US", case="sensitive")
     raises(["entity 'US'", "different case"], Gazetteer().add, "US", "United States",
@@ -236,7 +236,7 @@ def test_duplicate_alias_fills_in_overrides_and_rejects_conflicts():
 
 
 def test_alias_records_override_case_and_accents():
-    """SPEC §2: an alias record's fields override the matcher's defaults for that alias."""
+    """docs/gazetteers.md: an alias record's fields override the matcher's defaults for that alias."""
     g = Gazetteer().add("BR-SP", "São Paulo", aliases=[
         {"text": "Sao Paulo", "fold_accents": True}, {"text": "SP", "case": "sensitive"},
         Alias("sampa", case="insensitive", fold_accents=False)])
@@ -247,7 +247,7 @@ def test_alias_records_override_case_and_accents():
 
 
 def test_record_level_case_and_fold_apply_to_its_aliases():
-    """SPEC §2 (decision): case/fold_accents on a record or add() call are alias overrides of
+    """docs/gazetteers.md (decision): case/fold_accents on a record or add() call are alias overrides of
     that record's aliases (not the name's, not attributes); an alias record's own value wins."""
     g = Gazetteer.from_records([{"id": "US", "name": "United States",
                                  "aliases": ["US", {"text": "USA", "case": "smart"}],
@@ -261,13 +261,13 @@ def test_record_level_case_and_fold_apply_to_its_aliases():
 
 
 def test_missing_attribute_values_are_not_stored():
-    """SPEC §2 (decision): None/NaN attributes are absent, so empty cells round-trip."""
+    """docs/gazetteers.md (decision): None/NaN attributes are absent, so empty cells round-trip."""
     e = Gazetteer().add("KE", "Kenya", capital=None, area=float("nan"), iso3="KEN")["KE"]
     assert e.attrs == {"iso3": "KEN"}
 
 
 def test_numpy_attribute_values_become_python_scalars():
-    """SPEC §2: attributes are plain data (pickle small, hash stably)."""
+    """docs/gazetteers.md: attributes are plain data (pickle small, hash stably)."""
     e = Gazetteer().add("KE", "Kenya", population=np.int64(5), share=np.float32(0.5))["KE"]
     assert type(e.attrs["population"]) is int and type(e.attrs["share"]) is float
 
@@ -276,7 +276,7 @@ def test_numpy_attribute_values_become_python_scalars():
 # DataFrames
 # --------------------------------------------------------------------------------------------
 def test_from_dataframe_wide_form_with_separator():
-    """SPEC §2: wide form, aliases joined by alias_sep; other columns are attributes."""
+    """docs/gazetteers.md: wide form, aliases joined by alias_sep; other columns are attributes."""
     df = pd.DataFrame({"code": ["KE", "TZ"], "label": ["Kenya", "Tanzania"], "type": ["country", "country"],
                        "names": ["Kenyan* ; Nairobi", None], "iso3": ["KEN", "TZA"]})
     g = Gazetteer.from_dataframe(df, id="code", name="label", kind="type", aliases="names", alias_sep=";")
@@ -286,25 +286,25 @@ def test_from_dataframe_wide_form_with_separator():
 
 
 def test_from_dataframe_list_column():
-    """SPEC §2: wide form with a list column (of strings or records)."""
+    """docs/gazetteers.md: wide form with a list column (of strings or records)."""
     df = pd.DataFrame({"id": ["US"], "name": ["United States"],
                        "aliases": [["USA", {"text": "US", "case": "sensitive"}]]})
     assert Gazetteer.from_dataframe(df)["US"].aliases[1:] == (Alias("USA"), Alias("US", "sensitive"))
 
 
 def test_from_dataframe_without_kind_and_aliases_columns():
-    """SPEC §2: kind may be empty; aliases may be absent."""
+    """docs/gazetteers.md: kind may be empty; aliases may be absent."""
     g = Gazetteer.from_dataframe(pd.DataFrame({"id": ["A"], "name": ["Ay"]}))
     assert (g["A"].kind, texts(g["A"])) == ("", ["Ay"])
 
 
 def test_from_dataframe_missing_id_column():
-    """SPEC §2: a missing required column is a GazetteerError listing the columns."""
+    """docs/gazetteers.md: a missing required column is a GazetteerError listing the columns."""
     raises(["no id column 'id'", "'name'"], Gazetteer.from_dataframe, pd.DataFrame({"name": ["Ay"]}))
 
 
 def test_from_dataframe_long_form_with_case_and_fold_columns():
-    """SPEC §2: long form, one alias per row, optional per-row case and fold_accents columns."""
+    """docs/gazetteers.md: long form, one alias per row, optional per-row case and fold_accents columns."""
     df = pd.DataFrame({"id": ["US", "US", "US"], "name": ["United States"] * 3, "kind": ["country"] * 3,
                        "aliases": ["USA", "US", "America"], "case": [None, "sensitive", None],
                        "fold_accents": [None, False, None]})
@@ -314,7 +314,7 @@ def test_from_dataframe_long_form_with_case_and_fold_columns():
 
 
 def test_long_form_csv_file():
-    """SPEC §2: long form in a file; fold_accents as true/false text."""
+    """docs/gazetteers.md: long form in a file; fold_accents as true/false text."""
     g = Gazetteer.read_csv(DATA / "gazetteer_long.csv")
     assert g.ids == ["BR-SP", "US"]
     assert g["BR-SP"].aliases == (Alias("São Paulo"), Alias("Sao Paulo", None, True), Alias("SP", "sensitive"),
@@ -323,7 +323,7 @@ def test_long_form_csv_file():
 
 
 def test_to_dataframe_one_row_per_entity():
-    """SPEC §2: to_dataframe has id, name, kind, aliases (list), then the attribute columns."""
+    """docs/gazetteers.md: to_dataframe has id, name, kind, aliases (list), then the attribute columns."""
     g = Gazetteer.read_csv(DATA / "gazetteer_small.csv")
     df = g.to_dataframe()
     assert list(df.columns) == ["id", "name", "kind", "aliases", "iso3", "population"]
@@ -334,7 +334,7 @@ def test_to_dataframe_one_row_per_entity():
 
 
 def test_dataframe_round_trip():
-    """SPEC §2: to_dataframe → from_dataframe gives an equal gazetteer."""
+    """docs/gazetteers.md: to_dataframe → from_dataframe gives an equal gazetteer."""
     g = Gazetteer.read_csv(DATA / "gazetteer_small.csv")
     g.add("BI", "ブルンジ", aliases=["ブルンジ*"], population=None)
     g.add("KE2", "Kenya", aliases=["Kenya", "Kenya*"])
@@ -347,7 +347,7 @@ def test_dataframe_round_trip():
 # Files
 # --------------------------------------------------------------------------------------------
 def test_read_csv_small_fixture():
-    """SPEC §2: CSV with attributes; NA is Namibia, not a missing value; JSON cells for overrides."""
+    """docs/gazetteers.md: CSV with attributes; NA is Namibia, not a missing value; JSON cells for overrides."""
     g = Gazetteer.read_csv(DATA / "gazetteer_small.csv")
     assert g.ids == ["KE", "GE", "US-GA", "US", "NA"]
     assert g["NA"].name == "Namibia"
@@ -370,7 +370,7 @@ def _rich() -> Gazetteer:
 
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".csv.gz"])
 def test_csv_round_trip(tmp_path, suffix):
-    """SPEC §2: to_csv → read_csv is equal, overrides and awkward aliases included."""
+    """docs/gazetteers.md: to_csv → read_csv is equal, overrides and awkward aliases included."""
     g = _rich()
     p = tmp_path / f"g{suffix}"
     g.to_csv(str(p))
@@ -384,7 +384,7 @@ def test_csv_round_trip(tmp_path, suffix):
 
 
 def test_csv_plain_aliases_are_pipe_joined(tmp_path):
-    """SPEC §2: aliases joined by "|" (JSON only when needed)."""
+    """docs/gazetteers.md: aliases joined by "|" (JSON only when needed)."""
     p = tmp_path / "g.csv"
     Gazetteer().add("KE", "Kenya", kind="country", aliases=["Kenyan*", "Nairobi"]).to_csv(p)
     assert p.read_text(encoding="utf-8") == "id,name,kind,aliases\nKE,Kenya,country,Kenyan*|Nairobi\n"
@@ -392,7 +392,7 @@ def test_csv_plain_aliases_are_pipe_joined(tmp_path):
 
 @pytest.mark.parametrize("lines", [False, True])
 def test_json_round_trip(tmp_path, lines):
-    """SPEC §2: to_json → read_json is equal, array and JSON Lines (detected when reading)."""
+    """docs/gazetteers.md: to_json → read_json is equal, array and JSON Lines (detected when reading)."""
     g = _rich()
     p = tmp_path / ("g.jsonl" if lines else "g.json")
     g.to_json(p, lines=lines)
@@ -409,14 +409,14 @@ def test_json_gz_round_trip(tmp_path):
 
 
 def test_read_jsonl_fixture():
-    """SPEC §2: JSON Lines with a blank line and alias records."""
+    """docs/gazetteers.md: JSON Lines with a blank line and alias records."""
     g = Gazetteer.read_json(DATA / "gazetteer_small.jsonl")
     assert g.ids == ["KE", "JP"]
     assert g["JP"].aliases[2] == Alias("Nippon", "insensitive")
 
 
 def test_read_json_errors_name_the_line(tmp_path):
-    """SPEC §2: errors name the entity and the line (JSON Lines) or record (array)."""
+    """docs/gazetteers.md: errors name the entity and the line (JSON Lines) or record (array)."""
     p = tmp_path / "g.jsonl"
     p.write_text('{"id": "A", "name": "Ay"}\n\n{"id": "KP", "name": "North Korea", "aliases": ["--"]}\n',
                  encoding="utf-8")
@@ -431,7 +431,7 @@ def test_read_json_errors_name_the_line(tmp_path):
 
 
 def test_read_yaml_fixture():
-    """SPEC §2: newsmap layout; the group path is kept as attributes; NO stays Norway."""
+    """docs/gazetteers.md: newsmap layout; the group path is kept as attributes; NO stays Norway."""
     g = Gazetteer.read_yaml(DATA / "gazetteer_small.yml", levels=("continent", "region"), kind="country")
     assert g.ids == ["KE", "BI", "NO", "GB"]
     assert g["NO"].name == "Norway" and g["NO"].attrs == {"continent": "EUROPE", "region": "NORTH"}
@@ -441,13 +441,13 @@ def test_read_yaml_fixture():
 
 
 def test_read_yaml_generic_group_names():
-    """SPEC §2 (decision): without levels the groups are group_1, group_2, ..."""
+    """docs/gazetteers.md (decision): without levels the groups are group_1, group_2, ..."""
     g = Gazetteer.read_yaml(str(DATA / "gazetteer_small.yml"))
     assert g["KE"].attrs == {"group_1": "AFRICA", "group_2": "EAST"} and g["KE"].kind == ""
 
 
 def test_read_yaml_errors_name_the_line(tmp_path):
-    """SPEC §2: a bad alias in YAML names the entity and the line."""
+    """docs/gazetteers.md: a bad alias in YAML names the entity and the line."""
     p = tmp_path / "bad.yml"
     p.write_text("ASIA:\n  EAST:\n    'JP': [Japan]\n    'KP': [North Korea, '*Korea']\n", encoding="utf-8")
     e = raises(["entity 'KP'", "line 4 of bad.yml", "'*Korea'"], Gazetteer.read_yaml, p)
@@ -457,7 +457,7 @@ def test_read_yaml_errors_name_the_line(tmp_path):
 
 
 def test_read_yaml_invalid_aliases_raise_warn_or_skip(tmp_path):
-    """SPEC §2 (addition): read_yaml(invalid=...) for dictionaries with quanteda-style patterns."""
+    """docs/gazetteers.md (addition): read_yaml(invalid=...) for dictionaries with quanteda-style patterns."""
     p = tmp_path / "q.yml"
     p.write_text("AFRICA:\n  'CF': [Central African Republic, Zentral* Republik*, Bangui]\n", encoding="utf-8")
     raises(["entity 'CF'", "line 2 of q.yml", "'Zentral* Republik*'"], Gazetteer.read_yaml, p)
@@ -472,7 +472,7 @@ def test_read_yaml_invalid_aliases_raise_warn_or_skip(tmp_path):
 @needs_shared
 @pytest.mark.shared
 def test_read_yaml_newsmap_english():
-    """SPEC §2: the newsmap English dictionary reads with continent/region attributes."""
+    """docs/gazetteers.md: the newsmap English dictionary reads with continent/region attributes."""
     g = Gazetteer.read_yaml(NEWSMAP / "english.yml", levels=("continent", "region"), kind="country")
     assert len(g) > 200
     ke = g["KE"]
@@ -484,7 +484,7 @@ def test_read_yaml_newsmap_english():
 @needs_shared
 @pytest.mark.shared
 def test_read_yaml_newsmap_japanese_holds_a_double_star():
-    """SPEC §2: `*` elsewhere is an error — the published Japanese dictionary has 'セントヘレナ**'
+    """docs/gazetteers.md: `*` elsewhere is an error — the published Japanese dictionary has 'セントヘレナ**'
     (line 69); the error names it, and invalid="skip" reads the rest."""
     raises(["entity 'SH'", "line 69 of japanese.yml", "セントヘレナ**"], Gazetteer.read_yaml,
            NEWSMAP / "japanese.yml")
@@ -497,7 +497,7 @@ def test_read_yaml_newsmap_japanese_holds_a_double_star():
 @pytest.mark.shared
 @pytest.mark.parametrize("lang", ["japanese", "arabic"])
 def test_read_yaml_newsmap_non_latin(lang):
-    """SPEC §2: non-Latin newsmap dictionaries; the first alias (a glob stem) is the name."""
+    """docs/gazetteers.md: non-Latin newsmap dictionaries; the first alias (a glob stem) is the name."""
     g = Gazetteer.read_yaml(NEWSMAP / f"{lang}.yml", levels=("continent", "region"), invalid="skip")
     assert len(g) > 200
     ke = g["KE"]
@@ -509,12 +509,12 @@ def test_read_yaml_newsmap_non_latin(lang):
 @needs_shared
 @pytest.mark.shared
 def test_read_geonames_csvs():
-    """SPEC §2: the shared GeoNames tables load (34k cities, 195k aliases plus names)."""
-    cities = Gazetteer.read_csv(SHARED / "gazetteers" / "geonames_cities.csv")
+    """docs/gazetteers.md: the shared GeoNames tables load (34k cities, 195k aliases plus names)."""
+    cities = Gazetteer.read_csv(GAZETTEERS / "geonames_cities.csv")
     assert len(cities) == 34006
     assert cities.n_aliases == 34006 + 195546
     assert cities.ambiguous()["n_entities"].max() > 9
-    countries = Gazetteer.read_csv(SHARED / "gazetteers" / "geonames_countries.csv")
+    countries = Gazetteer.read_csv(GAZETTEERS / "geonames_countries.csv")
     assert countries["NA"].name == "Namibia" and countries["US"].attrs["continent"] == "NA"
 
 
@@ -543,7 +543,7 @@ def test_container_protocol():
 
 
 def test_ambiguous_aliases():
-    """SPEC §2/§3.6: the same alias on several entities is ambiguous."""
+    """docs/gazetteers.md, Aliases; docs/matching.md, Ambiguity: the same alias on several entities is ambiguous."""
     g = Gazetteer.from_records([
         {"id": "GE", "name": "Georgia", "aliases": ["Sakartvelo"]},
         {"id": "US-GA", "name": "Georgia", "aliases": ["GA"]},
