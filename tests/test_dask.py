@@ -1,4 +1,4 @@
-"""gazetta.dask on a real multi-process cluster (SPEC §8): the distributed results equal the
+"""gazetta.dask on a real multi-process cluster (docs/dask.md): the distributed results equal the
 local ones bit for bit, and the matcher reaches each worker once."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import dask  # noqa: E402
 import gazetta  # noqa: E402
 import gazetta.dask as gd  # noqa: E402
 
-SHARED = os.environ.get("GAZETTA_SHARED") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                                                          "shared")
-REUTERS = os.path.join(SHARED, "corpora", "reuters21578.jsonl.gz")
+from external_data import CORPORA  # noqa: E402 (tests/ is on sys.path, see conftest.py)
+
+REUTERS = str(CORPORA / "reuters21578.jsonl.gz")
 
 pytestmark = [
     # distributed's own noise when a cluster starts and stops inside a test process, which
@@ -65,7 +65,7 @@ def matcher() -> gazetta.Matcher:
 @pytest.fixture(scope="module")
 def corpus() -> pd.DataFrame:
     """The bundled demo corpus (always present), plus missing texts, missing group keys and
-    a few Reuters articles when ../shared is there."""
+    a few Reuters articles when the external corpora are there (tests/external_data.py)."""
     df = gazetta.datasets.demo_news()[["id", "date", "source", "text"]].copy()
     extra = pd.DataFrame({"id": ["x:none", "x:empty", "x:nokey"], "date": pd.to_datetime(["2021-03-01", None,
                                                                                            "2022-01-05"]),
@@ -113,7 +113,7 @@ CASES: List[Dict[str, Any]] = [
 @pytest.mark.parametrize("opts", CASES, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()))
 def test_dataframe_equals_local(client: Any, matcher: gazetta.Matcher, corpus: pd.DataFrame,
                                 opts: Dict[str, Any]) -> None:
-    """SPEC §8: a Dask DataFrame on a cluster gives the local tables bit for bit (groups too)."""
+    """docs/dask.md: a Dask DataFrame on a cluster gives the local tables bit for bit (groups too)."""
     local = _local(corpus, matcher, **opts)
     ddf = dd.from_pandas(corpus, npartitions=7)
     if opts.get("by"):
@@ -126,7 +126,7 @@ def test_dataframe_equals_local(client: Any, matcher: gazetta.Matcher, corpus: p
 
 
 def test_bags_equal_local(client: Any, matcher: gazetta.Matcher, corpus: pd.DataFrame) -> None:
-    """SPEC §8: a bag of dicts (with slicing) and a bag of str give the local result."""
+    """docs/dask.md: a bag of dicts (with slicing) and a bag of str give the local result."""
     records = corpus.assign(date=corpus["date"].astype(object).where(corpus["date"].notna(), None)) \
         .to_dict("records")
     opts = dict(unit="sentence", by="source")
