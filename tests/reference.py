@@ -1,14 +1,14 @@
-"""A slow, obviously correct reference matcher for SPEC §3 (the test oracle).
+"""A slow, obviously correct reference matcher for the matching rules (the test oracle).
 
 Nothing here is ported from the Rust matcher. Every rule is written from its definition in
-SPEC §2–§3 and checked by brute force: every alias is compared at every code-point position
+docs/gazetteers.md and docs/matching.md and checked by brute force: every alias is compared at every code-point position
 of a normalised *view* of the text, the view carries an explicit list mapping each of its
 characters back to the original code point it came from, and boundaries, case and globs are
-checked per candidate. Resolution (§3.5–3.7) is the SPEC's own wording turned into loops.
+checked per candidate. Resolution (overlaps, ambiguity, ignore phrases) is the documented wording turned into loops.
 
-It is quadratic and meant for short texts (hypothesis examples, the SPEC's examples).
+It is quadratic and meant for short texts (hypothesis examples, the documented examples).
 
-Readings of points the SPEC leaves open (the Rust core implements the same ones):
+Readings of points the rules leave open (the Rust core implements the same ones):
 
 - *Which view boundaries are judged in.* Each alias is compared in its own view (accent
   folding on/off, lowercase on/off, from its own or the matcher's ``case``/``fold_accents``)
@@ -19,8 +19,8 @@ Readings of points the SPEC leaves open (the Rust core implements the same ones)
 - *Offsets.* A mention starts at the original index of the first view character it covers
   and ends at the original index of the view character after it (or at the end of the text),
   so dropped marks after the last letter belong to the mention and collapsed whitespace does not.
-- *Skipped and ignored spans still compete.* Resolution (§3.5) runs first; §3.6 (`"skip"`) and
-  §3.7 (ignore) then decide what of the chosen spans is *reported*. A skipped ambiguous span
+- *Skipped and ignored spans still compete.* Overlap resolution runs first; `ambiguous="skip"` and
+  ignore phrases then decide what of the chosen spans is *reported*. A skipped ambiguous span
   therefore still hides the shorter candidates inside it, exactly like an ignore phrase does.
 - *One row per (span, entity)*: when several aliases of one entity match the same span, the
   row names the alias listed first in the gazetteer; a span is ambiguous when it is matched by
@@ -31,7 +31,7 @@ Readings of points the SPEC leaves open (the Rust core implements the same ones)
 Context rules, capitalised runs and resolution (``docs/resolution.md``), written from their
 documentation, in the order the matcher applies them:
 
-- *Context rules* remove candidates before §3.5. A candidate is removed when one of the
+- *Context rules* remove candidates before overlap resolution. A candidate is removed when one of the
   ``not_before`` phrases of its alias or of its entity (both apply) directly follows it, or a
   ``not_after`` phrase directly precedes it. "Directly": after a separator that is one
   whitespace run, or one hyphen/dash with optional whitespace on either side. Phrases follow
@@ -47,8 +47,8 @@ documentation, in the order the matcher applies them:
   engine's keep list, or when the candidate follows "of" after a name-form word not in the
   engine's "of" list. The word lists and the prior ratio are the only things read from the
   package (``gazetta._core.context_constants()``). Ignore phrases are never removed.
-- *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after §3.5 and
-  §3.7): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
+- *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after overlap resolution and
+  ignore phrases): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
   "context"; several: narrowed to them), document (candidates mentioned unambiguously or chosen
   by context for another span; one: "document"; several: narrowed to them), support (the
   candidate kin — ancestor, descendant or same parent — to a candidate of more of the other
@@ -86,14 +86,14 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# §3.1 character mappings
+# character mappings (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 
-#: SPEC §3.1: apostrophe variants, all compared as "'".
+#: Normalised comparison (docs/matching.md): apostrophe variants, all compared as "'".
 APOSTROPHES = frozenset("'\u2019\u2018\u201b\u02bc`\u00b4\u2032")
-#: SPEC §3.1: dash variants (U+2010–U+2015, U+2212, U+FE63, U+FF0D, "-"), compared as "-".
+#: Normalised comparison (docs/matching.md): dash variants (U+2010–U+2015, U+2212, U+FE63, U+FF0D, "-"), compared as "-".
 DASHES = frozenset(["-", "\u2212", "\ufe63", "\uff0d"] + [chr(c) for c in range(0x2010, 0x2016)])
-#: SPEC §3.1: Unicode's White_Space property (PropList.txt; unchanged since Unicode 6.3).
+#: Normalised comparison (docs/matching.md): Unicode's White_Space property (PropList.txt; unchanged since Unicode 6.3).
 #: Written out because Python's ``str.isspace`` differs (it also accepts U+001C–U+001F).
 WHITE_SPACE = frozenset(
     [chr(c) for c in range(0x09, 0x0E)]
@@ -104,7 +104,7 @@ WHITE_SPACE = frozenset(
 
 
 def map_punct(c: str) -> str:
-    """SPEC §3.1: an apostrophe variant becomes ``'``, a dash variant ``-``, anything else
+    """Normalised comparison (docs/matching.md): an apostrophe variant becomes ``'``, a dash variant ``-``, anything else
     stays itself."""
     if c in APOSTROPHES:
         return "'"
@@ -114,28 +114,28 @@ def map_punct(c: str) -> str:
 
 
 def is_space(c: str) -> bool:
-    """SPEC §3.1: Unicode White_Space (space, tab, newline, NBSP, U+2000–U+200A, ...)."""
+    """Normalised comparison (docs/matching.md): Unicode White_Space (space, tab, newline, NBSP, U+2000–U+200A, ...)."""
     return c in WHITE_SPACE
 
 
 # --------------------------------------------------------------------------------------------
-# §3.2 word characters and unspaced scripts
+# word characters and unspaced scripts (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 
 
 def is_word(c: str) -> bool:
-    """SPEC §3.2: a word character is a letter, mark or number (general category L*, M*, N*),
-    judged after the §3.1 mapping (so U+02BC MODIFIER LETTER APOSTROPHE is not one)."""
+    """Word boundaries (docs/matching.md): a word character is a letter, mark or number (general category L*, M*, N*),
+    judged after the Normalised comparison (docs/matching.md) mapping (so U+02BC MODIFIER LETTER APOSTROPHE is not one)."""
     return unicodedata.category(map_punct(c))[0] in "LMN"
 
 
 def is_letter_or_digit(c: str) -> bool:
-    """SPEC §2: an alias must hold at least one letter or digit (L* or N*, not an apostrophe
+    """docs/gazetteers.md: an alias must hold at least one letter or digit (L* or N*, not an apostrophe
     variant)."""
     return map_punct(c) == c and unicodedata.category(c)[0] in "LN"
 
 
-#: SPEC §3.2: the scripts written without spaces (Han, Hiragana, Katakana, Hangul, Thai, Lao,
+#: Word boundaries (docs/matching.md): the scripts written without spaces (Han, Hiragana, Katakana, Hangul, Thai, Lao,
 #: Khmer, Myanmar), as Unicode block ranges (inclusive), the list of ``chars::is_unspaced``.
 UNSPACED_RANGES: Tuple[Tuple[int, int], ...] = (
     (0x0E00, 0x0E7F),  # Thai
@@ -167,31 +167,31 @@ UNSPACED_RANGES: Tuple[Tuple[int, int], ...] = (
 
 
 def is_unspaced(c: str) -> bool:
-    """SPEC §3.2: the character belongs to a script written without spaces between words."""
+    """Word boundaries (docs/matching.md): the character belongs to a script written without spaces between words."""
     u = ord(c)
     return any(lo <= u <= hi for lo, hi in UNSPACED_RANGES)
 
 
 # --------------------------------------------------------------------------------------------
-# §3.3 case, §3.4 accents
+# case and accents (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 
 
 def lower(c: str) -> str:
-    """SPEC §3.3: simple (length-preserving) lowercase: the full lowercase mapping when it is a
+    """Case (docs/matching.md): simple (length-preserving) lowercase: the full lowercase mapping when it is a
     single character, else the character itself (so "İ" stays "İ")."""
     m = c.lower()
     return m if len(m) == 1 else c
 
 
 def upper(c: str) -> str:
-    """SPEC §3.3: simple uppercase, as :func:`lower` (so "ß" stays "ß")."""
+    """Case (docs/matching.md): simple uppercase, as :func:`lower` (so "ß" stays "ß")."""
     m = c.upper()
     return m if len(m) == 1 else c
 
 
 def fold_char(c: str) -> str:
-    """SPEC §3.4: accent folding of one character: canonical decomposition (NFD), combining
+    """Accents (docs/matching.md): accent folding of one character: canonical decomposition (NFD), combining
     marks (M*) dropped, what is left recomposed (NFC; this brings Hangul syllables back).
     Returns zero characters for a mark on its own, usually one otherwise."""
     kept = "".join(d for d in unicodedata.normalize("NFD", c) if unicodedata.category(d)[0] != "M")
@@ -204,7 +204,7 @@ def _surrogate_free(text: str) -> str:
 
 
 def view(text: str, *, fold: bool, lowercase: bool) -> Tuple[str, List[int]]:
-    """The normalised view of ``text`` (SPEC §3.1, §3.3, §3.4) and its index map.
+    """The normalised view of ``text`` (docs/matching.md, Normalised comparison, Case and Accents) and its index map.
 
     Per original character ``c`` at index ``k``: whitespace becomes a space; anything else is
     mapped by :func:`map_punct`, then :func:`fold_char` (if ``fold``), then :func:`lower` (if
@@ -238,12 +238,12 @@ def view(text: str, *, fold: bool, lowercase: bool) -> Tuple[str, List[int]]:
 
 
 # --------------------------------------------------------------------------------------------
-# §2 alias syntax
+# alias syntax (docs/gazetteers.md)
 # --------------------------------------------------------------------------------------------
 
 
 def _strip(s: str) -> str:
-    """Strips White_Space at both ends (SPEC §2)."""
+    """Strips White_Space at both ends (docs/gazetteers.md)."""
     i, j = 0, len(s)
     while i < j and is_space(s[i]):
         i += 1
@@ -253,7 +253,7 @@ def _strip(s: str) -> str:
 
 
 def parse_alias(raw: str) -> Tuple[str, bool]:
-    """SPEC §2: ``(literal, glob)``. Whitespace is stripped; a trailing ``*`` makes a glob;
+    """docs/gazetteers.md: ``(literal, glob)``. Whitespace is stripped; a trailing ``*`` makes a glob;
     ``\\*`` is a literal star; a ``*`` anywhere else is an error; the literal must hold a
     letter or digit. Raises ``ValueError`` for an invalid alias."""
     s = _strip(raw)
@@ -294,7 +294,7 @@ def alias_is_valid(raw: str) -> bool:
 # The matcher
 # --------------------------------------------------------------------------------------------
 
-#: Entity index of ignore phrases (SPEC §3.7).
+#: Entity index of ignore phrases (docs/matching.md, Ignore phrases).
 IGNORE = -1
 
 AliasInput = Union[str, Dict[str, Any]]
@@ -337,7 +337,7 @@ class _Compiled:
 
 
 def _variants(literal: str, case: str, fold: bool) -> Tuple[str, ...]:
-    """SPEC §3.3: the literal in its view; with smart case also in all capitals."""
+    """Case (docs/matching.md): the literal in its view; with smart case also in all capitals."""
     base, _ = view(literal, fold=fold, lowercase=case == "insensitive")
     out = [base]
     if case == "smart":
@@ -494,14 +494,14 @@ Row = Tuple[int, int, str, str, bool, str]
 
 
 class Reference:
-    """Brute-force SPEC §3 matcher, with context rules, capitalised runs and resolution.
+    """Brute-force docs/matching.md matcher, with context rules, capitalised runs and resolution.
 
     Parameters
     ----------
     entities : sequence of ``(id, aliases)``
         In gazetteer order. ``aliases`` lists every alias of the entity (the name included, as
         the gazetteer hands it to the matcher), each a str or a dict with ``text`` and optional
-        ``case`` / ``fold_accents`` (SPEC §2) and ``not_before`` / ``not_after`` (this alias's
+        ``case`` / ``fold_accents`` (docs/gazetteers.md) and ``not_before`` / ``not_after`` (this alias's
         own context rules).
     case, fold_accents, overlaps, ambiguous, capitalized_runs, ignore, prior_ratio
         As :class:`gazetta.Matcher`.
@@ -572,9 +572,9 @@ class Reference:
             per[a.entity].append(rec)
         return cls(list(zip(ids, per)), **options)
 
-    # -- §3.1–3.4: candidates ---------------------------------------------------------------
+    # -- candidates (docs/matching.md, Normalised comparison to Accents) ------------------------
     def candidates(self, text: str) -> List[Tuple[int, int, int, int]]:
-        """Every ``(start, end, entity, alias index)`` satisfying §3.1–3.4 (ignore phrases have
+        """Every ``(start, end, entity, alias index)`` satisfying Normalised comparison to Accents (docs/matching.md) (ignore phrases have
         entity :data:`IGNORE`), in original code points. Brute force: every alias, every view
         position."""
         views: Dict[Tuple[bool, bool], Tuple[str, List[int]]] = {}
@@ -628,7 +628,7 @@ class Reference:
             kept.append((s, e, ent, ai))
         return kept, by_rules, by_runs
 
-    # -- §3.5–3.7 and resolution ------------------------------------------------------------
+    # -- overlaps, ambiguity, ignore phrases and resolution -------------------------------------
     def find(self, text: Optional[str]) -> List[Row]:
         """``(start, end, entity id, alias as written, ambiguous, resolved_by)`` per reported
         mention, ordered by start ascending, end descending, then gazetteer order (as
@@ -652,7 +652,7 @@ class Reference:
         if self.overlaps == "all":
             chosen = list(spans)
         else:
-            # §3.5: take the leftmost candidate, the longest among those; drop everything that
+            # take the leftmost candidate, the longest among those; drop everything that (docs/matching.md)
             # overlaps it; repeat.
             chosen = []
             remaining = set(spans)
@@ -665,9 +665,9 @@ class Reference:
         for s, e in sorted(chosen, key=lambda se: (se[0], -se[1])):
             rows = sorted(spans[(s, e)], key=lambda r: (r[0] == IGNORE, r[0]))
             if any(ent == IGNORE for ent, _ in rows):
-                continue  # §3.7: an ignore phrase competes but is never reported
+                continue  # Ignore phrases (docs/matching.md): an ignore phrase competes but is never reported
             if len(rows) > 1 and self.ambiguous == "skip":
-                continue  # §3.6
+                continue  # Ambiguity (docs/matching.md)
             reported.append((s, e, rows))
 
         out: List[Row] = []
@@ -764,7 +764,7 @@ class Reference:
 
 
 def _start_ok(v: str, i: int) -> bool:
-    """SPEC §3.2 at the start of a candidate at view index ``i``: when the alias begins with a
+    """Word boundaries (docs/matching.md) at the start of a candidate at view index ``i``: when the alias begins with a
     word character, the text character before must not be one, unless either of them belongs
     to an unspaced script. (The alias's first character and ``v[i]`` are the same letter up to
     case, which changes neither property.)"""
@@ -776,7 +776,7 @@ def _start_ok(v: str, i: int) -> bool:
 
 
 def _end_ok(v: str, j: int) -> bool:
-    """SPEC §3.2 at the end ``j`` (exclusive) of a literal candidate: as :func:`_start_ok`,
+    """Word boundaries (docs/matching.md) at the end ``j`` (exclusive) of a literal candidate: as :func:`_start_ok`,
     mirrored."""
     last = v[j - 1]
     if j == len(v) or not is_word(last):
@@ -786,9 +786,9 @@ def _end_ok(v: str, j: int) -> bool:
 
 
 def _extend_word(v: str, j: int) -> int:
-    """SPEC §2 globs: ``Kenyan*`` matches a word that begins with "Kenyan" and the mention
+    """docs/gazetteers.md globs: ``Kenyan*`` matches a word that begins with "Kenyan" and the mention
     spans the whole word: extend over following word characters, stopping where a character
-    of an unspaced script starts or ends a token (each such character is a token, §4). The
+    of an unspaced script starts or ends a token (each such character is a token, docs/sentences.md). The
     end boundary then holds by construction."""
     while j < len(v) and is_word(v[j]) and not is_unspaced(v[j]) and not is_unspaced(v[j - 1]):
         j += 1
