@@ -652,7 +652,7 @@ class Reference:
         if self.overlaps == "all":
             chosen = list(spans)
         else:
-            # take the leftmost candidate, the longest among those; drop everything that (docs/matching.md)
+            # Overlaps (docs/matching.md): take the leftmost candidate, the longest among those; drop everything that
             # overlaps it; repeat.
             chosen = []
             remaining = set(spans)
