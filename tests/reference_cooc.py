@@ -1,23 +1,23 @@
-"""A slow, obviously correct reference counter for SPEC §5.1–5.2 and §5.4 (the test oracle).
+"""A slow, obviously correct reference counter for docs/counting.md and docs/slicing.md (the test oracle).
 
 Nothing here is ported from the Rust counter (``src/core/cooccur.rs``). The inputs are what a
 user can see: the mention rows of ``Matcher.mentions(texts, units=True, paragraphs=...)`` and
 the unit spans of ``gazetta.sentences`` / ``gazetta.paragraphs`` / ``gazetta.tokens``. Every
-count is the SPEC's sentence turned into loops over those rows, by brute force:
+count is the documented definition turned into loops over those rows, by brute force:
 
-- **units** (§4, §5.1): ``document`` is the whole text, one unit per document, even an empty
+- **units** (docs/counting.md, Units): ``document`` is the whole text, one unit per document, even an empty
   or ``None`` one; ``paragraph``/``sentence`` are the spans of the splitters (an empty or
   ``None`` document has none). A mention belongs to the unit *in which it starts*
   (``s <= start < e``); it is also checked against the ``paragraph``/``sentence`` index that
   ``mentions(units=True)`` reports.
-- **co-occurring** (§5.1): entities ``a != b`` co-occur in a unit when some mention of ``a``
+- **co-occurring** (docs/counting.md, Units): entities ``a != b`` co-occur in a unit when some mention of ``a``
   and some mention of ``b`` in it are of *different names*: a name is a mention's span, or,
   for a span left ambiguous between several candidates, that set of candidates (the rows of
   one ambiguous span never pair, nor do the rows of two spans of one ambiguous name: "Brown
   met Brown." with two Browns makes no pair). With ``window=k``: two mentions of different entities in one unit that do
   not overlap, with (first token of the later) − (last token of the earlier) ≤ k, where a
   mention covers every token it overlaps.
-- **counts** (§5.2) per unordered pair ``a < b`` in Python string order:
+- **counts** (docs/counting.md) per unordered pair ``a < b`` in Python string order:
 
   ============  ==========================================  ==================  ===============
   mode          ``n_ab``                                    ``n_a``             ``n``
@@ -27,10 +27,10 @@ count is the SPEC's sentence turned into loops over those rows, by brute force:
   window=k      #{(m_a, m_b) within the window, names ≠}    mentions of a       all tokens
   ============  ==========================================  ==================  ===============
 
-  ``n`` for mentions and windows is the engine's documented choice (SPEC: "document the
-  matching n"); "mentions" are mention rows, one per (span, entity), as ``mentions()`` lists
+  ``n`` for mentions and windows is the engine's documented choice (docs/counting.md:
+  all mentions, all tokens); "mentions" are mention rows, one per (span, entity), as ``mentions()`` lists
   them. Entity rows: ``n_units`` (units holding a mention of it), ``n_mentions``, ``n_docs``.
-- **groups** (§5.4): every document has a group key or ``None`` (a missing key): keyed
+- **groups** (docs/slicing.md): every document has a group key or ``None`` (a missing key): keyed
   documents are counted within their group only, with the group's own ``n``; the others are
   counted nowhere and only tallied.
 - **levels** (``level=``, ``docs/resolution.md``): given a map from entity id to the id it
@@ -65,7 +65,7 @@ class RefCounts:
     entities: Dict[Tuple[Hashable, str], List[int]] = field(default_factory=dict)
     #: group -> {"n_docs", "n_units", "n_mentions", "n_tokens"}
     groups: Dict[Hashable, Dict[str, int]] = field(default_factory=dict)
-    #: group -> the n of SPEC §5.2 for the chosen mode
+    #: group -> the n of docs/counting.md for the chosen mode
     n: Dict[Hashable, int] = field(default_factory=dict)
     #: documents whose group key was missing
     missing_key_docs: int = 0
@@ -75,13 +75,13 @@ class RefCounts:
     dropped_by_level: int = 0
 
     def n_a(self, group: Hashable, entity: str, mode: str) -> int:
-        """``n_a`` of SPEC §5.2: units holding the entity (units mode) or its mentions."""
+        """``n_a`` of docs/counting.md: units holding the entity (units mode) or its mentions."""
         row = self.entities[(group, entity)]
         return row[0] if mode == "units" else row[1]
 
 
 def unit_spans(text: Optional[str], unit: str, paragraphs: str) -> List[Span]:
-    """The units of one document (SPEC §4)."""
+    """The units of one document (docs/sentences.md)."""
     if unit == "document":
         return [(0, len(text or ""))]  # a document is a unit even when empty or None
     if not text:
@@ -100,7 +100,7 @@ def unit_of(start: int, spans: Sequence[Span]) -> Optional[int]:
 
 
 def token_range(start: int, end: int, toks: Sequence[Span]) -> Tuple[int, int]:
-    """(first, last) index of the tokens a mention overlaps (SPEC §4: it covers them)."""
+    """(first, last) index of the tokens a mention overlaps (docs/sentences.md: it covers them)."""
     covered = [i for i, (s, e) in enumerate(toks) if s < end and e > start]
     assert covered, f"mention {start}:{end} covers no token"
     return covered[0], covered[-1]
@@ -111,7 +111,7 @@ def overlap(x: Mention, y: Mention) -> bool:
 
 
 def within_window(x: Mention, y: Mention, toks: Sequence[Span], k: int) -> bool:
-    """SPEC §5.1: same unit (checked by the caller), no overlap, later first token − earlier
+    """Windows (docs/counting.md, Token windows): same unit (checked by the caller), no overlap, later first token − earlier
     last token ≤ k."""
     if overlap(x, y):
         return False
@@ -231,7 +231,7 @@ def count(texts: Sequence[Any], matcher: "gazetta.Matcher", *, unit: str = "sent
 
 
 def expected_pairs(ref: RefCounts, mode: str) -> List[Tuple[Hashable, str, str, int, int, int, int]]:
-    """``(group, a, b, n_ab, n_a, n_b, n)`` rows in SPEC §5.5 order: group, n_ab descending,
+    """``(group, a, b, n_ab, n_a, n_b, n)`` rows in the result's order (docs/counting.md, The result): group, n_ab descending,
     a, b (groups compared by their key tuples)."""
     m = "units" if mode == "units" else "mentions"
     out = [(g, a, b, v, ref.n_a(g, a, m), ref.n_a(g, b, m), ref.n[g]) for (g, a, b), v in ref.pairs.items()]
