@@ -1,4 +1,4 @@
-//! Measured accuracy of the sentence splitter (SPEC §4) on hand-checked news text.
+//! Measured accuracy of the sentence splitter (docs/sentences.md) on hand-checked news text.
 //!
 //! Reads `tests/data/sentences_gold.jsonl` (see `tests/data/README.md`), splits every text with
 //! `sentences_in(text, mode)` and compares sentence *boundaries* with the gold ones. A boundary
