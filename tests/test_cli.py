@@ -1,4 +1,4 @@
-"""The command line (SPEC §7): ``gazetta demo|match|cooccur|info``, exit codes 0/1/2,
+"""The command line (docs/cli.md): ``gazetta demo|match|cooccur|info``, exit codes 0/1/2,
 outputs that exist, parse and equal the Python API's results, atomic writes."""
 
 from __future__ import annotations
