@@ -1,4 +1,4 @@
-"""read_corpus (SPEC §6 corpora, §8 streaming): formats, bad records, exact equality of
+"""read_corpus (docs/corpora.md): formats, bad records, exact equality of
 streamed and in-memory counts, the zero-copy Arrow path, progress."""
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def _pairs(co: gazetta.Cooccurrence) -> pd.DataFrame:
 @pytest.mark.parametrize("chunk_size", [500, 8_000_000])
 def test_streamed_counts_equal_in_memory(files: Dict[str, Path], frame: pd.DataFrame, gaz: Any, fmt: str,
                                          chunk_size: int) -> None:
-    """SPEC §5.2/§8: results never depend on chunking or on where the texts come from."""
+    """docs/corpora.md: results never depend on chunking or on where the texts come from."""
     corpus = read_corpus(files[fmt], id="id", chunk_size=chunk_size)
     for kw in [dict(unit="sentence"), dict(unit="document", count="mentions"), dict(by="source"),
                dict(time="date", freq="M")]:
