@@ -1,4 +1,4 @@
-"""Determinism (SPEC §5.2, issue 8): mentions and co-occurrence tables are identical, bit for
+"""Determinism (docs/counting.md, issue 8): mentions and co-occurrence tables are identical, bit for
 bit, whatever the thread count (1/2/8), the chunk size (1/7/1000 documents), whether the
 corpus is streamed or in memory (list, generator, DataFrame, read_corpus), and the Python hash
 seed (separate processes with PYTHONHASHSEED=0 and =12345)."""
@@ -233,7 +233,7 @@ HASH_SCRIPT = textwrap.dedent("""
 @pytest.mark.slow
 def test_python_hash_seed_does_not_matter() -> None:
     """String hashing is randomised per process; no dict or set order may leak into the
-    output (SPEC §5.2, STYLE: sort before returning)."""
+    output (docs/counting.md, STYLE: sort before returning)."""
     digests = []
     for seed in ("0", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
