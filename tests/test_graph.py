@@ -1,5 +1,5 @@
 """Network files: GEXF (static and dynamic, for Gephi) and GraphML, read back with networkx
-and compared with the result they were written from (SPEC §5.5, issue 6)."""
+and compared with the result they were written from (docs/counting.md, The result, issue 6)."""
 
 from __future__ import annotations
 
