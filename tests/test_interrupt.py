@@ -1,4 +1,4 @@
-"""Ctrl-C (SPEC §6): a long call stops on SIGINT with KeyboardInterrupt, promptly, and no work
+"""Ctrl-C (docs/corpora.md, Streaming and memory): a long call stops on SIGINT with KeyboardInterrupt, promptly, and no work
 goes on afterwards. A subprocess runs the call; the test sends it SIGINT."""
 
 from __future__ import annotations
