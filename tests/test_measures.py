@@ -1,4 +1,4 @@
-"""Association measures (SPEC §5.3): hand-computed values, edge cases, and the vectorised code
+"""Association measures (docs/measures.md): hand-computed values, edge cases, and the vectorised code
 against a scalar transcription of the definitions."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def close(got: Dict[str, float], exp: Dict[str, float]) -> None:
 
 
 def scalar(n_ab: int, n_a: int, n_b: int, n: int) -> Dict[str, float]:
-    """SPEC §5.3 word for word, one table at a time."""
+    """docs/measures.md word for word, one table at a time."""
     pmi = log2(n_ab * n / (n_a * n_b))
     npmi = 1.0 if n_ab == n else pmi / -log2(n_ab / n)
     table = [[n_ab, n_a - n_ab], [n_b - n_ab, n - n_a - n_b + n_ab]]
