@@ -1,4 +1,4 @@
-"""Matcher.save / Matcher.load (SPEC §6): a versioned, safe format; bad files give a clear
+"""Matcher.save / Matcher.load (docs/matching.md): a versioned, safe format; bad files give a clear
 GazettaError, never a crash."""
 
 from __future__ import annotations
