@@ -1,4 +1,4 @@
-"""``gazetta.cooccurrence`` (SPEC §5) against the reference counter (tests/reference_cooc.py),
+"""``gazetta.cooccurrence`` (docs/counting.md) against the reference counter (tests/reference_cooc.py),
 plus determinism, merging, pickling, filters, views, evidence and a hand-counted news article.
 
 Corpora are drawn from news-like pieces (aliases, possessives with curly apostrophes, names
@@ -110,7 +110,7 @@ def group_of(row: Any, keys: List[str]) -> Tuple[Any, ...]:
 
 
 def assert_matches_reference(co: "gazetta.Cooccurrence", ref: R.RefCounts, mode: str, keys: List[str]) -> None:
-    # pairs: every row, in SPEC §5.5 order (group, n_ab desc, a, b)
+    # pairs: every row, in The result (docs/counting.md) order (group, n_ab desc, a, b)
     got = [(group_of(r, keys), r.a, r.b, r.n_ab, r.n_a, r.n_b, r.n)
            for r in co.pairs.itertuples(index=False)]
     assert got == R.expected_pairs(ref, mode)
@@ -135,7 +135,7 @@ def assert_matches_reference(co: "gazetta.Cooccurrence", ref: R.RefCounts, mode:
     if mode == "units":
         p = co.pairs
         vals = p[["pmi", "npmi", "jaccard", "dice", "expected", "lift"]].to_numpy()
-        assert np.isfinite(vals).all(), "units mode must give finite measures (SPEC §5.3)"
+        assert np.isfinite(vals).all(), "units mode must give finite measures (docs/measures.md)"
         # llr is NaN only for the documented reason: an ambiguous span holds both entities in
         # a unit without counting as a co-occurrence, so n - n_a - n_b + n_ab can be negative.
         consistent = (p["n"] - p["n_a"] - p["n_b"] + p["n_ab"]).to_numpy() >= 0
@@ -147,8 +147,8 @@ def assert_matches_reference(co: "gazetta.Cooccurrence", ref: R.RefCounts, mode:
 @SETTINGS
 @given(CORPORA, MATCHERS, modes())
 def test_counts_equal_reference(corpus: List[Optional[str]], mopts: Tuple[str, str], kw: Dict[str, Any]) -> None:
-    """SPEC §5.1–5.2: every unit × count × window mode, n including empty units and empty/None
-    documents, ambiguous spans, a < b, no self-pairs; §5.5 column order and sort order."""
+    """docs/counting.md: every unit × count × window mode, n including empty units and empty/None
+    documents, ambiguous spans, a < b, no self-pairs; The result (docs/counting.md) column order and sort order."""
     m = matcher(*mopts)
     co = run(corpus, m, **kw)
     ref = R.count(corpus, m, **kw)
@@ -198,7 +198,7 @@ def count_quietly(df: pd.DataFrame, m: "gazetta.Matcher", **kw: Any) -> Tuple["g
        modes())
 def test_groups_equal_reference(df: pd.DataFrame, slicing: Tuple[List[str], Optional[str], Optional[str]],
                                 kw: Dict[str, Any]) -> None:
-    """SPEC §5.4: each group counted on its own with its own n; key columns lead (by, then the
+    """docs/slicing.md: each group counted on its own with its own n; key columns lead (by, then the
     time column holding Periods); rows with a missing key are counted in .meta, with a warning."""
     by, time, freq = slicing
     m = matcher()
@@ -235,7 +235,7 @@ def same(x: "gazetta.Cooccurrence", y: "gazetta.Cooccurrence") -> None:
 @given(CORPORA, modes(), st.integers(1, 4))
 def test_same_result_for_any_threads_and_chunking(corpus: List[Optional[str]], kw: Dict[str, Any],
                                                   chunk: int) -> None:
-    """SPEC §5.2: identical results whatever the thread count or chunking; a generator of dicts,
+    """docs/counting.md: identical results whatever the thread count or chunking; a generator of dicts,
     a DataFrame and a list give identical tables."""
     m = matcher()
     base = run(corpus, m, n_threads=1, **kw)
@@ -254,7 +254,7 @@ def test_same_result_for_any_threads_and_chunking(corpus: List[Optional[str]], k
 @FEW
 @given(frames(), st.data(), modes())
 def test_merge_of_halves_equals_whole(df: pd.DataFrame, data: Any, kw: Dict[str, Any]) -> None:
-    """SPEC §5.5: merge adds counts exactly (DataFrame.equals), sliced results included."""
+    """The result (docs/counting.md): merge adds counts exactly (DataFrame.equals), sliced results included."""
     m = matcher()
     cut = data.draw(st.integers(0, len(df)))
     by = data.draw(st.sampled_from([{}, {"by": "outlet"}, {"time": "date", "freq": "M"}]))
@@ -278,7 +278,7 @@ def test_merge_refuses_different_settings() -> None:
 @FEW
 @given(CORPORA, modes())
 def test_pickle_round_trip(corpus: List[Optional[str]], kw: Dict[str, Any]) -> None:
-    """SPEC §5.5: a result pickles; the copy has the same tables, meta and views."""
+    """The result (docs/counting.md): a result pickles; the copy has the same tables, meta and views."""
     co = run(corpus, matcher(), **kw)
     back = pickle.loads(pickle.dumps(co))
     same(co, back)
@@ -297,7 +297,7 @@ def test_pickle_round_trip(corpus: List[Optional[str]], kw: Dict[str, Any]) -> N
 @FEW
 @given(CORPORA, st.integers(1, 4), modes())
 def test_min_count(corpus: List[Optional[str]], k: int, kw: Dict[str, Any]) -> None:
-    """SPEC §5.5: ``min_count`` keeps exactly the rows with n_ab ≥ min_count, nothing else changes."""
+    """The result (docs/counting.md): ``min_count`` keeps exactly the rows with n_ab ≥ min_count, nothing else changes."""
     m = matcher()
     full = run(corpus, m, **kw)
     cut = run(corpus, m, min_count=k, **kw)
@@ -416,7 +416,7 @@ def pair_table(co: "gazetta.Cooccurrence") -> List[Tuple[str, str, int, int, int
 
 
 def test_n_counts_empty_units_and_documents() -> None:
-    """SPEC §4/§5.2: n = all units; an empty or None document is a unit for unit="document" and
+    """Units and The counts (docs/counting.md): n = all units; an empty or None document is a unit for unit="document" and
     has no sentences or paragraphs; whitespace-only paragraphs are not units."""
     docs = ["Japan and Russia met.\n \nNo one else. Nothing.", None, "", "   "]
     m = matcher()
@@ -478,7 +478,7 @@ def test_one_ambiguous_name_twice_makes_no_pair() -> None:
 
 
 def test_mention_belongs_to_the_unit_where_it_starts() -> None:
-    """SPEC §4: a name broken across a line break counts once, in the paragraph where it starts."""
+    """docs/sentences.md: a name broken across a line break counts once, in the paragraph where it starts."""
     m = matcher()
     co = run(["Japan said North\nKorea is near. Russia agreed."], m, unit="paragraph")
     # paragraphs: "Japan said North" | "Korea is near. Russia agreed." ; North Korea starts in the first
@@ -487,7 +487,7 @@ def test_mention_belongs_to_the_unit_where_it_starts() -> None:
 
 
 def test_windows_by_hand() -> None:
-    """SPEC §5.1 windows: per mention pair, later first token − earlier last token ≤ k, same unit."""
+    """Units (docs/counting.md) windows: per mention pair, later first token − earlier last token ≤ k, same unit."""
     m = matcher()
     # tokens: Japan(0) met(1) Russia(2) and(3) Japan(4) . Russia(5)
     text = "Japan met Russia and Japan. Russia"
@@ -512,7 +512,7 @@ def test_count_mentions_by_hand() -> None:
 
 
 def test_pairs_sorted_by_n_ab_then_ids() -> None:
-    """SPEC §5.5: n_ab descending, then a, b in string (code point) order: "JP" < "ru" < "ÖS"."""
+    """The result (docs/counting.md): n_ab descending, then a, b in string (code point) order: "JP" < "ru" < "ÖS"."""
     m = matcher()
     docs = ["Russia, Japan and Austria.", "Russia and Japan.", "Korea and Austria.", "Austria and Russia."]
     got = [(a, b, n) for a, b, n, *_ in pair_table(run(docs, m))]
@@ -540,8 +540,8 @@ def _article() -> Tuple[str, "gazetta.Gazetteer"]:
 # The article (tests/data/cooc_pyongyang.txt) is counted with paragraphs="blank" (its names are
 # broken across single line breaks, as in hard-wrapped copy): 5 paragraphs, 11 sentences. The
 # gazetteer (cooc_pyongyang_gazetteer.csv) gives KR the alias "Korea", which must lose to
-# "North Korea", "North Korean", "South Korea" and the full DPRK name (longest wins, SPEC §3.5)
-# and must not match in "Koreans" (§3.2); "People’s" (curly) matches "People's" (§3.1). Mentions per
+# "North Korea", "North Korean", "South Korea" and the full DPRK name (longest wins, Overlaps (docs/matching.md))
+# and must not match in "Koreans" (docs/matching.md, Word boundaries); "People’s" (curly) matches "People's" (docs/matching.md, Normalised comparison). Mentions per
 # sentence, by entity id (RU Russia, KP North Korea, KR South Korea, US United States, JP Japan,
 # CN China, P-LAV Lavrov, P-CHOE Choe Son Hui); "(2)" = two mentions:
 #
