@@ -1,4 +1,4 @@
-"""Catalogue of bad inputs (issue 8): every bad input of SPEC §2 and §6 and every file problem
+"""Catalogue of bad inputs (issue 8): every bad input of docs/gazetteers.md and docs/corpora.md and every file problem
 of the corpus reader, one test each, with the exact exception type and a message that names
 the row, line or field. Plus inputs that are odd but valid (NUL, lone surrogates, mixed line
 breaks, huge aliases, huge gazetteers, a 100 MB document, empty corpora), which must work.
@@ -45,7 +45,7 @@ def _record(**kw: Any) -> Dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
-# SPEC §2: gazetteer content
+# docs/gazetteers.md: gazetteer content
 # ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("alias, problem", [
     ("", "empty"),
@@ -56,7 +56,7 @@ def _record(**kw: Any) -> Dict[str, Any]:
     ("ʼʼ", "no letter or digit"),
 ], ids=["empty", "whitespace", "lone-star", "dots", "dashes-apostrophe", "modifier-apostrophes"])
 def test_alias_without_letter_or_digit_names_entity_and_record(alias: str, problem: str) -> None:
-    """SPEC §2: an empty or punctuation-only alias is an error naming the entity and the row."""
+    """docs/gazetteers.md: an empty or punctuation-only alias is an error naming the entity and the row."""
     with pytest.raises(GazetteerError, match=problem) as ei:
         gazetta.Gazetteer.from_records([_record(id="A", name="Aland"), _record(aliases=[alias])])
     msg = str(ei.value)
@@ -65,7 +65,7 @@ def test_alias_without_letter_or_digit_names_entity_and_record(alias: str, probl
 
 
 def test_bad_alias_in_csv_names_file_row_and_line(tmp_path: Path) -> None:
-    """SPEC §2: from a file, the message names the file, its data row and physical line."""
+    """docs/gazetteers.md: from a file, the message names the file, its data row and physical line."""
     p = tmp_path / "gaz.csv"
     p.write_text('id,name,aliases\nA,Aland,"Al|A-land"\nB,Bland,"Bl|..."\n', encoding="utf-8")
     with pytest.raises(GazetteerError, match="no letter or digit") as ei:
@@ -75,14 +75,14 @@ def test_bad_alias_in_csv_names_file_row_and_line(tmp_path: Path) -> None:
 
 
 def test_name_without_letter_or_digit() -> None:
-    """SPEC §2: the name is always an alias, so the same rule applies to it."""
+    """docs/gazetteers.md: the name is always an alias, so the same rule applies to it."""
     with pytest.raises(GazetteerError, match=r"entity 'X' \(add\(\)\): name '\.\.\.' is not usable"):
         gazetta.Gazetteer().add("X", "...")
 
 
 @pytest.mark.parametrize("alias, position", [("Ken*ya", 3), ("*Kenya", 0), ("Ken**", 3)])
 def test_star_inside_an_alias(alias: str, position: int) -> None:
-    """SPEC §2: `*` elsewhere than at the end is an error; the message says where and how to
+    """docs/gazetteers.md: `*` elsewhere than at the end is an error; the message says where and how to
     write a literal star."""
     with pytest.raises(GazetteerError, match=rf"position {position}.*'\\\*'") as ei:
         gazetta.Gazetteer.from_records([_record(aliases=[alias])])
@@ -90,14 +90,14 @@ def test_star_inside_an_alias(alias: str, position: int) -> None:
 
 
 def test_escaped_star_is_literal(matcher: gazetta.Matcher) -> None:
-    """SPEC §2: `\\*` is a literal star, allowed anywhere."""
+    """docs/gazetteers.md: `\\*` is a literal star, allowed anywhere."""
     m = gazetta.Matcher(gazetta.Gazetteer().add("Y", "Yahoo", aliases=[r"Yahoo\*"]))
     assert [(x.start, x.end) for x in m.find("Yahoo* and Yahoo")] == [(0, 6), (11, 16)]
 
 
 @pytest.mark.parametrize("field, other", [("name", {"name": "Yland"}), ("kind", {"kind": "city"})])
 def test_duplicate_id_with_conflicting_field_names_both_rows(field: str, other: Dict[str, str]) -> None:
-    """SPEC §2: a duplicate id with a different name/kind is an error naming both rows."""
+    """docs/gazetteers.md: a duplicate id with a different name/kind is an error naming both rows."""
     recs = [_record(id="A", name="Aland"), _record(kind="country"), _record(**{"kind": "country", **other})]
     with pytest.raises(GazetteerError, match=f"duplicate id with a different {field}") as ei:
         gazetta.Gazetteer.from_records(recs)
@@ -115,14 +115,14 @@ def test_duplicate_id_in_csv_names_both_lines(tmp_path: Path) -> None:
 
 
 def test_same_row_twice_is_merged() -> None:
-    """SPEC §2: the same row twice is merged, not an error."""
+    """docs/gazetteers.md: the same row twice is merged, not an error."""
     g = gazetta.Gazetteer.from_records([_record(aliases=["Xl"]), _record(aliases=["Xl", "Xy"])])
     assert len(g) == 1 and [a.text for a in g["X"].aliases] == ["Xland", "Xl", "Xy"]
 
 
 @pytest.mark.parametrize("bad_id", [float("nan"), None, "", "  ", pd.NA], ids=["nan", "none", "empty", "blank", "pd.NA"])
 def test_missing_id_names_the_record(bad_id: Any) -> None:
-    """SPEC §2: `id` is a unique str; a NaN/None/empty id is an error naming the record (and the
+    """docs/gazetteers.md: `id` is a unique str; a NaN/None/empty id is an error naming the record (and the
     entity's name, since there is no id to name)."""
     with pytest.raises(GazetteerError, match=r"record 1: missing or empty entity id \(name 'Bland'\)"):
         gazetta.Gazetteer.from_records([_record(), {"id": bad_id, "name": "Bland"}])
@@ -142,7 +142,7 @@ def test_non_string_id(bad_id: Any) -> None:
 
 @pytest.mark.parametrize("alias", [3, 2.5, None, b"Xl", ["Xl"]], ids=["int", "float", "none", "bytes", "list"])
 def test_non_string_alias(alias: Any) -> None:
-    """SPEC §2: an alias is a string or a record; anything else is an error naming the entity,
+    """docs/gazetteers.md: an alias is a string or a record; anything else is an error naming the entity,
     the record and the value's type."""
     with pytest.raises(GazetteerError, match=rf"entity 'X' \(record 0\): alias .* \({type(alias).__name__}\) is "
                                              "not a string or an alias record"):
@@ -178,7 +178,7 @@ def test_record_that_is_not_a_dict() -> None:
 
 
 def test_huge_alias_matches_with_exact_offsets() -> None:
-    """A 10,000-character alias compiles and matches; offsets stay code points (§3.8)."""
+    """A 10,000-character alias compiles and matches; offsets stay code points (docs/matching.md, Offsets)."""
     alias = "Ü" + "ber" * 3333
     assert len(alias) == 10_000
     m = gazetta.Matcher(gazetta.Gazetteer().add("L", "Long", aliases=[alias]))
@@ -206,7 +206,7 @@ def test_200k_entity_gazetteer() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# SPEC §6: texts
+# docs/corpora.md: texts
 # ---------------------------------------------------------------------------------------------
 def test_nul_in_text(matcher: gazetta.Matcher) -> None:
     """NUL is an ordinary non-word, non-space character: a boundary, not whitespace."""
@@ -233,7 +233,7 @@ def test_lone_surrogates(matcher: gazetta.Matcher, text: str) -> None:
 
 
 def test_mixed_newline_styles(matcher: gazetta.Matcher) -> None:
-    """SPEC §3.1/§4: \\r\\n, \\r, U+2028, U+2029 and U+0085 are whitespace for matching and line
+    """docs/matching.md, Normalised comparison; docs/units.md: \\r\\n, \\r, U+2028, U+2029 and U+0085 are whitespace for matching and line
     breaks for paragraphs; \\r\\n is one break."""
     text = "North\r\nKorea\rJapan\u2028China\r\n\r\nJapan\u0085North\u2029Korea"
     found = matcher.find(text)
@@ -243,14 +243,14 @@ def test_mixed_newline_styles(matcher: gazetta.Matcher) -> None:
     assert [text[s:e] for s, e in pars] == ["North", "Korea", "Japan", "China", "Japan", "North", "Korea"]
     assert [text[s:e] for s, e in gazetta.paragraphs(text, "blank")] == [
         "North\r\nKorea\rJapan\u2028China", "Japan\u0085North\u2029Korea"]
-    # A mention belongs to the unit where it starts (SPEC §4).
+    # A mention belongs to the unit where it starts (docs/sentences.md).
     df = matcher.mentions([text], units=True, paragraphs="line")
     assert df["paragraph"].tolist() == [0, 2, 3, 4, 5]
 
 
 @pytest.mark.parametrize("bad", [3, b"Japan", ["Japan"], 1.5], ids=["int", "bytes", "list", "float"])
 def test_non_str_text_names_position(matcher: gazetta.Matcher, bad: Any) -> None:
-    """SPEC §6: a non-str text is a TypeError naming its position (in lists and streams)."""
+    """docs/corpora.md: a non-str text is a TypeError naming its position (in lists and streams)."""
     with pytest.raises(TypeError, match=f"text at position 2 is {type(bad).__name__}, not str"):
         matcher.mentions(["Japan", None, bad])
     with pytest.raises(TypeError, match=f"text at position 2 is {type(bad).__name__}"):
@@ -575,7 +575,7 @@ def test_txt_folder_invalid_utf8_names_the_file(matcher: gazetta.Matcher, tmp_pa
 
 
 def test_matcher_load_of_bad_files(tmp_path: Path) -> None:
-    """SPEC §6: save/load use a versioned format; other files are a GazettaError naming the
+    """docs/matching.md: save/load use a versioned format; other files are a GazettaError naming the
     file, never a panic."""
     m = gazetta.Matcher(gazetta.Gazetteer().add("JP", "Japan"))
     good = tmp_path / "m.gazetta"
