@@ -1,4 +1,4 @@
-"""The Python surface of the matcher (SPEC §6) on good and bad input: missing and non-str
+"""The Python surface of the matcher (docs/matching.md) on good and bad input: missing and non-str
 texts, lone surrogates, empty gazetteers, huge documents, DataFrame dtypes, document ids,
 pickling and the saved-file format, option validation, thread-count determinism."""
 
@@ -57,7 +57,7 @@ def _tuples(df: pd.DataFrame) -> List[tuple]:
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("missing", [None, float("nan"), np.nan, np.float64("nan"), pd.NA])
 def test_none_and_nan_are_empty_documents(matcher: gazetta.Matcher, missing: Any) -> None:
-    """SPEC §6: None/NaN texts (and pandas' NA, the missing value of string columns) are empty
+    """docs/matching.md: None/NaN texts (and pandas' NA, the missing value of string columns) are empty
     documents: no mentions, but they keep their position."""
     assert matcher.find(missing) == []
     df = matcher.mentions([missing, "Korea", missing, "Japan"])
@@ -67,7 +67,7 @@ def test_none_and_nan_are_empty_documents(matcher: gazetta.Matcher, missing: Any
 
 @pytest.mark.parametrize("bad", [3, 2.5, b"Korea", ["Korea"], object()])
 def test_non_str_text_is_a_type_error_naming_its_position(matcher: gazetta.Matcher, bad: Any) -> None:
-    """SPEC §6: a non-str text is a TypeError naming its position."""
+    """docs/matching.md: a non-str text is a TypeError naming its position."""
     with pytest.raises(TypeError, match="position 2"):
         matcher.mentions(["Korea", None, bad, "Japan"])
     with pytest.raises(TypeError):
@@ -75,7 +75,7 @@ def test_non_str_text_is_a_type_error_naming_its_position(matcher: gazetta.Match
 
 
 def test_type_error_position_is_global_across_chunks(matcher: gazetta.Matcher, monkeypatch: Any) -> None:
-    """SPEC §6: the position in the TypeError counts from the start of the corpus, also when the
+    """docs/matching.md: the position in the TypeError counts from the start of the corpus, also when the
     corpus is matched in chunks (here of 7 documents) and streamed from a generator."""
     sizes = _small_chunks(monkeypatch, 7)
     docs = ["Korea"] * 30 + [17] + ["Japan"]
@@ -87,7 +87,7 @@ def test_type_error_position_is_global_across_chunks(matcher: gazetta.Matcher, m
 
 
 def test_series_and_ndarray_with_missing_values(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: a Series / ndarray of str with NaN/None is accepted like a list."""
+    """docs/matching.md: a Series / ndarray of str with NaN/None is accepted like a list."""
     texts = ["Korea", None, "Japan", np.nan]
     expected = _tuples(matcher.mentions(texts))
     assert _tuples(matcher.mentions(pd.Series(texts))) == expected
@@ -101,7 +101,7 @@ def test_series_and_ndarray_with_missing_values(matcher: gazetta.Matcher) -> Non
 def test_lone_surrogates_behave_as_replacement_characters() -> None:
     """Lone surrogates (e.g. from ``errors="surrogateescape"``) cannot be UTF-8; the matcher
     treats each as U+FFFD (a non-word character that ends no sentence) and offsets still
-    index the original str (SPEC §3.8)."""
+    index the original str (docs/matching.md, Offsets)."""
     g = gazetta.Gazetteer().add("KR", "South Korea", aliases=["Korea"]).add("Q", "Why?")
     m = gazetta.Matcher(g)
     text = "\udcffKorea\ud800Korea Kor\udfffea Why\ud83d \ud83d\ude00Korea"
@@ -136,7 +136,7 @@ def _check_dtypes(df: pd.DataFrame, doc_dtype: Any = np.int64) -> None:
 
 
 def test_empty_gazetteer() -> None:
-    """SPEC §6: an empty gazetteer is allowed; it finds nothing, and ``mentions`` is an empty
+    """docs/matching.md: an empty gazetteer is allowed; it finds nothing, and ``mentions`` is an empty
     DataFrame with the usual columns and dtypes."""
     m = gazetta.Matcher(gazetta.Gazetteer())
     assert len(m) == 0
@@ -147,7 +147,7 @@ def test_empty_gazetteer() -> None:
 
 
 def test_empty_corpus(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: no texts at all give the same empty frame."""
+    """docs/matching.md: no texts at all give the same empty frame."""
     for texts in ([], (), pd.Series([], dtype=object), iter([])):
         df = matcher.mentions(texts)
         assert df.empty
@@ -156,7 +156,7 @@ def test_empty_corpus(matcher: gazetta.Matcher) -> None:
 
 @pytest.mark.slow
 def test_ten_megabyte_document(matcher: gazetta.Matcher) -> None:
-    """SPEC §3.8/§6: one 10 MB document (non-ASCII, so byte and code-point offsets differ) is
+    """Offsets (docs/matching.md): one 10 MB document (non-ASCII, so byte and code-point offsets differ) is
     matched in full with code-point offsets."""
     unit = "Korea’s envoy met the DPRK in 東京. "  # 34 code points, 44 bytes
     n = 10_000_000 // len(unit.encode()) + 1
@@ -171,7 +171,7 @@ def test_ten_megabyte_document(matcher: gazetta.Matcher) -> None:
 
 
 def test_mentions_dtypes(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: category dtype for the repeated strings (surface, entity, name, kind, alias,
+    """docs/matching.md: category dtype for the repeated strings (surface, entity, name, kind, alias,
     resolved_by), int64 offsets, bool ``ambiguous``; ``doc`` is the int64 position by default."""
     df = matcher.mentions(["North Korea and Korea", None, "KOREA, Japan"])
     _check_dtypes(df)
@@ -186,7 +186,7 @@ def test_mentions_dtypes(matcher: gazetta.Matcher) -> None:
 
 
 def test_ids_str_make_a_categorical_doc(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: ``doc`` holds the given ids; unique str ids become a categorical (in the given
+    """docs/matching.md: ``doc`` holds the given ids; unique str ids become a categorical (in the given
     order), other ids keep their values."""
     texts = ["Korea", None, "Japan and Korea"]
     df = matcher.mentions(texts, ids=["b", "a", "c"])
@@ -196,7 +196,7 @@ def test_ids_str_make_a_categorical_doc(matcher: gazetta.Matcher) -> None:
 
 
 def test_ids_other_than_unique_str(matcher: gazetta.Matcher) -> None:
-    """SPEC §6: non-str (or repeated) ids keep their values; a wrong number of ids is a
+    """docs/matching.md: non-str (or repeated) ids keep their values; a wrong number of ids is a
     ValueError."""
     texts = ["Korea", None, "Japan and Korea"]
     assert matcher.mentions(texts, ids=["b", "a", "c"])["doc"].tolist() == ["b", "c", "c"]
@@ -223,7 +223,7 @@ TEXT = "Georgia, GA, ga, kenyans in NAIROBI, Georgia Tech, sakartvelo"
 
 
 def test_pickle_round_trip() -> None:
-    """SPEC §6: matchers pickle; the copy has the same options, gazetteer and results."""
+    """docs/matching.md: matchers pickle; the copy has the same options, gazetteer and results."""
     m = _rich_matcher()
     for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
         m2 = pickle.loads(pickle.dumps(m, protocol=proto))
@@ -234,7 +234,7 @@ def test_pickle_round_trip() -> None:
 
 
 def test_save_load_round_trip(tmp_path: Any) -> None:
-    """SPEC §6: ``save`` / ``Matcher.load`` rebuild the same matcher, attributes included."""
+    """docs/matching.md: ``save`` / ``Matcher.load`` rebuild the same matcher, attributes included."""
     m = _rich_matcher()
     p = tmp_path / "m.gazetta"
     m.save(p)
@@ -251,7 +251,7 @@ def test_save_load_round_trip(tmp_path: Any) -> None:
 
 
 def test_saved_file_is_not_pickle(tmp_path: Any) -> None:
-    """SPEC §6: the saved format is safe (versioned JSON, not pickle)."""
+    """docs/matching.md: the saved format is safe (versioned JSON, not pickle)."""
     p = tmp_path / "m.gazetta"
     _rich_matcher().save(p)
     doc = json.loads(p.read_bytes())
@@ -259,7 +259,7 @@ def test_saved_file_is_not_pickle(tmp_path: Any) -> None:
 
 
 def test_load_rejects_bad_files(tmp_path: Any) -> None:
-    """SPEC §6: loading a truncated file, a random file, another format or another version
+    """docs/matching.md: loading a truncated file, a random file, another format or another version
     raises GazettaError (with the path in the message), never a crash or a wrong matcher."""
     good = tmp_path / "m.gazetta"
     _rich_matcher().save(good)
@@ -309,7 +309,7 @@ def test_load_rejects_bad_files(tmp_path: Any) -> None:
 ])
 def test_bad_options_are_value_errors_listing_choices(korea_gazetteer: gazetta.Gazetteer, option: str,
                                                       value: Any, choices: List[str]) -> None:
-    """SPEC §6: a bad option value is a ValueError whose message lists the valid choices."""
+    """docs/matching.md: a bad option value is a ValueError whose message lists the valid choices."""
     with pytest.raises(ValueError) as info:
         gazetta.Matcher(korea_gazetteer, **{option: value})
     for c in choices:
@@ -317,7 +317,7 @@ def test_bad_options_are_value_errors_listing_choices(korea_gazetteer: gazetta.G
 
 
 def test_bad_ignore_phrases(korea_gazetteer: gazetta.Gazetteer) -> None:
-    """SPEC §2/§3.7: ignore phrases follow the alias rules; a bare str is refused (it would be
+    """Ignore phrases (docs/matching.md): ignore phrases follow the alias rules; a bare str is refused (it would be
     read as a list of characters)."""
     for phrase in ["...", "", "Ken*ya"]:
         with pytest.raises(gazetta.GazettaError):
@@ -355,7 +355,7 @@ def _plain_matcher(n_threads: Any = None) -> gazetta.Matcher:
 
 @pytest.mark.parametrize("make", [_plain_matcher, _rich_matcher], ids=["default", "rich"])
 def test_thread_count_and_chunking_do_not_change_results(make: Any, monkeypatch: Any) -> None:
-    """SPEC §5.2/§6: results are identical whatever the thread count or chunking, and equal to
+    """docs/counting.md: results are identical whatever the thread count or chunking, and equal to
     per-text ``find``."""
     base = make()
     docs = _corpus(4000, seed=11)
@@ -375,7 +375,7 @@ def test_thread_count_and_chunking_do_not_change_results(make: Any, monkeypatch:
 
 
 def test_n_threads_constructor_option_is_kept(korea_gazetteer: gazetta.Gazetteer) -> None:
-    """SPEC §6: ``n_threads`` is kept (and survives pickling); results never depend on it."""
+    """docs/matching.md: ``n_threads`` is kept (and survives pickling); results never depend on it."""
     m = gazetta.Matcher(korea_gazetteer, n_threads=3)
     assert m.n_threads == 3 and m.options["n_threads"] == 3
     assert pickle.loads(pickle.dumps(m)).n_threads == 3
@@ -383,7 +383,7 @@ def test_n_threads_constructor_option_is_kept(korea_gazetteer: gazetta.Gazetteer
 
 
 def test_mentions_across_the_scanner_s_64_kib_steps() -> None:
-    """SPEC §3.8: the core scans long texts in 64 KiB steps (to poll for Ctrl-C); mentions
+    """Offsets (docs/matching.md): the core scans long texts in 64 KiB steps (to poll for Ctrl-C); mentions
     that straddle a step, after ASCII or multi-byte text, are found with exact offsets."""
     g = gazetta.Gazetteer().add("KP", "North Korea").add("KR", "South Korea", aliases=["Korea"])
     matchers = [gazetta.Matcher(g), gazetta.Matcher(g, fold_accents=True)]
