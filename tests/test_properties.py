@@ -87,7 +87,7 @@ def alias_texts(draw: Any, text: str) -> str:
 
 
 def _words(text: str) -> List[Tuple[int, int]]:
-    """Spans of the maximal runs of word characters (SPEC §3.2) of ``text``."""
+    """Spans of the maximal runs of word characters (docs/matching.md, Word boundaries) of ``text``."""
     out: List[Tuple[int, int]] = []
     start = None
     for k, c in enumerate(text + " "):
@@ -126,7 +126,7 @@ def scenarios(draw: Any) -> Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]:
     n_ent = draw(st.integers(1, 4))
     for e in range(n_ent):
         mine = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3))
-        # The name is always an alias too (SPEC §2): use one of the entity's own.
+        # The name is always an alias too (docs/gazetteers.md): use one of the entity's own.
         name = _text_of(mine[0]).rstrip("*").replace("\\*", "*").strip() or "ab"
         if not alias_is_valid(name.replace("*", "\\*")):
             name = "ab"
@@ -145,7 +145,7 @@ def scenarios(draw: Any) -> Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]:
 @SETTINGS
 @given(scenarios())
 def test_matcher_equals_reference(scenario: Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]) -> None:
-    """SPEC §3.1–3.8: Matcher.find returns exactly the reference's mentions."""
+    """docs/matching.md: Matcher.find returns exactly the reference's mentions."""
     text, g, options = scenario
     m = gazetta.Matcher(g, **options)
     got = rows(m, text)
@@ -164,7 +164,7 @@ def corpora(draw: Any) -> Tuple[List[Any], "gazetta.Gazetteer", Dict[str, Any]]:
 @SETTINGS
 @given(corpora())
 def test_mentions_equal_find(corpus: Tuple[List[Any], "gazetta.Gazetteer", Dict[str, Any]]) -> None:
-    """SPEC §3.8, §6: ``mentions`` holds exactly the per-text ``find`` results, in document
+    """Offsets (docs/matching.md): ``mentions`` holds exactly the per-text ``find`` results, in document
     order, with ``text[start:end] == surface``, whatever the thread count."""
     docs, g, options = corpus
     expected = []
@@ -184,7 +184,7 @@ def test_mentions_equal_find(corpus: Tuple[List[Any], "gazetta.Gazetteer", Dict[
 @SETTINGS
 @given(st.lists(st.one_of(texts(), st.none()), max_size=6), st.data())
 def test_surface_is_the_original_slice(docs: List[Any], data: Any) -> None:
-    """SPEC §3.8: offsets are code-point indices into the original text, for every text of
+    """Offsets (docs/matching.md): offsets are code-point indices into the original text, for every text of
     the curated alphabet (here with aliases cut from the texts themselves)."""
     joined = "".join(d for d in docs if d)
     aliases = [a for a in data.draw(st.lists(alias_texts(joined), min_size=1, max_size=5)) if alias_is_valid(a)]
@@ -209,7 +209,7 @@ def _with_filler(g: "gazetta.Gazetteer") -> "gazetta.Gazetteer":
 @settings(SETTINGS, max_examples=min(SETTINGS.max_examples, 40))
 @given(scenarios())
 def test_large_gazetteer_engine_agrees(scenario: Tuple[str, "gazetta.Gazetteer", Dict[str, Any]]) -> None:
-    """SPEC §3: the results do not depend on the automaton the core picks for large
+    """docs/matching.md: the results do not depend on the automaton the core picks for large
     gazetteers (the small matcher is compared with the reference above)."""
     text, g, options = scenario
     assert rows(gazetta.Matcher(_with_filler(g), **options), text) == rows(gazetta.Matcher(g, **options), text)
