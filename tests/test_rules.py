@@ -1,4 +1,4 @@
-"""One test per matching rule of SPEC §3, on the SPEC's own examples.
+"""One test per matching rule of docs/matching.md, on its own examples.
 
 Every case is checked twice: ``gazetta.Matcher`` must give the expected mentions, and so must
 the brute-force reference of ``tests/reference.py`` (which keeps the oracle honest). A case
@@ -46,33 +46,33 @@ KOREAS = [("KP", "North Korea", []), ("KR", "South Korea", ["Korea"])]
 
 
 # --------------------------------------------------------------------------------------------
-# §3.1 normalised comparison
+# normalised comparison (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["North\nKorea", "North  Korea", "North\tKorea", "North\u00a0Korea",
                                   "North \r\n\t Korea", "North\u2003Korea", "North\u3000Korea"])
 def test_whitespace_runs_compare_as_one_space(text: str) -> None:
-    """SPEC §3.1: any run of Unicode whitespace (space, tab, newline, NBSP, ...) is one space;
+    """Normalised comparison (docs/matching.md): any run of Unicode whitespace (space, tab, newline, NBSP, ...) is one space;
     the surface is the original text, whitespace run included."""
     assert found(KOREAS, text) == [(text, "KP")]
 
 
 def test_whitespace_runs_in_aliases() -> None:
-    """SPEC §3.1: the alias is normalised too ("North  Korea" ≡ "North\\tKorea")."""
+    """Normalised comparison (docs/matching.md): the alias is normalised too ("North  Korea" ≡ "North\\tKorea")."""
     ents = [("KP", "North Korea", ["North  Korea", "DPRK"])]
     assert found([("KP", "DPRK", ["North\t Korea"])], "North Korea") == [("North Korea", "KP")]
     assert found(ents, "in North\n\nKorea") == [("North\n\nKorea", "KP")]
 
 
 def test_information_separators_are_not_whitespace() -> None:
-    """SPEC §3.1: whitespace is Unicode White_Space; U+001F (which Python's ``str.isspace``
+    """Normalised comparison (docs/matching.md): whitespace is Unicode White_Space; U+001F (which Python's ``str.isspace``
     accepts) is not, so it does not join "North" and "Korea"."""
     assert found(KOREAS, "North\x1fKorea") == [("Korea", "KR")]
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "‛", "ʼ", "`", "´", "′"])
 def test_apostrophe_variants(apostrophe: str) -> None:
-    """SPEC §3.1: apostrophe variants compare as ``'``: "Russia’s" contains "Russia", and
-    "Côte d'Ivoire" matches with any variant. U+02BC is an apostrophe, not a letter (§3.2)."""
+    """Normalised comparison (docs/matching.md): apostrophe variants compare as ``'``: "Russia’s" contains "Russia", and
+    "Côte d'Ivoire" matches with any variant. U+02BC is an apostrophe, not a letter (docs/matching.md, Word boundaries)."""
     ents = [("RU", "Russia", []), ("CI", "Côte d'Ivoire", [])]
     text = f"Russia{apostrophe}s envoy to Côte d{apostrophe}Ivoire"
     assert found(ents, text) == [("Russia", "RU"), (f"Côte d{apostrophe}Ivoire", "CI")]
@@ -81,14 +81,14 @@ def test_apostrophe_variants(apostrophe: str) -> None:
 @pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212",
                                   "\ufe63", "\uff0d"])
 def test_dash_variants(dash: str) -> None:
-    """SPEC §3.1: dash variants (U+2010–U+2015, U+2212, U+FE63, U+FF0D, "-") compare as "-":
+    """Normalised comparison (docs/matching.md): dash variants (U+2010–U+2015, U+2212, U+FE63, U+FF0D, "-") compare as "-":
     "Guinea–Bissau" (U+2013) matches the alias "Guinea-Bissau" and vice versa."""
     assert found([("GW", "Guinea-Bissau", [])], f"in Guinea{dash}Bissau.") == [(f"Guinea{dash}Bissau", "GW")]
     assert found([("GW", "Guinea\u2013Bissau", [])], f"Guinea{dash}Bissau") == [(f"Guinea{dash}Bissau", "GW")]
 
 
 # --------------------------------------------------------------------------------------------
-# §3.2 word boundaries
+# word boundaries (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,expected", [
     ("the U.S.-led coalition", [("U.S.", "US")]),
@@ -106,7 +106,7 @@ def test_dash_variants(dash: str) -> None:
     ("Korea_", [("Korea", "KR")]),  # "_" is punctuation (Pc), not a word character
 ])
 def test_word_boundaries(text: str, expected: List[Tuple[str, str]]) -> None:
-    """SPEC §3.2: where an alias begins (ends) with a word character (L*, M*, N*), the text
+    """Word boundaries (docs/matching.md): where an alias begins (ends) with a word character (L*, M*, N*), the text
     character before (after) must not be one. "U.S." matches in "U.S.-led" and "the U.S.",
     "Korea" not in "Koreans", "G7" not in "G77"."""
     ents = [("US", "United States", ["U.S."]), ("KR", "South Korea", ["Korea"]), ("G7", "G7", [])]
@@ -124,7 +124,7 @@ def test_word_boundaries(text: str, expected: List[Tuple[str, str]]) -> None:
     ("éKorea", []),  # but not after a letter of a spaced script
 ])
 def test_unspaced_scripts_need_no_boundary(text: str, expected: List[Tuple[str, str]]) -> None:
-    """SPEC §3.2: at an edge where the alias's character or its text neighbour belongs to an
+    """Word boundaries (docs/matching.md): at an edge where the alias's character or its text neighbour belongs to an
     unspaced script (Han, Kana, Hangul, Thai, ...), no boundary is needed: 北朝鮮 matches in
     北朝鮮は, 북한 in 북한은."""
     ents = [("KP-ja", "北朝鮮", []), ("KP-ko", "북한", []), ("KR", "South Korea", ["Korea"])]
@@ -132,12 +132,12 @@ def test_unspaced_scripts_need_no_boundary(text: str, expected: List[Tuple[str, 
 
 
 def test_thai_needs_no_boundary() -> None:
-    """SPEC §3.2: Thai is written without spaces: ไทย (Thailand) matches inside a run of Thai."""
+    """Word boundaries (docs/matching.md): Thai is written without spaces: ไทย (Thailand) matches inside a run of Thai."""
     assert found([("TH", "ไทย", [])], "ประเทศไทยมี") == [("ไทย", "TH")]
 
 
 def test_alias_beginning_with_a_non_word_character() -> None:
-    """SPEC §3.2: only an alias edge that *is* a word character needs a boundary, so
+    """Word boundaries (docs/matching.md): only an alias edge that *is* a word character needs a boundary, so
     "'s-Hertogenbosch" (beginning with an apostrophe) matches with any apostrophe variant and
     right after a letter; its end still needs one."""
     ents = [("NL-HB", "'s-Hertogenbosch", [])]
@@ -149,10 +149,10 @@ def test_alias_beginning_with_a_non_word_character() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.3 case
+# case (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 def test_smart_case() -> None:
-    """SPEC §3.3: with case="smart" (default) the text matches the alias exactly or in all
+    """Case (docs/matching.md): with case="smart" (default) the text matches the alias exactly or in all
     capitals: "Turkey" matches Turkey and TURKEY, not turkey; "US" only US; "WHO" only WHO."""
     ents = [("TR", "Turkey", []), ("US", "United States", ["US"]), ("WHO", "World Health Organization", ["WHO"])]
     text = "Turkey TURKEY turkey TurKey US us Us uS WHO who Who"
@@ -160,19 +160,19 @@ def test_smart_case() -> None:
 
 
 def test_sensitive_case() -> None:
-    """SPEC §3.3: case="sensitive" matches exactly."""
+    """Case (docs/matching.md): case="sensitive" matches exactly."""
     assert found([("TR", "Turkey", [])], "Turkey TURKEY turkey", case="sensitive") == [("Turkey", "TR")]
 
 
 def test_insensitive_case() -> None:
-    """SPEC §3.3: case="insensitive" compares per-character simple lowercase."""
+    """Case (docs/matching.md): case="insensitive" compares per-character simple lowercase."""
     got = found([("TR", "Turkey", []), ("US", "United States", ["US"])], "turkey TuRkEy TURKEY us",
                 case="insensitive")
     assert got == [("turkey", "TR"), ("TuRkEy", "TR"), ("TURKEY", "TR"), ("us", "US")]
 
 
 def test_case_mappings_preserve_length() -> None:
-    """SPEC §3.3: simple case mappings are length-preserving: "ß" does not equal "ss" (nor
+    """Case (docs/matching.md): simple case mappings are length-preserving: "ß" does not equal "ss" (nor
     "SS"), and "İ" (whose full lowercase is two characters) is its own lowercase."""
     ents = [("DE-ST", "Straße", [])]
     assert found(ents, "STRASSE Strasse strasse", case="insensitive") == []
@@ -183,7 +183,7 @@ def test_case_mappings_preserve_length() -> None:
 
 
 def test_per_alias_case_overrides_the_matcher() -> None:
-    """SPEC §2/§3.3: an alias record's ``case`` overrides the matcher's for that alias only."""
+    """Per-alias options (docs/gazetteers.md): an alias record's ``case`` overrides the matcher's for that alias only."""
     ents = [("US", "United States", [{"text": "us", "case": "insensitive"}]),
             ("TR", "Turkey", [{"text": "Turkey", "case": "sensitive"}]),
             ("KE", "Kenya", [])]
@@ -195,22 +195,22 @@ def test_per_alias_case_overrides_the_matcher() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.4 accents
+# accents (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 SAO_PAULO_FORMS = ["São Paulo", "Sa\u0303o Paulo", "Sao Paulo", "SÃO PAULO", "SA\u0303O PAULO"]
 
 
 @pytest.mark.parametrize("alias", ["Sao Paulo", "São Paulo", "Sa\u0303o Paulo"])
 def test_fold_accents(alias: str) -> None:
-    """SPEC §3.4: with fold_accents=True letters compare without combining marks: "Sao Paulo"
+    """Accents (docs/matching.md): with fold_accents=True letters compare without combining marks: "Sao Paulo"
     ≡ "São Paulo", precomposed ≡ decomposed; the surface keeps the text's marks."""
     text = " | ".join(SAO_PAULO_FORMS)
     assert found([("BR-SP", alias, [])], text, fold_accents=True) == [(f, "BR-SP") for f in SAO_PAULO_FORMS]
 
 
 def test_no_folding_by_default() -> None:
-    """SPEC §3.4: fold_accents=False is the default: "Sao Paulo" does not match "São Paulo".
-    Canonical equivalence is part of folding (§3.4), so without it the precomposed alias does
+    """Accents (docs/matching.md): fold_accents=False is the default: "Sao Paulo" does not match "São Paulo".
+    Canonical equivalence is part of folding (docs/matching.md, Accents), so without it the precomposed alias does
     not match the decomposed text either."""
     ents = [("BR-SP", "São Paulo", [])]
     assert found(ents, "Sao Paulo, São Paulo, Sa\u0303o Paulo, SÃO PAULO") == [
@@ -218,14 +218,14 @@ def test_no_folding_by_default() -> None:
 
 
 def test_folded_marks_stay_inside_the_mention() -> None:
-    """SPEC §3.4/§3.8: a mark dropped by folding after the alias's last letter belongs to the
+    """Accents and Offsets (docs/matching.md): a mark dropped by folding after the alias's last letter belongs to the
     mention (it no longer breaks the boundary), and the surface is the original slice."""
     assert found([("BR-SP", "Sao", [])], "Sao\u0301 x", fold_accents=True) == [("Sao\u0301", "BR-SP")]
     assert found([("BR-SP", "Sao", [])], "Sao\u0301 x") == []
 
 
 def test_per_alias_fold_overrides_the_matcher() -> None:
-    """SPEC §2/§3.4: an alias record's ``fold_accents`` overrides the matcher's."""
+    """Per-alias options (docs/gazetteers.md): an alias record's ``fold_accents`` overrides the matcher's."""
     ents = [("BR-SP", "São Paulo", [{"text": "Sao Paulo", "fold_accents": True}]), ("MX", "México", [])]
     assert found(ents, "Sao Paulo; São Paulo; Mexico; México") == [
         ("Sao Paulo", "BR-SP"), ("São Paulo", "BR-SP"), ("México", "MX")]
@@ -236,10 +236,10 @@ def test_per_alias_fold_overrides_the_matcher() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.5 overlaps
+# overlaps (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 def test_longest_leftmost_wins() -> None:
-    """SPEC §3.5: overlaps="longest": the leftmost candidate, the longest among those, wins and
+    """Overlaps (docs/matching.md): overlaps="longest": the leftmost candidate, the longest among those, wins and
     every candidate overlapping it is skipped: "North Korea" wins over "Korea"; of "New York"
     and "York City" in "New York City" the leftmost wins."""
     assert found(KOREAS, "North Korea and Korea") == [("North Korea", "KP"), ("Korea", "KR")]
@@ -248,7 +248,7 @@ def test_longest_leftmost_wins() -> None:
 
 
 def test_boundaries_filter_before_resolution() -> None:
-    """SPEC §3.5: aliases "Congo" and "Congo Republic" on "Congo Republics" yield "Congo": the
+    """Overlaps (docs/matching.md): aliases "Congo" and "Congo Republic" on "Congo Republics" yield "Congo": the
     longer one fails its boundary, so it never was a candidate."""
     ents = [("CD", "Congo", []), ("CG", "Congo Republic", [])]
     assert found(ents, "Congo Republics") == [("Congo", "CD")]
@@ -256,7 +256,7 @@ def test_boundaries_filter_before_resolution() -> None:
 
 
 def test_overlaps_all() -> None:
-    """SPEC §3.5: overlaps="all" reports every candidate, nested and overlapping ones, ordered
+    """Overlaps (docs/matching.md): overlaps="all" reports every candidate, nested and overlapping ones, ordered
     by start, then longer first."""
     assert spans(KOREAS, "North Korea", overlaps="all") == [(0, 11, "KP"), (6, 11, "KR")]
     ents = [("NY", "New York", []), ("YC", "York City", []), ("Y", "York", [])]
@@ -264,13 +264,13 @@ def test_overlaps_all() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.6 ambiguity
+# ambiguity (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 GEORGIAS = [("GE", "Georgia", []), ("US-GA", "Georgia", ["GA"])]
 
 
 def test_ambiguous_spans_are_reported_per_entity() -> None:
-    """SPEC §3.6: with ambiguous="all" a span matched by aliases of several entities is
+    """Ambiguity (docs/matching.md): with ambiguous="all" a span matched by aliases of several entities is
     reported once per entity (in gazetteer order), each row flagged ambiguous and labelled
     "none" (not resolved)."""
     g = gaz(GEORGIAS)
@@ -293,7 +293,7 @@ def test_ambiguous_spans_are_resolved_by_default() -> None:
 
 
 def test_ambiguous_skip() -> None:
-    """SPEC §3.6: ambiguous="skip" drops ambiguous spans; resolution (§3.5) comes first, so a
+    """Ambiguity (docs/matching.md): ambiguous="skip" drops ambiguous spans; resolution (docs/matching.md, Overlaps) comes first, so a
     skipped span still hides the shorter candidates inside it."""
     assert found(GEORGIAS, "Georgia and GA", ambiguous="skip") == [("GA", "US-GA")]
     ents = GEORGIAS + [("NG", "New Georgia", []), ("NG2", "New Georgia Sound", ["New Georgia"])]
@@ -302,7 +302,7 @@ def test_ambiguous_skip() -> None:
 
 
 def test_one_row_per_span_and_entity() -> None:
-    """SPEC §3.6: two aliases of *one* entity on the same span are one row, not ambiguous,
+    """Ambiguity (docs/matching.md): two aliases of *one* entity on the same span are one row, not ambiguous,
     naming the alias listed first in the gazetteer."""
     ents = [("KR", "South Korea", ["Korea", {"text": "KOREA", "case": "insensitive"}])]
     g = gaz(ents)
@@ -312,10 +312,10 @@ def test_one_row_per_span_and_entity() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.7 ignore phrases
+# ignore phrases (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 def test_ignore_phrases() -> None:
-    """SPEC §3.7: ignore phrases compete as candidates but are never reported:
+    """Ignore phrases (docs/matching.md): ignore phrases compete as candidates but are never reported:
     ignore=["Jordan Peterson", "New Mexico"] stops "Jordan" and "Mexico" inside them."""
     ents = [("JO", "Jordan", []), ("MX", "Mexico", [])]
     text = "Jordan Peterson visited New Mexico, not Jordan or Mexico. JORDAN PETERSON"
@@ -323,13 +323,13 @@ def test_ignore_phrases() -> None:
 
 
 def test_ignore_phrase_equal_to_an_alias() -> None:
-    """SPEC §3.7: a span that is both an ignore phrase and an alias is dropped."""
+    """Ignore phrases (docs/matching.md): a span that is both an ignore phrase and an alias is dropped."""
     ents = [("TD", "Chad", []), ("JO", "Jordan", [])]
     assert found(ents, "Chad and Jordan", ignore=["Chad"]) == [("Jordan", "JO")]
 
 
 def test_ignore_with_overlaps_all() -> None:
-    """SPEC §3.5/§3.7: with overlaps="all" every candidate is reported, so an ignore phrase only
+    """Overlaps and Ignore phrases (docs/matching.md): with overlaps="all" every candidate is reported, so an ignore phrase only
     removes its own span."""
     ents = [("JO", "Jordan", []), ("MX", "Mexico", []), ("US-NM", "New Mexico", [])]
     got = spans(ents, "Jordan Peterson in New Mexico", ignore=["Jordan Peterson", "New Mexico"], overlaps="all")
@@ -337,11 +337,11 @@ def test_ignore_with_overlaps_all() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §3.8 offsets
+# offsets (docs/matching.md)
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("prefix", ["", "😀 ", "🇰🇷 ", "日本と ", "e\u0301 ", "Sa\u0303o ", "𝕏 ", "\r\n\t ", "’—"])
 def test_offsets_are_code_points(prefix: str) -> None:
-    """SPEC §3.8: offsets are Python ``str`` indices (code points) into the original text, so
+    """Offsets (docs/matching.md): offsets are Python ``str`` indices (code points) into the original text, so
     ``text[start:end]`` is the surface, whatever precedes it (emoji, CJK, combining marks,
     astral characters, collapsed whitespace, mapped punctuation)."""
     text = prefix + "North\n Korea and Korea’s"
@@ -354,10 +354,10 @@ def test_offsets_are_code_points(prefix: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# §2 alias syntax: globs and escaped stars
+# alias syntax: globs and escaped stars (docs/gazetteers.md)
 # --------------------------------------------------------------------------------------------
 def test_globs() -> None:
-    """SPEC §2: a trailing ``*`` is a glob: ``Kenyan*`` matches a word that begins with
+    """docs/gazetteers.md: a trailing ``*`` is a glob: ``Kenyan*`` matches a word that begins with
     "Kenyan" (Kenyan, Kenyans) and the mention spans the whole word; smart case applies to the
     literal part (KENYANS)."""
     ents = [("KE", "Kenya", ["Kenyan*"])]
@@ -368,18 +368,18 @@ def test_globs() -> None:
 
 
 def test_glob_stops_at_unspaced_scripts() -> None:
-    """SPEC §2/§4: a glob extends over the rest of the word, and each character of an unspaced
+    """docs/gazetteers.md, Aliases; docs/sentences.md, Tokens: a glob extends over the rest of the word, and each character of an unspaced
     script is a word of its own, so the extension stops there."""
     assert found([("KE", "Kenya", ["Kenyan*"])], "Kenyan人") == [("Kenyan", "KE")]
     assert found([("CN", "China", ["中*"])], "中国人") == [("中", "CN")]
 
 
 def test_escaped_star_is_literal() -> None:
-    """SPEC §2: ``\\*`` is a literal star."""
+    """docs/gazetteers.md: ``\\*`` is a literal star."""
     ents = [("ET", "E*Trade", []), ("Y", "Yahoo", [r"Yahoo\*"])]
     assert found(ents, "E*Trade and Yahoo* and Yahoo") == [("E*Trade", "ET"), ("Yahoo*", "Y"), ("Yahoo", "Y")]
 
 
 def test_alias_whitespace_is_stripped() -> None:
-    """SPEC §2: leading/trailing whitespace of an alias is stripped."""
+    """docs/gazetteers.md: leading/trailing whitespace of an alias is stripped."""
     assert found([("KE", "Kenya", ["  Nairobi\t"])], "Nairobi") == [("Nairobi", "KE")]
