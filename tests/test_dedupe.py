@@ -258,7 +258,7 @@ class _nothing:
 
 
 # -------------------------------------------------------------------------------------------
-# real data (../shared)
+# real data (the external corpora, see tests/external_data.py)
 def _load(name: str) -> List[Dict[str, Any]]:
     with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in f]
