@@ -354,3 +354,16 @@ def test_browser_inline_display_in_an_iframe(tmp_path: Path) -> None:
     d = _data(page)
     for colour in {n["color"] for n in d["nodes"]}:
         assert _count_colour(px, colour) > 50, colour
+
+
+@needs_chromium
+def test_browser_without_webgl_says_so(tmp_path: Path) -> None:
+    """No WebGL: a message on the page (and the error logged), not a blank page. This also
+    shows that the checks above do see a JavaScript error when there is one."""
+    path = _toy().to_html(tmp_path / "net.html", min_n=1, weight="n_ab")
+    dom, console = _chromium(tmp_path, path.as_uri(), "--disable-3d-apis", "--dump-dom")
+    attrs = _body_attrs(dom)
+    assert "needs WebGL" in attrs.get("data-error", "")
+    assert "data-rendered" not in attrs
+    assert any("needs WebGL" in line for line in console)
+    assert re.search(r'<div id="gz-error" style="display: block;">The network could not be drawn', dom)

@@ -18,7 +18,9 @@ no new dependency at run time besides networkx (and scipy) for the layout, as fo
 The page shows what :func:`gazetta.plot.network` draws (same entities, edges, layout, node
 sizes and colours), and adds: hover (or tap) a node or an edge for its counts and measures;
 a search box; for a time-sliced result (``time=``), a slider that steps through the periods
-(the layout stays fixed, node sizes and edges change; the first position is all periods summed).
+(the layout stays fixed; node sizes and edge widths follow each period's own counts, relative to
+that period's largest, as ``plot.network(co, group=period)`` would draw them; the first position
+is all periods summed).
 A link can open the page on a period, a search and a selected entity or pair:
 ``network.html#view=2020Q1&search=japan&select=JP--US`` (``view=`` a period's label or its
 position on the slider, 0 being all periods).
@@ -43,7 +45,7 @@ import json
 import math
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -503,12 +505,20 @@ _APP = r"""
   }
 
   var container = $("gz-graph");
-  var renderer = new Sigma(graph, container, {
-    nodeReducer: nodeReducer, edgeReducer: edgeReducer, enableEdgeHoverEvents: true, zIndex: true,
-    labelRenderedSizeThreshold: 0, labelDensity: 3, labelGridCellSize: 60, labelSize: 13,
-    labelFont: "system-ui, Arial, sans-serif", labelColor: {color: "#111"}, stagePadding: 40,
-    minCameraRatio: 0.05, maxCameraRatio: 4
-  });
+  var renderer;
+  try {
+    renderer = new Sigma(graph, container, {
+      nodeReducer: nodeReducer, edgeReducer: edgeReducer, enableEdgeHoverEvents: true, zIndex: true,
+      labelRenderedSizeThreshold: 0, labelDensity: 3, labelGridCellSize: 60, labelSize: 13,
+      labelFont: "system-ui, Arial, sans-serif", labelColor: {color: "#111"}, stagePadding: 40,
+      minCameraRatio: 0.05, maxCameraRatio: 4
+    });
+  } catch (err) {
+    var webgl = false;
+    try { webgl = !!document.createElement("canvas").getContext("webgl"); } catch (e2) { webgl = false; }
+    if (!webgl) err.message = "this page needs WebGL, which this browser does not offer (" + err.message + ")";
+    throw err;
+  }
 
   function table(rows) {
     return "<table>" + rows.map(function (r) {
