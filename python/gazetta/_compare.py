@@ -199,17 +199,34 @@ def _counts(side: _Side) -> Tuple[pd.DataFrame, pd.Series, int]:
     """(pair counts [a, b, name_a, name_b, kind_a, kind_b, n_ab], entity counts, n) of a side."""
     co = side.co
     p = co._all_pairs
-    p = p.loc[side.mask(p), _IDS + ["n_ab"]]
-    pairs = p.groupby(_IDS, observed=True, sort=False, dropna=False)["n_ab"].sum().reset_index() if len(p) else \
-        pd.DataFrame({c: pd.Series([], dtype=object) for c in _IDS}).assign(n_ab=np.zeros(0, dtype=np.int64))
-    for c in _IDS:
-        pairs[c] = pairs[c].astype(object)
+    m = side.mask(p)
+    p = p.loc[m, ["a", "b", "n_ab"]] if not m.all() else p[["a", "b", "n_ab"]]
+    # sum per (a, b) on integer codes (names and kinds follow the ids, see _names)
+    a = p["a"].to_numpy(dtype=object)
+    b = p["b"].to_numpy(dtype=object)
+    codes, ids = pd.factorize(np.concatenate([a, b]))
+    ca, cb = codes[: len(a)].astype(np.int64), codes[len(a):].astype(np.int64)
+    key, first = np.unique(ca * max(len(ids), 1) + cb, return_inverse=True)
+    n_ab = np.bincount(first, weights=p["n_ab"].to_numpy(dtype=np.float64), minlength=len(key))
+    width = max(len(ids), 1)
+    ids_o = np.asarray(ids, dtype=object)
+    pairs = pd.DataFrame({"a": ids_o[key // width] if len(key) else np.zeros(0, dtype=object),
+                          "b": ids_o[key % width] if len(key) else np.zeros(0, dtype=object),
+                          "n_ab": np.rint(n_ab).astype(np.int64)})
     e = co.entities
     ent = e.loc[side.mask(e)].groupby(e["entity"].astype(object), observed=True)[_per_entity(co)].sum() if len(e) \
         else pd.Series([], dtype=np.int64)
     g = co.groups
     n = int(g.loc[side.mask(g), "n"].sum()) if len(g) else 0
     return pairs, ent, n
+
+
+def _names(*results: Any) -> pd.DataFrame:
+    """Name and kind of every entity id of the results (the first result's where both have it)."""
+    frames = [co.entities[["entity", "name", "kind"]] for co in results]
+    e = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    e = e.astype(object).drop_duplicates("entity", keep="first")
+    return e.set_index("entity")
 
 
 def _kind_filter(co: Any, df: pd.DataFrame) -> pd.DataFrame:
@@ -270,8 +287,12 @@ def compare(co: Any, target: Any = None, reference: Any = None, *, test: str = "
     (pt, et, nt), (pr, er, nr) = _counts(t), _counts(r)
     both = pt.merge(pr, on=["a", "b"], how="outer", suffixes=("_t", "_r"), sort=False)
     out = pd.DataFrame({"a": both["a"].to_numpy(dtype=object), "b": both["b"].to_numpy(dtype=object)})
-    for c in ("name_a", "name_b", "kind_a", "kind_b"):
-        out[c] = both[c + "_t"].where(both[c + "_t"].notna(), both[c + "_r"]).to_numpy(dtype=object)
+    names = _names(t.co, r.co)
+    for end in ("a", "b"):
+        info = names.reindex(out[end])
+        out["name_" + end] = info["name"].to_numpy(dtype=object)
+        out["kind_" + end] = info["kind"].to_numpy(dtype=object)
+    out = out[_IDS]
     cols: Dict[str, np.ndarray] = {}
     for s, suf, ent, n in (("target", "_t", et, nt), ("reference", "_r", er, nr)):
         k = both["n_ab" + suf].fillna(0).to_numpy(dtype=np.int64)
