@@ -29,8 +29,9 @@ __all__ = [
     "machine_info", "versions", "markdown_table", "fmt_mb", "fmt_s",
 ]
 
-#: The workplace's shared data folder (corpora, gazetteers); override with $GAZETTA_SHARED.
-SHARED = os.environ.get("GAZETTA_SHARED") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+#: The folder of the external data sets (corpora/, gazetteers/): $GAZETTA_DATA (or the older
+#: $GAZETTA_SHARED), else the folder named "shared" beside the repository (as tests/external_data.py).
+SHARED = os.environ.get("GAZETTA_DATA") or os.environ.get("GAZETTA_SHARED") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                                                           "shared")
 
 
@@ -64,7 +65,7 @@ def fresh_copies(texts: Sequence[str]) -> List[str]:
 
 def boundary_filtered(find: Callable[[str], Iterable[Tuple[int, int, int]]], texts: Sequence[str],
                       left: Sequence[bool], right: Sequence[bool]) -> Tuple[List[int], List[int], List[int], List[int]]:
-    """The peers' word-boundary filter (SPEC §3.2, checked after the leftmost-longest choice):
+    """The peers' word-boundary filter (docs/matching.md, Word boundaries, checked after the leftmost-longest choice):
     ``(docs, starts, ends, pattern ids)`` of the matches ``find(text) -> [(pid, start, end)]``
     (code points) whose ends are not glued to a letter, digit or mark. ``left[pid]`` /
     ``right[pid]``: the pattern begins / ends with a word character, so that side needs a check.
