@@ -1,13 +1,13 @@
-"""Co-occurrence end to end: gazetta against pipelines composed from peers (SPEC §9; issue 3, item 8).
+"""Co-occurrence end to end: gazetta against pipelines composed from peers (the project's performance targets, docs/performance.md; issue 3, item 8).
 
 Every pipeline goes from a Python list of str to a pair table sorted like gazetta's
-(``a, b, n_ab, n_a, n_b, n`` and the SPEC §5.3 measures; gazetta adds names and kinds) at
+(``a, b, n_ab, n_a, n_b, n`` and the measures of docs/measures.md; gazetta adds names and kinds) at
 document and sentence level (``count="units"``). The composed peers are the fastest a user
 can build without gazetta's counter:
 
 - **match**: ``ahocorasick_rs`` (MatchKind.LeftmostLongest, code-point offsets) over each alias
   and its all-capitals form (what ``case="smart"`` matches) + a Python word-boundary filter
-  (SPEC §3.2: letters, digits, marks), ambiguous patterns expanded to one row per entity;
+  (docs/matching.md, Word boundaries: letters, digits, marks), ambiguous patterns expanded to one row per entity;
 - **units**: the same sentence spans as gazetta (``gazetta.sentences(text, "blank")`` called
   per document) or, as a second variant, a simple regex splitter (``[.!?]`` + closing quotes,
   whitespace, then an upper-case letter/digit/opening quote, or a blank line); each mention
@@ -164,7 +164,7 @@ def unit_ids(texts: Sequence[str], doc: np.ndarray, start: np.ndarray, unit: str
 
 def finish_table(ids: np.ndarray, a: np.ndarray, b: np.ndarray, n_ab: np.ndarray, n_ent: np.ndarray,
                  n: int) -> pd.DataFrame:
-    """The pair table: counts, the SPEC §5.3 measures, gazetta's sort (n_ab desc, a, b)."""
+    """The pair table: counts, the measures (docs/measures.md), gazetta's sort (n_ab desc, a, b)."""
     from gazetta._measures import measures
 
     na, nb = n_ent[a], n_ent[b]
