@@ -1,4 +1,4 @@
-"""Gazetteer matching: gazetta against its peers on Reuters-21578 (SPEC §9; issue 2, item 8).
+"""Gazetteer matching: gazetta against its peers on Reuters-21578 (the project's performance targets, docs/performance.md; issue 2, item 8).
 
 Every pipeline goes end to end, from a Python list of str to a pandas DataFrame with one row
 per (mention, entity): ``doc, start, end, entity`` (gazetta's ``mentions()`` returns more
@@ -23,10 +23,10 @@ Why the match counts differ between tools (checked by eye with the printed sampl
   what gazetta compiles internally), so case is not a source of differences here;
 - *globs*: only gazetta can match ``Kenyan*`` (Kenyan, Kenyans): compare the no-glob row;
 - *normalisation*: gazetta compares after mapping any whitespace run to one space and
-  apostrophe/dash variants to ``'``/``-`` (SPEC §3.1). Reuters is hard-wrapped at ~70 columns,
+  apostrophe/dash variants to ``'``/``-`` (docs/matching.md, Normalised comparison). Reuters is hard-wrapped at ~70 columns,
   so "New\\nZealand" or "Hong\\n    Kong" are found by gazetta only;
 - *boundary and overlap order*: gazetta resolves leftmost-longest among candidates that
-  already satisfy the word boundaries (SPEC §3.5). The automaton peers pick the
+  already satisfy the word boundaries (docs/matching.md, Overlaps: boundaries are checked before the longest match). The automaton peers pick the
   leftmost-longest raw occurrence first and filter afterwards, so a longer alias that fails
   its boundary hides a shorter one that would pass ("Congo Republics": gazetta finds
   "Congo", the peers find nothing), and an occurrence inside a word can hide an overlapping
@@ -94,7 +94,7 @@ def without_globs(gaz: Any) -> Any:
 
 
 def _is_word(c: str) -> bool:
-    """SPEC §3.2 word character: a Unicode letter, digit or mark."""
+    """A word character (docs/matching.md, Word boundaries): a Unicode letter, digit or mark."""
     return c.isalnum() or unicodedata.category(c)[0] == "M"
 
 
@@ -337,9 +337,9 @@ def _reason(texts: List[str], d: int, s: int, e: int, glob: bool, overlapped: bo
     if glob:
         return "a glob alias (peers cannot express it)"
     if any(c.isspace() and c != " " for c in surf) or "  " in surf:
-        return "line break / whitespace run inside the name (SPEC §3.1)"
+        return "line break / whitespace run inside the name (docs/matching.md, Normalised comparison)"
     if any(c in surf for c in "’‘‛ʼ`´′‐‑‒–—―−﹣－"):
-        return "apostrophe/dash variant (SPEC §3.1)"
+        return "apostrophe/dash variant (docs/matching.md, Normalised comparison)"
     if overlapped:
         return "the other tool reports an overlapping span instead"
     return "nothing overlapping in the other tool"
@@ -458,7 +458,7 @@ def bench_gazetteer(which: str, texts: List[str], args: argparse.Namespace, peer
     for peer in peers:
         module, factory, label = PEER_FACTORIES[peer]
         if peer == "spacy" and which != "countries":
-            print("  spacy: skipped for cities (SPEC §9 sets no city target; it compiles ~420k phrase "
+            print("  spacy: skipped for cities (the project's targets set no city target for it; it compiles ~420k phrase "
                   "patterns for minutes)")
             continue
         try:
