@@ -1,4 +1,4 @@
-"""Streaming in bounded memory (SPEC §8, §9) and the zero-copy Arrow path (issue 4).
+"""Streaming in bounded memory (docs/corpora.md, Streaming and memory) and the zero-copy Arrow path (issue 4).
 
 Two measurements:
 
