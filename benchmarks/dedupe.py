@@ -1,6 +1,6 @@
 """Deduplication benchmark (issue 9): gazetta.duplicates against datasketch (MinHash + MinHashLSH).
 
-The corpus: Reuters-21578 bodies and BBC articles (title + blank line + text) from ../shared,
+The corpus: Reuters-21578 bodies and BBC articles (title + blank line + text) from the external data folder (``$GAZETTA_DATA``, see ``_common.py``),
 repeated until it reaches ``--mb`` megabytes of UTF-8 (default 200). Repetition 0 is the
 corpus as it is; in every later repetition each document loses one word (position chosen
 by a fixed rule), so the copies are near duplicates, not exact ones (exact copies would only
