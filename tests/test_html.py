@@ -302,6 +302,14 @@ def test_browser_slider_search_and_selection(demo_page: Any, tmp_path: Path) -> 
     assert html_mod.escape(names[pair["s"]]) in info.group(1) and "2022" in info.group(1)
 
 
+def _keep(png: Path) -> None:
+    """Copies a screenshot to $GAZETTA_SCREENSHOTS (when set), to look at it."""
+    keep = os.environ.get("GAZETTA_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(png, Path(keep) / png.name)
+
+
 def _pixels(png: Path) -> Any:
     Image = pytest.importorskip("PIL.Image")
     import numpy as np
@@ -323,10 +331,7 @@ def test_browser_screenshot_is_not_blank(demo_page: Any, tmp_path: Path) -> None
     png = tmp_path / "network.png"
     _chromium(tmp_path, path.as_uri(), f"--screenshot={png}", "--window-size=1200,900")
     assert png.exists() and png.stat().st_size > 10_000
-    keep = os.environ.get("GAZETTA_SCREENSHOTS")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copy(png, Path(keep) / "network.png")
+    _keep(png)
     px = _pixels(png)
     assert px.shape[:2] == (900, 1200)
     graph = px[150:, :]  # below the title bar
@@ -350,6 +355,7 @@ def test_browser_inline_display_in_an_iframe(tmp_path: Path) -> None:
     png = tmp_path / "inline.png"
     _, console = _chromium(tmp_path, host.as_uri(), f"--screenshot={png}", "--window-size=1000,640")
     assert console == [], "JavaScript logged:\n" + "\n".join(console)
+    _keep(png)
     px = _pixels(png)[120:600, :]
     d = _data(page)
     for colour in {n["color"] for n in d["nodes"]}:
