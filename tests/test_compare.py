@@ -189,6 +189,12 @@ def test_two_results_must_count_the_same_units() -> None:
         x.compare(y)
     with pytest.raises(TypeError, match="co1.compare\\(selection, co2\\)"):
         x.compare(y, y)
+    with pytest.raises(ValueError, match="with itself"):
+        x.compare(x)
+    # empty sides give an empty table with the columns
+    e = gazetta.cooccurrence(["Nothing."], _gaz())
+    t = e.compare(gazetta.cooccurrence(["Nothing either."], _gaz()), min_n=1)
+    assert len(t) == 0 and t.attrs["tests"] == 0 and len(t.columns) == 26
 
 
 def test_selection_errors() -> None:

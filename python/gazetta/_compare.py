@@ -150,6 +150,9 @@ def _sides(co: Any, target: Any, reference: Any) -> Tuple[_Side, _Side]:
         t_spec = _spec(co, target)
         t = _Side(co, _mask_fn(t_spec), _label(t_spec))
     if isinstance(reference, Cooccurrence):
+        if reference is co:
+            raise ValueError("co.compare(co) compares a result with itself; compare two results, or two selections "
+                             "of groups of one")
         _check_compatible(co, reference)
         r = _Side(reference, _all, "other result")
     elif reference is None:
