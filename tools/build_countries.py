@@ -2,7 +2,9 @@
 
 Usage (from the repository root)::
 
-    python tools/build_countries.py [--shared ../shared] [--out python/gazetta/gazetteers/data]
+    python tools/build_countries.py [--shared DATA_DIR] [--out python/gazetta/gazetteers/data]
+
+``DATA_DIR`` (default: the folder named ``shared`` beside the repository) holds the source data:
                                     [--review en]
 
 Inputs (not shipped, not needed at run time):
@@ -41,7 +43,7 @@ below are the result of reading it for English.
 
 Cleaning (all reported in PROVENANCE.md, which this script does not write):
 
-- ``*`` inside a pattern is not an alias glob (SPEC §2): such newsmap patterns (Russian
+- ``*`` inside a pattern is not an alias glob (docs/gazetteers.md, Aliases): such newsmap patterns (Russian
   multi-word phrases with an inflected ending on every word, German entries with a missing
   comma) are replaced by the explicit forms in ``INNER_STAR``; ``**`` becomes ``*``;
 - YAML null entries and blank patterns are dropped, surrounding spaces stripped, tabs read as
