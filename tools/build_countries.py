@@ -3,9 +3,9 @@
 Usage (from the repository root)::
 
     python tools/build_countries.py [--shared DATA_DIR] [--out python/gazetta/gazetteers/data]
-
-``DATA_DIR`` (default: the folder named ``shared`` beside the repository) holds the source data:
                                     [--review en]
+
+``DATA_DIR`` (default: the folder named ``shared`` beside the repository) holds the inputs.
 
 Inputs (not shipped, not needed at run time):
 
