@@ -2,7 +2,9 @@
 
 Usage (from the repository root)::
 
-    python tools/build_demo_news.py [--shared ../shared]
+    python tools/build_demo_news.py [--shared DATA_DIR]
+
+``DATA_DIR`` defaults to the folder named ``shared`` beside the repository.
 
 Copies the 300 records of ``<shared>/corpora/demo_candidates.jsonl`` (92 Wikinews articles,
 CC BY 2.5; 208 White House readouts, US public domain) unchanged, every field included
