@@ -241,9 +241,10 @@ def test_same_result_for_any_threads_and_chunking(corpus: List[Optional[str]], k
     base = run(corpus, m, n_threads=1, **kw)
     for t in (2, 3):
         same(base, run(corpus, m, n_threads=t, **kw))
-    with mock.patch.object(_COOC_MODULE, "iter_chunks",
-                           functools.partial(_COOC_MODULE.iter_chunks, chunk_docs=chunk)), \
-            mock.patch.object(_COOC_MODULE, "CHUNK_DOCS", chunk):
+    from gazetta import _input
+
+    with mock.patch.object(_input, "iter_chunks", functools.partial(_input.iter_chunks, chunk_docs=chunk)), \
+            mock.patch.object(_input, "CHUNK_DOCS", chunk):
         streamed = run(({"text": t, "id": i} for i, t in enumerate(corpus)), m, n_threads=2, **kw)
         framed = run(pd.DataFrame({"text": pd.Series(corpus, dtype=object)}), m, n_threads=3, **kw)
         listed = run(list(corpus), m, n_threads=2, **kw)

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import gazetta
-from gazetta import _chunks
+from gazetta import _input
 from gazetta.dedupe import duplicates
 
 from external_data import CORPORA, NO_CORPORA  # noqa: E402 (tests/ is on sys.path, see conftest.py)
@@ -124,7 +124,7 @@ def test_same_clusters_for_any_threads_and_chunking(monkeypatch: Any, n_threads:
         docs.append(t)
     ref = duplicates(docs, n_threads=1)
     assert (ref["kind"] != "original").sum() > 100
-    monkeypatch.setattr(_chunks, "CHUNK_DOCS", chunk_docs)
+    monkeypatch.setattr(_input, "CHUNK_DOCS", chunk_docs)
     got = duplicates(iter(docs), n_threads=n_threads)  # a generator goes through iter_chunks
     pd.testing.assert_frame_equal(got, ref)
 
@@ -233,7 +233,7 @@ def test_cooccurrence_equals_the_deduplicated_corpus(gaz: gazetta.Gazetteer, mod
 def test_cooccurrence_dedupe_is_chunking_and_thread_independent(gaz: gazetta.Gazetteer, monkeypatch: Any) -> None:
     docs = news(2)
     ref = gazetta.cooccurrence(docs, gaz, dedupe="near", n_threads=1)
-    monkeypatch.setattr(_chunks, "CHUNK_DOCS", 7)
+    monkeypatch.setattr(_input, "CHUNK_DOCS", 7)
     got = gazetta.cooccurrence(iter(docs), gaz, dedupe="near", n_threads=3)
     pd.testing.assert_frame_equal(got.pairs, ref.pairs)
     assert got.meta["dedupe"] == ref.meta["dedupe"]

@@ -74,11 +74,11 @@ def gaz() -> gazetta.Gazetteer:
 def force_chunks(monkeypatch: Any, n: int) -> List[int]:
     """Cuts every corpus (lists, streams, DataFrames, Arrow arrays, read_corpus) into chunks of
     at most ``n`` documents; returns the list of chunk sizes seen (to check chunking happened)."""
-    from gazetta import _chunks, corpus as corpus_mod
+    from gazetta import _input
 
     sizes: List[int] = []
-    original_iter = _chunks.iter_chunks
-    original_arrow = corpus_mod.arrow_chunks
+    original_iter = _input.iter_chunks
+    original_arrow = _input.arrow_chunks
 
     def iter_small(texts: Any, **kw: Any) -> Iterator[Any]:
         kw["chunk_docs"] = n
@@ -86,26 +86,23 @@ def force_chunks(monkeypatch: Any, n: int) -> List[int]:
             sizes.append(len(chunk))
             yield chunk, items
 
-    def arrow_small(arr: Any, chunk_chars: int = _chunks.CHUNK_CHARS, chunk_docs: int = n) -> Iterator[Any]:
+    def arrow_small(arr: Any, chunk_chars: Any = None, chunk_docs: int = n) -> Iterator[Any]:
         for i, j, part in original_arrow(arr, chunk_chars, n):
             sizes.append(j - i)
             yield i, j, part
 
-    original_frame = COOC_MODULE._frame_chunks
+    original_frame = _input.frame_chunks
 
     def frame_small(*a: Any, **kw: Any) -> Iterator[Any]:
         for texts, meta in original_frame(*a, **kw):
             sizes.append(len(texts))
             yield texts, meta
 
-    monkeypatch.setattr(COOC_MODULE, "_frame_chunks", frame_small)
-    for mod in (_chunks, COOC_MODULE, MATCHER_MODULE, sys.modules.get("gazetta.dedupe")):
-        if mod is not None and hasattr(mod, "iter_chunks"):
-            monkeypatch.setattr(mod, "iter_chunks", iter_small)
-    monkeypatch.setattr(corpus_mod, "arrow_chunks", arrow_small)
-    for mod in (_chunks, corpus_mod, COOC_MODULE):
-        if hasattr(mod, "CHUNK_DOCS"):
-            monkeypatch.setattr(mod, "CHUNK_DOCS", n)
+    # every entry point reads its input through gazetta._input
+    monkeypatch.setattr(_input, "frame_chunks", frame_small)
+    monkeypatch.setattr(_input, "iter_chunks", iter_small)
+    monkeypatch.setattr(_input, "arrow_chunks", arrow_small)
+    monkeypatch.setattr(_input, "CHUNK_DOCS", n)
     return sizes
 
 

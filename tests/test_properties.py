@@ -377,9 +377,9 @@ def test_rich_results_do_not_depend_on_threads_or_chunks(
         expected += [(d, s, e, ent, al, amb, how) for s, e, ent, al, amb, how in got]
         removed[0] += a
         removed[1] += b
-    from gazetta import _chunks
+    from gazetta import _input
 
-    original = _chunks.iter_chunks
+    original = _input.iter_chunks
 
     def small(texts: Any, **kw: Any) -> Any:
         kw["chunk_docs"] = 2
@@ -390,7 +390,7 @@ def test_rich_results_do_not_depend_on_threads_or_chunks(
         m = gazetta.Matcher(g, n_threads=n_threads, **options)
         runs.append(m.mentions(docs))
         runs.append(m.mentions(iter(docs)))
-        with mock.patch.object(_chunks, "iter_chunks", small):
+        with mock.patch.object(_input, "iter_chunks", small):
             runs.append(m.mentions(docs))
     for df in runs:
         assert _frame_rows(df) == expected

@@ -284,10 +284,9 @@ def test_threads_and_chunks_do_not_change_resolution(monkeypatch: Any) -> None:
         assert _tuples(m.mentions(docs)) == expected, n
         assert _tuples(m.mentions(iter(docs))) == expected, n
 
-    from gazetta import _chunks
-    import gazetta.matcher as gm
+    from gazetta import _input
 
-    original = _chunks.iter_chunks
+    original = _input.iter_chunks
     sizes: List[int] = []
 
     def small(texts: Sequence[Any], **kw: Any) -> Any:
@@ -296,9 +295,7 @@ def test_threads_and_chunks_do_not_change_resolution(monkeypatch: Any) -> None:
             sizes.append(len(chunk))
             yield chunk, items
 
-    monkeypatch.setattr(_chunks, "iter_chunks", small)
-    if hasattr(gm, "iter_chunks"):
-        monkeypatch.setattr(gm, "iter_chunks", small)
+    monkeypatch.setattr(_input, "iter_chunks", small)
     m = gazetta.Matcher(g, n_threads=2)
     assert _tuples(m.mentions(iter(docs))) == expected
     assert _tuples(m.mentions(docs)) == expected

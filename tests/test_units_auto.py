@@ -150,12 +150,12 @@ def test_counts_merge_and_evidence_follows_the_reading() -> None:
 
 
 def test_independent_of_chunking_and_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gazetta import _chunks
+    from gazetta import _input
 
     g = _gazetteer()
     docs = [WRAPPED, SCRAPED, "", "Japan and South Korea.", WRAPPED.replace("\n    ", "\n\n")] * 7
     ref = gazetta.cooccurrence(docs, g, n_threads=1)
-    monkeypatch.setattr(_chunks, "CHUNK_CHARS", 300)
+    monkeypatch.setattr(_input, "CHUNK_CHARS", 300)
     for n_threads in (1, 2, 3):
         co = gazetta.cooccurrence(iter(docs), g, n_threads=n_threads)
         assert co.meta["paragraphs_auto"] == ref.meta["paragraphs_auto"] == {"blank": 14, "line": 21}

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from . import text as _text
-from ._chunks import _text_of, known_length
+from ._input import known_length
+from ._input import text_of as _text_of
 
 __all__ = ["DocumentEntityMatrix", "dfm"]
 

@@ -154,7 +154,7 @@ class CountedCorpus:
         if self.method == "arrow":
             import pyarrow as pa
 
-            from .corpus import arrow_texts
+            from ._input import arrow_texts
 
             pieces = [c for part in self.chunks for c in _arrow_pieces(part)]
             if not pieces:

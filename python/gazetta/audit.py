@@ -64,12 +64,12 @@ import os
 import re
 import time
 import weakref
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
-from ._chunks import known_length
+from . import _input
 from ._progress import make_bar
 
 __all__ = ["audit", "AliasAudit", "Context", "FLAGS"]
@@ -134,41 +134,6 @@ class Context(NamedTuple):
     left: str
     match: str
     right: str
-
-
-# --------------------------------------------------------------------------------------------
-# corpus -> chunks (the same entry points as gazetta.cooccurrence)
-def _chunks(corpus: Any, text: str, id: Optional[str]) -> Iterator[Tuple[Any, Optional[List[Any]]]]:
-    """``(texts, ids_or_None)`` per chunk: texts a list of str/None or an Arrow string array."""
-    from .cooccurrence import _dict_chunks, _frame_chunks, _text_column
-    from .corpus import arrow_chunks, arrow_texts
-
-    if isinstance(corpus, pd.DataFrame):
-        _text_column(corpus, text)
-        if id is not None and id not in corpus.columns:
-            raise KeyError(f"id column {id!r} not in the DataFrame (columns: {list(corpus.columns)})")
-        for texts, meta in _frame_chunks(corpus, text, [id] if id else []):
-            yield texts, (meta[id].tolist() if id else None)
-        return
-    if hasattr(corpus, "_gazetta_chunks"):  # gazetta.read_corpus: its own text and id fields
-        idf = getattr(corpus, "id", None)
-        for texts, meta in corpus._gazetta_chunks(columns=[idf] if idf else []):
-            yield texts, (meta[idf].tolist() if idf and meta is not None else None)
-        return
-    if isinstance(corpus, str):
-        raise TypeError("corpus must be a collection of texts, not a single str (wrap it in a list, or use "
-                        "gazetta.read_corpus(path) for a file)")
-    arr = arrow_texts(corpus)
-    if arr is not None:
-        if id is not None:
-            raise ValueError("id= names a field of a DataFrame or of dict records; pass ids= for other corpora")
-        for _, _, part in arrow_chunks(arr):
-            yield part, None
-        return
-    for texts, meta in _dict_chunks(corpus, text, [id] if id else [], require=False):
-        if id is not None and meta is None:
-            raise ValueError("id= names a field of a DataFrame or of dict records; pass ids= for a list of str")
-        yield texts, (meta[id].tolist() if id else None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -574,6 +539,7 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
         if not isinstance(v, bool):
             raise ValueError(f"{name} must be True or False; got {v!r}")
     n, seed, width = int(n), int(seed), int(width)
+    _input.check_matcher_first(matcher, corpus)
     if not isinstance(matcher, Matcher):
         matcher = Matcher(matcher)
     t0 = time.perf_counter()
@@ -592,12 +558,15 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     kept: Optional[pd.DataFrame] = None  # the sample so far, with contexts
     offset = 0
     n_mentions = 0
-    total = known_length(corpus)
+    source = _input.open_corpus(corpus, text=text, id=id, hint=" (or pass ids= with the document ids)")
+    total = source.total
     if ids is not None and total is not None and len(ids) != total:
         raise ValueError(f"ids has {len(ids)} entries but there are {total} texts")
-    bar = make_bar(progress, total=total, size_bytes=getattr(corpus, "nbytes", None), desc="auditing")
+    bar = make_bar(progress, total=total, size_bytes=source.size, desc="auditing")
+    # (a corpus of read_corpus names its documents by its own id field)
+    want_ids = source.id_field is not None
     try:
-        for texts, chunk_ids in _chunks(corpus, text, id):
+        for texts, chunk_ids, _ in source.chunks(ids=want_ids, list_docs=_input.COUNT_CHUNK_DOCS):
             pylist = texts if isinstance(texts, list) else texts.to_pylist()
             df = matcher.mentions(texts, progress=False)
             n_mentions += len(df)
@@ -634,6 +603,9 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
             raise ValueError(f"ids has {len(ids)} entries but there are {offset} texts")
         if kept is not None and len(kept):
             kept["doc"] = [ids[g] for g in kept["gdoc"].tolist()]
+    dup_ids = _input.duplicate_ids(ids) if ids is not None else source.duplicate_ids() if want_ids else 0
+    _input.warn_duplicate_ids(dup_ids, "ids=" if ids is not None else f"id field {source.id_field!r}",
+                              stacklevel=2)
 
     from .gazetteer import _no_gc
 
@@ -645,10 +617,9 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
         "all_aliases": all_aliases, "common_words": common_words,
         "matcher": {k: v for k, v in matcher.options.items() if k != "n_threads"},
         "rules": {"short_max": SHORT_MAX, "common_ratio": COMMON_RATIO, "common_min": COMMON_MIN, "mostly": MOSTLY},
-        "seconds": round(time.perf_counter() - t0, 3),
+        "seconds": round(time.perf_counter() - t0, 3), "duplicate_ids": dup_ids,
     }
-    if hasattr(corpus, "_gazetta_meta"):
-        meta.update(corpus._gazetta_meta())
+    meta.update(source.extra_meta())
     return AliasAudit(table, meta)
 
 

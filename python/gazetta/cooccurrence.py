@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import warnings
-from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -161,7 +161,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
                  paragraphs: Literal["auto", "line", "blank"] = "auto", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
-                 time: Optional[str] = None, freq: Optional[str] = None,
+                 explode: bool = False, time: Optional[str] = None, freq: Optional[str] = None,
                  dayfirst: Optional[bool] = None, date_format: Optional[str] = None, min_count: int = 1,
                  kinds: Any = None, between: Any = None, n_threads: Optional[int] = None,
                  progress: Optional[bool] = None,
@@ -172,11 +172,18 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     Parameters
     ----------
     corpus : DataFrame, list/tuple/Series of str, or iterable of str or dicts
-        The documents. A DataFrame (or dicts) supplies ``text``, ``id`` and the metadata
-        columns used by ``by``/``time``. None/NaN texts are empty documents. Iterables are
-        streamed in chunks (bounded memory: only the count tables are kept).
-    matcher : Matcher or Gazetteer
-        A :class:`~gazetta.Matcher`, or a gazetteer (compiled with default options).
+        The documents. A DataFrame (pandas or polars, or a pyarrow Table) or dicts supply
+        ``text``, ``id`` and the metadata columns used by ``by``/``time``; a list or Series
+        holds only the texts (``by``/``time`` on it are a ``ValueError`` that says so). None/NaN
+        texts are empty documents. Iterables and :func:`gazetta.read_corpus` corpora are
+        streamed in chunks (bounded memory: only the count tables are kept). Document ids
+        (``id=``) that repeat an earlier one are counted in ``.meta["duplicate_ids"]``, with a
+        warning.
+    matcher : Matcher, Gazetteer or str
+        A :class:`~gazetta.Matcher`, a gazetteer (compiled with default options), or the
+        name of a built-in one: ``"countries"`` or ``"countries:LANG"`` (as on the command
+        line). The corpus comes first: ``cooccurrence(matcher, df)`` is a ``TypeError`` that
+        gives the order.
     text, id : str
         Column (or dict key) names of the text and the document id.
     unit : {"document", "paragraph", "sentence"}, default "sentence"
@@ -207,7 +214,16 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         are one group (shown as the value seen first), ``"1"`` is another; keys are sorted, so
         values that cannot be ordered together (``1`` and ``"a"``) are a ``ValueError``
         naming both (convert the column, e.g. ``df[c].astype(str)``), as are unhashable
-        values (lists, dicts).
+        values (dicts; a column of lists is a ``ValueError`` naming it, see ``explode``).
+    explode : bool, default False
+        Let ``by`` columns hold several groups per document (a list, set or array of keys,
+        e.g. the countries a story is filed under): each document is counted once in each
+        of its groups (a key repeated in its list counts once), as if the corpus were
+        ``df.explode(column)``; a document with an empty list has no group (counted in
+        ``.meta["missing_key_docs"]``). ``.meta["explode"]`` gives ``docs`` (documents read)
+        and ``rows`` (document-group rows counted; ``.meta["n_docs"]`` counts these too).
+        Without ``id=``, ``doc`` in evidence is the row position after exploding. Not
+        together with ``dedupe=``.
     time, freq : str
         A date column and a pandas period frequency: "D", "W", "M", "Q", "Y", or any other
         alias pandas knows ("W-MON" weeks ending Monday, "ME" = "M", "QE" = "Q", "h", and
@@ -283,7 +299,18 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         a   b  n_ab  n_a  n_b  n
     0  CN  JP     1    2    1  3
     1  CN  KR     1    2    2  3
+
+    A document filed under several desks, counted once in each (``explode=True``):
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": docs, "desk": [["asia", "world"], ["asia"]]})
+    >>> gazetta.cooccurrence(df, g, by="desk", explode=True).pairs[["desk", "a", "b", "n_ab", "n"]]
+        desk   a   b  n_ab  n
+    0   asia  CN  JP     1  3
+    1   asia  CN  KR     1  3
+    2  world  CN  JP     1  2
     """
+    _input.check_corpus_first(corpus, matcher)
     _check_choice("unit", unit, _UNITS)
     _check_choice("paragraphs", paragraphs, PARAGRAPH_MODES)
     _check_choice("count", count, _COUNTS)
@@ -300,6 +327,11 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         raise ValueError("dayfirst= and date_format= say how the time= column is written: pass time= and freq= too")
     by_list: List[str] = [] if by is None else ([by] if isinstance(by, str) else list(by))
     _check_key_names(by_list, time)
+    if not isinstance(explode, bool):
+        raise ValueError(f"explode must be True or False; got {explode!r}")
+    if explode and dedupe != "none":
+        raise ValueError("explode=True reads a document once per group, and dedupe= would fold those copies: "
+                         "use one or the other")
     kinds_filter, between_filter = _parse_kinds(kinds, between)
     folder = _Folder(dedupe, n_threads)  # validates dedupe=
 
@@ -314,45 +346,19 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         raise ValueError(f"keep_evidence must be a non-negative int below 2**64; got {keep_evidence!r}")
     counter = _core.Counter(matcher._core, unit, paragraphs, None if window is None else int(window), count,
                             int(keep_evidence), level)
-    # For streamed corpora with ids, the ids of documents that hold kept evidence.
-    want_ids = bool(keep_evidence) and id is not None and not isinstance(corpus, pd.DataFrame)
-    meta_cols = grouper.columns + ([id] if want_ids and id not in grouper.columns else [])
+    source = _input.open_corpus(corpus, text=text, id=id, by=by_list, time=time, explode=explode,
+                                hint=f", e.g. gazetta.cooccurrence(df, matcher, text={text!r}, ...)")
+    frame = source.frame
+    if frame is not None and grouper.dates is not None:
+        grouper.dates.scan(frame[time])  # the date order is decided from the whole column
+    # The ids of the documents that hold kept evidence (a DataFrame's are read at the end).
+    want_ids = id is not None and frame is None
     evidence_ids: Dict[int, Any] = {}
-
-    in_memory: Any = None
-    ids_seen: Optional[List[Any]] = None
-    if isinstance(corpus, pd.DataFrame):
-        _text_column(corpus, text)
-        for c in grouper.columns + ([id] if id else []):
-            if c not in corpus.columns:
-                raise KeyError(f"column {c!r} not in the DataFrame (columns: {list(corpus.columns)})")
-        if grouper.dates is not None:
-            grouper.dates.scan(corpus[time])  # the date order is decided from the whole column
-        chunks: Iterable[Tuple[List[Any], Optional[pd.DataFrame]]] = _frame_chunks(corpus, text, grouper.columns)
-        total = len(corpus)
-        size = approx_chars(corpus[text])
-        in_memory = corpus
-    else:
-        if hasattr(corpus, "_gazetta_chunks"):
-            chunks = corpus._gazetta_chunks(text=text, columns=meta_cols)
-            total = known_length(corpus)
-            size = getattr(corpus, "nbytes", None)
-        else:
-            if grouper.active and isinstance(corpus, (list, tuple, pd.Series)) and corpus and not isinstance(
-                    next(iter(corpus)), dict):
-                raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
-            from .corpus import arrow_chunks, arrow_texts
-
-            arr = arrow_texts(corpus)
-            if arr is not None:  # Arrow-backed Series / pyarrow array: zero-copy slices
-                chunks = ((part, None) for _, _, part in arrow_chunks(arr))
-                size = int(arr.nbytes)
-            else:
-                chunks = _dict_chunks(corpus, text, meta_cols, require=bool(grouper.columns))
-                size = approx_chars(corpus)
-            total = known_length(corpus)
-            if isinstance(corpus, (list, tuple, pd.Series, np.ndarray)):
-                in_memory = corpus
+    in_memory = source.in_memory
+    # In-memory lists of str go over in chunks of documents only: the counter keeps nothing
+    # per text.
+    chunks = source.chunks(ids=want_ids, list_docs=_input.COUNT_CHUNK_DOCS)
+    total, size = source.total, source.size
     bar = make_bar(progress, total=total, size_bytes=size, desc="counting")
     # In memory, evidence() re-reads the corpus later: keep the texts counted, by reference (a
     # corpus changed since is then an error) and, with groups or dedupe=, every document's
@@ -363,14 +369,13 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     offset = 0
     missing_texts = 0
     try:
-        for texts, meta in chunks:
+        for texts, chunk_ids, meta in chunks:
             codes = folder.codes(grouper, meta, texts, offset)  # folded duplicates: SKIP_GROUP
             add = counter.add if isinstance(texts, list) else counter.add_arrow  # Arrow: no str objects
             missing_texts += add(texts, codes, offset, n_threads, bar.update_to)
             if tracker is not None:
                 tracker.add(texts, codes)
-            if want_ids and meta is not None and id in meta.columns:
-                chunk_ids = meta[id].tolist()
+            if keep_evidence and chunk_ids is not None:
                 for d in counter.evidence_docs():
                     if offset <= d < offset + len(texts) and d not in evidence_ids:
                         evidence_ids[int(d)] = chunk_ids[int(d) - offset]
@@ -380,10 +385,12 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         bar.close()
     grouper.check_dates()
     grouper.check_orderable()
-    if not isinstance(corpus, pd.DataFrame):
+    if frame is None:
         # DataFrame columns were checked up front; for streams of records a key column that
         # no record fills is almost surely a misspelt field name.
         grouper.check_seen()
+    dup_ids = source.duplicate_ids() if id is not None else 0
+    _input.warn_duplicate_ids(dup_ids, f"id={id!r}", stacklevel=2)
     if grouper.missing_key_docs:
         warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
                       "(see .meta['missing_key_docs'])", stacklevel=2)
@@ -410,6 +417,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "n_docs": offset,
         "missing_texts": int(missing_texts),
         "missing_key_docs": int(grouper.missing_key_docs),
+        "explode": source.exploded,
+        "duplicate_ids": int(dup_ids),
         "dedupe": folder.meta(),
         "keep_evidence": int(keep_evidence),
         "level": level,
@@ -418,25 +427,23 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "removed_by_runs": int(raw["removed_by_runs"]),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    if hasattr(corpus, "_gazetta_meta"):  # read_corpus: source file, skipped bad records
-        meta_info.update(corpus._gazetta_meta())
+    meta_info.update(source.extra_meta())  # read_corpus: source file, skipped bad records
     result = Cooccurrence._from_raw(raw, grouper, matcher, meta_info)
     result._corpus = tracker.counted(in_memory, grouper.keys) if tracker is not None else None
     result._text = text
     result._id = id
     if keep_evidence:
-        result._kept = _kept_evidence(raw, grouper, matcher, corpus, id, evidence_ids)
-    del ids_seen
+        result._kept = _kept_evidence(raw, grouper, matcher, frame, id, evidence_ids)
     return result
 
 
-def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, corpus: Any, id: Optional[str],
-                   evidence_ids: Dict[int, Any]) -> pd.DataFrame:
+def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, frame: Optional[pd.DataFrame],
+                   id: Optional[str], evidence_ids: Dict[int, Any]) -> pd.DataFrame:
     """The evidence kept while counting, as a DataFrame keyed like the pair table."""
     ids = matcher._arrays[0]
     docs = raw["ev_doc"].astype(np.int64)
-    if isinstance(corpus, pd.DataFrame) and id is not None:
-        id_values = corpus[id].to_numpy(dtype=object)
+    if frame is not None and id is not None:
+        id_values = frame[id].to_numpy(dtype=object)
         doc_col: Any = [id_values[d] for d in docs]
     elif id is not None:
         doc_col = [evidence_ids.get(int(d), int(d)) for d in docs]
@@ -458,26 +465,6 @@ def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, c
 
 #: pandas copies on write (always from pandas 3; an option in pandas 2).
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or getattr(pd.options.mode, "copy_on_write", False) is True
-
-#: Documents per `Counter.add` call for in-memory lists of str (memory: about 20 bytes per
-#: document on the Rust side while a call runs).
-COUNT_CHUNK_DOCS = 1_000_000
-
-
-def _dict_chunks(corpus: Any, text: str, cols: List[str],
-                 require: bool = True) -> Iterator[Tuple[List[Any], Optional[pd.DataFrame]]]:
-    # The counter keeps no per-text results, so in-memory lists of str go over in chunks of
-    # documents only (no Python pass over the text lengths).
-    in_memory = isinstance(corpus, (list, tuple))
-    kw: Dict[str, Any] = {"chunk_chars": None, "chunk_docs": COUNT_CHUNK_DOCS} if in_memory else {}
-    for texts, items in iter_chunks(corpus, text_key=text, **kw):
-        if cols and (items is not None or require):
-            if items is None:
-                raise ValueError("by=/time= need metadata: pass a DataFrame or dicts")
-            meta = pd.DataFrame({c: [it.get(c) for it in items] for c in cols})
-        else:
-            meta = None
-        yield texts, meta
 
 
 def _kinds_text(v: Any) -> str:

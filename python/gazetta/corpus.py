@@ -31,7 +31,9 @@ from typing import Any, Dict, Iterator, List, Literal, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from ._chunks import CHUNK_CHARS, CHUNK_DOCS
+from . import _input
+from ._input import CHUNK_CHARS, arrow_texts
+from ._input import is_text_type as _is_text_type
 from .exceptions import CorpusError
 
 __all__ = ["read_corpus", "Corpus", "SkippedRecordsWarning"]
@@ -470,7 +472,7 @@ class Corpus:
                 if all_cols or cols:
                     recs.append(rec)
                 size += len(t) if t is not None else 0
-                if size >= self.chunk_size or len(texts) >= CHUNK_DOCS:
+                if size >= self.chunk_size or len(texts) >= _input.CHUNK_DOCS:
                     yield flush()
                     texts, ids, recs, size = [], [], [], 0
         if texts:
@@ -551,7 +553,7 @@ class Corpus:
         except Exception:  # pragma: no cover - nested schemas
             tbytes = 0
         per_row = max(1, tbytes // nrows) if nrows and tbytes else 1000
-        batch_rows = int(max(1, min(CHUNK_DOCS, self.chunk_size // per_row)))
+        batch_rows = int(max(1, min(_input.CHUNK_DOCS, self.chunk_size // per_row)))
         pend: List[Any] = []
         pend_bytes = 0
         row0 = 0
@@ -588,7 +590,7 @@ class Corpus:
             row0 += nb
             pend.append(batch)
             pend_bytes += _text_nbytes(batch.column(0))
-            if pend_bytes >= self.chunk_size or sum(len(b) for b in pend) >= CHUNK_DOCS:
+            if pend_bytes >= self.chunk_size or sum(len(b) for b in pend) >= _input.CHUNK_DOCS:
                 yield part_of(pend)
                 pend, pend_bytes = [], 0
         if pend:
@@ -663,7 +665,7 @@ class Corpus:
                         continue
                     tser = chunk[self.text]
                     nbytes = int(tser.str.len().fillna(0).sum())
-                    rows = int(max(1, min(CHUNK_DOCS, self.chunk_size * len(chunk) // max(nbytes, 1))))
+                    rows = int(max(1, min(_input.CHUNK_DOCS, self.chunk_size * len(chunk) // max(nbytes, 1))))
                     texts = arrow_texts(tser) if arrow else None
                     if texts is None:
                         texts = [None if (isinstance(t, float) and math.isnan(t)) or t is pd.NA else t
@@ -729,7 +731,7 @@ class Corpus:
             texts.append(t)
             ids.append(rel)
             size += len(t)
-            if size >= self.chunk_size or len(texts) >= CHUNK_DOCS:
+            if size >= self.chunk_size or len(texts) >= _input.CHUNK_DOCS:
                 yield _Part(texts, ids if want_ids else None, pd.DataFrame({id_f: ids}) if want_id_col else None)
                 texts, ids, size = [], [], 0
         if texts:
@@ -811,17 +813,6 @@ def _first_invalid(path: Path, encoding: str) -> Tuple[Optional[int], Optional[i
             line += block.count(b"\n")
 
 
-def _is_text_type(t: Any) -> bool:
-    import pyarrow as pa
-
-    if pa.types.is_dictionary(t):
-        return _is_text_type(t.value_type)
-    view = getattr(pa.types, "is_string_view", lambda _t: False)(t) or getattr(pa.types, "is_binary_view",
-                                                                             lambda _t: False)(t)
-    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_binary(t)
-                or pa.types.is_large_binary(t) or view)
-
-
 def _as_string_array(arr: Any) -> Any:
     """Dictionary columns decoded, binary columns viewed as strings (validated later)."""
     import pyarrow as pa
@@ -842,77 +833,3 @@ def _text_nbytes(arr: Any) -> int:
         return int(arr.nbytes)
     except Exception:  # pragma: no cover
         return 0
-
-
-def arrow_texts(texts: Any) -> Any:
-    """An Arrow string array (or chunked array) over the same buffers as ``texts`` when it is
-    an Arrow-backed pandas string Series / array or a pyarrow string array; None otherwise
-    (then the str path applies). Never copies the text data."""
-    try:
-        import pyarrow as pa
-    except ImportError:  # pragma: no cover - pyarrow is optional
-        return None
-    if not hasattr(pa.Array, "__arrow_c_array__"):  # pyarrow < 14: no PyCapsule interface
-        return None
-    if isinstance(texts, (pa.Array, pa.ChunkedArray)):
-        return texts if _is_text_type(texts.type) and not pa.types.is_dictionary(texts.type) else None
-    if isinstance(texts, pd.Series):
-        dt = texts.dtype
-        arrow_backed = (isinstance(dt, pd.StringDtype) and getattr(dt, "storage", None) == "pyarrow") or (
-            isinstance(dt, getattr(pd, "ArrowDtype", ())) and _is_text_type(dt.pyarrow_dtype)
-            and not pa.types.is_dictionary(dt.pyarrow_dtype))
-        if not arrow_backed:
-            return None
-        try:
-            arr = pa.array(texts.array)  # __arrow_array__: the column's own (chunked) array
-        except Exception:  # pragma: no cover - exotic pandas versions
-            return None
-        return arr if _is_text_type(arr.type) else None
-    return None
-
-
-def arrow_chunks(arr: Any, chunk_chars: int = CHUNK_CHARS, chunk_docs: int = CHUNK_DOCS) -> Iterator[Tuple[int, int, Any]]:
-    """Zero-copy slices ``(start, stop, arr[start:stop])`` of about ``chunk_chars`` bytes."""
-    import pyarrow.compute as pc
-
-    n = len(arr)
-    if n == 0:
-        return
-    try:
-        lens = pc.binary_length(arr).fill_null(0)
-        cum = np.cumsum(np.asarray(lens.to_numpy(), dtype=np.int64))
-    except NotImplementedError:  # e.g. string_view in older pyarrow: spread nbytes evenly
-        cum = np.cumsum(np.full(n, max(1, int(arr.nbytes) // n), dtype=np.int64))
-    i = 0
-    while i < n:
-        base = cum[i - 1] if i else 0
-        j = int(np.searchsorted(cum, base + chunk_chars, side="left")) + 1
-        j = max(i + 1, min(j, i + chunk_docs, n))
-        yield i, j, arr.slice(i, j - i)
-        i = j
-
-
-def _mention_chunks(texts: Any, *, want_ids: bool) -> Tuple[Iterator[Tuple[Any, Optional[List[Any]]]], Optional[int],
-                                                            Optional[List[Any]]]:
-    """The chunk source of :meth:`Matcher.mentions`: ``(chunks, size_bytes, ids)``.
-
-    ``chunks`` yields ``(texts, ids_of_chunk)``; ``texts`` is a list or an Arrow string array.
-    ``ids`` is a list to be filled with the corpus's ids (when it has an ``id`` field and
-    ``want_ids``), else None.
-    """
-    from ._chunks import iter_chunks
-
-    if hasattr(texts, "_gazetta_chunks"):
-        size = getattr(texts, "nbytes", None)
-        idf = getattr(texts, "id", None) if want_ids else None
-        if idf is not None:
-            return ((t, m[idf].tolist()) for t, m in texts._gazetta_chunks(columns=[idf])), size, []
-        return ((t, None) for t, _ in texts._gazetta_chunks(columns=[])), size, None
-    arr = arrow_texts(texts)
-    if arr is not None:
-        return ((a, None) for _, _, a in arrow_chunks(arr)), int(arr.nbytes), None
-    # In-memory lists are already held whole, and the mentions of every chunk are kept
-    # until the frame is built: cutting them by characters (a Python pass over every text's
-    # length) bounds nothing, so they are cut by documents only.
-    kw: Dict[str, Any] = {"chunk_chars": None} if isinstance(texts, (list, tuple)) else {}
-    return ((c, None) for c, _ in iter_chunks(texts, **kw)), None, None

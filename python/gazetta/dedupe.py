@@ -9,13 +9,13 @@ signatures, never texts; see ``docs/dedupe.md`` for the definitions and measured
 
 from __future__ import annotations
 
-from typing import Any, Iterator, List, Literal, Optional, Tuple
+from typing import Any, List, Literal, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._chunks import approx_chars, iter_chunks, known_length
+from . import _input
 from ._progress import make_bar
 from .matcher import _check_choice, _check_threads
 
@@ -52,38 +52,6 @@ def _check_options(threshold: Any, shingle: Any, num_perm: Any, bands: Any, seed
         raise ValueError(f"bands must be None or an int in 1..num_perm ({num_perm}); got {bands!r}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**64:
         raise ValueError(f"seed must be an int in 0..2**64-1; got {seed!r}")
-
-
-def _chunks(corpus: Any, text: str, id: Optional[str]) -> Tuple[Iterator[Tuple[Any, Optional[List[Any]]]],
-                                                                Optional[int], Optional[int]]:
-    """``(chunks, total, size)``: chunks yield ``(texts, ids or None)`` in corpus order."""
-    if isinstance(corpus, pd.DataFrame):
-        if text not in corpus.columns:
-            raise KeyError(f"text column {text!r} not in the DataFrame (columns: {list(corpus.columns)})")
-        if id is not None and id not in corpus.columns:
-            raise KeyError(f"id column {id!r} not in the DataFrame (columns: {list(corpus.columns)})")
-        from .cooccurrence import _frame_chunks
-
-        cols = [id] if id is not None else []
-        gen = ((t, (m[id].tolist() if id is not None else None)) for t, m in _frame_chunks(corpus, text, cols))
-        return gen, len(corpus), approx_chars(corpus[text])
-    if hasattr(corpus, "_gazetta_chunks"):  # gazetta.read_corpus(...)
-        idf = id if id is not None else getattr(corpus, "id", None)
-        cols = [idf] if idf is not None else []
-        gen = ((t, (m[idf].tolist() if idf is not None else None))
-               for t, m in corpus._gazetta_chunks(text=text, columns=cols))
-        return gen, known_length(corpus), getattr(corpus, "nbytes", None)
-
-    def dicts() -> Iterator[Tuple[Any, Optional[List[Any]]]]:
-        for texts, items in iter_chunks(corpus, text_key=text):
-            if id is None:
-                yield texts, None
-            elif items is None:
-                raise ValueError("id= needs a DataFrame or an iterable of dicts")
-            else:
-                yield texts, [it.get(id) for it in items]
-
-    return dicts(), known_length(corpus), approx_chars(corpus)
 
 
 def duplicates(corpus: Any, *, text: str = "text", id: Optional[str] = None,
@@ -160,15 +128,15 @@ def duplicates(corpus: Any, *, text: str = "text", id: Optional[str] = None,
     n_threads = _check_threads(n_threads)
     d = _core.Deduper(mode, float(threshold), int(shingle), int(num_perm), None if bands is None else int(bands),
                       int(seed))
-    chunks, total, size = _chunks(corpus, text, id)
-    bar = make_bar(progress, total=total, size_bytes=size, desc="deduplicating")
+    source = _input.open_corpus(corpus, text=text, id=id)
+    bar = make_bar(progress, total=source.total, size_bytes=source.size, desc="deduplicating")
     clusters: List[np.ndarray] = []
     sims: List[np.ndarray] = []
     kinds: List[np.ndarray] = []
     ids: Optional[List[Any]] = None
     offset = 0
     try:
-        for texts, chunk_ids in chunks:
+        for texts, chunk_ids, _ in source.chunks(ids=source.id_field is not None):
             c, s, k = _add(d, texts, offset, n_threads, bar.update_to)
             clusters.append(c)
             sims.append(s)
@@ -192,12 +160,17 @@ def duplicates(corpus: Any, *, text: str = "text", id: Optional[str] = None,
     else:
         doc = np.arange(offset, dtype=np.int64)
         cluster_col = cluster
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "doc": doc,
         "cluster": cluster_col,
         "similarity": similarity,
         "kind": pd.Categorical.from_codes(kind, categories=KINDS),
     })
+    dup_ids = source.duplicate_ids() if ids is not None else 0
+    _input.warn_duplicate_ids(dup_ids, f"id field {source.id_field!r}", stacklevel=2, counted_in="attrs")
+    if dup_ids:
+        out.attrs["duplicate_ids"] = dup_ids
+    return out
 
 
 class _Folder:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._chunks import approx_chars, known_length
+from . import _input
 from ._atomic import write_atomic
 from ._frames import RESOLVED_BY, ChunkCollector, categorical
 from ._progress import make_bar
@@ -113,6 +113,9 @@ def _as_gazetteer(gazetteer: Any) -> Any:
         return gazetteer
     if isinstance(gazetteer, pd.DataFrame):
         return Gazetteer.from_dataframe(gazetteer)
+    builtin = _input.builtin_gazetteer(gazetteer)  # "countries", "countries:LANG" (as the CLI)
+    if builtin is not None:
+        return builtin
     if isinstance(gazetteer, (str, os.PathLike)):
         p = str(gazetteer).lower()
         if p.endswith((".yml", ".yaml")):
@@ -158,8 +161,10 @@ class Matcher:
 
     Parameters
     ----------
-    gazetteer : Gazetteer, DataFrame, path or iterable of records
-        The entities and their aliases (anything :class:`~gazetta.Gazetteer` reads).
+    gazetteer : Gazetteer, DataFrame, path, name or iterable of records
+        The entities and their aliases (anything :class:`~gazetta.Gazetteer` reads), or
+        the name of a built-in gazetteer, ``"countries"`` or ``"countries:LANG"``
+        (:func:`gazetta.gazetteers.countries`), as on the command line.
     case : {"smart", "sensitive", "insensitive"}, default "smart"
         ``"smart"``: the text matches the alias as written or in all capitals ("Turkey"
         matches Turkey and TURKEY, not turkey; "US" only US). ``"sensitive"``: exact.
@@ -478,17 +483,16 @@ class Matcher:
         if not isinstance(units, bool):
             raise ValueError(f"units must be True or False; got {units!r}")
         level_map = self._level_map(level) if level is not None else None
-        from .corpus import _mention_chunks
-
-        n = known_length(texts)
-        chunks, size, corpus_ids = _mention_chunks(texts, want_ids=ids is None)
-        bar = make_bar(progress, total=n, size_bytes=size if size is not None else approx_chars(texts),
-                       desc="matching")
+        source = _input.open_corpus(texts, what="texts", frames=False)
+        # A corpus of read_corpus names its documents by its id field.
+        corpus_ids: Optional[List[Any]] = [] if ids is None and source.id_field is not None else None
+        chunks = source.chunks(ids=corpus_ids is not None)
+        bar = make_bar(progress, total=source.total, size_bytes=source.size, desc="matching")
         coll = ChunkCollector(self._tables)
         offset = 0
         unit_parts: List[Any] = []
         try:
-            for chunk, chunk_ids in chunks:
+            for chunk, chunk_ids, _ in chunks:
                 # Arrow string arrays (Parquet, Arrow-backed Series) go in without str objects.
                 run = self._core.mentions if isinstance(chunk, list) else self._core.mentions_arrow
                 d = run(chunk, offset, self._n_threads, bar.update_to, paragraphs if units else None)
@@ -504,9 +508,15 @@ class Matcher:
         if ids is not None:
             if len(ids) != offset:
                 raise ValueError(f"ids has {len(ids)} entries but there are {offset} texts")
+            dup_ids = _input.duplicate_ids(ids)
+        else:
+            dup_ids = source.duplicate_ids() if corpus_ids is not None else 0
+        _input.warn_duplicate_ids(dup_ids, "ids=" if ids is not None else f"id field {source.id_field!r}",
+                                  stacklevel=2, counted_in="attrs")
         df = coll.frame(ids if corpus_ids is None else corpus_ids)
-        if hasattr(texts, "_gazetta_meta"):
-            df.attrs.update(texts._gazetta_meta())
+        df.attrs.update(source.extra_meta())
+        if dup_ids:
+            df.attrs["duplicate_ids"] = dup_ids
         df.attrs["removed_by_rules"] = coll.removed_by_rules
         df.attrs["removed_by_runs"] = coll.removed_by_runs
         if level_map is not None:
