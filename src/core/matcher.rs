@@ -1,4 +1,4 @@
-//! The compiled matcher (SPEC §3): candidates by anchored automaton walks at word starts, then
+//! The compiled matcher (docs/matching.md): candidates by anchored automaton walks at word starts, then
 //! resolution.
 //!
 //! # Design
@@ -10,11 +10,11 @@
 //!
 //! Each view's patterns go into one Aho-Corasick automaton with *anchored* starts only (a trie:
 //! a DFA for small gazetteers, a contiguous NFA for large ones). The text is walked from every
-//! position where a word may start (SPEC §3.2: a word character after a non-word one, any
+//! position where a word may start (docs/matching.md, Word boundaries: a word character after a non-word one, any
 //! character of an unspaced script, or a non-word character that begins some alias), and each
 //! walk reports every alias that is a prefix of the text there. Every report is a candidate once
 //! its end boundary holds (globs extend to the end of the word instead), so the candidate set is
-//! exactly SPEC §3.5's, filtered *before* resolution, and the walk never visits mid-word
+//! exactly the overlap rule's (docs/matching.md, Overlaps), filtered *before* resolution, and the walk never visits mid-word
 //! positions, which is what keeps a 220k-alias gazetteer fast.
 //!
 //! # Cost bound (any gazetteer)
@@ -41,7 +41,7 @@ use super::error::{try_reserve, Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
 use super::resolve::{resolve_document, Hierarchy, ResolveScratch, ResolvedBy};
 
-/// Case rule of SPEC §3.3.
+/// Case rule (docs/matching.md, Case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseMode {
@@ -53,7 +53,7 @@ pub enum CaseMode {
     Insensitive,
 }
 
-/// Overlap rule of SPEC §3.5.
+/// Overlap rule (docs/matching.md, Overlaps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Overlaps {
@@ -160,7 +160,7 @@ pub struct MatcherSpec {
     pub kinds: Vec<String>,
     /// All aliases of all entities.
     pub aliases: Vec<AliasInput>,
-    /// Ignore phrases (SPEC §3.7).
+    /// Ignore phrases (docs/matching.md).
     pub ignore: Vec<String>,
     /// Options.
     pub options: Options,
@@ -447,7 +447,7 @@ impl Matcher {
     /// Compiles a matcher.
     ///
     /// # Errors
-    /// [`Error::BadAlias`] for an alias or ignore phrase that breaks SPEC §2's rules,
+    /// [`Error::BadAlias`] for an alias or ignore phrase that breaks the alias rules (docs/gazetteers.md),
     /// [`Error::InvalidInput`] for inconsistent tables, [`Error::Build`] if the automaton fails.
     ///
     /// # Examples
@@ -995,7 +995,7 @@ fn scan<A: Automaton>(
             if b < 0x80 {
                 // ASCII: never an unspaced script. A walk is needed only where some pattern
                 // begins with this byte, and (for a word character) a word starts here: after
-                // a non-word character, or after a character of an unspaced script (SPEC §3.2:
+                // a non-word character, or after a character of an unspaced script (docs/matching.md, Word boundaries:
                 // "Korea" matches in "日本とKorea").
                 let w = ASCII_WORD[b as usize];
                 if first[b as usize] && !(w && prev_word && !prev_unspaced) {
@@ -1088,7 +1088,7 @@ fn push_cand(cands: &mut Vec<Cand>, c: Cand, oom: &mut usize) {
 }
 
 /// Every alias of every pattern that ends at byte `p` of `text` after `fed` bytes of walk
-/// (from the anchor), with its end boundary checked (SPEC §3.2) or its glob extended:
+/// (from the anchor), with its end boundary checked (docs/matching.md, Word boundaries) or its glob extended:
 /// calls `push(end, entity, alias)` for each candidate.
 #[allow(clippy::too_many_arguments)]
 #[inline]
@@ -1311,7 +1311,7 @@ fn scan_direct<A: Automaton>(
     Ok(())
 }
 
-/// The view character of a non-ASCII, non-space character (SPEC §3.1, §3.3).
+/// The view character of a non-ASCII, non-space character (docs/matching.md, Normalised comparison and Case).
 #[inline]
 fn view_char(c: char, lower_view: bool) -> char {
     let m = map_punct(c);
@@ -1398,7 +1398,7 @@ fn walk_direct<A: Automaton>(
     }
 }
 
-/// SPEC §3.2 at the end of a literal match ending at byte `p` whose last char is `last`.
+/// Word boundaries (docs/matching.md) at the end of a literal match ending at byte `p` whose last char is `last`.
 #[inline]
 fn end_ok(text: &str, p: usize, last: char) -> bool {
     if p >= text.len() || !is_word(last) {
@@ -1525,7 +1525,7 @@ mod tests {
 
     #[test]
     fn ascii_word_after_unspaced_script() {
-        // SPEC §3.2: no boundary is needed where the text neighbour belongs to an unspaced
+        // Word boundaries (docs/matching.md): no boundary is needed where the text neighbour belongs to an unspaced
         // script, also when the alias starts with an ASCII letter (the ASCII fast path of
         // `scan` once ignored the previous character's script).
         let m = Matcher::new(spec(&[("KR", &["Korea"]), ("G7", &["G7"])])).unwrap();
