@@ -1,4 +1,4 @@
-//! Co-occurrence counting (SPEC §5.1–5.2) in one parallel pass: matching, unit splitting and
+//! Co-occurrence counting (docs/counting.md) in one parallel pass: matching, unit splitting and
 //! counting per document, with per-thread tables merged by addition (so results never depend
 //! on the thread count or the chunking), keyed by group.
 //!
@@ -31,7 +31,7 @@ use super::units::{bytes_to_cps, paragraphs_read, paragraphs_read_into, sentence
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// The text unit of SPEC §4/§5.1.
+/// The text unit (docs/counting.md, Units).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
@@ -43,7 +43,7 @@ pub enum Unit {
     Sentence,
 }
 
-/// What `n_ab` counts (SPEC §5.2).
+/// What `n_ab` counts (docs/counting.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CountMode {
@@ -85,7 +85,7 @@ pub struct GroupTotals {
     pub units: u64,
     /// Mentions (after resolution; one per entity per span).
     pub mentions: u64,
-    /// Tokens (SPEC §4).
+    /// Tokens (docs/sentences.md).
     pub tokens: u64,
 }
 
