@@ -1,4 +1,4 @@
-//! Character classes and per-character mappings of SPEC §3.1–3.4.
+//! Character classes and per-character mappings of the matching rules (docs/matching.md, Normalised comparison to Accents).
 //!
 //! Every rule that decides *which characters are equal* or *where a word ends* lives here, in one
 //! place, so that the matcher, the unit splitters and the token windows agree. The pure-Python
@@ -42,7 +42,7 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// A word character (SPEC §3.2): general category letter, mark or number, judged after
+/// A word character (docs/matching.md, Word boundaries): general category letter, mark or number, judged after
 /// [`map_punct`].
 ///
 /// # Examples
@@ -64,7 +64,7 @@ pub fn is_word(c: char) -> bool {
     letter_or_number || mark
 }
 
-/// A letter or number (L* or N*): an alias must contain at least one (SPEC §2).
+/// A letter or number (L* or N*): an alias must contain at least one (docs/gazetteers.md).
 #[inline]
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
@@ -91,13 +91,13 @@ fn category_class(c: char) -> (bool, bool) {
     }
 }
 
-/// A combining mark (general category M*), dropped by accent folding (SPEC §3.4).
+/// A combining mark (general category M*), dropped by accent folding (docs/matching.md, Accents).
 #[inline]
 pub fn is_mark(c: char) -> bool {
     !c.is_ascii() && category_class(c).1
 }
 
-/// Characters of the scripts written without spaces between words (SPEC §3.2), by block:
+/// Characters of the scripts written without spaces between words (docs/matching.md, Word boundaries), by block:
 /// Thai U+0E00–0E7F, Lao U+0E80–0EFF, Myanmar U+1000–109F, A9E0–A9FF, AA60–AA7F,
 /// Hangul Jamo U+1100–11FF, A960–A97F, D7B0–D7FF, Hangul compatibility jamo U+3130–318F,
 /// Hangul syllables U+AC00–D7AF, halfwidth Hangul U+FFA0–FFDC, Khmer U+1780–17FF, 19E0–19FF,
@@ -137,7 +137,7 @@ pub fn is_unspaced(c: char) -> bool {
 }
 
 /// Simple (length-preserving) lowercase: the full lowercase mapping when it is one character,
-/// otherwise the character itself (so `İ` stays `İ`; SPEC §3.3).
+/// otherwise the character itself (so `İ` stays `İ`; docs/matching.md, Case).
 #[inline]
 pub fn lower(c: char) -> char {
     if c.is_ascii() {
@@ -164,7 +164,7 @@ pub fn upper(c: char) -> char {
     }
 }
 
-/// Accent folding of one character (SPEC §3.4): canonical decomposition, combining marks
+/// Accent folding of one character (docs/matching.md, Accents): canonical decomposition, combining marks
 /// dropped, the rest recomposed. Calls `emit` for each resulting character (usually exactly one;
 /// none for a mark on its own).
 ///
