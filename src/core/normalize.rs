@@ -1,4 +1,4 @@
-//! Normalised *views* of a text (SPEC §3.1, §3.3, §3.4) and the sparse map from view positions
+//! Normalised *views* of a text (docs/matching.md, Normalised comparison, Case and Accents) and the sparse map from view positions
 //! back to the original text.
 //!
 //! A view is the text after, per character: apostrophe/dash mapping, optional accent folding,
@@ -13,12 +13,12 @@
 
 use super::chars::{fold_char, is_space, lower, map_punct};
 
-/// Which transforms a view applies on top of SPEC §3.1.
+/// Which transforms a view applies on top of the normalised comparison (docs/matching.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ViewSpec {
-    /// Drop combining marks (SPEC §3.4).
+    /// Drop combining marks (docs/matching.md, Accents).
     pub fold: bool,
-    /// Simple lowercase (SPEC §3.3, `case="insensitive"`).
+    /// Simple lowercase (docs/matching.md, Case, `case="insensitive"`).
     pub lower: bool,
 }
 
@@ -242,7 +242,7 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 /// Normalises an alias literal the way [`View::build`] normalises text (so that alias and text
-/// compare equal exactly when SPEC §3.1–3.4 say they do).
+/// compare equal exactly when the rules of docs/matching.md, Normalised comparison to Accents, say they do).
 pub fn normalize_str(s: &str, spec: ViewSpec) -> String {
     let mut v = View::default();
     v.build(s, spec);
