@@ -1,8 +1,8 @@
-//! Text units of SPEC §4: paragraphs, sentences and tokens, as byte spans of the original text.
+//! Text units (docs/units.md, docs/sentences.md): paragraphs, sentences and tokens, as byte spans of the original text.
 //!
 //! Every function here returns half-open `(start, end)` **byte** offsets into the `&str` it was
 //! given, always on char boundaries, sorted and non-overlapping; [`bytes_to_cps`] turns them
-//! into the code-point offsets that Python sees (SPEC §3.8) in one forward pass.
+//! into the code-point offsets that Python sees (docs/matching.md, Offsets) in one forward pass.
 //!
 //! Paragraph and sentence spans are **trimmed**: `&text[start..end]` never begins or ends with
 //! whitespace (Unicode `White_Space`, [`is_space`]) and is never empty, so a text that is empty
@@ -20,7 +20,7 @@ use super::normalize::{decode_at, decode_before};
 #[doc(hidden)]
 pub mod reference;
 
-/// How paragraphs are delimited (SPEC §4, `paragraphs=`). Serialised as `"auto"` / `"line"` /
+/// How paragraphs are delimited (docs/units.md, `paragraphs=`). Serialised as `"auto"` / `"line"` /
 /// `"blank"`.
 ///
 /// - [`ParagraphMode::Auto`] (the default of the Python API): decided per text by [`layout`]:
@@ -158,7 +158,7 @@ impl Layout {
     }
 }
 
-/// A line break character of SPEC §4 (`\r\n` is handled by the callers as one break).
+/// A line break character (docs/units.md; `\r\n` is handled by the callers as one break).
 #[inline]
 fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
@@ -543,7 +543,7 @@ fn scan_line(b: &[u8]) -> (usize, bool) {
     (chars, gap || gaps != 0)
 }
 
-/// Paragraph spans of `text` under `mode` (SPEC §4), trimmed of surrounding whitespace.
+/// Paragraph spans of `text` under `mode` (docs/units.md), trimmed of surrounding whitespace.
 ///
 /// Paragraphs holding only whitespace are not units, so an empty or blank text has none. In
 /// [`ParagraphMode::Blank`] a paragraph may contain single line breaks (it spans from its first
@@ -650,7 +650,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// Sentence spans of `text`, where the paragraph breaks of `mode` are hard sentence breaks
 /// (the co-occurrence engine calls this with the user's `paragraphs=` mode).
 ///
-/// Rules (SPEC §4; details and measured accuracy in `docs/sentences.md`):
+/// Rules (with details and measured accuracy in `docs/sentences.md`):
 /// - a sentence ends after a run of `.` `!` `?` `…` and any closing quotes or brackets after
 ///   it, when whitespace follows and then an upper-case (or caseless) letter, a digit, an
 ///   opening quote or an opening bracket;
@@ -716,7 +716,7 @@ pub fn paragraphs_read_into(text: &str, reading: Reading, out: &mut Vec<(usize, 
     paragraphs_by_into::<ByteLines>(text, reading, out)
 }
 
-/// Token spans of `text` (SPEC §4): maximal runs of word characters ([`is_word`]), except
+/// Token spans of `text` (docs/sentences.md): maximal runs of word characters ([`is_word`]), except
 /// that each character of an unspaced script ([`is_unspaced`]) is a token of its own.
 ///
 /// # Examples
@@ -1307,7 +1307,7 @@ mod tests {
         }
     }
 
-    /// SPEC §4 paragraphs, `paragraphs="line"`: every line break kind ends a paragraph.
+    /// Paragraphs (docs/units.md), `paragraphs="line"`: every line break kind ends a paragraph.
     #[test]
     fn paragraphs_line_mode() {
         let table: &[(&str, &[&str])] = &[
@@ -1329,7 +1329,7 @@ mod tests {
         }
     }
 
-    /// SPEC §4 paragraphs, `paragraphs="blank"`: only an empty or blank line ends one.
+    /// Paragraphs (docs/units.md), `paragraphs="blank"`: only an empty or blank line ends one.
     #[test]
     fn paragraphs_blank_mode() {
         let table: &[(&str, &[&str])] = &[
@@ -1560,7 +1560,7 @@ European capitals.";
         }
     }
 
-    /// SPEC §4 sentences: the basic rule (terminator, whitespace, sentence start).
+    /// Sentences (docs/sentences.md): the basic rule (terminator, whitespace, sentence start).
     #[test]
     fn sentence_basic_ends() {
         check(
@@ -1617,7 +1617,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: closing quotes and brackets after the terminator belong to the sentence.
+    /// docs/sentences.md: closing quotes and brackets after the terminator belong to the sentence.
     #[test]
     fn sentence_quotes_and_brackets() {
         check(
@@ -1658,7 +1658,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: never after titles ("Mr.", "Gen.", "Sen.", "St.", ...).
+    /// docs/sentences.md: never after titles ("Mr.", "Gen.", "Sen.", "St.", ...).
     #[test]
     fn sentence_titles() {
         check(
@@ -1699,7 +1699,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: months and "No." before a number.
+    /// docs/sentences.md: months and "No." before a number.
     #[test]
     fn sentence_months_and_numbers_after() {
         check(
@@ -1730,7 +1730,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: dotted acronyms (U.S., U.N., a.m.) and initials.
+    /// docs/sentences.md: dotted acronyms (U.S., U.N., a.m.) and initials.
     #[test]
     fn sentence_acronyms_and_initials() {
         check(
@@ -1810,7 +1810,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: never inside numbers.
+    /// docs/sentences.md: never inside numbers.
     #[test]
     fn sentence_numbers() {
         check(
@@ -1840,7 +1840,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: a paragraph break always ends a sentence; headlines end at the break.
+    /// docs/sentences.md: a paragraph break always ends a sentence; headlines end at the break.
     #[test]
     fn sentence_paragraph_breaks() {
         check(
@@ -1932,7 +1932,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4: CJK 。！？ end sentences without whitespace after them.
+    /// docs/sentences.md: CJK 。！？ end sentences without whitespace after them.
     #[test]
     fn sentence_cjk() {
         check(
@@ -1962,7 +1962,7 @@ European capitals.";
         );
     }
 
-    /// SPEC §4 tokens: runs of word characters; unspaced-script characters alone.
+    /// Tokens (docs/sentences.md): runs of word characters; unspaced-script characters alone.
     #[test]
     fn max_listed_len_is_right() {
         let longest = NEVER
