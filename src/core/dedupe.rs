@@ -6,7 +6,7 @@
 //! # Definitions (the Python docs in `python/gazetta/dedupe.py` and `docs/dedupe.md` repeat them)
 //!
 //! - **Normalised text**: the words of the text (maximal runs of non-whitespace, whitespace
-//!   being Unicode `White_Space` as in SPEC §3.1) joined by one space. Case, punctuation and
+//!   being Unicode `White_Space` as in docs/matching.md, Normalised comparison) joined by one space. Case, punctuation and
 //!   everything else are kept.
 //! - **Exact duplicate**: a document whose normalised text equals an earlier one's, decided by
 //!   the XXH3-128 hash of the normalised text (a collision between two different texts is
