@@ -1,4 +1,4 @@
-//! Parsing alias strings (SPEC §2): stripping, globs (`Kenyan*`), escaped stars (`\*`) and the
+//! Parsing alias strings (docs/gazetteers.md): stripping, globs (`Kenyan*`), escaped stars (`\*`) and the
 //! "must hold a letter or digit" rule.
 
 use super::chars::is_letter_or_digit;
