@@ -104,7 +104,7 @@ impl StringTables {
     }
 }
 
-/// The mentions of a batch as columns (SPEC §6: `doc, start, end, surface, entity, name, kind,
+/// The mentions of a batch as columns (docs/matching.md: `doc, start, end, surface, entity, name, kind,
 /// alias, ambiguous`).
 #[derive(Debug, Default, Clone)]
 pub struct MentionColumns {
