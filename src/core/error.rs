@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-/// Why an alias string is not usable (SPEC §2).
+/// Why an alias string is not usable (docs/gazetteers.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AliasProblem {
     /// Empty after stripping whitespace (and the glob star).
