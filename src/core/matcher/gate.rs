@@ -3,7 +3,7 @@
 //!
 //! A pattern that begins with a word character begins with its first *token* (a maximal run
 //! of word characters, a character of an unspaced script being a token of its own, as in
-//! SPEC §4). For the pattern to match at a word start, the text's token there must equal the
+//! docs/sentences.md). For the pattern to match at a word start, the text's token there must equal the
 //! pattern's first token exactly (the characters after it are non-word characters or an
 //! unspaced-script boundary in both, so both tokens end at the same place), except that a
 //! glob pattern ending in a word character only needs a prefix of the text's token. For a
