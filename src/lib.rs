@@ -1,7 +1,7 @@
 //! # gazetta
 //!
-//! Entity co-mention analysis of news: gazetteer matching (SPEC §3) and co-occurrence counting
-//! (SPEC §4–5) in a pure-Rust [`core`], with a thin PyO3 binding (feature `python`) that the
+//! Entity co-mention analysis of news: gazetteer matching (docs/matching.md) and co-occurrence counting
+//! (docs/sentences.md, docs/counting.md) in a pure-Rust [`core`], with a thin PyO3 binding (feature `python`) that the
 //! Python package `gazetta` builds on.
 //!
 //! The core knows nothing of Python: `cargo test` builds and tests it alone, and any PyO3 type
