@@ -157,3 +157,15 @@ def test_mask_min_n_helper() -> None:
     assert "masked" not in df.columns  # a copy
     only = mask_min_n(df, 10, columns=["npmi"])
     assert only["npmi"].isna().all() and not only["pmi_lo"].isna().any() and only.attrs["masked"] == 3
+
+
+def test_partners_interval_columns_match_table() -> None:
+    from gazetta._partners import partners
+
+    co = gazetta.cooccurrence(_docs(), _gaz())
+    p = partners(co, "B", interval=0.95)
+    t = co.table(min_n=1).set_index(["a", "b"]).loc[("A", "B")]
+    assert p.loc[0, "partner"] == "A"
+    for c in INTERVAL_COLUMNS:
+        assert p.loc[0, c] == pytest.approx(t[c])
+    assert "pmi_lo" not in partners(co, "B").columns

@@ -29,7 +29,7 @@ def _check_int(name: str, v: Any, low: int) -> int:
 
 
 def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: Any = None,
-             top: Optional[int] = None) -> pd.DataFrame:
+             top: Optional[int] = None, interval: Optional[float] = None) -> pd.DataFrame:
     """The partners of one entity: every kept pair that holds it, with the other end in one
     column (whichever of ``a``/``b`` it was), sorted by a measure.
 
@@ -53,6 +53,10 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
         partners are listed, sorted within each group.
     top : int, optional
         At most this many partners per group.
+    interval : float, optional
+        A confidence level (e.g. 0.95): adds ``pmi_lo, pmi_hi, npmi_lo, npmi_hi``, the
+        delta-method intervals of :meth:`Cooccurrence.table` (NaN with
+        ``count="mentions"`` or ``window=``).
 
     Returns
     -------
@@ -85,6 +89,9 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
     1     JP      CN          China     1         3          2
     >>> co.partners("JP", min_n=2)["partner"].tolist()
     ['US']
+    >>> partners(co, "JP", min_n=2, interval=0.95)[["partner", "npmi", "npmi_lo", "npmi_hi"]].round(2)
+      partner  npmi  npmi_lo  npmi_hi
+    0      US  0.42    -0.19      1.0
     """
     if not isinstance(entity, str):
         raise TypeError(f"entity must be an entity id (str); got {entity!r}")
@@ -123,6 +130,13 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
     out["n"] = p["n"]
     for m in MEASURES:  # every measure is symmetric in a and b
         out[m] = p[m]
+    if interval is not None:  # so are the intervals
+        from ._measures import intervals
+
+        units = co.meta.get("count") == "units" and co.meta.get("window") is None
+        iv = intervals(p["n_ab"].to_numpy(), p["n_a"].to_numpy(), p["n_b"].to_numpy(), p["n"].to_numpy(), interval)
+        for c, v in iv.items():
+            out[c] = v if units else np.full(len(p), np.nan)
     if len(out):
         # NaN last: sort on a key where NaN becomes -inf, keeping the values themselves
         key = out[by].astype(float).fillna(-np.inf)
