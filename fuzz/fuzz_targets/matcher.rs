@@ -1,14 +1,14 @@
 //! Fuzz target `matcher`: arbitrary aliases × arbitrary UTF-8 text × options from the input.
 //!
-//! Checks (SPEC §3):
+//! Checks (docs/matching.md):
 //! - offsets: byte offsets on char boundaries inside the text, code-point offsets equal to the
-//!   byte offsets counted in code points (§3.8), spans non-empty;
-//! - the surface holds a letter or digit (every alias does, §2);
+//!   byte offsets counted in code points (docs/matching.md, Offsets), spans non-empty;
+//! - the surface holds a letter or digit (every alias does, docs/gazetteers.md);
 //! - output sorted (start ascending, longer first), and with `overlaps="longest"` no two spans
-//!   overlap unless identical (§3.5); `longest` equals the greedy resolution of `all`;
-//! - `ambiguous` flags exactly the spans reported for several entities (§3.6);
+//!   overlap unless identical (docs/matching.md, Overlaps); `longest` equals the greedy resolution of `all`;
+//! - `ambiguous` flags exactly the spans reported for several entities (docs/matching.md, Ambiguity);
 //! - `find` equals `find_into` with a scratch reused from another text;
-//! - without accent folding, the result equals a brute-force reference built from SPEC §3.1–3.6
+//! - without accent folding, the result equals a brute-force reference built from docs/matching.md
 //!   (every start position, the normalised view of the text from there, every pattern);
 //! - on text and aliases that folding leaves unchanged, folding on gives the same result as off
 //!   (the folded path walks a normalised copy, the plain one the original: two implementations).
@@ -154,7 +154,7 @@ fn check_basic(spec: &MatcherSpec, text: &str, found: &[Mention]) {
     }
 }
 
-/// SPEC §3.5 greedy resolution over candidate spans (sorted start asc, end desc).
+/// The greedy overlap resolution (docs/matching.md, Overlaps) over candidate spans (sorted start asc, end desc).
 fn greedy(all: &[Mention]) -> Vec<(usize, usize, u32, u32, bool)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -173,7 +173,7 @@ fn greedy(all: &[Mention]) -> Vec<(usize, usize, u32, u32, bool)> {
     out
 }
 
-/// Candidates of SPEC §3.1–3.4 by brute force, for aliases without accent folding:
+/// Candidates (docs/matching.md, Normalised comparison to Accents) by brute force, for aliases without accent folding:
 /// (start byte, end byte, entity, alias index).
 fn reference_candidates(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u32, u32)> {
     let mut out = Vec::new();
@@ -205,7 +205,7 @@ fn reference_candidates(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u3
                 }
                 let first = p.chars().next().unwrap();
                 let last = p.chars().next_back().unwrap();
-                // §3.2 start boundary
+                // start boundary (docs/matching.md)
                 if is_word(first) {
                     if let Some(pc) = prev {
                         let pc = map_punct(pc);
