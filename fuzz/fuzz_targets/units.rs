@@ -1,4 +1,4 @@
-//! Fuzz target `units`: the paragraph, sentence and token splitters of SPEC §4 on arbitrary
+//! Fuzz target `units`: the paragraph, sentence and token splitters of docs/units.md and docs/sentences.md on arbitrary
 //! UTF-8 text.
 //!
 //! Checks: spans are non-empty, on char boundaries, inside the text, sorted and
