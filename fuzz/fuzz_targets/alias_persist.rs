@@ -1,7 +1,7 @@
 //! Fuzz target `alias_persist`: `parse_alias` and `persist::from_bytes` on arbitrary input.
 //!
 //! Checks: neither panics; a parsed alias is stripped, non-empty, holds a letter or digit and is
-//! what SPEC §2 says (a trailing unescaped `*` is a glob, `\*` a literal star, no other star);
+//! what docs/gazetteers.md says (a trailing unescaped `*` is a glob, `\*` a literal star, no other star);
 //! a spec built from the input's valid aliases round-trips through `to_bytes`/`from_bytes`,
 //! and a spec that loads from arbitrary bytes also survives `Matcher::new` without panicking and
 //! saves back to an equal spec.
