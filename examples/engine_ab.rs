@@ -11,7 +11,7 @@
 //! g = C.read_gazetteer('countries'); i, n, k, t, e, _, _ = g._flat()
 //! json.dump(dict(ids=list(i), names=list(n), kinds=list(k), texts=list(t), ents=[int(x) for x in e]),
 //!           open('/tmp/countries.json', 'w'))"
-//! zcat ../shared/corpora/reuters21578.jsonl.gz > /tmp/reuters.jsonl
+//! zcat "$GAZETTA_DATA"/corpora/reuters21578.jsonl.gz > /tmp/reuters.jsonl
 //! cargo run --release --example engine_ab -- /tmp/countries.json /tmp/reuters.jsonl 7
 //! ```
 use gazetta::core::{AliasInput, Matcher, MatcherSpec};
