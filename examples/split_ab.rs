@@ -2,7 +2,7 @@
 //! sentences, over a JSON Lines corpus with a `text` field, median of N runs, MB/s.
 //!
 //! ```text
-//! zcat ../shared/corpora/reuters21578.jsonl.gz > /tmp/reuters.jsonl
+//! zcat "$GAZETTA_DATA"/corpora/reuters21578.jsonl.gz > /tmp/reuters.jsonl
 //! cargo run --release --example split_ab -- /tmp/reuters.jsonl 9
 //! ```
 use gazetta::core::units::{paragraphs_into, sentences_into, ParagraphMode};
