@@ -278,3 +278,13 @@ def test_mentions_count_share_test_nan_when_not_a_table() -> None:
     r = t.iloc[0]
     assert r["n_ab_target"] == 6 and r["n_target"] == 5
     assert np.isnan(r["g2"]) and t.attrs["count"] == "mentions"
+
+
+def test_two_results_from_different_gazetteers_warn_at_the_call() -> None:
+    df = _two_sources()
+    x = gazetta.cooccurrence(df[df["source"] == "x"], _gaz())
+    y = gazetta.cooccurrence(df[df["source"] == "y"], _gaz().add("Z", "Zland"))
+    with pytest.warns(UserWarning, match="different gazetteers") as rec:
+        t = x.compare(y, min_n=1)
+    assert rec[0].filename == __file__
+    assert t[["n_ab_target", "n_ab_reference"]].values.tolist() == [[6, 1]]

@@ -189,7 +189,7 @@ def _check_compatible(a: Any, b: Any) -> None:
                                f"{b.meta.get(k)!r} (shares of different units are not comparable)")
     if a.meta.get("gazetteer_hash") != b.meta.get("gazetteer_hash") or a.meta.get("matcher") != b.meta.get("matcher"):
         warnings.warn("the two results were counted with different gazetteers or matcher options; pairs are matched "
-                      "by entity id", UserWarning, stacklevel=4)
+                      "by entity id", UserWarning, stacklevel=5)
 
 
 # --------------------------------------------------------------------------------------------
