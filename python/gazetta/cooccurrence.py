@@ -1081,7 +1081,7 @@ class Cooccurrence:
             result does not keep. With L = pmi in nats and h = ln(n/n_ab):
             Var(L) = 1/n_ab − 1/n_a − 1/n_b + 2·n_ab/(n_a·n_b) − 1/n and
             Var(npmi) = (Var(L) + 2·npmi·c + npmi²·(1/n_ab − 1/n)) / h², with
-            c = 1/n_ab − 1/n_a − 1/n_b + 1/n (see :func:`gazetta._measures.intervals`).
+            c = 1/n_ab − 1/n_a − 1/n_b + 1/n (docs/measures.md).
             Units are taken as independent, so for sentences (clustered in documents) the
             intervals are too narrow by that clustering. NaN with ``count="mentions"`` or
             ``window=``, where ``n_ab`` does not count units.
