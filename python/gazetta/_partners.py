@@ -89,7 +89,7 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
     1     JP      CN          China     1         3          2
     >>> co.partners("JP", min_n=2)["partner"].tolist()
     ['US']
-    >>> partners(co, "JP", min_n=2, interval=0.95)[["partner", "npmi", "npmi_lo", "npmi_hi"]].round(2)
+    >>> co.partners("JP", min_n=2, interval=0.95)[["partner", "npmi", "npmi_lo", "npmi_hi"]].round(2)
       partner  npmi  npmi_lo  npmi_hi
     0      US  0.42    -0.19      1.0
     """

@@ -1018,12 +1018,14 @@ class Cooccurrence:
         return m, labels
 
     def partners(self, entity: str, by: str = "npmi", *, min_n: int = 1, group: Any = None,
-                 top: Optional[int] = None) -> pd.DataFrame:
+                 top: Optional[int] = None, interval: Optional[float] = None) -> pd.DataFrame:
         """The partners of one entity as a table, the partner in one column whichever of
         ``a``/``b`` it is, sorted by ``by`` (largest first; NaN last): ``[<group keys>...,
         entity, partner, name, kind, n_ab, n_entity, n_partner, n, <measures>...]``.
         ``min_n`` keeps partners with ``n_ab >= min_n``; ``group`` takes one group of a
-        sliced result (else every group, sorted within each); ``top`` caps rows per group.
+        sliced result (else every group, sorted within each); ``top`` caps rows per group;
+        ``interval=0.95`` adds the confidence intervals ``pmi_lo, pmi_hi, npmi_lo, npmi_hi``
+        of :meth:`table`.
 
         Examples
         --------
@@ -1037,7 +1039,7 @@ class Cooccurrence:
         """
         from ._partners import partners
 
-        return partners(self, entity, by, min_n=min_n, group=group, top=top)
+        return partners(self, entity, by, min_n=min_n, group=group, top=top, interval=interval)
 
     def to_long(self, values: Optional[Sequence[str]] = None, *, symmetric: bool = False) -> pd.DataFrame:
         """The pair table in long (tidy) form, one row per pair and value column:
