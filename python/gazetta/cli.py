@@ -160,15 +160,15 @@ def _load_gazetteer(spec: str) -> Any:
     """``countries``, ``countries:LANG`` or a gazetteer file (.csv/.tsv/.json/.jsonl/.yaml)."""
     import gazetta
 
-    s = spec.strip()
-    if s == "countries" or s.startswith("countries:"):
-        from gazetta.gazetteers import countries
+    from gazetta._input import builtin_gazetteer
 
-        lang = s.split(":", 1)[1] if ":" in s else "en"
-        try:
-            return countries(lang or "en")
-        except ValueError as e:
-            raise UsageError(str(e)) from None
+    s = spec.strip()
+    try:
+        builtin = builtin_gazetteer(s)  # the names gazetta.Matcher and gazetta.cooccurrence take
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    if builtin is not None:
+        return builtin
     p = Path(s)
     name = p.name.lower()
     if name.endswith(".gz"):
@@ -186,32 +186,14 @@ def _load_gazetteer(spec: str) -> Any:
 
 
 def _read_corpus(path: str, text: str, id: Optional[str]) -> Any:
-    """``gazetta.read_corpus`` when the package has it (streaming), else pandas."""
-    import pandas as pd
-
+    """The corpus file, streamed by ``gazetta.read_corpus`` (read by the same input layer as
+    the library's functions)."""
     import gazetta
 
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"no such corpus file: {path}")
-    reader = getattr(gazetta, "read_corpus", None)
-    if reader is not None:
-        return reader(p, text=text, id=id)
-    name = p.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
-        df = pd.read_json(p, lines=True, dtype=False, compression="infer")
-    elif name.endswith((".csv", ".csv.gz")):
-        df = pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""])
-    elif name.endswith((".tsv", ".tsv.gz")):
-        df = pd.read_csv(p, sep="\t", dtype=str, keep_default_na=False, na_values=[""])
-    elif name.endswith(".parquet"):
-        df = pd.read_parquet(p)
-    else:
-        raise UsageError(f"cannot tell the corpus format of {path!r}: use .jsonl(.gz), .csv, .tsv or .parquet")
-    for c in [text] + ([id] if id else []):
-        if c not in df.columns:
-            raise KeyError(f"column {c!r} not in {p.name} (columns: {list(df.columns)})")
-    return df
+    return gazetta.read_corpus(p, text=text, id=id)
 
 
 def _matcher(args: argparse.Namespace) -> Any:
@@ -250,13 +232,7 @@ def _cmd_match(args: argparse.Namespace) -> int:
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
     progress = True if args.progress else None
-    import pandas as pd
-
-    if isinstance(corpus, pd.DataFrame):  # the pandas fallback
-        df = m.mentions(corpus[args.text], ids=corpus[args.id].tolist() if args.id else None, units=args.units,
-                        paragraphs=args.paragraphs, progress=progress)
-    else:
-        df = m.mentions(corpus, units=args.units, paragraphs=args.paragraphs, progress=progress)
+    df = m.mentions(corpus, units=args.units, paragraphs=args.paragraphs, progress=progress)
     _write_table(df, out)
     if not args.quiet:
         _say(f"{len(df):,} mentions of {df['entity'].nunique() if len(df) else 0:,} entities -> {out}")
@@ -312,8 +288,6 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     import gazetta
 
     out = Path(args.out) if args.out else None
@@ -322,8 +296,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         _table_format(out)  # a usage error before any work
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
-    frame = isinstance(corpus, pd.DataFrame)  # the pandas fallback
-    a = gazetta.audit(m, corpus, n=args.n, seed=args.seed, text=args.text, id=args.id if frame else None,
+    a = gazetta.audit(m, corpus, n=args.n, seed=args.seed, text=args.text,
                       all_aliases=args.all_aliases, width=args.width, progress=True if args.progress else None)
     if out is not None:
         if html_out:
