@@ -373,3 +373,225 @@ def test_browser_without_webgl_says_so(tmp_path: Path) -> None:
     assert "data-rendered" not in attrs
     assert any("needs WebGL" in line for line in console)
     assert re.search(r'<div id="gz-error" style="display: block;">The network could not be drawn', dom)
+
+
+# --------------------------------------------------------------------------------------------
+# a real mouse and keyboard: Chromium's DevTools protocol over --remote-debugging-pipe
+# (JSON messages ending in NUL on file descriptors 3 and 4; no driver package needed)
+class _Browser:
+    def __init__(self, tmp_path: Path, *, timeout: float = 60.0) -> None:
+        import fcntl
+
+        assert CHROMIUM is not None
+        to_chrome_r, self._w = os.pipe()
+        self._r, from_chrome_w = os.pipe()
+
+        def fds() -> None:  # in the child: its ends of the pipes become 3 and 4
+            a = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+            b = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--remote-debugging-pipe", "--use-angle=swiftshader",
+             "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
+             "--disable-background-networking", "--hide-scrollbars", "--window-size=1200,900",
+             f"--user-data-dir={tmp_path / 'cdp-profile'}", "about:blank"],
+            pass_fds=(3, 4), preexec_fn=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self.timeout = timeout
+        self._buf = b""
+        self._id = 0
+        self.events: List[Dict[str, Any]] = []
+        self.session = ""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.send("Runtime.enable")
+        self.send("Page.enable")
+
+    def _message(self) -> Dict[str, Any]:
+        import select
+        import time
+
+        end = time.monotonic() + self.timeout
+        while b"\0" not in self._buf:
+            left = end - time.monotonic()
+            if left <= 0 or not select.select([self._r], [], [], left)[0]:
+                raise TimeoutError("no answer from chromium")
+            chunk = os.read(self._r, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self._buf += chunk
+        msg, _, self._buf = self._buf.partition(b"\0")
+        return json.loads(msg)
+
+    def send(self, method: str, params: Any = None) -> Dict[str, Any]:
+        self._id += 1
+        msg: Dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
+        if self.session:
+            msg["sessionId"] = self.session
+        os.write(self._w, json.dumps(msg).encode() + b"\0")
+        while True:
+            answer = self._message()
+            if answer.get("id") == self._id:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+            self.events.append(answer)
+
+    def js(self, expr: str) -> Any:
+        res = self.send("Runtime.evaluate", {"expression": expr, "returnByValue": True})
+        if "exceptionDetails" in res:
+            raise RuntimeError(res["exceptionDetails"])
+        return res["result"].get("value")
+
+    def wait(self, expr: str, timeout: float = 30.0) -> Any:
+        import time
+
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            v = self.js(expr)
+            if v:
+                return v
+            time.sleep(0.05)
+        raise TimeoutError(expr)
+
+    def errors(self) -> List[str]:
+        """Console messages and uncaught exceptions seen so far."""
+        out = []
+        for e in self.events:
+            if e.get("method") == "Runtime.exceptionThrown":
+                out.append(json.dumps(e["params"]["exceptionDetails"])[:500])
+            elif e.get("method") == "Runtime.consoleAPICalled":
+                out.append(f"console.{e['params']['type']}: " + json.dumps(e["params"]["args"])[:300])
+        return out
+
+    def mouse(self, x: float, y: float) -> None:
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+            self.proc.wait(timeout=20)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait(timeout=20)
+        finally:
+            os.close(self._w)
+            os.close(self._r)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Any:
+    b = _Browser(tmp_path)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+def _screen_positions(b: _Browser) -> Dict[str, Tuple[float, float]]:
+    """Each node's position on the screen (CSS pixels)."""
+    return {k: tuple(v) for k, v in b.js("""(function () {
+        var N = window.gazettaNetwork, box = document.getElementById("gz-graph").getBoundingClientRect(), out = {};
+        N.graph.forEachNode(function (n, a) {
+          var v = N.renderer.graphToViewport({x: a.x, y: a.y}); out[n] = [box.left + v.x, box.top + v.y]; });
+        return out; })()""").items()}
+
+
+def _info(b: _Browser) -> Tuple[str, Dict[str, str]]:
+    title = b.js("(document.querySelector('#gz-info h2') || {}).textContent || ''")
+    rows = b.js("""Array.from(document.querySelectorAll('#gz-info tr')).map(function (tr) {
+        return [tr.cells[0].textContent, tr.cells[1].textContent]; })""")
+    return title, dict(rows or [])
+
+
+def _seg_dist(p: Tuple[float, float], a: Tuple[float, float], b: Tuple[float, float]) -> float:
+    import math
+
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+@needs_chromium
+def test_real_mouse_hover_on_a_node_and_an_edge(demo_page: Any, browser: _Browser) -> None:
+    path, page, d = demo_page
+    b = browser
+    b.send("Page.navigate", {"url": path.as_uri()})
+    assert b.wait("document.body && document.body.dataset.rendered") == str(page.n_nodes)
+    pos = _screen_positions(b)
+    nodes = {n["id"]: n for n in d["nodes"]}
+    # a node: the box shows its counts
+    b.mouse(*pos["JP"])
+    b.wait("document.getElementById('gz-info').style.display === 'block'")
+    title, rows = _info(b)
+    assert title == "Japan"
+    ent = dict(zip(d["entity_values"], nodes["JP"]["v"][0]))
+    assert rows["n_units"] == f"{ent['n_units']:,}" and rows["n_docs"] == f"{ent['n_docs']:,}"
+    # away from everything: the box goes
+    drawn = [e for e in d["edges"] if e["v"][0]]
+    box = b.js("(function (r) { return [r.left, r.top, r.right, r.bottom]; })"
+               "(document.getElementById('gz-graph').getBoundingClientRect())")
+    empty = next((x, y) for x in range(int(box[0]) + 60, int(box[2]) - 60, 20)
+                 for y in range(int(box[1]) + 60, int(box[3]) - 60, 20)
+                 if min(((x - u) ** 2 + (y - v) ** 2) ** 0.5 for u, v in pos.values()) > 40
+                 and min(_seg_dist((x, y), pos[o["s"]], pos[o["t"]]) for o in drawn) > 15)
+    b.mouse(*empty)
+    b.wait("document.getElementById('gz-info').style.display === 'none'")
+    # an edge: the middle of one that no node and no other edge comes near
+    clear = None
+    for e in sorted(drawn, key=lambda e: -e["v"][0][0]):
+        mid = ((pos[e["s"]][0] + pos[e["t"]][0]) / 2, (pos[e["s"]][1] + pos[e["t"]][1]) / 2)
+        near_node = min(((mid[0] - x) ** 2 + (mid[1] - y) ** 2) ** 0.5 for x, y in pos.values())
+        near_edge = min((_seg_dist(mid, pos[o["s"]], pos[o["t"]]) for o in drawn if o is not e), default=99.0)
+        if near_node > 40 and near_edge > 12:
+            clear = (e, mid)
+            break
+    assert clear is not None, "no edge clear of the others to hover"
+    e, mid = clear
+    b.mouse(*mid)
+    b.wait("document.getElementById('gz-info').style.display === 'block'")
+    title, rows = _info(b)
+    assert title == f"{nodes[e['s']]['label']} – {nodes[e['t']]['label']}"
+    values = dict(zip(d["edge_values"], e["v"][0][2:]))
+    assert rows["n_ab"] == f"{values['n_ab']:,}" and rows["n_a"] == f"{values['n_a']:,}"
+    assert rows["npmi"] == f"{values['npmi']:.3f}" and "llr" in rows and "jaccard" in rows
+    shot = b.send("Page.captureScreenshot", {"format": "png"})
+    import base64
+
+    png = path.parent / "hover.png"
+    png.write_bytes(base64.b64decode(shot["data"]))
+    _keep(png)
+    assert b.errors() == []
+
+
+@needs_chromium
+def test_real_typing_in_the_search_box_and_keys_on_the_slider(demo_page: Any, browser: _Browser) -> None:
+    path, page, d = demo_page
+    b = browser
+    b.send("Page.navigate", {"url": path.as_uri()})
+    b.wait("document.body && document.body.dataset.rendered")
+    b.js("document.getElementById('gz-search').focus()")
+    b.send("Input.insertText", {"text": "korea"})
+    assert b.wait("document.getElementById('gz-matches').textContent") == "2 matches"
+    b.send("Input.insertText", {"text": "s"})  # "koreas": none
+    assert b.wait("document.getElementById('gz-matches').textContent === '0 matches' && 'ok'") == "ok"
+    b.js("var s = document.getElementById('gz-search'); s.value = ''; s.focus()")
+    b.send("Input.insertText", {"text": "japan"})
+    assert b.wait("document.getElementById('gz-matches').textContent") == "1 match"
+    assert b.wait("document.getElementById('gz-info').style.display === 'block' && "
+                  "document.querySelector('#gz-info h2').textContent") == "Japan"
+    # the slider: focus it and press the right arrow twice
+    b.js("document.getElementById('gz-slider').focus()")
+    for _ in range(2):
+        for kind in ("keyDown", "keyUp"):
+            b.send("Input.dispatchKeyEvent", {"type": kind, "key": "ArrowRight", "code": "ArrowRight",
+                                              "windowsVirtualKeyCode": 39})
+    assert b.wait("document.body.dataset.view === '2' && 'ok'") == "ok"
+    assert b.js("document.getElementById('gz-period').textContent") == d["views"][2]
+    assert b.js("document.body.dataset.edgesShown") == str(sum(1 for e in d["edges"] if e["v"][2]))
+    assert b.errors() == []
