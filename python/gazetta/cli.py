@@ -571,12 +571,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     else:
         from . import plot
 
-        _save_figure(plot.network(total, top=40, weight="npmi"), out / "network.png")
+        # the Wikinews texts are CC BY 2.5: a picture made from them credits them
+        credit = ("Data: Wikinews contributors, CC BY 2.5 (creativecommons.org/licenses/by/2.5), texts changed; "
+                  "White House readouts (US public domain)")
+        _save_figure(plot.network(total, top=40, weight="npmi", color="community", credit=credit),
+                     out / "network.png")
         written.append("network.png")
         pairs = [(r.a, r.b) for r in rising.head(2).itertuples()] + [(r.a, r.b) for r in falling.head(2).itertuples()]
         if pairs:
             # the quantity the changes table tests (lift), not a share that can rise while it falls
-            _save_figure(plot.timeline(co, pairs, value="lift", freq="Q"), out / "timeline.png")
+            _save_figure(plot.timeline(co, pairs, value="lift", freq="Q", credit=credit), out / "timeline.png")
             written.append("timeline.png")
     if not q:
         _say("")
