@@ -136,12 +136,35 @@ def test_network_labels_do_not_overlap(net):
             assert not b.overlaps(o), (labels[i].get_text(), b, o)
 
 
-def test_network_credit_line(net):
-    credits = [t for t in net.axes[0].texts if t.get_gid() == "gazetta-credit"]
+def _credits(fig: Figure) -> List[Any]:
+    from matplotlib.text import Text
+
+    return [t for t in fig.findobj(Text) if t.get_gid() == "gazetta-credit"]
+
+
+def _assert_credit_inside(fig: Figure) -> None:
+    credits = _credits(fig)
     assert [t.get_text() for t in credits] == [CREDIT]
-    net.draw_without_rendering()
-    b = credits[0].get_window_extent(net._get_renderer())
-    assert b.y0 >= 0 and b.x1 <= net.bbox.x1  # inside the picture
+    fig.draw_without_rendering()
+    r = fig._get_renderer()
+    b = credits[0].get_window_extent(r)
+    assert b.y0 >= 0 and b.x1 <= fig.bbox.x1  # inside the picture
+    for ax in fig.axes:  # below every panel, overlapping none
+        assert not b.overlaps(ax.get_tightbbox(r))
+
+
+def test_network_credit_line(net, monthly):
+    _assert_credit_inside(net)
+    assert not _credits(plot.network(monthly, top=10))
+    # into given axes: under them
+    ax = Figure().add_subplot()
+    plot.network(monthly, top=10, ax=ax, credit=CREDIT)
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "gazetta-credit"] == [CREDIT]
+
+
+def test_heatmap_and_timeline_credit_line(monthly):
+    _assert_credit_inside(plot.heatmap(monthly, top=10, credit=CREDIT))
+    _assert_credit_inside(plot.timeline(monthly, [("RU", "UA")], freq="Y", credit=CREDIT))
 
 
 def test_network_states_unit_n_and_measure(net, monthly):

@@ -159,6 +159,19 @@ def _halo(width: float = 3.0) -> List[Any]:
     return [patheffects.withStroke(linewidth=width, foreground="white")]
 
 
+def _credit(fig: Any, ax: Any, credit: Optional[str], own: bool) -> None:
+    """A credit line (e.g. the licence of the texts) in small grey type at the bottom right:
+    of the figure when the plot made it (the layout keeps room for it), else under ``ax``."""
+    if not credit:
+        return
+    kw: Dict[str, Any] = {"fontsize": 8.5, "color": "#555555", "ha": "right", "gid": "gazetta-credit"}
+    if own:
+        fig.supxlabel(str(credit), x=0.995, **kw)
+    else:
+        ax.annotate(str(credit), xy=(1.0, 0.0), xycoords="axes fraction", xytext=(0, -6),
+                    textcoords="offset points", va="top", **kw)
+
+
 # --------------------------------------------------------------------------------------------
 # Pairs resting on fewer than ``min_n`` co-occurring units (``n_ab < min_n``) are not drawn
 # as findings: the tables' definition and default (gazetta._measures.mask_min_n,
@@ -425,10 +438,7 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
         _network_key(ax, colour_key, "kind" if mode == "kind" else "community", counts,
                      area_of=lambda v: _node_area(v, float(counts.max())), size_title=size_title,
                      w=w, wmax=wmax, weight=weight, meaning=_meaning(weight, c))
-    if credit:
-        ax.annotate(str(credit), xy=(1.0, 0.0), xycoords="axes fraction", xytext=(0, -6),
-                    textcoords="offset points", ha="right", va="top", fontsize=8.5, color="#555555",
-                    gid="gazetta-credit")
+    _credit(fig, ax, credit, own)
 
     # labels: placed once the layout (and so the data -> pixel mapping) is final
     fig.draw_without_rendering()
@@ -721,7 +731,8 @@ def color_limits(values: Any, *, signed: bool, q: float = 98.0, cap: Optional[fl
 
 def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, ax: Any = None,
             order: Literal["count", "cluster", "name"] = "count", annotate: Optional[bool] = None,
-            min_n: Optional[int] = None, vmax: Optional[float] = None, title: Optional[str] = None) -> Any:
+            min_n: Optional[int] = None, vmax: Optional[float] = None, title: Optional[str] = None,
+            credit: Optional[str] = None) -> Any:
     """Draws an entity × entity heat map of one pair column for the most frequent entities.
 
     The colour range is fitted to the cells drawn (:func:`color_limits`: the 98th percentile,
@@ -759,6 +770,8 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     title : str, optional
         Default: the measure and the number of entities; the subtitle states the unit,
         ``n`` and the documents.
+    credit : str, optional
+        A credit line at the bottom right, e.g. the licence of the texts.
 
     Returns
     -------
@@ -912,6 +925,7 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     ax.set_title(title, fontsize=14, fontweight="bold", loc="left", pad=8 + 12 * len(sub))
     ax.text(0.0, 1.01, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
             linespacing=1.3)
+    _credit(fig, ax, credit, own)
     if own:
         fig.draw_without_rendering()  # constrained layout settles in two passes: the title stays inside
     return fig
@@ -938,7 +952,7 @@ def _resolve(c: Any, x: str) -> str:
 def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, value: str = "npmi",
              freq: Optional[str] = None, group: Any = None, min_count: int = 1, support: Optional[bool] = None,
              units: Optional[bool] = None, min_n: Optional[int] = None, ax: Any = None,
-             title: Optional[str] = None, few: Optional[int] = None) -> Any:
+             title: Optional[str] = None, credit: Optional[str] = None, few: Optional[int] = None) -> Any:
     """Draws how strongly pairs co-occur over the periods of a time-sliced result.
 
     A period without documents is missing, not a period without co-occurrence: it is a gap
@@ -981,6 +995,8 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     title : str, optional
         Default: the value and the period; the subtitle states the unit, ``n`` (units of
         the group drawn, all periods) and the documents.
+    credit : str, optional
+        A credit line at the bottom right, e.g. the licence of the texts.
     few : int, optional
         Former name of ``min_n`` (0: no hollow points); give one of them.
 
@@ -1174,6 +1190,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     ax.set_title(title, fontsize=15, fontweight="bold", loc="left", pad=8 + 13 * len(sub))
     ax.text(0.0, 1.01, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
             linespacing=1.3)
+    _credit(fig, ax_n if ax_n is not None else ax, credit, own)
     if own:
         fig.draw_without_rendering()  # constrained layout settles in two passes: the title stays inside
     return fig
