@@ -33,13 +33,16 @@ def merge(a: Any, b: Any) -> Any:
     meta = dict(a.meta)
     for k in ("n_docs", "missing_texts", "missing_key_docs"):
         meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
-    for k in ("duplicate_docs", "dropped_by_level", "removed_by_rules", "removed_by_runs", "missing_dates",
-              "unreadable_dates", "dates_to_utc"):
+    for k in ("duplicate_docs", "duplicate_ids", "dropped_by_level", "removed_by_rules", "removed_by_runs",
+              "missing_dates", "unreadable_dates", "dates_to_utc"):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
     pa, pb = a.meta.get("paragraphs_auto"), b.meta.get("paragraphs_auto")
     if isinstance(pa, dict) and isinstance(pb, dict):  # documents read each way add up
         meta["paragraphs_auto"] = {k: int(pa.get(k, 0)) + int(pb.get(k, 0)) for k in ("blank", "line")}
+    ea, eb = a.meta.get("explode"), b.meta.get("explode")
+    if isinstance(ea, dict) or isinstance(eb, dict):  # documents read and rows counted add up
+        meta["explode"] = {k: int((ea or {}).get(k, 0)) + int((eb or {}).get(k, 0)) for k in ("docs", "rows")}
     da, db = a.meta.get("dedupe"), b.meta.get("dedupe")
     if isinstance(da, dict) and isinstance(db, dict):
         if da.get("mode") != db.get("mode"):

@@ -50,7 +50,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError("gazetta.dask needs Dask: pip install 'gazetta[dask]' "
                       "(dask[dataframe] and distributed)") from e
 
-from . import _core
+from . import _core, _input
 from ._frames import RESOLVED_BY
 from ._dates import PART as _dates_part
 from ._dates import unreadable_note, utc_note
@@ -301,6 +301,7 @@ def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str]
     0    2      0   JAPAN     JP
     1    2     10   Japan     JP
     """
+    _input.check_corpus_first(corpus, matcher, "dask.mentions")
     kind = _kind(corpus)
     _check_choice("paragraphs", paragraphs, ("auto", "line", "blank"))
     if not isinstance(units, bool):
@@ -311,7 +312,7 @@ def mentions(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[str]
         cols = [text] + ([id] if id is not None else [])
         for c in cols:
             if c not in corpus.columns:
-                raise KeyError(f"column {c!r} not in the DataFrame (columns: {list(corpus.columns)})")
+                raise _input.missing_column(c, list(corpus.columns))
         corpus = corpus[cols]
         if id is not None:
             doc_dtype = corpus.dtypes[id]
@@ -404,9 +405,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
                  unit: Literal["document", "paragraph", "sentence"] = "sentence",
                  paragraphs: Literal["auto", "line", "blank"] = "auto", window: Optional[int] = None,
                  count: Literal["units", "mentions"] = "units", by: Union[None, str, Sequence[str]] = None,
-                 time: Optional[str] = None, freq: Optional[str] = None, dayfirst: Optional[bool] = None,
-                 date_format: Optional[str] = None, min_count: int = 1, kinds: Any = None,
-                 between: Any = None,
+                 explode: bool = False, time: Optional[str] = None, freq: Optional[str] = None,
+                 dayfirst: Optional[bool] = None, date_format: Optional[str] = None, min_count: int = 1,
+                 kinds: Any = None, between: Any = None,
                  n_threads: Optional[int] = 1, split_every: int = SPLIT_EVERY,
                  dedupe: Literal["none"] = "none", keep_evidence: int = 0,
                  level: Optional[str] = None) -> Cooccurrence:
@@ -423,8 +424,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         texts, or a bag of str or of dicts. Missing texts are empty documents.
     matcher : Matcher or Gazetteer
         Shipped to each worker once (see the module docstring).
-    text, id, unit, paragraphs, window, count, by, time, freq, min_count, kinds, between, level
-        As in :func:`gazetta.cooccurrence`.
+    text, id, unit, paragraphs, window, count, by, explode, time, freq, min_count, kinds, between, level
+        As in :func:`gazetta.cooccurrence` (with ``explode=True`` each partition's documents
+        are read once per group, as the local call reads them).
     dayfirst, date_format
         As in :func:`gazetta.cooccurrence`. Without either, the day/month order of a text
         date column is decided from all its distinct values first (one pass over that
@@ -466,6 +468,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     >>> co.pairs.equals(gazetta.cooccurrence(docs, g).pairs), co.meta["n_docs"]
     (True, 3)
     """
+    _input.check_corpus_first(corpus, matcher, "dask.cooccurrence")
     kind = _kind(corpus)
     n_threads = _check_threads(n_threads)
     if dedupe != "none":
@@ -475,7 +478,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
         raise ValueError(f"split_every must be an int >= 2; got {split_every!r}")
     options: Dict[str, Any] = dict(id=id, unit=unit, paragraphs=paragraphs, window=window, count=count, by=by,
-                                   time=time, freq=freq, dayfirst=dayfirst, date_format=date_format,
+                                   explode=explode, time=time, freq=freq, dayfirst=dayfirst, date_format=date_format,
                                    min_count=min_count, kinds=kinds, between=between,
                                    n_threads=n_threads,
                                    keep_evidence=keep_evidence, level=level)
@@ -485,7 +488,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     # result for a collection without partitions.
     if kind == "frame":
         if text not in corpus.columns:
-            raise KeyError(f"text column {text!r} not in the DataFrame (columns: {list(corpus.columns)})")
+            raise _input.missing_column(text, list(corpus.columns), "text")
         sample: Any = corpus._meta.copy()
         sample[text] = _plain_texts(sample[text])
     else:
