@@ -62,6 +62,7 @@ nb_merge_streams = True
 autodoc_default_options = {"members": True, "member-order": "bysource", "show-inheritance": False}
 autodoc_typehints = "signature"
 autodoc_preserve_defaults = True
+python_maximum_signature_line_length = 88  # longer signatures: one parameter a line
 autoclass_content = "class"
 numpydoc_show_class_members = False  # autodoc lists the members
 numpydoc_class_members_toctree = False
@@ -98,7 +99,7 @@ html_show_sourcelink = False
 html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,
-    "header_links_before_dropdown": 6,
+    "header_links_before_dropdown": 5,
     "secondary_sidebar_items": ["page-toc"],
 }
 html_context = {"default_mode": "light"}
@@ -153,6 +154,19 @@ def _resolve_short(app, env, node, contnode):
     return None
 
 
+# Docstrings point to the guide as "docs/measures.md" (readable in help() and in a terminal); on
+# the site that becomes a link to the page, and a page that does not exist is an error.
+_DOC_POINTER = __import__("re").compile(r"(``)?\bdocs/([A-Za-z0-9_-]+)\.md\b(``)?")
+
+
+def _link_doc_pointers(app, what, name, obj, options, lines):
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith((">>>", "...")):
+            continue
+        lines[i] = _DOC_POINTER.sub(lambda m: f":doc:`/{m.group(2)}`", line)
+
+
 def setup(app):
     app.connect("autodoc-process-docstring", _note_attributes, priority=400)
+    app.connect("autodoc-process-docstring", _link_doc_pointers, priority=600)
     app.connect("missing-reference", _resolve_short)
