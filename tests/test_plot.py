@@ -306,7 +306,7 @@ def test_timeline_min_n_is_few(monthly):
     b = plot.timeline(monthly, [("RU", "UA")], value="npmi", freq="Q", few=3)
     hollow = [len(f.axes[0].collections[1].get_offsets()) for f in (a, b)]
     assert hollow[0] == hollow[1] > 0
-    assert any("hollow: n_ab < 3" == t.get_text() for t in a.axes[0].get_legend().get_texts())
+    assert any("hollow point, pale line: n_ab < 3" == t.get_text() for t in a.axes[0].get_legend().get_texts())
     with pytest.raises(ValueError, match="min_n or few"):
         plot.timeline(monthly, [("RU", "UA")], min_n=3, few=3)
 
@@ -337,3 +337,17 @@ def test_bad_options(monthly):
         plot.timeline(monthly, freq="W")
     with pytest.raises(ValueError, match="nothing to draw"):
         plot.network(unsliced, min_n=5)
+
+
+def test_timeline_joins_only_points_on_enough_units(monthly):
+    """The bold line breaks at points resting on fewer than min_n units; the pale labelled
+    line keeps every value."""
+    fig = plot.timeline(monthly, [("RU", "UA")], value="npmi", freq="Q", min_n=5)
+    ax = fig.axes[0]
+    full = [ln for ln in ax.lines if ln.get_label() == "Russia – Ukraine"][0]
+    bold = [ln for ln in ax.lines if ln.get_label() == "_strong"][0]
+    y, yb = np.asarray(full.get_ydata(), float), np.asarray(bold.get_ydata(), float)
+    weak = np.isfinite(y) & ~np.isfinite(yb)
+    assert weak.any() and np.isfinite(yb).any()
+    assert full.get_linewidth() < bold.get_linewidth() and full.get_alpha() < 1
+    np.testing.assert_array_equal(yb[np.isfinite(yb)], y[np.isfinite(yb)])

@@ -1081,6 +1081,9 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     width = _bar_width(full)
     nbar = len(ids)
     weak_any = False
+    from matplotlib.lines import Line2D
+
+    proxies: List[Any] = []
     for i, (a, b) in enumerate(ids):
         sub = all_p[(all_p["a"] == a) & (all_p["b"] == b)].set_index(time)
         nab = sub["n_ab"].reindex(full).fillna(0).to_numpy(dtype=float)
@@ -1095,10 +1098,16 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         y = np.where(empty, np.nan, y)
         colour = _PALETTE[i % len(_PALETTE)]
         label = f"{names.get(a, a)} – {names.get(b, b)}"
-        ax.plot(x, y, linewidth=2.0, color=colour, label=label, zorder=3)
         ok = np.isfinite(y)
-        weak = ok & (nab < few) if value != "n_ab" else np.zeros(len(y), dtype=bool)
+        weak = ok & _thin(nab, few) if value != "n_ab" else np.zeros(len(y), dtype=bool)
         weak_any |= bool(weak.any())
+        # the labelled line holds every value; it is drawn thin and pale, and a bold line joins
+        # only neighbouring points that rest on min_n or more units: thin points are no finding
+        ax.plot(x, y, linewidth=1.1 if weak.any() else 2.0, alpha=0.55 if weak.any() else 1.0, color=colour,
+                label=label, zorder=3)
+        if weak.any():
+            ax.plot(x, np.where(weak, np.nan, y), linewidth=2.0, color=colour, label="_strong", zorder=3)
+        proxies.append(Line2D([], [], linewidth=2.0, color=colour))
         ax.scatter(x[ok & ~weak], y[ok & ~weak], s=26, color=colour, zorder=4)
         ax.scatter(x[weak], y[weak], s=26, facecolors="white", edgecolors=colour, linewidths=1.4, zorder=4)
         if measure:  # a lone point between gaps still shows; join across co-occurrence gaps faintly,
@@ -1144,14 +1153,15 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     ax.tick_params(labelsize=10.5)
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
-    handles, labels = ax.get_legend_handles_labels()
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+
+    labels = [f"{names.get(a, a)} – {names.get(b, b)}" for a, b in ids]
+    handles: List[Any] = list(proxies)
 
     if weak_any:
         handles.append(Line2D([], [], marker="o", ls="", markersize=6, markerfacecolor="white",
                               markeredgecolor="#555555"))
-        labels.append(f"hollow: n_ab < {few}")
+        labels.append(f"hollow point, pale line: n_ab < {few}")
     if empty.any():
         handles.append(Patch(color="#e9e9e9"))
         labels.append("no documents")
@@ -1183,7 +1193,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     if empty.any():
         notes.append(f"grey: {per}s without documents ({int(empty.sum())})")
     if weak_any:
-        notes.append(f"hollow points rest on fewer than {few} co-occurring {unit}")
+        notes.append(f"hollow points and pale lines rest on fewer than {few} co-occurring {unit} (not findings)")
     import textwrap
 
     sub = textwrap.wrap(_describe(c) + "".join(f"; {t}" for t in notes), 125)
