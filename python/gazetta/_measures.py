@@ -122,7 +122,7 @@ def measures(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: np.ndarray) 
 DEFAULT_MIN_N = 5
 
 #: The association measures :func:`mask_min_n` sets to NaN (counts and ``expected`` stay).
-MASKED = ("pmi", "npmi", "jaccard", "dice", "llr", "llr_p", "lift")
+MASKED = ("pmi", "npmi", "jaccard", "dice", "llr", "llr_p", "lift", "llr_p_adj")
 
 #: The interval columns of :func:`intervals`.
 INTERVAL_COLUMNS = ("pmi_lo", "pmi_hi", "npmi_lo", "npmi_hi")
@@ -209,8 +209,9 @@ def mask_min_n(pairs: Any, min_n: int = DEFAULT_MIN_N, columns: Optional[Sequenc
     min_n : int, default 5
         Rows with ``n_ab >= min_n`` keep their values; ``1`` masks nothing.
     columns : list of str, optional
-        The columns to mask (default: those of ``pmi, npmi, jaccard, dice, llr, llr_p, lift``
-        and the interval columns ``pmi_lo, pmi_hi, npmi_lo, npmi_hi`` that the table has).
+        The columns to mask (default: those of ``pmi, npmi, jaccard, dice, llr, llr_p, lift``,
+        ``llr_p_adj`` (of :meth:`Cooccurrence.significant`) and the interval columns
+        ``pmi_lo, pmi_hi, npmi_lo, npmi_hi`` that the table has).
 
     Examples
     --------

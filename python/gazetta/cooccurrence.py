@@ -1209,8 +1209,9 @@ class Cooccurrence:
             n_reference, share_target, share_reference, n_a_target, n_a_reference,
             n_b_target, n_b_reference, expected_target, expected_reference, lift_target,
             lift_reference, npmi_target, npmi_reference, log_ratio, g2, p, p_adj]``: one row
-            per pair counted on either side (``kinds=``/``between=`` of this result apply,
-            ``min_count`` does not), with ``n_*`` the units (or mentions) of the pair, of all,
+            per pair counted on either side (``kinds=``/``between=`` of this result apply;
+            ``min_count`` and the filters of :meth:`significant`/:meth:`backbone` do not:
+            every counted pair is compared), with ``n_*`` the units (or mentions) of the pair, of all,
             of ``a`` and of ``b`` on each side. ``g2``, ``p``, ``log_ratio`` are NaN where the
             test does not apply (a side without units; for ``"lift"``, an entity absent from
             a side). ``attrs``: ``target``, ``reference`` (labels), ``test``, ``correction``,
