@@ -362,6 +362,45 @@ def _looks_like_corpus(x: Any) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
+# gazetteer columns
+#: Column names, besides near spellings, that most likely mean one of the gazetteer's roles.
+_LOOKALIKES = {"aliases": ("alias", "synonyms", "synonym", "variants", "variant", "names", "alt_names",
+                           "alternate_names", "alternatenames"),
+               "kind": ("type", "types", "kinds", "category", "categories", "class", "entity_type", "label")}
+
+
+def warn_lookalike_columns(columns: Iterable[Any], roles: Dict[str, str], where: str, how: str,
+                           stacklevel: int = 3, field: str = "column") -> None:
+    """Warns when a gazetteer has no column for an optional role (``aliases``, ``kind``) but
+    one whose name is close to it (``alias``, ``type``): it would silently become an
+    attribute. ``roles`` maps the role to the column name in use; ``how`` ends the message
+    (how to say which column is meant).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     warn_lookalike_columns(["id", "name", "alias"], {"aliases": "aliases", "kind": "kind"}, "the DataFrame",
+    ...                            "rename it")
+    >>> print(w[0].message)
+    the DataFrame has no 'aliases' column but a column 'alias', read as an attribute: did you mean 'aliases'? (rename it)
+    """
+    present = [str(c) for c in columns]
+    taken = set(roles.values())
+    others = [c for c in present if c not in taken]
+    for role, name in roles.items():
+        if name in present or role not in _LOOKALIKES:
+            continue
+        hits = difflib.get_close_matches(name, others, n=1, cutoff=0.75) or [
+            c for c in others if c.lower() in _LOOKALIKES[role] or c.lower() == name.lower()][:1]
+        if hits:
+            warnings.warn(f"{where} has no {name!r} {field} but a {field} {hits[0]!r}, read as an attribute: did you "
+                          f"mean {name!r}? ({how.format(role=role, col=hits[0])})", UserWarning,
+                          stacklevel=stacklevel + 1)
+
+
+# --------------------------------------------------------------------------------------------
 # built-in gazetteers by name
 def builtin_gazetteer(spec: Any) -> Any:
     """The built-in gazetteer a name stands for (``"countries"``, ``"countries:LANG"``), or

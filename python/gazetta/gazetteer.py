@@ -109,7 +109,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Option
 
 import pandas as pd
 
-from . import _core
+from . import _core, _input
 from ._atomic import write_atomic
 from .exceptions import GazetteerError
 
@@ -1048,6 +1048,10 @@ class Gazetteer:
         with _no_gc():
             for i, rec in enumerate(records):
                 pos = positions[i] if positions is not None else i
+                if i == 0 and isinstance(rec, Mapping):  # "alias" for "aliases", "type" for "kind"
+                    _input.warn_lookalike_columns(rec.keys(), {"aliases": "aliases", "kind": "kind"},
+                                                  "the first record" + (f" of {src.label}" if src.label else ""),
+                                                  "rename the key", 4, field="key")
                 if isinstance(rec, Entity):
                     self._ingest(rec.id, rec.name, rec.kind, list(rec.aliases), rec.attrs, src, pos)
                     continue
@@ -1119,6 +1123,9 @@ class Gazetteer:
                 where = f" of {src.label}" if src.label else ""
                 raise GazetteerError(f"no {role} column {col!r}{where}; columns are {[str(c) for c in cols]}",
                                      source=src.label)
+        where = "the DataFrame" if src.label is None else str(src.label)
+        _input.warn_lookalike_columns(cols, {"aliases": aliases, "kind": kind}, where,
+                                      "rename the column, or pass {role}={col!r}", 4)
         n = len(df)
         none = [None] * n
 
