@@ -199,7 +199,7 @@ def _per_entity(co: Any) -> str:
 
 
 def _counts(side: _Side) -> Tuple[pd.DataFrame, pd.Series, int]:
-    """(pair counts [a, b, name_a, name_b, kind_a, kind_b, n_ab], entity counts, n) of a side."""
+    """(pair counts [a, b, n_ab] in id order, entity counts by id, n) of a side."""
     co = side.co
     p = co._all_pairs
     m = side.mask(p)
