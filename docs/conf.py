@@ -57,6 +57,9 @@ nb_execution_raise_on_error = True  # a failing cell fails the build
 nb_execution_timeout = 600
 nb_execution_show_tb = True
 nb_merge_streams = True
+# stderr of executed cells (tqdm's "IProgress not found" in a kernel without ipywidgets) is not
+# shown: pages show results; an exception still fails the build
+nb_output_stderr = "remove"
 
 # -- autodoc + numpydoc -------------------------------------------------------------------------
 autodoc_default_options = {"members": True, "member-order": "bysource", "show-inheritance": False}
@@ -95,6 +98,7 @@ nitpick_ignore_regex = [
 html_theme = "pydata_sphinx_theme"
 html_title = f"gazetta {release}"
 html_static_path = ["_static"]
+html_css_files = ["gazetta.css"]
 html_show_sourcelink = False
 html_theme_options = {
     "navigation_with_keys": False,
