@@ -17,6 +17,11 @@ Every measurement runs in a **fresh subprocess**, so that its peak RSS
    entity each) over the text "北"×n (an unspaced script: every character starts a word), with
    ``overlaps="longest"`` and ``"all"``: wall time of ``Matcher.mentions``, mentions and peak
    RSS, each case in its own process. Time must grow linearly with n.
+4. ``giant`` (issue 20): one alias of the longest length allowed (256 characters), over text
+   that matches all of it but its last word at every word start ("a a … a b" over
+   "a a a …", and "北北…北南" over "北北北…", where every character starts a word): every walk
+   reads the whole alias. Wall time of ``Matcher.find`` for 1, 4 and 10 MB, each in its own
+   process; before the length bound, a 1 MB alias over 600 kB of such text took 91 s.
 
 Usage::
 
@@ -24,6 +29,7 @@ Usage::
     python benchmarks/limits.py build --aliases 1000000
     python benchmarks/limits.py linear --factors 1 4 16
     python benchmarks/limits.py nested                # about 30 s
+    python benchmarks/limits.py giant                 # about 1 min
 """
 
 from __future__ import annotations
@@ -147,8 +153,29 @@ def child_nested(k: int, n: int, overlaps: str) -> Dict[str, Any]:
             "kchars_s": n / 1e3 / (t1 - t0), "rss_before_mb": rss0, "peak_rss_mb": _maxrss_mb()}
 
 
+def child_giant(mb: int, script: str) -> Dict[str, Any]:
+    import gazetta
+
+    if script == "latin":
+        alias, unit = "a " * 127 + "b", "a "
+    else:
+        alias, unit = "北" * 255 + "南", "北"
+    m = gazetta.Matcher(gazetta.Gazetteer().add("X", alias))
+    text = unit * (mb * 1_000_000 // len(unit.encode("utf-8")))
+    nbytes = len(text.encode("utf-8"))
+    rss0 = _maxrss_mb()
+    t0 = time.perf_counter()
+    found = m.find(text)
+    t1 = time.perf_counter()
+    return {"script": script, "alias_chars": len(alias), "mb": nbytes / 1e6, "mentions": len(found),
+            "find_s": t1 - t0, "mb_s": nbytes / 1e6 / (t1 - t0), "rss_before_mb": rss0, "peak_rss_mb": _maxrss_mb()}
+
+
+#: (megabytes, script) of the ``giant`` rows.
+GIANT = [(1, "latin"), (4, "latin"), (10, "latin"), (1, "cjk"), (4, "cjk"), (10, "cjk")]
+
 #: (aliases, characters, overlaps) of the ``nested`` rows.
-NESTED = [(1000, 10_000, "longest"), (1000, 40_000, "longest"), (1000, 160_000, "longest"),
+NESTED = [(256, 10_000, "longest"), (256, 40_000, "longest"), (256, 160_000, "longest"),
           (100, 40_000, "longest"), (100, 10_000, "all"), (100, 40_000, "all")]
 
 
@@ -173,11 +200,15 @@ def main() -> None:
     ch.add_argument("--single", action="store_true")
     ch.add_argument("--chars", type=int, default=0)
     ch.add_argument("--overlaps", default="longest")
+    ch.add_argument("--script", default="latin")
     sub.add_parser("nested")
+    sub.add_parser("giant")
     a = ap.parse_args()
     if a.cmd == "_child":
         if a.what == "nested":
             res = child_nested(a.n, a.chars, a.overlaps)
+        elif a.what == "giant":
+            res = child_giant(a.n, a.script)
         else:
             res = child_build(a.n) if a.what == "build" else child_linear(a.n, a.single)
         print(json.dumps(res))
@@ -214,6 +245,15 @@ def main() -> None:
         print(markdown_table(rows, [("aliases", "nested aliases"), ("chars", "characters"), ("overlaps", "overlaps"),
                                     ("mentions", "mentions"), ("mentions_s", "mentions (s)"),
                                     ("kchars_s", "k chars/s"), ("rss_before_mb", "RSS before (MB)"),
+                                    ("peak_rss_mb", "peak RSS (MB)")]))
+    if a.cmd in (None, "giant"):
+        rows = []
+        for mb, script in GIANT:
+            r = run_child(["giant", str(mb), "--script", script])
+            print(json.dumps(r), flush=True)
+            rows.append({k2: (f"{v:.2f}" if isinstance(v, float) else v) for k2, v in r.items()})
+        print(markdown_table(rows, [("script", "text"), ("alias_chars", "alias characters"), ("mb", "MB"),
+                                    ("mentions", "mentions"), ("find_s", "find (s)"), ("mb_s", "MB/s"),
                                     ("peak_rss_mb", "peak RSS (MB)")]))
 
 

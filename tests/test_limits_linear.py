@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any, Dict
 
 import pytest
@@ -36,17 +37,18 @@ def run_child(code: str) -> Dict[str, Any]:
 
 
 def test_nested_aliases_longest_is_linear() -> None:
-    """1,000 nested aliases over 20,000 characters: leftmost-longest keeps one candidate span
-    per start position, so this takes well under a second and little memory (it took minutes
-    and about a gigabyte when every nested alias was a candidate)."""
+    """256 nested aliases (the longest allowed) over 20,480 characters: leftmost-longest keeps
+    one candidate span per start position, so this takes well under a second and little
+    memory (1,000 nested aliases over 20,000 characters took minutes and about a gigabyte
+    when every nested alias was a candidate)."""
     res = run_child("""
         import json, resource, time
         import gazetta
         g = gazetta.Gazetteer()
-        for i in range(1, 1001):
+        for i in range(1, 257):
             g.add(f"N{i}", "北" * i)
         m = gazetta.Matcher(g)
-        text = "北" * 20_000
+        text = "北" * 20_480
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0 = time.perf_counter()
         df = m.mentions([text], progress=False)
@@ -55,9 +57,57 @@ def test_nested_aliases_longest_is_linear() -> None:
         print(json.dumps({"n": len(df), "ids": sorted(set(df["entity"])), "lens": sorted(set(df["end"] - df["start"])),
                           "s": dt, "grew_mb": grew}))
     """)
-    assert (res["n"], res["ids"], res["lens"]) == (20, ["N1000"], [1000])
+    assert (res["n"], res["ids"], res["lens"]) == (80, ["N256"], [256])
     assert res["s"] < 10, res
     assert res["grew_mb"] < 200, res
+
+
+def test_alias_length_is_bounded(tmp_path: Path) -> None:
+    """Aliases, ignore phrases and context-rule phrases hold at most 256 characters (after
+    stripping; a glob star and escape backslashes not counted): matching reads at most the
+    longest alias from every word start, so this bound is what keeps it linear in the text.
+    A 1 MB alias (it took 91 s over 600 kB of near-matches) is refused when it is added, and
+    in a crafted matcher file with the file named."""
+    from gazetta._core import MAX_ALIAS_CHARS
+
+    assert MAX_ALIAS_CHARS == 256
+    ok = "Bo " * 85 + "X"  # 256 characters
+    g = gazetta.Gazetteer().add("A", ok, aliases=["a" * 256 + "*", "\\*" * 255 + "b"])
+    assert [m.entity for m in gazetta.Matcher(g).find("x " + ok + ".")] == ["A"]
+    for bad in ["Bo " * 100, "北" * 1_000_000]:
+        with pytest.raises(gazetta.GazetteerError, match=r"characters long; at most 256 are allowed"):
+            gazetta.Gazetteer().add("A", "A", aliases=[bad])
+    with pytest.raises(gazetta.GazetteerError, match=r"at most 256"):
+        gazetta.Gazetteer().add("A", "A", not_before=["x" * 257])
+    with pytest.raises((gazetta.GazetteerError, ValueError), match=r"at most 256"):
+        gazetta.Matcher(gazetta.Gazetteer().add("A", "A"), ignore=["y" * 257])
+    # a crafted matcher file
+    p = tmp_path / "m.gazetta"
+    gazetta.Matcher(gazetta.Gazetteer().add("A", "Alpha")).save(p)
+    p.write_text(p.read_text(encoding="utf-8").replace('"Alpha"', json.dumps("Alpha " * 200_000)), encoding="utf-8")
+    with pytest.raises(gazetta.GazettaError, match=r"m\.gazetta.*at most 256"):
+        gazetta.Matcher.load(p)
+
+
+def test_longest_alias_over_near_matches_is_linear() -> None:
+    """One alias of the longest length allowed, over text that matches all of it but its last
+    word at every word start ("a a a … a b" over "a a a a …"): every walk reads the whole
+    alias, and the time stays proportional to the text (0.3 MB/s on a shared 2-core machine;
+    with a 1 MB alias a 600 kB text took 91 s, and time grew with the square of the text)."""
+    res = run_child("""
+        import json, time
+        import gazetta
+        m = gazetta.Matcher(gazetta.Gazetteer().add("X", "a " * 127 + "b"))
+        out = {}
+        for n in (100_000, 400_000):
+            text = "a " * n
+            t0 = time.perf_counter()
+            out[n] = (len(m.find(text + "b")), time.perf_counter() - t0)
+        print(json.dumps(out))
+    """)
+    assert res["100000"][0] == res["400000"][0] == 1, res
+    assert res["400000"][1] < 20, res
+    assert res["400000"][1] < 4 * res["100000"][1] * 2 + 1, res
 
 
 @pytest.mark.parametrize("overlaps", ["longest", "all"])

@@ -11,6 +11,8 @@ import numpy.typing as npt
 
 __version__: str
 FORMAT_VERSION: int
+#: Longest alias, ignore phrase or context-rule phrase accepted, in characters.
+MAX_ALIAS_CHARS: int
 
 def parse_alias(text: str) -> Tuple[str, bool]:
     """(literal, is_glob); raises ValueError with the reason for an invalid alias."""

@@ -4,6 +4,13 @@
 use super::chars::is_letter_or_digit;
 use super::error::AliasProblem;
 
+/// Longest alias (or ignore phrase, or context-rule phrase) accepted, in characters after
+/// stripping. Matching walks the automaton from every word start for at most the longest
+/// pattern, so this bound keeps its time linear in the text whatever the gazetteer: at most
+/// this many automaton steps per word start (one alias of a megabyte over ten megabytes of
+/// near-matches took hours). The longest alias of the built-in gazetteers has 193 characters.
+pub const MAX_ALIAS_CHARS: usize = 256;
+
 /// An alias after parsing: the literal text to match and whether it is a glob.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedAlias {
@@ -16,8 +23,8 @@ pub struct ParsedAlias {
 /// Parses one alias string.
 ///
 /// # Errors
-/// [`AliasProblem`] when the alias is empty, holds no letter or digit, or has a `*` elsewhere than
-/// at its end.
+/// [`AliasProblem`] when the alias is empty, holds no letter or digit, has a `*` elsewhere than
+/// at its end, or is longer than [`MAX_ALIAS_CHARS`] characters.
 ///
 /// # Examples
 /// ```
@@ -31,6 +38,11 @@ pub struct ParsedAlias {
 /// ```
 pub fn parse_alias(raw: &str) -> Result<ParsedAlias, AliasProblem> {
     let s = raw.trim();
+    // Stripped characters, less a glob star and escape backslashes, would still be too many.
+    let n = s.chars().count();
+    if n > MAX_ALIAS_CHARS + 1 + s.matches("\\*").count() {
+        return Err(AliasProblem::TooLong { chars: n });
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut literal = String::with_capacity(s.len());
     let mut glob = false;
@@ -61,6 +73,10 @@ pub fn parse_alias(raw: &str) -> Result<ParsedAlias, AliasProblem> {
     if !literal.chars().any(is_letter_or_digit) {
         return Err(AliasProblem::NoLetterOrDigit);
     }
+    let n = literal.chars().count();
+    if n > MAX_ALIAS_CHARS {
+        return Err(AliasProblem::TooLong { chars: n });
+    }
     Ok(ParsedAlias { literal, glob })
 }
 
@@ -78,5 +94,17 @@ mod tests {
         assert_eq!(parse_alias("..."), Err(AliasProblem::NoLetterOrDigit));
         assert_eq!(parse_alias("ʼʼ"), Err(AliasProblem::NoLetterOrDigit));
         assert!(parse_alias("G7").is_ok());
+    }
+
+    #[test]
+    fn length_limit() {
+        let max = "a".repeat(MAX_ALIAS_CHARS);
+        assert!(parse_alias(&max).is_ok());
+        assert!(parse_alias(&format!("  {max}*  ")).is_ok());
+        assert_eq!(parse_alias(&format!("{max}b")), Err(AliasProblem::TooLong { chars: MAX_ALIAS_CHARS + 1 }));
+        assert_eq!(parse_alias(&"北".repeat(1_000_000)), Err(AliasProblem::TooLong { chars: 1_000_000 }));
+        // escaped stars count once each
+        let stars = "\\*".repeat(MAX_ALIAS_CHARS - 1);
+        assert_eq!(parse_alias(&format!("a{stars}")).unwrap().literal.chars().count(), MAX_ALIAS_CHARS);
     }
 }

@@ -15,6 +15,11 @@ pub enum AliasProblem {
         /// Code-point position of the star in the stripped alias.
         position: usize,
     },
+    /// Longer than [`super::alias::MAX_ALIAS_CHARS`] characters.
+    TooLong {
+        /// Its length in characters (after stripping).
+        chars: usize,
+    },
 }
 
 impl std::fmt::Display for AliasProblem {
@@ -25,6 +30,11 @@ impl std::fmt::Display for AliasProblem {
             AliasProblem::MisplacedStar { position } => write!(
                 f,
                 "'*' at position {position} is only allowed as the last character (a glob); write '\\*' for a literal star"
+            ),
+            AliasProblem::TooLong { chars } => write!(
+                f,
+                "the alias is {chars} characters long; at most {} are allowed (matching reads up to the longest alias from every word start)",
+                super::alias::MAX_ALIAS_CHARS
             ),
         }
     }

@@ -78,5 +78,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(release_free_memory, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", crate::core::persist::VERSION)?;
+    m.add("MAX_ALIAS_CHARS", crate::core::alias::MAX_ALIAS_CHARS)?;
     Ok(())
 }
