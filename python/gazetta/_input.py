@@ -442,23 +442,23 @@ class _IdTally:
 
     def add(self, ids: Sequence[Any]) -> None:
         try:
-            self.parts.append(np.fromiter((hash(x) for x in ids), dtype=np.int64, count=len(ids)))
+            self.parts.append(np.fromiter(map(hash, ids), dtype=np.int64, count=len(ids)))
         except TypeError:  # unhashable ids: not checked
             pass
 
     def finish(self) -> int:
         if self.count is None:
             h = np.concatenate(self.parts) if self.parts else np.zeros(0, dtype=np.int64)
-            self.count = int(len(h) - len(np.unique(h)))
+            self.count = int(len(h) - len(pd.unique(h)))  # (np.unique sorts: several times slower)
         return self.count
 
 
 def duplicate_ids(ids: Any) -> int:
     """How many entries of ``ids`` repeat an earlier one (0 for ids that cannot be hashed)."""
     try:
-        return int(pd.Series(list(ids) if not isinstance(ids, (pd.Series, pd.Index)) else ids,
-                             dtype=object).duplicated().sum())
-    except TypeError:
+        s = ids if isinstance(ids, (pd.Series, pd.Index)) else pd.Series(list(ids), dtype=object)
+        return int(s.duplicated().sum())
+    except TypeError:  # unhashable ids (lists): not checked
         return 0
 
 
