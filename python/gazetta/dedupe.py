@@ -102,7 +102,9 @@ def duplicates(corpus: Any, *, text: str = "text", id: Optional[str] = None,
         One row per document, in corpus order: ``doc`` (id or position), ``cluster`` (id or
         position of the cluster's original), ``similarity`` (estimated Jaccard similarity to
         the original; 1.0 for the original and its exact copies) and ``kind``
-        (categorical: ``"original"``, ``"exact"``, ``"near"``).
+        (categorical: ``"original"``, ``"exact"``, ``"near"``). When some documents have
+        the id of an earlier one, ``attrs["duplicate_ids"]`` counts them (with a
+        ``DuplicateIdsWarning``).
 
     Raises
     ------

@@ -1100,11 +1100,25 @@ class Gazetteer:
         GazetteerError
             On a missing column or invalid content; positions are 0-based row positions.
 
+        Warns
+        -----
+        UserWarning
+            No ``aliases`` (or ``kind``) column, but one whose name is close to it
+            (``alias``, ``synonyms``; ``type``, ``category``): it is read as an attribute,
+            and the warning says how to name it instead (also :meth:`read_csv`; for
+            :meth:`from_records` and :meth:`read_json`, the first record's keys).
+
         Examples
         --------
         >>> wide = pd.DataFrame({"id": ["KE"], "name": ["Kenya"], "aliases": ["Kenyan*|Nairobi"]})
         >>> [a.text for a in Gazetteer.from_dataframe(wide)["KE"].aliases]
         ['Kenya', 'Kenyan*', 'Nairobi']
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as w:
+        ...     warnings.simplefilter("always")
+        ...     g = Gazetteer.from_dataframe(wide.rename(columns={"aliases": "alias"}))
+        >>> print(w[0].message)
+        the DataFrame has no 'aliases' column but a column 'alias', read as an attribute: did you mean 'aliases'? (rename the column, or pass aliases='alias')
         >>> long = pd.DataFrame({"id": ["US", "US"], "name": ["United States"] * 2,
         ...                      "aliases": ["USA", "US"], "case": [None, "sensitive"]})
         >>> [a.to_record() for a in Gazetteer.from_dataframe(long)["US"].aliases]

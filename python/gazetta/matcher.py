@@ -241,6 +241,11 @@ class Matcher:
        doc surface entity
     0    0   Korea     KR
     1    0    DPRK     KP
+
+    A built-in gazetteer by name:
+
+    >>> [x.entity for x in gazetta.Matcher("countries:de").find("Japan und Frankreich")]
+    ['JP', 'FR']
     """
 
     #: Internal: pattern count from which the core builds its token gate (None: the core's
@@ -461,7 +466,9 @@ class Matcher:
             resolved_by`` (+ ``paragraph, sentence``, + ``level_entity, level_name``), sorted
             by document and position; repeated strings are categoricals. ``attrs`` holds
             ``removed_by_rules`` and ``removed_by_runs``: the candidates that context rules
-            and ``capitalized_runs="skip"`` removed.
+            and ``capitalized_runs="skip"`` removed, and ``duplicate_ids`` when some
+            documents have the id of an earlier one (``ids=`` or the corpus's id field;
+            with a ``DuplicateIdsWarning``).
 
         Raises
         ------
