@@ -254,33 +254,42 @@ def _module_of(x: Any) -> str:
     return type(x).__module__.split(".", 1)[0]
 
 
-def _plain_arrow_text(col: Any) -> Any:
-    """A text column the core reads zero-copy: views and dictionaries decoded to (large) strings."""
+def as_string_array(arr: Any) -> Any:
+    """An Arrow text column as the core reads it: dictionary columns decoded, binary columns
+    viewed as strings (their UTF-8 to be validated by the caller)."""
     import pyarrow as pa
 
-    t = col.type
+    t = arr.type
     if pa.types.is_dictionary(t):
-        col = col.cast(t.value_type)
-        t = col.type
-    if getattr(pa.types, "is_string_view", lambda _t: False)(t):
-        col = col.cast(pa.large_string())
-    return col
+        arr = arr.cast(t.value_type)
+        t = arr.type
+    if pa.types.is_binary(t):
+        arr = arr.view(pa.string())
+    elif pa.types.is_large_binary(t):
+        arr = arr.view(pa.large_string())
+    return arr
+
+
+def _is_binary(t: Any) -> bool:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return bool(pa.types.is_binary(t) or pa.types.is_large_binary(t)
+                or getattr(pa.types, "is_binary_view", lambda _t: False)(t))
 
 
 def _from_arrow_table(tbl: Any, text: Optional[str]) -> pd.DataFrame:
     """A pyarrow Table as a pandas DataFrame: the text column kept in its Arrow buffers
     (an ``ArrowDtype`` column, read by the core without a str per document), the other columns
     converted as ``Table.to_pandas`` does."""
-    import pyarrow as pa
-
     names = list(tbl.column_names)
-    if text is None or text not in names or not is_text_type(tbl.schema.field(text).type):
+    ttype = tbl.schema.field(text).type if text in names else None
+    if ttype is None or not is_text_type(ttype) or _is_binary(ttype):  # bytes: an error naming the row
         return tbl.to_pandas()
     rest = tbl.drop_columns([text]) if hasattr(tbl, "drop_columns") else tbl.drop([text])
     df = rest.to_pandas() if rest.num_columns else pd.DataFrame(index=pd.RangeIndex(tbl.num_rows))
-    col = _plain_arrow_text(tbl.column(text))
-    if pa.types.is_binary(col.type) or pa.types.is_large_binary(col.type):
-        return tbl.to_pandas()
+    col = as_string_array(tbl.column(text))
     df.insert(names.index(text), text, pd.Series(pd.arrays.ArrowExtensionArray(col), index=df.index))
     return df
 
@@ -293,7 +302,8 @@ def as_pandas(corpus: Any, text: Optional[str] = "text") -> Any:
         if hasattr(corpus, "columns") and hasattr(corpus, "to_arrow") and hasattr(corpus, "height"):
             return _from_arrow_table(corpus.to_arrow(), text)
         if hasattr(corpus, "to_arrow"):  # a polars Series
-            return _plain_arrow_text(corpus.to_arrow())
+            arr = corpus.to_arrow()
+            return arr if _is_binary(arr.type) else as_string_array(arr)
     if mod == "pyarrow":
         pa = sys.modules["pyarrow"]
         if isinstance(corpus, pa.RecordBatch):

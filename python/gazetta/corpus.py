@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import _input
 from ._input import CHUNK_CHARS, arrow_texts
+from ._input import as_string_array as _as_string_array
 from ._input import is_text_type as _is_text_type
 from .exceptions import CorpusError
 
@@ -811,21 +812,6 @@ def _first_invalid(path: Path, encoding: str) -> Tuple[Optional[int], Optional[i
                 return at, line + data.count(b"\n", len(pending), e.start) if e.start > len(pending) else line
             pos += len(block)
             line += block.count(b"\n")
-
-
-def _as_string_array(arr: Any) -> Any:
-    """Dictionary columns decoded, binary columns viewed as strings (validated later)."""
-    import pyarrow as pa
-
-    t = arr.type
-    if pa.types.is_dictionary(t):
-        arr = arr.cast(t.value_type)
-        t = arr.type
-    if pa.types.is_binary(t):
-        arr = arr.view(pa.string())
-    elif pa.types.is_large_binary(t):
-        arr = arr.view(pa.large_string())
-    return arr
 
 
 def _text_nbytes(arr: Any) -> int:
