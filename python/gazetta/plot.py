@@ -92,7 +92,7 @@ def _count_column(co: Any) -> str:
 def _describe(co: Any) -> str:
     m = co.meta
     if m.get("window") is not None:
-        unit = f"window of {m['window']} tokens" + ("" if m["unit"] == "document" else f" within {m['unit']}s")
+        unit = f"a window of {m['window']} tokens" + ("" if m["unit"] == "document" else f" within {m['unit']}s")
     else:
         unit = f"{m['unit']}s"
     count = "mention pairs" if (m.get("count") == "mentions" or m.get("window") is not None) else "units"
@@ -101,6 +101,13 @@ def _describe(co: Any) -> str:
               else f"{m.get('unit', 'unit')}s")
     n_txt = f"n = {n:,} {n_word}" if isinstance(n, (int, np.integer)) else "n = ?"
     return f"co-occurrence in {unit} (counting {count}); {n_txt}, {_n_docs(co):,} documents"
+
+
+def _group_text(group: Any) -> str:
+    """``("wikinews", "2020")`` -> ``"wikinews, 2020"`` for a title."""
+    if isinstance(group, (tuple, list)):
+        return ", ".join(str(g) for g in group)
+    return str(group)
 
 
 def _n_total(co: Any) -> Any:
@@ -157,6 +164,16 @@ def _halo(width: float = 3.0) -> List[Any]:
     from matplotlib import patheffects
 
     return [patheffects.withStroke(linewidth=width, foreground="white")]
+
+
+def _titles(ax: Any, title: str, sub: List[str], size: float) -> None:
+    """A bold title over grey subtitle lines (unit, n, measure, notes), left-aligned above the
+    axes, spaced in points so that they never overlap at any figure size."""
+    ax.annotate("\n".join(sub), xy=(0.0, 1.0), xycoords="axes fraction", xytext=(0, 5), textcoords="offset points",
+                fontsize=9.5, color="#444444", va="bottom", ha="left", linespacing=1.3)
+    # a line of 9.5-point type is about 11.2 points high, each further one 1.3 times that
+    ax.set_title(title, fontsize=size, fontweight="bold", loc="left",
+                 pad=9.0 + 11.2 + 14.6 * max(len(sub) - 1, 0) if sub else 6.0)
 
 
 def _credit(fig: Any, ax: Any, credit: Optional[str], own: bool) -> None:
@@ -235,9 +252,11 @@ def _nice_values(lo: float, hi: float, log: bool) -> List[float]:
     return ticks or [hi]
 
 
-def _node_area(counts: np.ndarray, cmax: float) -> np.ndarray:
-    """Marker area (points²) of a node: grows with the square root of its count."""
-    return 60.0 + 1900.0 * np.sqrt(np.asarray(counts, dtype=float) / cmax)
+def _node_area(counts: np.ndarray, cmax: float, n_nodes: int = 40) -> np.ndarray:
+    """Marker area (points²) of a node: grows with the square root of its count; smaller
+    throughout when more than 40 nodes share the picture."""
+    shrink = min(1.0, 40.0 / max(n_nodes, 1))
+    return shrink * (60.0 + 1900.0 * np.sqrt(np.asarray(counts, dtype=float) / cmax))
 
 
 def _edge_width(rel: np.ndarray) -> np.ndarray:
@@ -400,7 +419,7 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
     own = ax is None
     fig, ax = _new_axes(ax, (13.0, 10.0))
     xy = np.array([pos[e] for e in nodes])
-    area = _node_area(counts, float(counts.max()))
+    area = _node_area(counts, float(counts.max()), len(nodes))
 
     # edges: light and thin to heavy and dark, heaviest drawn last
     from matplotlib.collections import LineCollection
@@ -418,25 +437,24 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
     ax.set_axis_off()
 
     if title is None:
-        where = "" if group is None or not co._keys else f" — {group}"
+        where = "" if group is None or not co._keys else f" — {_group_text(group)}"
         title = f"Who is mentioned with whom{where}"
     units = _unit_word(c)
     least = (f"at least {min_n} times" if units.startswith("mention") else
              f"in at least {min_n} {units if min_n > 1 else _unit_word(c, 1)}")
-    note = (f"{_describe(c)}. The {len(nodes)} most mentioned entities with an edge; edges: pairs with "
-            f"{weight} > 0 that co-occur {least}")
+    positive_txt = "" if weight == "n_ab" else f"with {weight} > 0 "
+    note = (f"{_describe(c)}. The {len(nodes)} most mentioned entities with an edge; edges: pairs "
+            f"{positive_txt}that co-occur {least}")
     note += f" ({n_hidden} pair{'s' if n_hidden != 1 else ''} on fewer not drawn)." if n_hidden else "."
     import textwrap
 
     sub = textwrap.wrap(note, 135 if own else 95)
-    ax.text(0.0, 1.0, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
-            linespacing=1.3)
-    ax.set_title(title, fontsize=16, fontweight="bold", loc="left", pad=8 + 13 * len(sub))
+    _titles(ax, title, sub, 16)
     if keys:
         size_title = (f"{cnt}: mentions of it" if cnt == "n_mentions"
                       else f"{cnt}: {c.meta.get('unit', 'unit')}s naming it")
         _network_key(ax, colour_key, "kind" if mode == "kind" else "community", counts,
-                     area_of=lambda v: _node_area(v, float(counts.max())), size_title=size_title,
+                     area_of=lambda v: _node_area(v, float(counts.max()), len(nodes)), size_title=size_title,
                      w=w, wmax=wmax, weight=weight, meaning=_meaning(weight, c))
     _credit(fig, ax, credit, own)
 
@@ -912,7 +930,7 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     cb.set_label(label, fontsize=11)
     cb.outline.set_visible(False)
     if title is None:
-        where = "" if group is None or not co._keys else f" — {group}"
+        where = "" if group is None or not co._keys else f" — {_group_text(group)}"
         title = f"{value} for the {k} most mentioned entities{where}"
     notes = [_describe(c)]
     if not counts_like:
@@ -922,9 +940,7 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     import textwrap
 
     sub = textwrap.wrap("; ".join(notes), max(60, int(11 * side)))
-    ax.set_title(title, fontsize=14, fontweight="bold", loc="left", pad=8 + 12 * len(sub))
-    ax.text(0.0, 1.01, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
-            linespacing=1.3)
+    _titles(ax, title, sub, 14)
     _credit(fig, ax, credit, own)
     if own:
         fig.draw_without_rendering()  # constrained layout settles in two passes: the title stays inside
@@ -1197,9 +1213,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     import textwrap
 
     sub = textwrap.wrap(_describe(c) + "".join(f"; {t}" for t in notes), 125)
-    ax.set_title(title, fontsize=15, fontweight="bold", loc="left", pad=8 + 13 * len(sub))
-    ax.text(0.0, 1.01, "\n".join(sub), transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom",
-            linespacing=1.3)
+    _titles(ax, title, sub, 15)
     _credit(fig, ax_n if ax_n is not None else ax, credit, own)
     if own:
         fig.draw_without_rendering()  # constrained layout settles in two passes: the title stays inside
