@@ -62,9 +62,8 @@ nb_merge_streams = True
 nb_output_stderr = "remove"
 
 # -- autodoc + numpydoc -------------------------------------------------------------------------
-autodoc_default_options = {"members": True, "member-order": "bysource", "show-inheritance": False}
+autodoc_default_options = {"members": True, "member-order": "bysource"}
 autodoc_typehints = "signature"
-autodoc_preserve_defaults = True
 python_maximum_signature_line_length = 88  # longer signatures: one parameter a line
 autoclass_content = "class"
 numpydoc_show_class_members = False  # autodoc lists the members
