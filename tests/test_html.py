@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import pandas as pd
 import pytest
@@ -326,14 +326,15 @@ def _count_colour(px: Any, hex_colour: str, tol: int = 40) -> int:
 
 
 @needs_chromium
-def test_browser_screenshot_is_not_blank(demo_page: Any, tmp_path: Path) -> None:
+def test_browser_screenshot_is_not_blank(demo_page: Any, tmp_path: Path, browser: "_Browser") -> None:
     path, page, d = demo_page
-    png = tmp_path / "network.png"
-    _chromium(tmp_path, path.as_uri(), f"--screenshot={png}", "--window-size=1200,900")
-    assert png.exists() and png.stat().st_size > 10_000
+    browser.send("Page.navigate", {"url": path.as_uri()})
+    assert browser.wait("document.body && document.body.dataset.rendered") == str(page.n_nodes)
+    png = browser.screenshot(tmp_path / "network.png")
+    assert png.stat().st_size > 10_000
     _keep(png)
     px = _pixels(png)
-    assert px.shape[:2] == (900, 1200)
+    assert px.shape[1] == 1200 and px.shape[0] > 700
     graph = px[150:, :]  # below the title bar
     non_white = int((graph.sum(axis=2) < 720).sum())
     assert non_white > 0.02 * graph.shape[0] * graph.shape[1], f"only {non_white} drawn pixels"
@@ -343,20 +344,24 @@ def test_browser_screenshot_is_not_blank(demo_page: Any, tmp_path: Path) -> None
 
 
 @needs_chromium
-def test_browser_inline_display_in_an_iframe(tmp_path: Path) -> None:
+def test_browser_inline_display_in_an_iframe(tmp_path: Path, browser: "_Browser") -> None:
     """What Jupyter shows: the page inside an iframe (srcdoc, scripts allowed, no same origin)."""
     from gazetta.datasets import demo_news
     from gazetta.gazetteers import countries
 
     page = gazetta.cooccurrence(demo_news(), countries()).to_html(top=12, height=600)
     host = tmp_path / "notebook.html"
-    host.write_text("<!DOCTYPE html><html><body style='margin:0'>" + page._repr_html_() + "</body></html>",
-                    encoding="utf-8")
-    png = tmp_path / "inline.png"
-    _, console = _chromium(tmp_path, host.as_uri(), f"--screenshot={png}", "--window-size=1000,640")
-    assert console == [], "JavaScript logged:\n" + "\n".join(console)
+    host.write_text("<!DOCTYPE html><html><body style='margin:0'><p>a notebook cell</p>" + page._repr_html_()
+                    + "</body></html>", encoding="utf-8")
+    browser.send("Page.navigate", {"url": host.as_uri()})
+    # in the frame that holds the page: its error, else the number of nodes drawn
+    state = ("document.getElementById('gz-data') && (document.body.dataset.error ? "
+             "'error: ' + document.body.dataset.error : document.body.dataset.rendered)")
+    assert browser.wait(state, frames=True) == str(page.n_nodes)
+    png = browser.screenshot(tmp_path / "inline.png")
+    assert browser.errors() == []
     _keep(png)
-    px = _pixels(png)[120:600, :]
+    px = _pixels(png)[150:650, :]
     d = _data(page)
     for colour in {n["color"] for n in d["nodes"]}:
         assert _count_colour(px, colour) > 50, colour
@@ -410,6 +415,8 @@ class _Browser:
         self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Runtime.enable")
         self.send("Page.enable")
+        # iframes in a process of their own (sandboxed ones are) come as targets of their own
+        self.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": True})
 
     def _message(self) -> Dict[str, Any]:
         import select
@@ -427,11 +434,11 @@ class _Browser:
         msg, _, self._buf = self._buf.partition(b"\0")
         return json.loads(msg)
 
-    def send(self, method: str, params: Any = None) -> Dict[str, Any]:
+    def send(self, method: str, params: Any = None, session: Optional[str] = None) -> Dict[str, Any]:
         self._id += 1
         msg: Dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
-        if self.session:
-            msg["sessionId"] = self.session
+        if session or self.session:
+            msg["sessionId"] = session or self.session
         os.write(self._w, json.dumps(msg).encode() + b"\0")
         while True:
             answer = self._message()
@@ -441,22 +448,42 @@ class _Browser:
                 return answer["result"]
             self.events.append(answer)
 
-    def js(self, expr: str) -> Any:
-        res = self.send("Runtime.evaluate", {"expression": expr, "returnByValue": True})
+    def js(self, expr: str, context: Any = None, session: Optional[str] = None) -> Any:
+        params: Dict[str, Any] = {"expression": expr, "returnByValue": True}
+        if context is not None:
+            params["contextId"] = context
+        res = self.send("Runtime.evaluate", params, session)
         if "exceptionDetails" in res:
             raise RuntimeError(res["exceptionDetails"])
         return res["result"].get("value")
 
-    def wait(self, expr: str, timeout: float = 30.0) -> Any:
+    def wait(self, expr: str, timeout: float = 30.0, frames: bool = False) -> Any:
+        """Polls ``expr`` until it is truthy (``frames=True``: in any frame, iframes too)."""
         import time
 
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            v = self.js(expr)
-            if v:
-                return v
+            where: List[Tuple[Any, Optional[str]]] = [(None, None)]
+            if frames:  # every frame of the page, and every iframe target attached
+                where += [(e["params"]["context"]["id"], e.get("sessionId")) for e in self.events
+                          if e.get("method") == "Runtime.executionContextCreated"]
+                where += [(None, e["params"]["sessionId"]) for e in self.events
+                          if e.get("method") == "Target.attachedToTarget"]
+            for ctx, session in where:
+                try:
+                    v = self.js(expr, ctx, session)
+                except RuntimeError:  # a context or target that went away
+                    continue
+                if v:
+                    return v
             time.sleep(0.05)
         raise TimeoutError(expr)
+
+    def screenshot(self, png: Path) -> Path:
+        import base64
+
+        png.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"]))
+        return png
 
     def errors(self) -> List[str]:
         """Console messages and uncaught exceptions seen so far."""
