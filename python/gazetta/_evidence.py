@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from ._input import texts_and_ids
 from .exceptions import GazettaError
 from .text import paragraphs as _paragraphs
 from .text import sentences as _sentences
@@ -137,7 +138,7 @@ class CountedCorpus:
     def texts_and_ids(self, text: str, id: Optional[str]) -> Tuple[List[Any], List[Any]]:
         """The texts and document names (``id`` values, else positions) as the corpus holds
         them now, after checking that its texts are the ones counted."""
-        texts, ids = _texts_and_ids(self.data, text, id)
+        texts, ids = texts_and_ids(self.data, text, id)
         if len(texts) != self.n_docs:
             self._changed(f"{self.n_docs:,} documents counted, {len(texts):,} now")
         if not self._same(texts, text):
@@ -191,21 +192,6 @@ def _arrow_pieces(arr: Any) -> List[Any]:
     import pyarrow as pa
 
     return list(arr.chunks) if isinstance(arr, pa.ChunkedArray) else [arr]
-
-
-def _texts_and_ids(corpus: Any, text: str, id: Optional[str]) -> Tuple[List[Any], List[Any]]:
-    if isinstance(corpus, pd.DataFrame):
-        texts = corpus[text].tolist()
-        ids = corpus[id].tolist() if id else list(range(len(texts)))
-        return texts, ids
-    if isinstance(corpus, (pd.Series, np.ndarray)):
-        texts = corpus.tolist()
-    else:
-        texts = list(corpus)
-    if texts and isinstance(texts[0], dict):  # records, as the counting read them
-        ids = [r.get(id) if type(r) is dict else None for r in texts] if id else list(range(len(texts)))
-        return [r.get(text) if type(r) is dict else r for r in texts], ids
-    return texts, list(range(len(texts)))
 
 
 class CorpusTracker:
@@ -355,7 +341,7 @@ def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Genera
     _check_ids(co, a, b, set(co._matcher._tables["ids"]))
     if not isinstance(counted, CountedCorpus):  # a corpus attached by hand: nothing to check it against
         counted = CountedCorpus(counted, None, [], -1, None, None)
-        texts, doc_ids = _texts_and_ids(counted.data, co._text, co._id)
+        texts, doc_ids = texts_and_ids(counted.data, co._text, co._id)
     else:
         texts, doc_ids = counted.texts_and_ids(co._text, co._id)
     meta = co.meta

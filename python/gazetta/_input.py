@@ -627,6 +627,23 @@ class Source:
         self.exploded["rows"] += rows
 
 
+def texts_and_ids(corpus: Any, text: str, id: Optional[str]) -> Tuple[List[Any], List[Any]]:
+    """Every text and document name (``id`` values, else positions) of an in-memory corpus
+    (:attr:`Source.in_memory`), as the counting read them: for re-reading evidence."""
+    if isinstance(corpus, pd.DataFrame):
+        texts = corpus[text].tolist()
+        ids = corpus[id].tolist() if id else list(range(len(texts)))
+        return texts, ids
+    if isinstance(corpus, (pd.Series, np.ndarray)):
+        texts = corpus.tolist()
+    else:
+        texts = list(corpus)
+    if texts and isinstance(texts[0], dict):  # records, as the counting read them
+        ids = [r.get(id) if type(r) is dict else None for r in texts] if id else list(range(len(texts)))
+        return [r.get(text) if type(r) is dict else r for r in texts], ids
+    return texts, list(range(len(texts)))
+
+
 def _groups_of(v: Any) -> Any:
     """The groups of one ``by`` cell for exploding: distinct values in order (a set sorted)."""
     if isinstance(v, (set, frozenset)):
