@@ -31,3 +31,20 @@ def test_rust_core_tests_pass() -> None:
     """`cargo test` (the pure-Rust core, no Python) passes."""
     r = subprocess.run(["cargo", "test", "--quiet"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+
+
+def test_readme_commands_and_links() -> None:
+    """The two commands are the ones .ci/run runs, and every relative link and picture of the
+    README names a file of the repository."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install ".[demo]" && gazetta demo' in text
+    assert 'pip install ".[test]" && python -m pytest' in text
+    assert 'install --quiet ".[demo]"' in ci and "gazetta demo" in ci
+    assert 'install --quiet ".[test]"' in ci and "python -m pytest" in ci
+    links = re.findall(r"\]\(([^)\s]+)\)", text)
+    assert any(link.endswith(".png") for link in links), "README shows a figure"
+    local = [link for link in links if "://" not in link and not link.startswith(("#", "mailto:"))]
+    assert local, "README links into the documentation"
+    missing = [link for link in local if not (ROOT / link.split("#")[0]).exists()]
+    assert not missing, f"README links to files that do not exist: {missing}"
