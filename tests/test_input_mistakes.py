@@ -128,6 +128,7 @@ def test_explode_streams_and_sets(gaz: gazetta.Gazetteer) -> None:
                                     explode=True, id="id")
     assert _table(recs, "desk") == _table(ref, "desk") == _table(sets, "desk")
     assert recs.meta["explode"] == ref.meta["explode"]
+    assert recs.meta["duplicate_ids"] == ref.meta["duplicate_ids"] == 0  # a document's rows share its id
     assert recs.evidence("CN", "KR", n=10)[["doc", "unit"]].values.tolist() == \
         ref.evidence("CN", "KR", n=10)[["doc", "unit"]].values.tolist()
 

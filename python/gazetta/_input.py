@@ -551,10 +551,11 @@ class Source:
         cols = self.columns
         idf = self.id_field if ids else None
         tally = self._ids if idf is not None and self._frame_dups is None else None
+        explode = self.explode and self.kind != "frame"  # a DataFrame is exploded whole, up front
         for c in self._raw_chunks(cols, idf, list_docs):
             if tally is not None and c.ids is not None:
-                tally.add(c.ids)
-            yield c
+                tally.add(c.ids)  # the documents' ids, before any exploding
+            yield self._explode_chunk(c) if explode else c
 
     def _raw_chunks(self, cols: List[Any], idf: Optional[str], list_docs: Optional[int]) -> Iterator[Chunk]:
         if self.kind == "frame":
@@ -567,9 +568,8 @@ class Source:
         if self.kind == "corpus":
             want = list(dict.fromkeys(cols + ([idf] if idf is not None else [])))
             for texts, meta in self.data._gazetta_chunks(text=self.text, columns=want):
-                chunk = Chunk(texts, meta[idf].tolist() if idf is not None and meta is not None else None,
-                              meta[cols] if cols and meta is not None else None)
-                yield self._explode_chunk(chunk) if self.explode else chunk
+                yield Chunk(texts, meta[idf].tolist() if idf is not None and meta is not None else None,
+                            meta[cols] if cols and meta is not None else None)
             return
         if self.kind == "arrow":
             for _, _, part in arrow_chunks(self.arrow):
@@ -587,8 +587,7 @@ class Source:
                 yield Chunk(texts, None, None)
                 continue
             meta = pd.DataFrame({c: [it.get(c) for it in items] for c in cols}) if cols else None
-            chunk = Chunk(texts, [it.get(idf) for it in items] if idf is not None else None, meta)
-            yield self._explode_chunk(chunk) if self.explode and cols else chunk
+            yield Chunk(texts, [it.get(idf) for it in items] if idf is not None else None, meta)
 
     def _needs_fields(self, held: str) -> ValueError:
         """``by=``/``time=``/``id=`` on texts without fields: say that a DataFrame is needed."""
@@ -735,6 +734,7 @@ def open_corpus(corpus: Any, *, text: str = "text", id: Optional[str] = None, by
         for c in by + ([time] if time is not None else []) + ([id] if id is not None else []):
             if c not in corpus.columns:
                 raise missing_column(c, cols)
+        dups = duplicate_ids(corpus[id]) if id is not None else None  # of the documents, before exploding
         if explode:
             n0 = len(corpus)
             corpus = _explode(corpus, by).reset_index(drop=True)
@@ -747,8 +747,7 @@ def open_corpus(corpus: Any, *, text: str = "text", id: Optional[str] = None, by
         if explode:
             src._count_exploded(n0, len(corpus))
         src.total, src.size = len(corpus), approx_chars(corpus[text])
-        if id is not None:
-            src._frame_dups = duplicate_ids(corpus[id])
+        src._frame_dups = dups
         return src
     if hasattr(corpus, "_gazetta_chunks"):  # gazetta.read_corpus(...)
         idf = id if id is not None else getattr(corpus, "id", None)
