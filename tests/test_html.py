@@ -152,6 +152,21 @@ def test_time_slider_views_hold_each_periods_counts() -> None:
     assert c["c"][1] == 0 and c["c"][2] > 0
 
 
+def test_slider_sums_the_other_keys() -> None:
+    df = pd.DataFrame({"text": ["Alphaland and Betaland."] * 3 + ["Betaland and Gammaland. Alphaland."] * 2,
+                       "source": ["x", "y", "x", "y", "y"],
+                       "date": ["2020-01-05", "2020-01-06", "2020-02-10", "2020-02-11", "2020-02-12"]})
+    co = gazetta.cooccurrence(df, _gaz(), by="source", time="date", freq="M")
+    d = _data(co.to_html(min_n=1, weight="n_ab"))
+    assert d["views"] == ["all periods", "2020-01", "2020-02"]
+    assert d["view_docs"] == [5, 2, 3]
+    # January: A-B in 2 sentences (one per source); February: 1 (source x); B-C: 2 in February
+    assert [_edge_values(d, "A", "B", k).get("n_ab") for k in range(3)] == [3, 2, 1]
+    assert [_edge_values(d, "B", "C", k).get("n_ab") for k in range(3)] == [2, None, 2]
+    # February's n: the sentences of both sources that month (1 + 2 * 2)
+    assert _edge_values(d, "B", "C", 2)["n"] == 5
+
+
 def test_group_draws_one_group_without_slider() -> None:
     df = pd.DataFrame({"text": ["Alphaland and Betaland."] * 2 + ["Betaland and Gammaland."] * 2,
                        "date": ["2020-01-05", "2020-01-06", "2020-02-10", "2020-02-11"]})

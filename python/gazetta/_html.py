@@ -109,7 +109,7 @@ class NetworkPage:
 
     def _repr_html_(self) -> str:
         doc = _html_mod.escape(self.html, quote=True)
-        return (f'<iframe srcdoc="{doc}" style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '
+        return (f'<iframe srcdoc="{doc}" style="width:100%;height:{int(self.height)}px;border:1px solid #ddd;box-sizing:border-box" '
                 'sandbox="allow-scripts" title="gazetta network"></iframe>')
 
     def save(self, path: Union[str, "os.PathLike[str]"]) -> Path:
