@@ -43,9 +43,6 @@ from pathlib import Path
 
 # Public methods still without an example (each new public function or method has one).
 WITHOUT_EXAMPLES = {
-    "gazetta.Cooccurrence.plot_network",
-    "gazetta.Cooccurrence.plot_heatmap",
-    "gazetta.Cooccurrence.plot_timeline",
     "gazetta.Cooccurrence.write_gexf",
     "gazetta.Cooccurrence.write_graphml",
     "gazetta.Corpus",

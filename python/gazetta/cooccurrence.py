@@ -1491,21 +1491,48 @@ class Cooccurrence:
     # -- pictures and network files (gazetta.plot, gazetta._graph) --------------------------
     def plot_network(self, **kwargs: Any) -> Any:
         """The co-occurrence network as a matplotlib Figure: :func:`gazetta.plot.network`
-        (same keyword arguments: ``top=40, weight="npmi", group=None, ax=None, ...``)."""
+        (same keyword arguments: ``top=40, weight="npmi", min_n=5, credit=None, ...``).
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> from gazetta.datasets import demo_news
+        >>> from gazetta.gazetteers import countries
+        >>> co = gazetta.cooccurrence(demo_news(), countries())
+        >>> fig = co.plot_network(top=15, color="community", credit="Data: Wikinews contributors, CC BY 2.5")
+        """
         from .plot import network
 
         return network(self, **kwargs)
 
     def plot_heatmap(self, **kwargs: Any) -> Any:
         """An entity × entity heat map: :func:`gazetta.plot.heatmap` (``top=20,
-        value="n_ab", group=None, ...``)."""
+        value="n_ab", min_n=None, vmax=None, ...``).
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> from gazetta.datasets import demo_news
+        >>> from gazetta.gazetteers import countries
+        >>> co = gazetta.cooccurrence(demo_news(), countries())
+        >>> fig = co.plot_heatmap(top=10, value="npmi", min_n=5)
+        """
         from .plot import heatmap
 
         return heatmap(self, **kwargs)
 
     def plot_timeline(self, pairs: Optional[Sequence[Tuple[str, str]]] = None, **kwargs: Any) -> Any:
         """Pair strength over the periods of a time-sliced result: :func:`gazetta.plot.timeline`
-        (``pairs=[("US", "CN"), ...], value="npmi", freq=None, ...``)."""
+        (``pairs=[("US", "CN"), ...], value="npmi", freq=None, min_n=5, ...``).
+
+        Examples
+        --------
+        >>> import gazetta
+        >>> from gazetta.datasets import demo_news
+        >>> from gazetta.gazetteers import countries
+        >>> co = gazetta.cooccurrence(demo_news(), countries(), time="date", freq="Q")
+        >>> fig = co.plot_timeline([("RU", "UA")], value="lift", freq="Y")
+        """
         from .plot import timeline
 
         return timeline(self, pairs, **kwargs)
