@@ -142,6 +142,14 @@ def test_explode_arguments(gaz: gazetta.Gazetteer) -> None:
         gazetta.cooccurrence(frame(), gaz, by="desk", explode=True, dedupe="exact")
 
 
+def test_kwic_takes_what_mentions_takes(gaz: gazetta.Gazetteer) -> None:
+    m = gazetta.Matcher(gaz)
+    with pytest.raises(TypeError, match="single str"):  # was read as one document per character
+        m.kwic("Japan and China.", "JP")
+    pl = pytest.importorskip("polars", reason="polars is not installed (pip install polars)")
+    assert m.kwic(pl.Series(DOCS), "JP").equals(m.kwic(DOCS, "JP"))
+
+
 # -- swapped arguments, built-in names --------------------------------------------------------
 def test_swapped_arguments_say_the_order(gaz: gazetta.Gazetteer) -> None:
     m = gazetta.Matcher(gaz)

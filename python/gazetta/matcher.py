@@ -661,7 +661,9 @@ class Matcher:
         unknown = wanted - set(self._tables["ids"])
         if unknown:
             raise KeyError(f"unknown entity id(s): {sorted(unknown)}")
-        seq = texts.tolist() if isinstance(texts, (pd.Series,)) else list(texts)
+        source = _input.open_corpus(texts, what="texts", frames=False)  # a single str, a DataFrame: errors
+        seq = source.arrow.to_pylist() if source.arrow is not None else _input.texts_and_ids(source.data, "text",
+                                                                                              None)[0]
         if ids is not None and len(ids) != len(seq):
             raise ValueError(f"ids has {len(ids)} entries but there are {len(seq)} texts")
         id_list = list(ids) if ids is not None else None
