@@ -400,6 +400,8 @@ def test_browser_without_webgl_says_so(tmp_path: Path) -> None:
 # (JSON messages ending in NUL on file descriptors 3 and 4; no driver package needed)
 class _Browser:
     def __init__(self, tmp_path: Path, *, timeout: float = 60.0) -> None:
+        if os.name != "posix":  # pragma: no cover
+            pytest.skip("the DevTools pipe is driven through POSIX file descriptors")
         import fcntl
 
         assert CHROMIUM is not None
@@ -412,13 +414,11 @@ class _Browser:
             os.dup2(a, 3)
             os.dup2(b, 4)
 
-        self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--remote-debugging-pipe", "--use-angle=swiftshader",
-             "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
-             "--disable-background-networking", "--hide-scrollbars", "--window-size=1200,900",
-             f"--user-data-dir={tmp_path / 'cdp-profile'}", "about:blank"],
-            pass_fds=(3, 4), preexec_fn=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
+        import warnings
+
+        with warnings.catch_warnings():  # newer Pythons warn about fork with threads running
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self.proc = self._start(tmp_path, fds)
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         self.timeout = timeout
@@ -426,12 +426,27 @@ class _Browser:
         self._id = 0
         self.events: List[Dict[str, Any]] = []
         self.session = ""
-        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        self.send("Runtime.enable")
-        self.send("Page.enable")
-        # iframes in a process of their own (sandboxed ones are) come as targets of their own
-        self.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": True})
+        try:
+            target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            self.send("Runtime.enable")
+            self.send("Page.enable")
+            # iframes in a process of their own (sandboxed ones are) come as targets of their own
+            self.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": True})
+        except BaseException:
+            self.close()
+            raise
+
+    @staticmethod
+    def _start(tmp_path: Path, fds: Any) -> "subprocess.Popen[bytes]":
+        assert CHROMIUM is not None
+        return subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--remote-debugging-pipe", "--use-angle=swiftshader",
+             "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
+             "--disable-background-networking", "--hide-scrollbars", "--window-size=1200,900",
+             f"--user-data-dir={tmp_path / 'cdp-profile'}", "about:blank"],
+            pass_fds=(3, 4), preexec_fn=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
 
     def _message(self) -> Dict[str, Any]:
         import select
