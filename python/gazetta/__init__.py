@@ -31,6 +31,7 @@ from .corpus import Corpus, read_corpus
 from .dedupe import duplicates
 from .audit import AliasAudit, audit
 from ._dfm import DocumentEntityMatrix
+from ._html import NetworkPage
 from .text import paragraphs, sentences, tokens
 
 __version__ = _core.__version__
@@ -48,6 +49,7 @@ __all__ = [
     "GazetteerError",
     "Match",
     "Matcher",
+    "NetworkPage",
     "__version__",
     "audit",
     "cooccurrence",

@@ -1564,7 +1564,7 @@ class Cooccurrence:
         ----------
         path : str or path-like, optional
             Where to write the page. Without it, the page is returned as a
-            :class:`gazetta._html.NetworkPage`, which Jupyter shows inline.
+            :class:`gazetta.NetworkPage`, which Jupyter shows inline.
         **kwargs
             As for :func:`gazetta.plot.network`: ``top=40, weight="npmi", group=None,
             min_n=5, max_edges=None, color="auto", seed=7, title=None``; and
