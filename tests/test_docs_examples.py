@@ -32,3 +32,14 @@ def test_the_guide_has_examples() -> None:
     names = {p.name for p in PAGES}
     assert {"gazetteers.md", "matching.md", "counting.md", "measures.md", "slicing.md", "evidence.md",
             "corpora.md"} <= names
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md ends with the help of every command; after changing a help text, run
+    ``python tools/gen_cli_docs.py``."""
+    import subprocess
+    import sys
+
+    tool = DOCS.parent / "tools" / "gen_cli_docs.py"
+    r = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
