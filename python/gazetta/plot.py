@@ -448,7 +448,7 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
     note += f" ({n_hidden} pair{'s' if n_hidden != 1 else ''} on fewer not drawn)." if n_hidden else "."
     import textwrap
 
-    sub = textwrap.wrap(note, 135 if own else 95)
+    sub = textwrap.wrap(note, 135 if own else 95, break_on_hyphens=False)
     _titles(ax, title, sub, 16)
     if keys:
         size_title = (f"{cnt}: mentions of it" if cnt == "n_mentions"
@@ -570,11 +570,14 @@ def _layout_part(nx: Any, G: Any, seed: int, counts: Dict[Any, float]) -> Dict[A
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
     length = dict(nx.all_pairs_dijkstra_path_length(G, weight=lambda u, v, d: 1.0 / (0.35 + d["w"])))
+    D = np.array([[length[u][v] for v in nodes] for u in nodes], dtype=float)
     rng = np.random.default_rng(seed)  # the seed picks the start, and so the local optimum
-    init = {n: rng.uniform(-1.0, 1.0, 2) for n in nodes}
-    pos = nx.kamada_kawai_layout(G, dist=length, pos=init)
+    X = _stress_layout(D, rng.uniform(-1.0, 1.0, (len(nodes), 2)))
+    X = X - X.mean(axis=0)
+    X = X / max(float(np.abs(X).max()), 1e-12)
     k = 1.2 / math.sqrt(max(len(nodes), 1))
-    pos = nx.spring_layout(G, pos=pos, weight="w", seed=seed, k=k, iterations=40)
+    pos = nx.spring_layout(G, pos={n: X[i] for i, n in enumerate(nodes)}, weight="w", seed=seed, k=k,
+                           iterations=40)
     xy = np.array([pos[n] for n in nodes], dtype=float)
     wts = np.array([counts[n] for n in nodes], dtype=float)
     d = xy - (xy * wts[:, None]).sum(axis=0) / wts.sum()
@@ -584,6 +587,35 @@ def _layout_part(nx: Any, G: Any, seed: int, counts: Dict[Any, float]) -> Dict[A
         rel = np.where(r > 0, r / rmax, 1.0)
         d = d * (rel ** 0.7 / rel)[:, None]
     return {n: d[i] for i, n in enumerate(nodes)}
+
+
+def _stress_layout(D: np.ndarray, X: np.ndarray, iters: int = 500, tol: float = 1e-6) -> np.ndarray:
+    """Places points so that their distances follow ``D`` (stress majorization, SMACOF, with
+    weights 1/D²: the energy Kamada-Kawai minimises, solved by the Guttman transform as in
+    Gansner, Koren & North 2004). In numpy: networkx's Kamada-Kawai calls L-BFGS-B, which
+    spends seconds in threaded BLAS on a 40-node picture when the machine is busy."""
+    n = len(D)
+    with np.errstate(divide="ignore"):
+        W = np.where(D > 0, 1.0 / D ** 2, 0.0)
+    np.fill_diagonal(W, 0.0)
+    V = -W
+    V[np.diag_indices(n)] = W.sum(axis=1)
+    Vp = np.linalg.pinv(V)
+    WD = W * D
+    before = math.inf
+    for _ in range(iters):
+        diff = X[:, None, :] - X[None, :, :]
+        dist = np.sqrt((diff ** 2).sum(axis=2))
+        stress = float((W * (dist - D) ** 2).sum())
+        if before - stress <= tol * stress:
+            break
+        before = stress
+        with np.errstate(divide="ignore", invalid="ignore"):
+            B = np.where(dist > 0, -WD / dist, 0.0)
+        B[np.diag_indices(n)] = 0.0
+        B[np.diag_indices(n)] = -B.sum(axis=1)
+        X = Vp @ (B @ X)
+    return X
 
 
 def _segments_hit(seg: np.ndarray, box: Tuple[float, float, float, float]) -> int:
@@ -939,7 +971,7 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
         notes.append(f"hatched: fewer than {min_n} co-occurring {_unit_word(c)} (not shown as a finding)")
     import textwrap
 
-    sub = textwrap.wrap("; ".join(notes), max(60, int(11 * side)))
+    sub = textwrap.wrap("; ".join(notes), max(60, int(11 * side)), break_on_hyphens=False)
     _titles(ax, title, sub, 14)
     _credit(fig, ax, credit, own)
     if own:
@@ -1212,7 +1244,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         notes.append(f"hollow points and pale lines rest on fewer than {few} co-occurring {unit} (not findings)")
     import textwrap
 
-    sub = textwrap.wrap(_describe(c) + "".join(f"; {t}" for t in notes), 125)
+    sub = textwrap.wrap(_describe(c) + "".join(f"; {t}" for t in notes), 125, break_on_hyphens=False)
     _titles(ax, title, sub, 15)
     _credit(fig, ax_n if ax_n is not None else ax, credit, own)
     if own:
