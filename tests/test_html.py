@@ -76,6 +76,14 @@ def test_hand_counted_pair_values() -> None:
     assert (ac["n_ab"], ac["n_a"], ac["n_b"]) == (1, 4, 3)
     # pmi of A-C by hand (base 2): log2((1/6) / ((4/6) * (3/6))) = log2(0.5) = -1
     assert ac["pmi"] == pytest.approx(-1.0, rel=1e-5)
+    # with the 95 % intervals of Cooccurrence.table (delta method)
+    import numpy as np
+    from gazetta._measures import intervals
+
+    iv = intervals(np.array([1.0]), np.array([4.0]), np.array([3.0]), np.array([6.0]))
+    for col in ("pmi_lo", "pmi_hi", "npmi_lo", "npmi_hi"):
+        assert ac[col] == pytest.approx(float(iv[col][0]), rel=1e-5), col
+    assert ac["npmi_lo"] < ac["npmi"] < ac["npmi_hi"]
     nodes = {n["id"]: n for n in d["nodes"]}
     assert nodes["B"]["label"] == "Betaland"
     assert dict(zip(d["entity_values"], nodes["B"]["v"][0]))["n_units"] == 6
@@ -305,14 +313,15 @@ def test_browser_slider_search_and_selection(demo_page: Any, tmp_path: Path) -> 
     assert '<span id="gz-matches">1 match</span>' in dom
     assert '<span id="gz-period">2022</span>' in dom
     # the hover box of the selected pair: its names and its 2022 counts and measures
-    info = re.search(r'<div id="gz-info"[^>]*>(.*?)</table></div>', dom, re.S)
+    info = re.search(r'<div id="gz-info"[^>]*>(.*?)</table>', dom, re.S)
     assert info is not None and "display: block" in dom
     values = dict(zip(d["edge_values"], pair["v"][k][2:]))
     cells = dict(re.findall(r"<td>([^<]+)</td><td class=\"n\">([^<]+)</td>", info.group(1)))
     for col in ("n_ab", "n_a", "n_b", "npmi"):
         assert col in cells, cells
     assert cells["n_ab"] == f"{values['n_ab']:,}"
-    assert cells["npmi"] == f"{values['npmi']:.3f}"
+    assert cells["npmi"] == f"{values['npmi']:.3f} [{values['npmi_lo']:.3f}, {values['npmi_hi']:.3f}]"
+    assert "95 % interval" in dom
     names = {n["id"]: n["label"] for n in d["nodes"]}
     assert html_mod.escape(names[pair["s"]]) in info.group(1) and "2022" in info.group(1)
 
@@ -616,7 +625,8 @@ def test_real_mouse_hover_on_a_node_and_an_edge(demo_page: Any, browser: _Browse
     assert title == f"{nodes[e['s']]['label']} – {nodes[e['t']]['label']}"
     values = dict(zip(d["edge_values"], e["v"][0][2:]))
     assert rows["n_ab"] == f"{values['n_ab']:,}" and rows["n_a"] == f"{values['n_a']:,}"
-    assert rows["npmi"] == f"{values['npmi']:.3f}" and "llr" in rows and "jaccard" in rows
+    assert rows["npmi"] == f"{values['npmi']:.3f} [{values['npmi_lo']:.3f}, {values['npmi_hi']:.3f}]"
+    assert "llr" in rows and "jaccard" in rows and "npmi_lo" not in rows
     shot = b.send("Page.captureScreenshot", {"format": "png"})
     import base64
 

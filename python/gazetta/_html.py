@@ -286,6 +286,10 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
             views.append((str(per), bp[(bp[time] == per).to_numpy()], be[(be[time] == per).to_numpy()],
                           int(g["n_docs"].sum()) if "n_docs" in g.columns else None))
     values = _value_columns(c.pairs)
+    # 95 % intervals of pmi and npmi (delta method, as Cooccurrence.table), unless already there
+    from ._measures import INTERVAL_COLUMNS, intervals
+
+    extra = [col for col in INTERVAL_COLUMNS if col not in values]
     ent_cols = [k for k in ("n_units", "n_mentions", "n_docs") if k in ents.columns]
 
     node_rows: Dict[str, Dict[str, Any]] = {}
@@ -302,10 +306,13 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
         for e in nodes:
             row = node_rows[e]
             # plot.network's marker area (points²) as a radius in pixels
-            row["c"].append(_num(0.5 * math.sqrt(float(_node_area(counts[e], cmax)))) if counts[e] else 0)
+            row["c"].append(_num(0.5 * math.sqrt(float(_node_area(counts[e], cmax, len(nodes))))) if counts[e] else 0)
             row["v"].append([_num(ev.at[e, col]) if e in ev.index else 0 for col in ent_cols])
         pe = p if k == 0 else _pick_edges(vpairs, node_set, weight, min_n, max_edges)
         if len(pe):
+            if extra:
+                iv = intervals(*(pe[col].to_numpy(dtype=float) for col in _COUNTS))
+                pe = pe.assign(**{col: iv[col] for col in extra})
             wv = pe[weight].to_numpy(dtype=float)
             wmax = float(wv.max())
             for r, wi in zip(pe.itertuples(index=False), wv):
@@ -314,7 +321,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
                 rel = wi / wmax
                 # plot.network's width (points, here pixels); a little darker: a screen is no print
                 er["v"][k] = [_num(float(_edge_width(rel))), _num(0.3 + 0.55 * rel),
-                              *[_num(getattr(r, col)) for col in values]]
+                              *[_num(getattr(r, col)) for col in values + extra]]
         n_units_view.append(_num(vdocs))
 
     if title is None:
@@ -327,7 +334,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
     data = {
         "title": title, "subtitle": subtitle, "weight": weight, "count": cnt, "min_n": int(min_n),
         "views": [v[0] for v in views], "view_docs": n_units_view, "time": time,
-        "edge_values": values, "entity_values": ent_cols, "color_mode": mode, "legend": legend,
+        "edge_values": values + extra, "entity_values": ent_cols, "color_mode": mode, "legend": legend,
         "nodes": list(node_rows.values()), "edges": list(edge_rows.values()),
     }
     page = _render(data)
@@ -539,9 +546,18 @@ _APP = r"""
   function showEdge(edge) {
     var e = edgeData[edge], v = e.v[state.view];
     if (!v) return;
-    var rows = D.edge_values.map(function (c, i) { return [c, v[i + 2]]; });
+    var val = {}, rows = [], ci = false;
+    D.edge_values.forEach(function (c, i) { val[c] = v[i + 2]; });
+    D.edge_values.forEach(function (c) {
+      if (/_(lo|hi)$/.test(c) && (c.slice(0, -3) in val)) return;  // shown with their measure
+      var lo = val[c + "_lo"], hi = val[c + "_hi"];
+      if (lo !== undefined && hi !== undefined && val[c] !== null) {
+        rows.push([c, fmt(val[c]) + " [" + fmt(lo) + ", " + fmt(hi) + "]"]); ci = true;
+      } else { rows.push([c, val[c]]); }
+    });
     $("gz-info").innerHTML = "<h2>" + esc(nodeData[e.s].label) + " – " + esc(nodeData[e.t].label) + "</h2>" +
-      "<div style='color:#666'>" + esc(e.s) + " – " + esc(e.t) + esc(viewName()) + "</div>" + table(rows);
+      "<div style='color:#666'>" + esc(e.s) + " – " + esc(e.t) + esc(viewName()) + "</div>" + table(rows) +
+      (ci ? "<div style='color:#666'>[ ]: 95 % interval (delta method)</div>" : "");
     $("gz-info").style.display = "block";
   }
   function hideInfo() { $("gz-info").style.display = "none"; }
