@@ -661,4 +661,14 @@ def test_real_typing_in_the_search_box_and_keys_on_the_slider(demo_page: Any, br
     assert b.wait("document.body.dataset.view === '2' && 'ok'") == "ok"
     assert b.js("document.getElementById('gz-period').textContent") == d["views"][2]
     assert b.js("document.body.dataset.edgesShown") == str(sum(1 for e in d["edges"] if e["v"][2]))
+    # play: steps on by itself (a period every 1.2 s) until stopped
+    b.js("document.getElementById('gz-play').click()")
+    assert b.wait("document.body.dataset.view === '4' && document.body.dataset.playing") == "1"
+    b.js("document.getElementById('gz-play').click()")
+    assert b.js("document.body.dataset.playing === undefined")
+    stopped = b.js("document.body.dataset.view")
+    import time
+
+    time.sleep(1.5)
+    assert b.js("document.body.dataset.view") == stopped
     assert b.errors() == []

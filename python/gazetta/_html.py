@@ -387,6 +387,7 @@ _PAGE = """<!DOCTYPE html>
   #gz-search { width: 14em; padding: 3px 6px; font: inherit; }
   #gz-time { display: none; align-items: center; gap: 8px; }
   #gz-slider { width: 18em; }
+  #gz-play { font: inherit; padding: 0 8px; cursor: pointer; }
   #gz-period { font-weight: 600; min-width: 7em; }
   #gz-matches { color: #666; font-size: 12.5px; }
   #gz-main { position: relative; flex: 1; min-height: 240px; }
@@ -416,6 +417,7 @@ _PAGE = """<!DOCTYPE html>
         <input id="gz-search" type="search" list="gz-names" placeholder="name or id" autocomplete="off">
         <datalist id="gz-names"></datalist> <span id="gz-matches"></span></span>
       <span id="gz-time"><label for="gz-slider">Period</label>
+        <button id="gz-play" type="button" title="step through the periods">&#9654;</button>
         <input id="gz-slider" type="range" min="0" max="0" step="1" value="0">
         <span id="gz-period"></span> <span id="gz-docs" style="color:#666;font-size:12.5px"></span></span>
     </div>
@@ -625,7 +627,24 @@ _APP = r"""
   if (D.views.length > 1) {
     $("gz-time").style.display = "inline-flex";
     $("gz-slider").max = String(D.views.length - 1);
-    $("gz-slider").addEventListener("input", function (ev) { setView(parseInt(ev.target.value, 10)); });
+    $("gz-slider").addEventListener("input", function (ev) { stop(); setView(parseInt(ev.target.value, 10)); });
+    // play: one period every 1.2 s from the first period to the last, then back to all periods
+    var timer = null;
+    var stop = function () {
+      if (timer !== null) { clearInterval(timer); timer = null; }
+      $("gz-play").innerHTML = "&#9654;"; document.body.removeAttribute("data-playing");
+    };
+    $("gz-play").addEventListener("click", function () {
+      if (timer !== null) { stop(); return; }
+      $("gz-play").innerHTML = "&#10073;&#10073;"; document.body.setAttribute("data-playing", "1");
+      var step = function () {
+        var k = (state.view + 1) % D.views.length;
+        $("gz-slider").value = String(k); setView(k);
+        if (k === 0) stop();
+      };
+      step();
+      timer = setInterval(step, 1200);
+    });
   }
   setView(0);
 
