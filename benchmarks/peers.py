@@ -219,11 +219,14 @@ class PeerSet:
     def hyperscan(self, per_doc: bool) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
         import hyperscan
 
-        t0 = time.perf_counter()
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=self.bpat, ids=list(range(len(self.bpat))), elements=len(self.bpat),
-                   flags=hyperscan.HS_FLAG_SOM_LEFTMOST, literal=True)
-        self.compile_s["hyperscan"] = time.perf_counter() - t0
+        db = getattr(self, "_hs_db", None)
+        if db is None:  # one database for both variants
+            t0 = time.perf_counter()
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(expressions=self.bpat, ids=list(range(len(self.bpat))), elements=len(self.bpat),
+                       flags=hyperscan.HS_FLAG_SOM_LEFTMOST, literal=True)
+            self.compile_s["hyperscan"] = time.perf_counter() - t0
+            self._hs_db = db
 
         def raw_joined(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
             J = Joined(texts)
