@@ -38,6 +38,7 @@ version = ".".join(release.split(".")[:2])
 
 extensions = [
     "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",  # the summary table of api/index (no generated pages)
     "sphinx.ext.mathjax",
     "numpydoc",
     "myst_nb",  # MyST Markdown pages and executed notebooks (includes myst-parser)
@@ -66,6 +67,7 @@ autodoc_default_options = {"members": True, "member-order": "bysource"}
 autodoc_typehints = "signature"
 python_maximum_signature_line_length = 88  # longer signatures: one parameter a line
 autoclass_content = "class"
+autosummary_generate = False
 numpydoc_show_class_members = False  # autodoc lists the members
 numpydoc_class_members_toctree = False
 numpydoc_attributes_as_param_list = True
