@@ -11,22 +11,38 @@
 //! - without accent folding, the result equals a brute-force reference built from docs/matching.md
 //!   (every start position, the normalised view of the text from there, every pattern);
 //! - on text and aliases that folding leaves unchanged, folding on gives the same result as off
-//!   (the folded path walks a normalised copy, the plain one the original: two implementations).
+//!   (the folded path walks a normalised copy, the plain one the original: two implementations);
+//! - context rules (`not_before` / `not_after` on entities and aliases) and
+//!   `capitalized_runs="skip"`: without accent folding, the result and the removed counts equal
+//!   the reference's candidates filtered by the same rules before resolution;
+//! - `ambiguous="resolve"` over a hierarchy (parents, priors, `prior_ratio`): the same spans as
+//!   `ambiguous="all"`; an unambiguous span is unchanged (`resolved_by` Unambiguous); an
+//!   ambiguous one keeps one of its candidates, unflagged, decided by context / document /
+//!   support / prior (each label checked against what it claims), or at least two of its
+//!   candidates, flagged, `resolved_by` None; a fresh matcher and a reused scratch give the
+//!   same result.
 #![no_main]
 
 use std::sync::atomic::AtomicBool;
 
 use gazetta::core::alias::parse_alias;
 use gazetta::core::chars::{fold_char, is_letter_or_digit, is_space, is_unspaced, is_word, map_punct, upper};
+use gazetta::core::context::{in_capitalized_run, PhraseCase, Rule};
 use gazetta::core::matcher::{Scratch, IGNORE};
 use gazetta::core::normalize::{normalize_str, View, ViewSpec};
-use gazetta::core::{AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps};
+use gazetta::core::resolve::NO_PARENT;
+use gazetta::core::{
+    AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps, Removed, ResolvedBy, RuleInput,
+    Runs,
+};
 use libfuzzer_sys::fuzz_target;
 
 /// The input, decoded from bytes so that seeds are readable (`fuzz/seeds/matcher/`):
 /// byte 0 holds the options, byte 1 the per-alias override pattern, the rest is UTF-8 (lossy)
-/// split on U+001E into `aliases`, `ignore phrases`, `text`, `other text`, aliases and
-/// phrases separated by U+001F.
+/// split on U+001E into `aliases`, `ignore phrases`, `text`, `other text`, `rule phrases`,
+/// `controls`, aliases and phrases separated by U+001F. The controls are bytes: flags
+/// (bit 0 `ambiguous="resolve"`, bit 1 `capitalized_runs="skip"`, bit 2 parents, bit 3 priors,
+/// bits 4-5 `prior_ratio`), then the parents of entities 0-5, then their priors.
 #[derive(Debug)]
 struct Input {
     opts: u8,
@@ -35,6 +51,8 @@ struct Input {
     ignore: Vec<String>,
     text: String,
     other: String,
+    rules: Vec<String>,
+    ctrl: Vec<u8>,
 }
 
 impl Input {
@@ -51,7 +69,9 @@ impl Input {
         let ignore = list(parts.next());
         let text = parts.next().unwrap_or("").to_string();
         let other = parts.next().unwrap_or("").to_string();
-        Some(Input { opts: data[0], per_alias: data[1], aliases, ignore, text, other })
+        let rules = list(parts.next());
+        let ctrl = parts.next().unwrap_or("").as_bytes().to_vec();
+        Some(Input { opts: data[0], per_alias: data[1], aliases, ignore, text, other, rules, ctrl })
     }
 }
 
@@ -63,17 +83,29 @@ fn case_of(b: u8) -> CaseMode {
     }
 }
 
+/// Entities that aliases point to; two more exist as parents only.
+const N_ALIAS_ENT: usize = 4;
+const N_ENT: usize = 6;
+
 fn build_spec(inp: &Input) -> Option<MatcherSpec> {
     let o = inp.opts;
+    let flags = inp.ctrl.first().copied().unwrap_or(0);
     let options = Options {
         case: case_of(o),
         fold_accents: o & 0x04 != 0,
         overlaps: if o & 0x08 != 0 { Overlaps::All } else { Overlaps::Longest },
-        ambiguous: if o & 0x10 != 0 { Ambiguous::Skip } else { Ambiguous::All },
+        ambiguous: if flags & 1 != 0 {
+            Ambiguous::Resolve
+        } else if o & 0x10 != 0 {
+            Ambiguous::Skip
+        } else {
+            Ambiguous::All
+        },
+        capitalized_runs: if flags & 2 != 0 { Runs::Skip } else { Runs::Keep },
     };
     let mut spec = MatcherSpec { options, ..Default::default() };
-    let n_ent = 4usize;
-    for i in 0..n_ent {
+    let n_ent = N_ALIAS_ENT;
+    for i in 0..N_ENT {
         spec.ids.push(format!("E{i}"));
         spec.names.push(format!("E{i}"));
         spec.kinds.push(String::new());
@@ -99,7 +131,72 @@ fn build_spec(inp: &Input) -> Option<MatcherSpec> {
     if spec.aliases.is_empty() {
         return None;
     }
+    // Hierarchy: parents (a cycle or a self-parent is dropped), priors, prior_ratio.
+    let byte = |k: usize| inp.ctrl.get(k).copied().unwrap_or(0xFF);
+    if flags & 4 != 0 {
+        spec.parents = (0..N_ENT).map(|e| if (byte(1 + e) % 8) < N_ENT as u8 { (byte(1 + e) % 8) as u32 } else { NO_PARENT }).collect();
+        if spec.validate().is_err() {
+            spec.parents.clear();
+        }
+    }
+    if flags & 8 != 0 {
+        const PRIORS: [Option<f64>; 8] = [None, Some(0.0), Some(1.0), Some(2.0), Some(10.0), Some(100.0), Some(1e6), Some(0.5)];
+        spec.priors = (0..N_ENT).map(|e| PRIORS[(byte(7 + e) % 8) as usize]).collect();
+    }
+    spec.prior_ratio = [None, Some(1.0), Some(2.0), Some(f64::INFINITY)][((flags >> 4) & 3) as usize];
+    // Context rules: phrase k goes to target k % 4 (entity 0, entity 1, alias 0, alias 1),
+    // `not_before` for even k / 4, `not_after` for odd.
+    let mut rules: Vec<RuleInput> = Vec::new();
+    for (k, p) in inp.rules.iter().take(8).enumerate() {
+        if p.len() > 32 || parse_alias(p).is_err() {
+            continue;
+        }
+        let (entity, alias) = match k % 4 {
+            0 => (Some(0), None),
+            1 => (Some(1), None),
+            t => (None, Some(t as u32 - 2)),
+        };
+        if alias.is_some_and(|a| a as usize >= spec.aliases.len()) {
+            continue;
+        }
+        let r = match rules.iter().position(|r| r.entity == entity && r.alias == alias) {
+            Some(i) => &mut rules[i],
+            None => {
+                rules.push(RuleInput { entity, alias, not_before: vec![], not_after: vec![] });
+                rules.last_mut().unwrap()
+            }
+        };
+        if (k / 4) % 2 == 0 { r.not_before.push(p.clone()) } else { r.not_after.push(p.clone()) }
+    }
+    spec.rules = rules;
+    spec.validate().expect("the harness builds valid specs");
     Some(spec)
+}
+
+/// The context rules of the spec compiled as the matcher compiles them: (alias rule per alias,
+/// entity rule per entity), for the reference's filter.
+#[allow(clippy::type_complexity)]
+fn reference_rules(spec: &MatcherSpec) -> (Vec<Option<(Rule, ViewSpec)>>, Vec<Option<(Rule, ViewSpec)>>) {
+    let mut by_alias: Vec<Option<(Rule, ViewSpec)>> = vec![None; spec.aliases.len()];
+    let mut by_entity: Vec<Option<(Rule, ViewSpec)>> = vec![None; spec.ids.len()];
+    for r in &spec.rules {
+        let (case, fold) = match r.alias {
+            Some(a) => {
+                let ai = &spec.aliases[a as usize];
+                (ai.case.unwrap_or(spec.options.case), ai.fold_accents.unwrap_or(spec.options.fold_accents))
+            }
+            None => (spec.options.case, spec.options.fold_accents),
+        };
+        let vs = ViewSpec { fold, lower: case == CaseMode::Insensitive };
+        let rule = Rule::new(&r.not_before, &r.not_after, PhraseCase { spec: vs, smart: case == CaseMode::Smart }, "x")
+            .expect("rule phrases were checked");
+        match (r.entity, r.alias) {
+            (Some(e), None) => by_entity[e as usize] = Some((rule, vs)),
+            (None, Some(a)) => by_alias[a as usize] = Some((rule, vs)),
+            _ => unreachable!(),
+        }
+    }
+    (by_alias, by_entity)
 }
 
 fn key(m: &Mention) -> (usize, usize, u32, u32, bool) {
@@ -191,7 +288,10 @@ fn reference_candidates(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u3
         let base = normalize_str(&parsed.literal, vs);
         let mut pats = vec![base.clone()];
         if case == CaseMode::Smart {
-            pats.push(base.chars().map(upper).collect());
+            let up: String = base.chars().map(upper).collect();
+            if up != base {
+                pats.push(up);
+            }
         }
         for (i, c) in text.char_indices() {
             if is_space(c) {
@@ -239,8 +339,26 @@ fn reference_candidates(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u3
     out
 }
 
-fn reference(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u32, u32, bool)> {
+/// The reference result and the candidates its context rules removed (rules, runs).
+fn reference(spec: &MatcherSpec, text: &str) -> (Vec<(usize, usize, u32, u32, bool)>, Removed) {
     let mut c = reference_candidates(spec, text);
+    let (by_alias, by_entity) = reference_rules(spec);
+    let mut removed = Removed::default();
+    c.retain(|&(s, e, entity, alias)| {
+        if entity == IGNORE {
+            return true;
+        }
+        let rules = [by_alias[alias as usize].as_ref(), by_entity[entity as usize].as_ref()];
+        if rules.into_iter().flatten().any(|(r, vs)| r.removes(text, s, e, *vs)) {
+            removed.rules += 1;
+            return false;
+        }
+        if spec.options.capitalized_runs == Runs::Skip && in_capitalized_run(text, s, e) {
+            removed.runs += 1;
+            return false;
+        }
+        true
+    });
     c.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
     c.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1 && a.2 == b.2);
     let mut out = Vec::new();
@@ -254,6 +372,7 @@ fn reference(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u32, u32, boo
         let group = &c[i..j];
         let ignored = group.iter().any(|g| g.2 == IGNORE);
         let amb = group.len() > 1;
+        assert!(spec.options.ambiguous != Ambiguous::Resolve, "the reference does not resolve");
         if !ignored && !(amb && spec.options.ambiguous == Ambiguous::Skip) {
             out.extend(group.iter().map(|g| (g.0, g.1, g.2, g.3, amb)));
         }
@@ -264,7 +383,82 @@ fn reference(spec: &MatcherSpec, text: &str) -> Vec<(usize, usize, u32, u32, boo
         }
         i = j;
     }
-    out
+    (out, removed)
+}
+
+/// `resolved` (`ambiguous="resolve"`) against `all` (`ambiguous="all"`, same spec): the same
+/// spans; each span's mentions checked against its candidates and the label it carries.
+fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
+    let h = m.hierarchy();
+    let spans = |ms: &[Mention]| -> Vec<(usize, usize, usize, usize)> {
+        // (start, end, first index, end index) of each span's run of mentions
+        let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (i, x) in ms.iter().enumerate() {
+            match out.last_mut() {
+                Some(l) if (l.0, l.1) == (x.start_byte, x.end_byte) => l.3 = i + 1,
+                _ => out.push((x.start_byte, x.end_byte, i, i + 1)),
+            }
+        }
+        out
+    };
+    let sa = spans(all);
+    let sr = spans(resolved);
+    assert_eq!(
+        sa.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+        sr.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+        "resolution changed the spans"
+    );
+    // Entities mentioned unambiguously, and those resolved by context (for "document").
+    let plain: Vec<u32> = resolved.iter().filter(|x| x.resolved_by == ResolvedBy::Unambiguous).map(|x| x.entity).collect();
+    for (a, r) in sa.iter().zip(&sr) {
+        let cands = &all[a.2..a.3];
+        let got = &resolved[r.2..r.3];
+        if cands.len() == 1 {
+            assert_eq!(got, cands, "an unambiguous span changed");
+            assert_eq!(got[0].resolved_by, ResolvedBy::Unambiguous);
+            assert!(!got[0].ambiguous);
+            continue;
+        }
+        assert!(cands.iter().all(|c| c.ambiguous && c.resolved_by == ResolvedBy::None), "ambiguous=all flags");
+        if got.len() == 1 {
+            let g = got[0];
+            assert!(!g.ambiguous, "a decided span is flagged: {g:?}");
+            let c = cands.iter().find(|c| c.entity == g.entity).expect("the decision is one of the candidates");
+            assert_eq!((g.alias, g.start, g.end), (c.alias, c.start, c.end), "the decision keeps its candidate's alias and offsets");
+            match g.resolved_by {
+                ResolvedBy::Context => assert!(
+                    plain.iter().any(|&p| h.related(g.entity, p)),
+                    "resolved by context, but no related entity is mentioned unambiguously: {g:?}"
+                ),
+                ResolvedBy::Document => assert!(
+                    resolved.iter().any(|x| x.entity == g.entity
+                        && (x.start_byte, x.end_byte) != (g.start_byte, g.end_byte)
+                        && matches!(x.resolved_by, ResolvedBy::Unambiguous | ResolvedBy::Context)),
+                    "resolved by document, but the entity is not mentioned elsewhere: {g:?}"
+                ),
+                ResolvedBy::Support => assert!(h.has_parents(), "support without a hierarchy: {g:?}"),
+                ResolvedBy::Prior => {
+                    let pg = h.prior(g.entity);
+                    assert!(pg > 0.0, "resolved by a zero prior: {g:?}");
+                    // At least the ratio over every candidate that the context steps did not
+                    // remove; with no parents nothing is removed before the prior step.
+                    if !h.has_parents() {
+                        for c in cands.iter().filter(|c| c.entity != g.entity) {
+                            assert!(pg > h.prior(c.entity), "prior does not dominate: {g:?} vs {c:?}");
+                        }
+                    }
+                }
+                other => panic!("a decided span labelled {other:?}: {g:?}"),
+            }
+        } else {
+            assert!(got.len() >= 2, "an empty span");
+            for g in got {
+                assert!(g.ambiguous && g.resolved_by == ResolvedBy::None, "an undecided span: {g:?}");
+                let c = cands.iter().find(|c| c.entity == g.entity).expect("undecided entities are candidates");
+                assert_eq!(g.alias, c.alias);
+            }
+        }
+    }
 }
 
 fn fold_invariant(s: &str) -> bool {
@@ -319,12 +513,43 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(longest.iter().map(key).collect::<Vec<_>>(), greedy(&all), "longest != greedy(all)");
     }
 
+    // A fresh matcher gives the same result (resolution included).
+    let fresh = Matcher::new(spec.clone()).unwrap();
+    assert_eq!(fresh.find(text), found, "a fresh matcher differs");
+
+    // ambiguous="resolve" against ambiguous="all" of the same spec.
+    let found_all = if spec.options.ambiguous == Ambiguous::Resolve {
+        let mut s_all = spec.clone();
+        s_all.options.ambiguous = Ambiguous::All;
+        let m_all = Matcher::new(s_all).unwrap();
+        let found_all = m_all.find(text);
+        check_resolution(&m, &found_all, &found);
+        found_all
+    } else {
+        found.clone()
+    };
+
     let no_fold = spec.aliases.iter().all(|a| !a.fold_accents.unwrap_or(spec.options.fold_accents));
     if no_fold && text.len() <= 512 {
-        let got: Vec<_> = found.iter().map(key).collect();
-        assert_eq!(got, reference(&spec, text), "differs from the brute-force reference; spec {spec:?}");
+        let mut s_ref = spec.clone();
+        if s_ref.options.ambiguous == Ambiguous::Resolve {
+            s_ref.options.ambiguous = Ambiguous::All;
+        }
+        let got: Vec<_> = found_all.iter().map(key).collect();
+        let (want, want_removed) = reference(&s_ref, text);
+        assert_eq!(got, want, "differs from the brute-force reference; spec {spec:?}");
+        // The removed counts of the context rules too.
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        m.find_into(text, &mut scratch, &mut out, &never).unwrap();
+        assert_eq!(scratch.take_removed(), want_removed, "removed counts differ from the reference; spec {spec:?}");
     }
-    if fold_invariant(text) && spec.aliases.iter().all(|a| fold_invariant(&a.text)) && spec.ignore.iter().all(|t| fold_invariant(t)) {
+    let rules_invariant = spec.rules.iter().all(|r| r.not_before.iter().chain(&r.not_after).all(|t| fold_invariant(t)));
+    if fold_invariant(text)
+        && spec.aliases.iter().all(|a| fold_invariant(&a.text))
+        && spec.ignore.iter().all(|t| fold_invariant(t))
+        && rules_invariant
+    {
         let mut on = spec.clone();
         on.options.fold_accents = true;
         let mut off = spec.clone();
