@@ -224,11 +224,13 @@ def test_heatmap(tmp_path, monthly):
 def test_color_limits_by_hand():
     assert plot.color_limits([-0.2, 0.05, 0.1, 0.74], signed=True, cap=1.0) == (-0.8, 0.8, "neither")
     assert plot.color_limits([0.1, 0.31], signed=True) == (-0.4, 0.4, "neither")
-    # the 90th percentile of 1..9, 250 is 9 + 0.1 * 241 = 33.1 -> 40; 250 is clipped
-    assert plot.color_limits([1, 2, 3, 4, 5, 6, 7, 8, 9, 250], signed=False, q=90) == (0.0, 40.0, "max")
-    # median of |-3|, 0.5 is 1.75 -> 2: only the low end is clipped
-    assert plot.color_limits([-3.0, 0.5], signed=True, q=50) == (-2.0, 2.0, "min")
-    assert plot.color_limits([-3.0, 0.2, 0.3, 3.0], signed=True, q=50) == (-2.0, 2.0, "both")
+    # fewer than 50 values: the largest, rounded up
+    assert plot.color_limits([1, 2, 3, 4, 5, 6, 7, 8, 9, 250], signed=False, q=90) == (0.0, 250.0, "neither")
+    # 100 values: the 90th percentile of 1..99, 250 is 90.1 -> 100; 250 is clipped
+    assert plot.color_limits(list(range(1, 100)) + [250], signed=False, q=90) == (0.0, 100.0, "max")
+    # median of |v| for 25 values -3.0 and 25 values 0.5 is 1.75 -> 2: only the low end is clipped
+    assert plot.color_limits([-3.0] * 25 + [0.5] * 25, signed=True, q=50) == (-2.0, 2.0, "min")
+    assert plot.color_limits([-3.0, 3.0] * 13 + [0.2, 0.3] * 13, signed=True, q=50) == (-2.0, 2.0, "both")
     assert plot.color_limits([np.nan], signed=False) == (0.0, 1.0, "neither")
     assert plot.color_limits([0.9, 0.97], signed=True, cap=1.0)[1] == 1.0
 

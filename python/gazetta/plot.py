@@ -730,7 +730,8 @@ def color_limits(values: Any, *, signed: bool, q: float = 98.0, cap: Optional[fl
     """Colour-scale limits fitted to the data, robust to a few extreme cells.
 
     The upper limit is the ``q``-th percentile of the values (of their absolute values for a
-    signed measure), rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 ×
+    signed measure; the largest when there are fewer than 50 values, too few to call one
+    of them an outlier), rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 ×
     10^k); a signed measure gets limits symmetric around 0, so that 0 (chance) is the
     neutral colour, an unsigned one starts at 0. Values beyond the limits are drawn in the
     end colour, and the colour bar shows an arrow for them.
@@ -757,13 +758,17 @@ def color_limits(values: Any, *, signed: bool, q: float = 98.0, cap: Optional[fl
     >>> from gazetta.plot import color_limits
     >>> color_limits([-0.2, 0.05, 0.1, 0.74], signed=True, cap=1.0)
     (-0.8, 0.8, 'neither')
-    >>> color_limits([1, 2, 3, 4, 5, 6, 7, 8, 9, 250], signed=False, q=90)
-    (0.0, 40.0, 'max')
+    >>> color_limits([1, 2, 3, 4, 5, 6, 7, 8, 9, 250], signed=False)  # few values: the largest
+    (0.0, 250.0, 'neither')
+    >>> color_limits(list(range(1, 100)) + [1000], signed=False)  # 98th percentile of 100 values
+    (0.0, 100.0, 'max')
     """
     v = np.asarray(values, dtype=float)
     v = v[np.isfinite(v)]
     if not len(v):
         return (-1.0, 1.0, "neither") if signed else (0.0, 1.0, "neither")
+    if len(v) < 50:
+        q = 100.0
     if signed:
         hi = _nice_ceil(float(np.percentile(np.abs(v), q)))
         if cap is not None:
@@ -832,13 +837,13 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     >>> import gazetta
     >>> from gazetta.datasets import demo_news
     >>> from gazetta.gazetteers import countries
-    >>> co = gazetta.cooccurrence(demo_news(), countries(), unit="paragraph")
+    >>> co = gazetta.cooccurrence(demo_news(), countries())
     >>> fig = gazetta.plot.heatmap(co, top=15, value="npmi")
     >>> fig.axes[1].get_ylabel()  # the colour bar
     'npmi (0: chance, 1: always together)'
-    >>> lo, hi = fig.axes[0].images[0].norm.vmin, fig.axes[0].images[0].norm.vmax
-    >>> lo == -hi and hi < 1.0
-    True
+    >>> norm = fig.axes[0].images[0].norm  # the largest npmi drawn is 0.74: -0.8 .. 0.8
+    >>> float(norm.vmin), float(norm.vcenter), float(norm.vmax)
+    (-0.8, 0.0, 0.8)
     """
     _mpl()
     _check_value(value)
