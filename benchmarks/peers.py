@@ -323,7 +323,8 @@ class PeerSet:
 
 
 PEER_MODULES = {"hyperscan": "hyperscan", "hyperscan_doc": "hyperscan", "daachorse": "daachorse",
-                "ac_rs_bytes": "ahocorasick_rs", "polars": "polars", "ac_rs_str": "ahocorasick_rs"}
+                "ac_rs_bytes": "ahocorasick_rs", "polars": "polars", "ac_rs_str": "ahocorasick_rs",
+                "join": "numpy", "hs_raw": "hyperscan"}
 PEER_LABELS = {
     "hyperscan": "hyperscan, one block scan over the joined corpus + numpy boundary/leftmost-longest",
     "hyperscan_doc": "hyperscan, one block scan per document + numpy boundary/leftmost-longest",
@@ -331,7 +332,10 @@ PEER_LABELS = {
     "ac_rs_bytes": "ahocorasick_rs BytesAhoCorasick DFA overlapping, joined + numpy",
     "polars": "polars str.find_many/extract_many (all cores) + numpy",
     "ac_rs_str": "ahocorasick_rs per document, leftmost-longest + Python filter (match.py)",
+    "join": "· reference: the join alone (encode each document, b'\\n'.join)",
+    "hs_raw": "· reference: hyperscan scan of the joined buffer alone, callback does nothing (no boundaries, no output)",
 }
+REFERENCE = ("join", "hs_raw")  # timed for the record; no output to compare
 
 
 def missing_reason(module: str) -> Optional[str]:
@@ -351,6 +355,23 @@ def make_raw(ps: PeerSet, key: str) -> Callable[[List[str]], Tuple[Joined, np.nd
         return ps.ac_rs_bytes()
     if key == "polars":
         return ps.polars()
+    if key == "hs_raw":
+        import hyperscan
+
+        ps.hyperscan(per_doc=False)
+        db = ps._hs_db
+
+        def raw(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
+            J = Joined(texts)
+            db.scan(J.buf, match_event_handler=lambda *a: None)
+            z = np.zeros(0, dtype=np.int64)
+            return J, z, z, z
+        return raw
+    if key == "join":
+        def join(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
+            z = np.zeros(0, dtype=np.int64)
+            return Joined(texts), z, z, z
+        return join
     raise KeyError(key)
 
 
@@ -440,6 +461,7 @@ def bench_match(which: str, texts: List[str], runs: int, peers: Sequence[str]) -
         row = {"key": k, "pipeline": {"gazetta_1": "gazetta Matcher.mentions", "gazetta_all": "gazetta Matcher.mentions"}
                .get(k, PEER_LABELS.get(k, k)),
                "threads": "1" if k in ("gazetta_1", "ac_rs_str", "hyperscan", "hyperscan_doc", "daachorse", "ac_rs_bytes")
+               + REFERENCE
                else f"all ({machine_info()['nproc']})",
                "mb_s": mb / t, "median_s": t, "times": timings[k].times, "rows": len(timings[k].result),
                "compile_s": compile_s.get(k)}
@@ -449,7 +471,8 @@ def bench_match(which: str, texts: List[str], runs: int, peers: Sequence[str]) -
             row["r1"] = t / g1
             row["r1cpu"] = row["cpu_s"] / c1
             row["rall"] = t / gall
-            row["agree"] = span_agreement(timings["gazetta_1"].result, timings[k].result)
+            if k not in REFERENCE:
+                row["agree"] = span_agreement(timings["gazetta_1"].result, timings[k].result)
         rows.append(row)
     return {"gazetteer": which, "mb": mb, "docs": len(texts), "rows": rows, "skipped": skipped,
             "load_before": load0, "load_after": load1, "speedup_2nd_core": g1 / gall}
@@ -582,7 +605,7 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
                                                                       n_threads=th, progress=False).pairs))(m, threads)
     skipped: Dict[str, str] = {}
     for key in peers:
-        if key == "ac_rs_str":
+        if key in ("ac_rs_str",) + REFERENCE:
             continue
         why = missing_reason(PEER_MODULES[key]) or missing_reason("scipy")
         if why:
