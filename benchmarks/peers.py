@@ -356,8 +356,6 @@ def make_raw(ps: PeerSet, key: str) -> Callable[[List[str]], Tuple[Joined, np.nd
     if key == "polars":
         return ps.polars()
     if key == "hs_raw":
-        import hyperscan
-
         ps.hyperscan(per_doc=False)
         db = ps._hs_db
 
