@@ -523,8 +523,6 @@ for _c in range(128):
     _UPPER[_c] = chr(_c).isupper()
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "St", "Mt", "Jr", "Sr", "vs", "No",
            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_PUNCT = np.zeros(256, dtype=bool)
-_PUNCT[[0x2E, 0x21, 0x3F]] = True
 _CLOSE = np.zeros(256, dtype=bool)
 _CLOSE[list(b"\"')]")] = True
 
@@ -550,7 +548,7 @@ def sentence_starts(J: Joined) -> np.ndarray:
     (``Mr.``, ``Sen.``, ``Jan.``). A simpler rule set than gazetta's splitter (docs/sentences.md)."""
     a = J.arr
     n = len(a)
-    p = np.flatnonzero(_PUNCT[a])
+    p = np.flatnonzero((a == 0x2E) | (a == 0x21) | (a == 0x3F))  # faster than a table look-up here
     p = p[(p >= 6) & (p + 12 < n)]
     q = p + 1
     q[_CLOSE[a[q]]] += 1
