@@ -277,3 +277,20 @@ def test_missing_column_names_the_closest(gaz: gazetta.Gazetteer) -> None:
         gazetta.cooccurrence(frame(), gaz, text="txt")
     with pytest.raises(KeyError, match=r"column 'Source' not in the DataFrame .*did you mean 'source'"):
         gazetta.cooccurrence(frame(), gaz, by="Source")
+
+
+def test_cli_explode(tmp_path: Path, capsys: Any) -> None:
+    from gazetta.cli import main
+
+    p = tmp_path / "c.jsonl"
+    p.write_text("".join(json.dumps({"text": t, "desk": d}) + "\n" for t, d in zip(DOCS, frame()["desk"])))
+    out = tmp_path / "pairs.csv"
+    args = ["cooccur", str(p), "--gazetteer", "countries", "-o", str(out), "--by", "desk", "--quiet"]
+    assert main(args) == 1
+    assert "by= column 'desk' holds lists" in capsys.readouterr().err
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the document without a desk
+        assert main(args + ["--explode"]) == 0
+        ref = gazetta.cooccurrence(frame(), "countries", by="desk", explode=True)
+    got = pd.read_csv(out)
+    assert got[["desk", "a", "b", "n_ab"]].values.tolist() == ref.pairs[["desk", "a", "b", "n_ab"]].values.tolist()

@@ -265,7 +265,8 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
     co = gazetta.cooccurrence(corpus, m, text=args.text, id=args.id, unit=args.unit, paragraphs=args.paragraphs,
-                              window=args.window, count=args.count, by=_split_list(args.by), time=args.time,
+                              window=args.window, count=args.count, by=_split_list(args.by), explode=args.explode,
+                              time=args.time,
                               freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
                               min_count=args.min_count, **kinds, n_threads=args.threads,
                               progress=True if args.progress else None)
@@ -739,6 +740,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="n_ab = units holding both, or products of mention counts per unit")
     c.add_argument("--by", action="append", metavar="COL",
                    help="metadata column(s) to slice by, each group counted on its own; repeatable or COL1,COL2")
+    c.add_argument("--explode", action="store_true",
+                   help="--by columns may hold lists (JSON arrays): count each document once in each of its groups")
     c.add_argument("--time", metavar="COL", help="date column to slice by (with --freq)")
     c.add_argument("--freq", metavar="FREQ",
                    help="period of --time, any pandas alias: D, W, M, Q, Y (day .. year), W-MON (weeks ending "
