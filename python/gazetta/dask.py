@@ -426,7 +426,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         Shipped to each worker once (see the module docstring).
     text, id, unit, paragraphs, window, count, by, explode, time, freq, min_count, kinds, between, level
         As in :func:`gazetta.cooccurrence` (with ``explode=True`` each partition's documents
-        are read once per group, as the local call reads them).
+        are read once per group, as the local call reads them). A Dask DataFrame keeps a
+        column of lists only when it is made under
+        ``dask.config.set({"dataframe.convert-string": False})``; otherwise Dask stores the
+        lists as their text (``"['asia', 'world']"``), one group each.
     dayfirst, date_format
         As in :func:`gazetta.cooccurrence`. Without either, the day/month order of a text
         date column is decided from all its distinct values first (one pass over that
