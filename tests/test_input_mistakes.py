@@ -294,3 +294,21 @@ def test_cli_explode(tmp_path: Path, capsys: Any) -> None:
         ref = gazetta.cooccurrence(frame(), "countries", by="desk", explode=True)
     got = pd.read_csv(out)
     assert got[["desk", "a", "b", "n_ab"]].values.tolist() == ref.pairs[["desk", "a", "b", "n_ab"]].values.tolist()
+
+
+def test_dask_explode_and_order(gaz: gazetta.Gazetteer) -> None:
+    dask = pytest.importorskip("dask", reason="dask is not installed (the dask extra)")
+    import dask.dataframe as dd
+
+    import gazetta.dask
+
+    df = frame()
+    with dask.config.set({"scheduler": "sync", "dataframe.convert-string": False}):
+        ddf = dd.from_pandas(df, npartitions=3)  # keeps the lists (see the docstring)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # the document without a desk
+            co = gazetta.dask.cooccurrence(ddf, gaz, by="desk", explode=True)
+            ref = gazetta.cooccurrence(df, gaz, by="desk", explode=True)
+        assert co.pairs.equals(ref.pairs) and co.meta["explode"] == ref.meta["explode"]
+        with pytest.raises(TypeError, match=r"dask\.cooccurrence\(corpus, matcher\): the corpus comes first"):
+            gazetta.dask.cooccurrence(gaz, ddf)
