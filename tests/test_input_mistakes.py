@@ -312,3 +312,15 @@ def test_dask_explode_and_order(gaz: gazetta.Gazetteer) -> None:
         assert co.pairs.equals(ref.pairs) and co.meta["explode"] == ref.meta["explode"]
         with pytest.raises(TypeError, match=r"dask\.cooccurrence\(corpus, matcher\): the corpus comes first"):
             gazetta.dask.cooccurrence(gaz, ddf)
+
+
+def test_explode_arrow_list_column(gaz: gazetta.Gazetteer) -> None:
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is in the test extra")
+    desks = pd.Series([["asia", "world", "asia"], ["asia"], None], dtype=pd.ArrowDtype(pa.list_(pa.string())))
+    df = pd.DataFrame({"text": DOCS[:3], "desk": desks})
+    with pytest.raises(ValueError, match="by= column 'desk' holds lists"):
+        gazetta.cooccurrence(df, gaz, by="desk")
+    with pytest.warns(UserWarning, match="1 documents have a missing group key"):
+        co = gazetta.cooccurrence(df, gaz, by="desk", explode=True)
+    assert co.meta["explode"] == {"docs": 3, "rows": 4}
+    assert co.groups.set_index("desk")["n_docs"].to_dict() == {"asia": 2, "world": 1}

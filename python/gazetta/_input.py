@@ -394,7 +394,8 @@ def warn_lookalike_columns(columns: Iterable[Any], roles: Dict[str, str], where:
     ...     warn_lookalike_columns(["id", "name", "alias"], {"aliases": "aliases", "kind": "kind"}, "the DataFrame",
     ...                            "rename it")
     >>> print(w[0].message)
-    the DataFrame has no 'aliases' column but a column 'alias', read as an attribute: did you mean 'aliases'? (rename it)
+    the DataFrame has no 'aliases' column but a column 'alias', read as an attribute:
+    did you mean 'aliases'? (rename it)
     """
     present = [str(c) for c in columns]
     taken = set(roles.values())
@@ -655,12 +656,24 @@ def _groups_of(v: Any) -> Any:
     return v
 
 
+def _is_arrow_list(dtype: Any) -> bool:
+    t = getattr(dtype, "pyarrow_dtype", None)
+    if t is None:
+        return False
+    import pyarrow as pa
+
+    return bool(pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t)
+                or getattr(pa.types, "is_list_view", lambda _t: False)(t))
+
+
 def _explode(df: pd.DataFrame, by: Sequence[Any]) -> pd.DataFrame:
     """One row per document and combination of its groups (an empty list: one row, no key)."""
     for c in by:
         col = df[c]
         if col.dtype != object:
-            continue
+            if not _is_arrow_list(col.dtype):  # an Arrow list column (from polars, Parquet) is exploded too
+                continue
+            col = col.astype(object)
         df = df.copy(deep=False)
         df[c] = col.map(_groups_of)
         df = df.explode(c)
@@ -668,7 +681,7 @@ def _explode(df: pd.DataFrame, by: Sequence[Any]) -> pd.DataFrame:
 
 
 def _first_value(col: pd.Series) -> Any:
-    if col.dtype != object or not len(col):
+    if not len(col) or (col.dtype != object and not _is_arrow_list(col.dtype)):
         return None
     nn = col.first_valid_index()
     return None if nn is None else col.loc[nn] if col.index.is_unique else col[col.notna()].iloc[0]
