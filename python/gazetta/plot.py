@@ -99,7 +99,7 @@ def _describe(co: Any) -> str:
     n = _n_total(co)
     n_word = ("tokens" if m.get("window") is not None else "mentions" if m.get("count") == "mentions"
               else f"{m.get('unit', 'unit')}s")
-    n_txt = f"n = {n:,} {n_word}" if isinstance(n, (int, np.integer)) else "n = ?"
+    n_txt = f"n\u00a0=\u00a0{n:,}\u00a0{n_word}" if isinstance(n, (int, np.integer)) else "n = ?"
     return f"co-occurrence in {unit} (counting {count}); {n_txt}, {_n_docs(co):,} documents"
 
 
