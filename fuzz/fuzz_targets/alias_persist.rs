@@ -57,7 +57,8 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    spec.extra = text.chars().take(16).collect();
+    // `extra` must be a JSON object (checked on load).
+    spec.extra = format!("{{\"n\":{},\"s\":\"{}\"}}", text.len(), text.chars().filter(|c| c.is_ascii_alphanumeric()).take(16).collect::<String>());
     let bytes = persist::to_bytes(&spec).expect("valid spec saves");
     let back = persist::from_bytes(&bytes).expect("valid spec loads");
     assert_eq!(back, spec);
