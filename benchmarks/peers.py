@@ -277,17 +277,34 @@ class PeerSet:
 
         return raw
 
-    def ac_rs_bytes(self) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
-        import ahocorasick_rs
+    def daachorse_ll(self) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
+        """Leftmost-longest (non-overlapping) matches: far fewer raw matches than overlapping
+        ones, but the boundary filter then runs after the longest choice (spans differ a little)."""
+        import daachorse
 
         t0 = time.perf_counter()
-        ac = ahocorasick_rs.BytesAhoCorasick(self.bpat, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                             implementation=ahocorasick_rs.Implementation.DFA)
-        self.compile_s["ac_rs_bytes"] = time.perf_counter() - t0
+        pma = daachorse.DoubleArrayAhoCorasick(self.bpat, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST)
+        self.compile_s["daachorse_ll"] = time.perf_counter() - t0
 
         def raw(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
             J = Joined(texts)
-            m = np.array(ac.find_matches_as_indexes(J.buf, overlapping=True), dtype=np.int64).reshape(-1, 3)
+            m = np.array(pma.find(J.buf), dtype=np.int64).reshape(-1, 3)
+            return J, m[:, 2], m[:, 0], m[:, 1]
+
+        return raw
+
+    def ac_rs_bytes(self, overlapping: bool = True) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
+        import ahocorasick_rs
+
+        key = "ac_rs_bytes" if overlapping else "ac_rs_bytes_ll"
+        kind = ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostLongest
+        t0 = time.perf_counter()
+        ac = ahocorasick_rs.BytesAhoCorasick(self.bpat, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA)
+        self.compile_s[key] = time.perf_counter() - t0
+
+        def raw(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
+            J = Joined(texts)
+            m = np.array(ac.find_matches_as_indexes(J.buf, overlapping=overlapping), dtype=np.int64).reshape(-1, 3)
             return J, m[:, 0], m[:, 1], m[:, 2]
 
         return raw
@@ -323,6 +340,7 @@ class PeerSet:
 
 
 PEER_MODULES = {"hyperscan": "hyperscan", "hyperscan_doc": "hyperscan", "daachorse": "daachorse",
+                "daachorse_ll": "daachorse", "ac_rs_bytes_ll": "ahocorasick_rs",
                 "ac_rs_bytes": "ahocorasick_rs", "polars": "polars", "ac_rs_str": "ahocorasick_rs",
                 "join": "numpy", "hs_raw": "hyperscan"}
 PEER_LABELS = {
@@ -330,6 +348,8 @@ PEER_LABELS = {
     "hyperscan_doc": "hyperscan, one block scan per document + numpy boundary/leftmost-longest",
     "daachorse": "daachorse DoubleArrayAhoCorasick.find_overlapping, joined + numpy",
     "ac_rs_bytes": "ahocorasick_rs BytesAhoCorasick DFA overlapping, joined + numpy",
+    "daachorse_ll": "daachorse leftmost-longest, joined + numpy boundary filter (after the longest choice)",
+    "ac_rs_bytes_ll": "ahocorasick_rs BytesAhoCorasick DFA leftmost-longest, joined + numpy boundary filter (after)",
     "polars": "polars str.find_many/extract_many (all cores) + numpy",
     "ac_rs_str": "ahocorasick_rs per document, leftmost-longest + Python filter (match.py)",
     "join": "· reference: the join alone (encode each document, b'\\n'.join)",
@@ -353,6 +373,10 @@ def make_raw(ps: PeerSet, key: str) -> Callable[[List[str]], Tuple[Joined, np.nd
         return ps.daachorse()
     if key == "ac_rs_bytes":
         return ps.ac_rs_bytes()
+    if key == "ac_rs_bytes_ll":
+        return ps.ac_rs_bytes(overlapping=False)
+    if key == "daachorse_ll":
+        return ps.daachorse_ll()
     if key == "polars":
         return ps.polars()
     if key == "hs_raw":
@@ -458,8 +482,8 @@ def bench_match(which: str, texts: List[str], runs: int, peers: Sequence[str]) -
         t = timings[k].median
         row = {"key": k, "pipeline": {"gazetta_1": "gazetta Matcher.mentions", "gazetta_all": "gazetta Matcher.mentions"}
                .get(k, PEER_LABELS.get(k, k)),
-               "threads": "1" if k in ("gazetta_1", "ac_rs_str", "hyperscan", "hyperscan_doc", "daachorse", "ac_rs_bytes")
-               + REFERENCE
+               "threads": "1" if k in ("gazetta_1", "ac_rs_str", "hyperscan", "hyperscan_doc", "daachorse", "ac_rs_bytes",
+                                       "daachorse_ll", "ac_rs_bytes_ll") + REFERENCE
                else f"all ({machine_info()['nproc']})",
                "mb_s": mb / t, "median_s": t, "times": timings[k].times, "rows": len(timings[k].result),
                "compile_s": compile_s.get(k)}
@@ -638,7 +662,8 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
         t = timings[k].median
         row = {"key": k, "pipeline": "gazetta.cooccurrence(unit='sentence').pairs" if k.startswith("gazetta")
                else PEER_LABELS[k] + " + numpy sentences + searchsorted + scipy.sparse",
-               "threads": "1" if k in ("gazetta_1", "hyperscan", "hyperscan_doc", "daachorse", "ac_rs_bytes")
+               "threads": "1" if k in ("gazetta_1", "hyperscan", "hyperscan_doc", "daachorse", "ac_rs_bytes",
+                                       "daachorse_ll", "ac_rs_bytes_ll")
                else f"all ({machine_info()['nproc']})", "mb_s": mb / t, "median_s": t, "times": timings[k].times,
                "rows": len(timings[k].result)}
         row["cpu_s"] = statistics.median(cpu[k])
