@@ -200,6 +200,15 @@ def arrow_texts(texts: Any) -> Any:
     return None
 
 
+def _arrow_nbytes(arr: Any) -> int:
+    """The bytes an Arrow array refers to; pyarrow < 22 cannot tell ``nbytes`` of a string_view
+    array (ArrowTypeError), so its buffers' total size stands in."""
+    try:
+        return int(arr.nbytes)
+    except (TypeError, NotImplementedError):  # pyarrow.ArrowTypeError is a TypeError
+        return int(arr.get_total_buffer_size())
+
+
 def arrow_chunks(arr: Any, chunk_chars: Optional[int] = None,
                  chunk_docs: Optional[int] = None) -> Iterator[Tuple[int, int, Any]]:
     """Zero-copy slices ``(start, stop, arr[start:stop])`` of about ``chunk_chars`` bytes."""
@@ -214,7 +223,7 @@ def arrow_chunks(arr: Any, chunk_chars: Optional[int] = None,
         lens = pc.binary_length(arr).fill_null(0)
         cum = np.cumsum(np.asarray(lens.to_numpy(), dtype=np.int64))
     except NotImplementedError:  # e.g. string_view in older pyarrow: spread nbytes evenly
-        cum = np.cumsum(np.full(n, max(1, int(arr.nbytes) // n), dtype=np.int64))
+        cum = np.cumsum(np.full(n, max(1, _arrow_nbytes(arr) // n), dtype=np.int64))
     i = 0
     while i < n:
         base = cum[i - 1] if i else 0
@@ -773,7 +782,7 @@ def open_corpus(corpus: Any, *, text: str = "text", id: Optional[str] = None, by
         if by or time is not None or id is not None:
             raise src._needs_fields(f"a {type(corpus).__name__}")
         src.arrow = arr
-        src.total, src.size = len(arr), int(arr.nbytes)
+        src.total, src.size = len(arr), _arrow_nbytes(arr)
         return src
     if by or time is not None or id is not None:
         probe = Source(corpus, "texts", text, id, by, time, explode, id, hint)
