@@ -85,13 +85,15 @@ def _merge_unique(dst: List[str], items: Any) -> None:
 
 def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
                      historical: Union[bool, str] = True, constituents: bool = True,
-                     regions: bool = True, rules: bool = True) -> List[Dict[str, Any]]:
+                     regions: bool = True, rules: bool = True,
+                     towns: bool = True) -> List[Dict[str, Any]]:
     """The entity records behind :func:`countries` (see there for the parameters)."""
     codes = _lang_codes(lang)
     if historical not in _HISTORICAL_CHOICES or not isinstance(historical, (bool, str)):
         raise ValueError(f"historical must be one of True, False, 'fold', not {historical!r}")
     for flag, value in (("demonyms", demonyms), ("capitals", capitals),
-                        ("constituents", constituents), ("regions", regions), ("rules", rules)):
+                        ("constituents", constituents), ("regions", regions), ("rules", rules),
+                        ("towns", towns)):
         if not isinstance(value, bool):
             raise TypeError(f"{flag} must be True or False, not {value!r}")
     extra = _load_extra()
@@ -134,14 +136,17 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
         })
     by_id = {r["id"]: r for r in records}
     folded: Dict[str, str] = {}  # id -> id its aliases went to
+    shared_names: Dict[str, set] = {}  # country id -> its aliases that a US town entity shares
     for e in extra["entities"]:
         group = e["group"]
         if (group == "historical" and historical is False) or (group == "region" and not regions):
             continue
+        if group == "us_town" and (not towns or "en" not in codes):
+            continue
         rec: Dict[str, Any] = {"id": e["id"], "name": e["name"], "kind": e["kind"],
                                "aliases": alias_list(e["name"], e["aliases"], e["id"], False)}
         for key, value in e.items():
-            if key not in ("id", "name", "kind", "aliases", "group"):
+            if key not in ("id", "name", "kind", "aliases", "group", "shares_prior"):
                 rec[key] = list(value) if isinstance(value, list) else value
         target = None
         if group == "historical" and historical == "fold":
@@ -154,6 +159,10 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
             folded[e["id"]] = target
             _merge_unique(by_id[target]["aliases"], [rec["name"], *rec["aliases"]])
             continue
+        if group == "us_town":
+            # The country is the default reading (its prior); the town only with evidence.
+            by_id[e["shares"]].setdefault("prior", e["shares_prior"])
+            shared_names.setdefault(e["shares"], set()).add(e["aliases"]["en"][0][0])
         parent = rec.get("parent")
         if parent in folded:
             rec["parent"] = folded[parent]
@@ -171,6 +180,17 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                             own = own + table.get(src, {}).get(key, [])
                     if own or every.get(key):
                         _merge_unique(r.setdefault(key, []), list(own) + list(every.get(key, [])))
+        # A name a US town shares, followed by a word of local government or schools ("Jordan
+        # Elementary", "Palestine city limits", "LEBANON (AP)"), is the town: the country's
+        # candidate goes, the town's stays and decides the document's other mentions.
+        markers = list(extra.get("town_markers", {}).get("en", ()))
+        if "en" in codes and markers:
+            for cid, shared in shared_names.items():
+                r = by_id[cid]
+                r["aliases"] = [{"text": a, "not_before": markers} if a in shared else a
+                                for a in r["aliases"]]
+                if r["name"] in shared and r["name"] not in r["aliases"]:
+                    r["aliases"].insert(0, {"text": r["name"], "not_before": markers})
     return records
 
 
