@@ -175,6 +175,8 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
             for r in records:
                 for key in ("not_before", "not_after"):
                     own = table.get(r["id"], {}).get(key, [])
+                    if r.get("kind") == "town" and r.get("shares"):  # the name's own rules
+                        own = own + table.get(r["shares"], {}).get(key, [])
                     for src, dst in folded.items():  # a folded entity's rules go with its aliases
                         if dst == r["id"]:
                             own = own + table.get(src, {}).get(key, [])
@@ -196,7 +198,7 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
 
 def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
               historical: Union[bool, str] = True, constituents: bool = True, regions: bool = True,
-              rules: bool = True) -> Gazetteer:
+              rules: bool = True, towns: bool = True) -> Gazetteer:
     """Countries and territories of the world: names, short forms, acronyms and demonyms.
 
     241 countries and territories (every country of the newsmap dictionaries: sovereign
@@ -224,6 +226,16 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
       (``AU-NSW``, ``AU-WA``, ``AU-SA``), Inner Mongolia (``CN-NM``), the Gaza Strip and the
       West Bank (``PS-GAZA``, ``PS-WEST-BANK``), Abkhazia and South Ossetia (``GE-AB``,
       ``GE-SOUTH-OSSETIA``), all ``kind="region"`` with the country as ``parent``;
+    - **US towns named like a country** (``towns=True``, English only): one entity per name
+      shared by US towns of 1,000 or more inhabitants (GeoNames), e.g. ``US-TOWN-LEBANON``
+      ("Lebanon (United States)": Lebanon, Tennessee, Pennsylvania, Ohio, ...),
+      ``US-TOWN-PALESTINE``, ``US-TOWN-JORDAN``, ``kind="town"``, with the attributes
+      ``country="US"``, ``states``, ``prior`` (the towns' population) and ``shares`` (the
+      country). The country stays the default reading (it gets its population as
+      ``prior``); the town wins when the name is written with its state ("Lebanon, Tenn.",
+      "Palestine, Texas") or followed by a word of local government or schools ("Jordan
+      Elementary", "Palestine city limits", "LEBANON (AP)"), and then, by the matcher's
+      resolution, for the other mentions of that name in the document;
     - **context rules** (``rules=True``): ``not_before`` / ``not_after`` attributes that stop
       an alias where the words around it show another meaning — "Latin America" and "North
       American" are not the United States, "Mexico City" and "Gulf of Mexico" not Mexico,
@@ -274,6 +286,9 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
     rules : bool, default True
         Attach the context rules (``not_before`` / ``not_after`` attributes; English only).
         ``False`` gives the bare lists.
+    towns : bool, default True
+        Include the US towns named like a country (English only). ``False``: every
+        "Lebanon" is the country again.
 
     Returns
     -------
@@ -339,11 +354,14 @@ def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *
     True
     >>> [x.entity for x in gazetta.Matcher(countries(historical="fold")).find("the USSR")]
     ['RU']
-    >>> len(countries("all", historical=False, constituents=False, regions=False))
+    >>> len(countries("all", historical=False, constituents=False, regions=False, towns=False))
     241
+    >>> text = "Palestine, Texas: Palestine police said. Palestine and Lebanon voted at the UN."
+    >>> [(text[x.start:x.end], x.entity) for x in m.find(text)]
+    [('Palestine, Texas', 'US-TOWN-PALESTINE'), ('Palestine', 'US-TOWN-PALESTINE'), ('Palestine', 'US-TOWN-PALESTINE'), ('Lebanon', 'LB')]
     """
     records = _country_records(lang, demonyms=demonyms, capitals=capitals, historical=historical,
-                               constituents=constituents, regions=regions, rules=rules)
+                               constituents=constituents, regions=regions, rules=rules, towns=towns)
     from ..gazetteer import Gazetteer
 
     return Gazetteer.from_records(records)
