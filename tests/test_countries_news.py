@@ -268,3 +268,47 @@ def test_bare_lists_and_the_ignore_workaround(text, entity):
 @pytest.mark.parametrize("text, entity", KNOWN_LIMITS)
 def test_rules_on_by_default(matcher, text, entity):
     assert matcher.find(text) == []
+
+
+# US towns named like a country (countries(towns=True), the default): the country is the
+# default reading; the town only with evidence in the document — its state after a comma, a
+# word of local government or schools after the name, an AP dateline — and then for every
+# mention of that name in the document (one sense per document).
+TOWN_ARTICLES = {
+    "dateline": (
+        "LEBANON (AP) — A forensic pathologist testified on Monday. Lebanon police said the trial "
+        "would go on.",
+        [("LEBANON", "US-TOWN-LEBANON"), ("Lebanon", "US-TOWN-LEBANON")],
+    ),
+    "state_after_comma": (
+        "Fans helped put Palestine, Texas on the map. Palestine hosts the festival again in April.",
+        [("Palestine, Texas", "US-TOWN-PALESTINE"), ("Palestine", "US-TOWN-PALESTINE")],
+    ),
+    "school": (
+        "Jordan elementary gets reward. The Jordan resident was flown to hospital.",
+        [("Jordan", "US-TOWN-JORDAN"), ("Jordan", "US-TOWN-JORDAN")],
+    ),
+    "world_news": (
+        "Lebanon and Jordan hosted refugees; Palestine asked the UN for aid, and Mexico voted.",
+        [("Lebanon", "LB"), ("Jordan", "JO"), ("Palestine", "PS"), ("Mexico", "MX")],
+    ),
+    "new_mexico": (
+        "Public Service Co of New\nMexico said it would sell the plant.",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOWN_ARTICLES))
+def test_us_towns_named_like_countries(matcher, name):
+    text, want = TOWN_ARTICLES[name]
+    assert _found(matcher, text) == want
+    assert not any(x.ambiguous for x in matcher.find(text))
+
+
+def test_us_towns_off():
+    text = TOWN_ARTICLES["dateline"][0]
+    assert _found(gazetta.Matcher(countries(towns=False)), text) == [("LEBANON", "LB"), ("Lebanon", "LB")]
+    town = countries()["US-TOWN-LEBANON"]
+    assert town.kind == "town" and town.attrs["country"] == "US" and town.attrs["shares"] == "LB"
+    assert "TN" in town.attrs["states"] and "parent" not in town.attrs
