@@ -22,6 +22,7 @@ N_HISTORICAL = 17  # ISO 3166-3 former countries
 N_CONSTITUENT = 4  # England, Scotland, Wales, Northern Ireland
 N_REGIONS = 11  # first-level divisions named like a country
 N_ALL = N_COUNTRIES + N_HISTORICAL + N_CONSTITUENT + N_REGIONS
+N_TOWNS = 26  # names that US towns of 1,000+ inhabitants share with a country (English only)
 LANG_NAMES = ["english", "german", "french", "spanish", "italian", "portuguese", "russian",
               "turkish", "arabic", "hebrew", "japanese", "chinese_simplified",
               "chinese_traditional"]
@@ -201,7 +202,7 @@ def test_historical_fold():
     assert {"Soviet Union", "USSR", "Soviet*"} <= set(folded["RU"]["aliases"])
     assert {"Byelorussia"} <= set(folded["BY"]["aliases"])
     assert "YUCS" in folded and "CSHH" in folded and "ANHH" in folded
-    g = fold_historical(countries())
+    g = fold_historical(countries(towns=False))
     assert {e.id for e in g} == set(folded)
     g2 = fold_historical(countries(), into={"CSHH": "CZ", "SUHH": None})
     assert "CSHH" not in g2 and "SUHH" in g2 and "BYAA" not in g2
@@ -252,11 +253,13 @@ def test_bad_flags():
 
 def test_info_reports_ambiguous_aliases_as_the_matcher_sees_them():
     """gazetta info: shared aliases, case variants and glob prefixes that reach another
-    entity's word; the built-in English list shares only "Georgia"."""
+    entity's word; the built-in English list shares "Georgia" and the names of US towns."""
     from gazetta.cli import _gazetteer_stats
 
-    st = _gazetteer_stats(countries())
+    st = _gazetteer_stats(countries(towns=False))
     assert [(r["alias"], r["entities"]) for r in st["ambiguous"]] == [("Georgia", ["GE", "US-GA"])]
+    shared = {r["alias"]: r["entities"] for r in _gazetteer_stats(countries())["ambiguous"]}
+    assert len(shared) == 1 + N_TOWNS and shared["Lebanon"] == ["LB", "US-TOWN-LEBANON"]
     g = (Gazetteer().add("CZ", "Czechia", aliases=["Czech*"]).add("CSHH", "Czechoslovakia")
          .add("TD", "Chad").add("P", "CHAD").add("A", "Guinea-Bissau").add("B", "Guine*"))
     rows = {r["how"]: r for r in _gazetteer_stats(g)["ambiguous"]}
@@ -297,7 +300,7 @@ def test_lang_spellings(spelling, code):
 def test_every_newsmap_language_name_loads(lang):
     g = countries(lang)
     assert isinstance(g, Gazetteer)
-    assert len(g.to_dataframe()) == N_ALL
+    assert len(g.to_dataframe()) == N_ALL + (N_TOWNS if lang == "english" else 0)
 
 
 def test_bad_lang():
@@ -318,8 +321,10 @@ def test_chinese_variants_differ():
 def test_countries_gazetteer():
     g = countries()
     df = g.to_dataframe().set_index("id")
-    assert len(df) == N_ALL
-    assert set(df["kind"]) == {"country", "region"}
+    assert len(df) == N_ALL + N_TOWNS
+    assert set(df["kind"]) == {"country", "region", "town"}
+    town = df.loc["US-TOWN-PALESTINE"]
+    assert town["shares"] == "PS" and town["country"] == "US" and df.loc["PS", "prior"] >= 10 * town["prior"]
     assert df.loc["KP", "name"] == "North Korea"
     assert df.loc["KP", "iso3"] == "PRK"
     assert (df.loc["KP", "continent"], df.loc["KP", "region"]) == ("ASIA", "EAST")

@@ -86,7 +86,7 @@ def _merge_unique(dst: List[str], items: Any) -> None:
 def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
                      historical: Union[bool, str] = True, constituents: bool = True,
                      regions: bool = True, rules: bool = True,
-                     towns: bool = True) -> List[Dict[str, Any]]:
+                     towns: bool = False) -> List[Dict[str, Any]]:
     """The entity records behind :func:`countries` (see there for the parameters)."""
     codes = _lang_codes(lang)
     if historical not in _HISTORICAL_CHOICES or not isinstance(historical, (bool, str)):
@@ -160,6 +160,7 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
             _merge_unique(by_id[target]["aliases"], [rec["name"], *rec["aliases"]])
             continue
         if group == "us_town":
+            rec["continent"], rec["region"] = by_id["US"]["continent"], by_id["US"]["region"]
             # The country is the default reading (its prior); the town only with evidence.
             by_id[e["shares"]].setdefault("prior", e["shares_prior"])
             shared_names.setdefault(e["shares"], set()).add(e["aliases"]["en"][0][0])

@@ -96,6 +96,8 @@ def _countries_records(lang: str, demonyms: bool) -> List[Dict[str, Any]]:
     kwargs: Dict[str, Any] = {"lang": lang, "demonyms": demonyms}
     if "capitals" in inspect.signature(countries_gazetteer).parameters:
         kwargs["capitals"] = False
+    if "towns" in inspect.signature(countries_gazetteer).parameters:
+        kwargs["towns"] = False  # places() has the towns themselves, from GeoNames
     return [e.to_record() for e in countries_gazetteer(**kwargs)]
 
 
