@@ -312,3 +312,32 @@ def test_us_towns_off():
     town = countries()["US-TOWN-LEBANON"]
     assert town.kind == "town" and town.attrs["country"] == "US" and town.attrs["shares"] == "LB"
     assert "TN" in town.attrs["states"] and "parent" not in town.attrs
+
+
+# "Georgia" with a word only the US state has (a governor, a legislature, a state bureau, "University
+# of", a compass region of the state): the country's candidate goes, the state's stays and decides
+# the document's other "Georgia" mentions; the country keeps its own news.
+GEORGIA_STATE_ARTICLES = {
+    "bureau": (
+        "Georgia Bureau of Investigation agents raided a home. Georgia has seen more such cases.",
+        [("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "university": (
+        "She is headed to the University of Georgia. Georgia is close to home.",
+        [("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "region": (
+        "Walker has 7,600 customers in northeast Georgia and southwest Georgia.",
+        [("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "country": (
+        "Georgia's parliament met in Tbilisi; Georgian officials agreed. Georgia and Armenia signed a deal.",
+        [("Georgia", "GE"), ("Georgian", "GE"), ("Georgia", "GE"), ("Armenia", "AM")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GEORGIA_STATE_ARTICLES))
+def test_georgia_the_state_by_its_institutions(matcher, name):
+    text, want = GEORGIA_STATE_ARTICLES[name]
+    assert _found(matcher, text) == want
