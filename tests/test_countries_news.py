@@ -288,6 +288,10 @@ TOWN_ARTICLES = {
         "Jordan elementary gets reward. The Jordan resident was flown to hospital.",
         [("Jordan", "US-TOWN-JORDAN"), ("Jordan", "US-TOWN-JORDAN")],
     ),
+    "street_address": (
+        "Services will be held at 508 Cumberland St., Lebanon. Friends may call in Lebanon.",
+        [("Lebanon", "US-TOWN-LEBANON"), ("Lebanon", "US-TOWN-LEBANON")],
+    ),
     "world_news": (
         "Lebanon and Jordan hosted refugees; Palestine asked the UN for aid, and Mexico voted.",
         [("Lebanon", "LB"), ("Jordan", "JO"), ("Palestine", "PS"), ("Mexico", "MX")],

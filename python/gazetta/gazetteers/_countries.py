@@ -186,14 +186,14 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
         # A name a US town shares, followed by a word of local government or schools ("Jordan
         # Elementary", "Palestine city limits", "LEBANON (AP)"), is the town: the country's
         # candidate goes, the town's stays and decides the document's other mentions.
-        markers = list(extra.get("town_markers", {}).get("en", ()))
+        # After a street address ("400 Locust St., Lebanon") likewise.
+        markers = {k: list(v) for k, v in extra.get("town_markers", {}).get("en", {}).items()}
         if "en" in codes and markers:
             for cid, shared in shared_names.items():
                 r = by_id[cid]
-                r["aliases"] = [{"text": a, "not_before": markers} if a in shared else a
-                                for a in r["aliases"]]
+                r["aliases"] = [dict(text=a, **markers) if a in shared else a for a in r["aliases"]]
                 if r["name"] in shared and r["name"] not in r["aliases"]:
-                    r["aliases"].insert(0, {"text": r["name"], "not_before": markers})
+                    r["aliases"].insert(0, dict(text=r["name"], **markers))
     return records
 
 
