@@ -130,6 +130,11 @@ RULE_ARTICLES = {
         "New England farmers and Mexico agreed.",
         [("Mexico", "MX")],
     ),
+    # "Mid-America" is a region; American International Group a company (BBC, Reuters, LGL)
+    "mid_america_aig": (
+        "The Mid-America Council met. American International Group shares fell; the U.S. acted.",
+        [("U.S.", "US")],
+    ),
     # organisations, parties, tournaments and languages named after a country
     "organisations": (
         "Shares of American Express and British Petroleum rose on the American Stock Exchange. Bank "
