@@ -132,8 +132,9 @@ RULE_ARTICLES = {
     ),
     # "Mid-America" is a region; American International Group a company (BBC, Reuters, LGL)
     "mid_america_aig": (
-        "The Mid-America Council met. American International Group shares fell; the U.S. acted.",
-        [("U.S.", "US")],
+        "The Mid-America Council met. American International Group shares fell; the U.S. acted. "
+        "Thai Airways and France Telecom were sold in Thailand.",
+        [("U.S.", "US"), ("Thailand", "TH")],
     ),
     # organisations, parties, tournaments and languages named after a country
     "organisations": (
