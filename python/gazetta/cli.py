@@ -617,8 +617,10 @@ def _matcher_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--fold-accents", action="store_true", help="compare letters without accents (São = Sao)")
     g.add_argument("--overlaps", choices=("longest", "all"), default="longest",
                    help="'longest': leftmost-longest non-overlapping mentions; 'all': every candidate")
-    g.add_argument("--ambiguous", choices=("all", "skip"), default="all",
-                   help="an alias of several entities: report it once per entity, or skip it")
+    g.add_argument("--ambiguous", choices=("resolve", "all", "skip"), default="resolve",
+                   help="an alias of several entities: choose one from the document (the default, as "
+                        "in Python: 'Georgia' the state or the country, 'Lebanon' the country or the "
+                        "US town), report it once per entity, or skip it")
     g.add_argument("--ignore", action="append", metavar="PHRASE",
                    help="a phrase that blocks matches inside it (e.g. 'Michael Jordan'); repeatable")
 
