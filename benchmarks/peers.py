@@ -203,6 +203,30 @@ def select_spans(arr: np.ndarray, pid: np.ndarray, s: np.ndarray, e: np.ndarray,
 # --------------------------------------------------------------------------------------------
 # Matching peers: each returns run(texts) -> (Joined, pid, s, e) with s/e byte offsets in Joined
 # --------------------------------------------------------------------------------------------
+def _threaded(find: Callable[[Any], np.ndarray], threads: int) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
+    """run(texts) over the joined buffer cut into ``threads`` parts at document starts, each
+    part scanned by ``find(bytes) -> rows (pid, start, end)`` in a thread pool."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(threads) if threads > 1 else None
+
+    def raw(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
+        J = Joined(texts)
+        if pool is None:
+            m = find(J.buf)
+        else:
+            cuts = [0] + [int(J.starts[np.searchsorted(J.starts, len(J.buf) * k // threads)])
+                          if np.searchsorted(J.starts, len(J.buf) * k // threads) < len(J.starts) else len(J.buf)
+                          for k in range(1, threads)] + [len(J.buf)]
+            buf = J.buf  # daachorse takes bytes only: each part is a copy (a memcpy)
+            parts = list(pool.map(lambda ab: find(buf[ab[0]:ab[1]]) + np.array([0, ab[0], ab[0]]),
+                                  [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]))
+            m = np.concatenate(parts) if parts else np.zeros((0, 3), dtype=np.int64)
+        return J, m[:, 0], m[:, 1], m[:, 2]
+
+    return raw
+
+
 class PeerSet:
     """The pattern table of a glob-free gazetteer (match.py's :class:`Patterns`) and the
     peers compiled on it."""
@@ -277,21 +301,34 @@ class PeerSet:
 
         return raw
 
-    def daachorse_ll(self) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
+    def daachorse_ll(self, threads: int = 1) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
         """Leftmost-longest (non-overlapping) matches: far fewer raw matches than overlapping
-        ones, but the boundary filter then runs after the longest choice (spans differ a little)."""
+        ones, but the boundary filter then runs after the longest choice (spans differ a little).
+        With ``threads`` > 1 the joined buffer is cut at document starts into that many parts,
+        scanned in a thread pool (the binding releases the GIL while it scans)."""
         import daachorse
 
         t0 = time.perf_counter()
         pma = daachorse.DoubleArrayAhoCorasick(self.bpat, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST)
         self.compile_s["daachorse_ll"] = time.perf_counter() - t0
 
-        def raw(texts: List[str]) -> Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]:
-            J = Joined(texts)
-            m = np.array(pma.find(J.buf), dtype=np.int64).reshape(-1, 3)
-            return J, m[:, 2], m[:, 0], m[:, 1]
+        def find(buf: Any) -> np.ndarray:
+            m = np.array(pma.find(buf), dtype=np.int64).reshape(-1, 3)
+            return m[:, [2, 0, 1]]
 
-        return raw
+        return _threaded(find, threads)
+
+    def ac_rs_bytes_ll(self, threads: int) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
+        """``ac_rs_bytes(overlapping=False)`` in a thread pool over parts of the joined buffer."""
+        import ahocorasick_rs
+
+        ac = ahocorasick_rs.BytesAhoCorasick(self.bpat, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                             implementation=ahocorasick_rs.Implementation.DFA)
+
+        def find(buf: Any) -> np.ndarray:
+            return np.array(ac.find_matches_as_indexes(buf), dtype=np.int64).reshape(-1, 3)
+
+        return _threaded(find, threads)
 
     def ac_rs_bytes(self, overlapping: bool = True) -> Callable[[List[str]], Tuple[Joined, np.ndarray, np.ndarray, np.ndarray]]:
         import ahocorasick_rs
@@ -341,6 +378,7 @@ class PeerSet:
 
 PEER_MODULES = {"hyperscan": "hyperscan", "hyperscan_doc": "hyperscan", "daachorse": "daachorse",
                 "daachorse_ll": "daachorse", "ac_rs_bytes_ll": "ahocorasick_rs",
+                "daachorse_ll_2t": "daachorse", "ac_rs_bytes_ll_2t": "ahocorasick_rs",
                 "ac_rs_bytes": "ahocorasick_rs", "polars": "polars", "ac_rs_str": "ahocorasick_rs",
                 "join": "numpy", "hs_raw": "hyperscan"}
 PEER_LABELS = {
@@ -350,6 +388,8 @@ PEER_LABELS = {
     "ac_rs_bytes": "ahocorasick_rs BytesAhoCorasick DFA overlapping, joined + numpy",
     "daachorse_ll": "daachorse leftmost-longest, joined + numpy boundary filter (after the longest choice)",
     "ac_rs_bytes_ll": "ahocorasick_rs BytesAhoCorasick DFA leftmost-longest, joined + numpy boundary filter (after)",
+    "daachorse_ll_2t": "daachorse leftmost-longest, joined, two halves in two threads + numpy",
+    "ac_rs_bytes_ll_2t": "ahocorasick_rs bytes DFA leftmost-longest, joined, two halves in two threads + numpy",
     "polars": "polars str.find_many/extract_many (all cores) + numpy",
     "ac_rs_str": "ahocorasick_rs per document, leftmost-longest + Python filter (match.py)",
     "join": "· reference: the join alone (encode each document, b'\\n'.join)",
@@ -375,6 +415,10 @@ def make_raw(ps: PeerSet, key: str) -> Callable[[List[str]], Tuple[Joined, np.nd
         return ps.ac_rs_bytes()
     if key == "ac_rs_bytes_ll":
         return ps.ac_rs_bytes(overlapping=False)
+    if key == "ac_rs_bytes_ll_2t":
+        return ps.ac_rs_bytes_ll(threads=2)
+    if key == "daachorse_ll_2t":
+        return ps.daachorse_ll(threads=2)
     if key == "daachorse_ll":
         return ps.daachorse_ll()
     if key == "polars":
