@@ -65,7 +65,9 @@ def approx_chars(texts: Any) -> Optional[int]:
     just to size a progress bar)."""
     if isinstance(texts, pd.Series):
         if texts.dtype == object or pd.api.types.is_string_dtype(texts.dtype):
-            return int(texts.str.len().fillna(0).sum()) if len(texts) else 0
+            # to_numeric: an all-None object column's lengths are objects, and pandas 2.2-2.3
+            # warns (FutureWarning) when fillna downcasts them
+            return int(pd.to_numeric(texts.str.len(), errors="coerce").fillna(0).sum()) if len(texts) else 0
     return None
 
 

@@ -665,7 +665,7 @@ class Corpus:
                     if not len(chunk):
                         continue
                     tser = chunk[self.text]
-                    nbytes = int(tser.str.len().fillna(0).sum())
+                    nbytes = int(pd.to_numeric(tser.str.len(), errors="coerce").fillna(0).sum())
                     rows = int(max(1, min(_input.CHUNK_DOCS, self.chunk_size * len(chunk) // max(nbytes, 1))))
                     texts = arrow_texts(tser) if arrow else None
                     if texts is None:
