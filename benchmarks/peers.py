@@ -12,13 +12,17 @@ determined user would, with the same output as gazetta so that the times compare
   encoded one by one, ``b"\\n".join``) or **one scan per document**; the match callback only
   appends ``(id, from, to)`` to a list (the binding calls back into Python for every raw match);
 - ``daachorse`` (PyPI): ``DoubleArrayAhoCorasick`` (byte-wise double array) with
-  ``find_overlapping`` over the joined UTF-8 corpus;
-- ``ahocorasick_rs``: ``BytesAhoCorasick`` (DFA, ``MatchKind.Standard``) with
-  ``find_matches_as_indexes(overlapping=True)`` over the joined UTF-8 corpus;
+  ``find_overlapping`` over the joined UTF-8 corpus (key ``daachorse``), or leftmost-longest
+  ``find`` (``daachorse_ll``; in two threads over the two halves of the corpus:
+  ``daachorse_ll_2t``);
+- ``ahocorasick_rs``: ``BytesAhoCorasick`` (DFA) with ``find_matches_as_indexes`` over the
+  joined UTF-8 corpus, overlapping (``ac_rs_bytes``) or leftmost-longest (``ac_rs_bytes_ll``,
+  ``ac_rs_bytes_ll_2t``); both bindings release the GIL while they scan;
 - ``polars``: ``str.find_many(overlapping=True)`` (byte offsets) and ``str.extract_many`` (which
   pattern) on a ``pl.Series`` of the documents; polars runs on every core;
 - for reference, ``ahocorasick_rs`` as match.py uses it (``str`` per document, leftmost-longest,
-  Python boundary filter).
+  Python boundary filter; ``ac_rs_str``), the join alone (``join``) and the join + hyperscan's
+  scan with a callback that does nothing (``hs_raw``).
 
 Every overlapping-match peer then goes through the same **numpy post-processing**
 (:func:`select_spans`): the word-boundary filter vectorised over the byte before and after each
@@ -37,8 +41,9 @@ The composed pipeline: the matching peer above (spans in the joined UTF-8 buffer
 ends found with numpy on the same buffer (``. ! ?`` followed by whitespace and an upper-case
 letter, digit or quote; blank lines; document starts) → each mention's sentence with
 ``np.searchsorted`` → binary sentence × entity matrix, ``X.T @ X`` with ``scipy.sparse`` → table.
-The sentences are not gazetta's (no abbreviation list), so the pair counts differ a little;
-the agreement of the pair rows is printed.
+The sentences are not gazetta's (a much shorter abbreviation list), so the pair counts differ a
+little; the agreement of the pair rows is printed. The leftmost-longest peers filter boundaries
+after the longest choice (as match.py's peers), the overlapping ones before it (as gazetta).
 
 Single-thread and all-core figures are reported separately: gazetta with ``n_threads=1`` and
 with all cores; the peers are single-threaded except polars (all cores). Every pipeline runs
