@@ -752,8 +752,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--gazetteers", nargs="+", default=["countries", "cities"], choices=("countries", "cities"))
     ap.add_argument("--corpora", nargs="+", default=["reuters"], choices=list(CORPORA),
                     help="corpora for cooccur (match always uses Reuters-21578)")
-    ap.add_argument("--peers", default="hyperscan,hyperscan_doc,daachorse,ac_rs_bytes,polars,ac_rs_str",
-                    help="comma-separated, from " + ", ".join(PEER_MODULES))
+    ap.add_argument("--peers", default="hyperscan,hyperscan_doc,daachorse,daachorse_ll,daachorse_ll_2t,ac_rs_bytes,"
+                    "ac_rs_bytes_ll,ac_rs_bytes_ll_2t,polars,ac_rs_str",
+                    help="comma-separated, from " + ", ".join(PEER_MODULES) + " (hyperscan and polars are slow with "
+                    "the 428k city patterns: see benchmarks/README.md)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per pipeline (median reported)")
     ap.add_argument("--docs", type=int, help="only the first N documents (a smoke test)")
     ap.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
