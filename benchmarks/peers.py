@@ -746,9 +746,43 @@ def print_cooccur(res: Dict[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+def bench_threads(runs: int) -> str:
+    """gazetta alone, 1 thread against all cores, interleaved: matching (Reuters × newsmap
+    countries) and sentence co-occurrence (Reuters × built-in countries). The best of the runs
+    is the figure least disturbed by other processes; the median is printed beside it."""
+    import cooccur as _co
+    import gazetta
+
+    texts = load_corpus(CORPORA["reuters"])
+    g = _match.without_globs(_match.read_gazetteer("countries"))
+    gc_ = _co.read_gazetteer("countries")
+    m1, m2 = gazetta.Matcher(g, n_threads=1), gazetta.Matcher(g)
+    c1, c2 = gazetta.Matcher(gc_, n_threads=1), gazetta.Matcher(gc_)
+    pipes = {
+        "match, 1 thread": lambda t: m1.mentions(t, progress=False),
+        "match, all cores": lambda t: m2.mentions(t, progress=False),
+        "sentence co-occurrence, 1 thread": lambda t: gazetta.cooccurrence(
+            t, c1, unit="sentence", paragraphs="blank", n_threads=1, progress=False).pairs,
+        "sentence co-occurrence, all cores": lambda t: gazetta.cooccurrence(
+            t, c2, unit="sentence", paragraphs="blank", progress=False).pairs,
+    }
+    load0 = load_str()
+    timings, _ = timed_runs(pipes, texts, runs)
+    load1 = load_str()
+    out = [f"### gazetta, 1 thread against all cores (Reuters; {runs} interleaved runs; load average {load0} → {load1})",
+           "", "| what | 1 thread: best, median | all cores: best, median | speed-up (best) | speed-up (medians) |",
+           "|---|---:|---:|---:|---:|"]
+    for what in ("match", "sentence co-occurrence"):
+        a, b = timings[f"{what}, 1 thread"], timings[f"{what}, all cores"]
+        out.append(f"| {what} | {fmt_s(min(a.times))}, {fmt_s(a.median)} | {fmt_s(min(b.times))}, {fmt_s(b.median)} | "
+                   f"{min(a.times) / min(b.times):.2f}× | {a.median / b.median:.2f}× |")
+    return "\n".join(out)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=("match", "cooccur", "all"))
+    ap.add_argument("what", choices=("match", "cooccur", "all", "threads"),
+                    help="threads: gazetta alone, 1 thread against all cores (best and median of --runs)")
     ap.add_argument("--gazetteers", nargs="+", default=["countries", "cities"], choices=("countries", "cities"))
     ap.add_argument("--corpora", nargs="+", default=["reuters"], choices=list(CORPORA),
                     help="corpora for cooccur (match always uses Reuters-21578)")
@@ -773,6 +807,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print("versions: " + ", ".join(f"{k} {v}" for k, v in versions(DISTS).items() if v))
     results: List[Dict[str, Any]] = []
     tables: List[str] = []
+    if args.what == "threads":
+        print("\n" + bench_threads(args.runs))
+        return 0
     if args.what in ("match", "all"):
         texts = load_corpus(CORPORA["reuters"], limit=args.docs)
         for g in args.gazetteers:
