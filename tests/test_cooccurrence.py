@@ -524,7 +524,7 @@ def test_options_are_validated() -> None:
     m = matcher()
     for kw, msg in [({"unit": "page"}, "unit"), ({"count": "docs"}, "count"), ({"window": -1}, "window"),
                     ({"min_count": 0}, "min_count"), ({"time": "date"}, "freq"),
-                    ({"time": "date", "freq": "H"}, "freq"), ({"paragraphs": "para"}, "paragraphs")]:
+                    ({"time": "date", "freq": "fortnightly"}, "freq"), ({"paragraphs": "para"}, "paragraphs")]:
         with pytest.raises(ValueError, match=msg):
             run(["Japan."], m, **kw)
 
