@@ -352,7 +352,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     if frame is not None and grouper.dates is not None:
         grouper.dates.scan(frame[time])  # the date order is decided from the whole column
     # The ids of the documents that hold kept evidence (a DataFrame's are read at the end).
-    want_ids = id is not None and frame is None
+    # The id field: id=, or the one a read_corpus(path, id=...) corpus names itself.
+    id_field = source.id_field
+    want_ids = id_field is not None and frame is None
     evidence_ids: Dict[int, Any] = {}
     in_memory = source.in_memory
     # In-memory lists of str go over in chunks of documents only: the counter keeps nothing
@@ -389,8 +391,8 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         # DataFrame columns were checked up front; for streams of records a key column that
         # no record fills is almost surely a misspelt field name.
         grouper.check_seen()
-    dup_ids = source.duplicate_ids() if id is not None else 0
-    _input.warn_duplicate_ids(dup_ids, f"id={id!r}", stacklevel=2)
+    dup_ids = source.duplicate_ids() if id_field is not None else 0
+    _input.warn_duplicate_ids(dup_ids, f"id={id!r}" if id is not None else f"id field {id_field!r}", stacklevel=2)
     if grouper.missing_key_docs:
         warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
                       "(see .meta['missing_key_docs'])", stacklevel=2)
@@ -433,7 +435,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     result._text = text
     result._id = id
     if keep_evidence:
-        result._kept = _kept_evidence(raw, grouper, matcher, frame, id, evidence_ids)
+        result._kept = _kept_evidence(raw, grouper, matcher, frame, id_field, evidence_ids)
     return result
 
 
