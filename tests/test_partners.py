@@ -35,8 +35,9 @@ def _npmi(n_ab: int, n_a: int, n_b: int, n: int) -> float:
 
 
 def test_partner_in_one_column_whichever_end(co):
-    t = co.partners("B")
-    assert list(t.columns) == ["entity", "partner", "name", "kind", "n_ab", "n_entity", "n_partner", "n", *MEASURES]
+    t = co.partners("B", min_n=1)
+    assert list(t.columns) == ["entity", "partner", "name", "kind", "n_ab", "n_entity", "n_partner", "n", *MEASURES,
+                               "masked"]
     # npmi(A, B) = ln(10/9) / ln(5/2) = 0.115 > npmi(B, C) = ln(5/6) / ln 5 = -0.113
     assert t["partner"].tolist() == ["A", "C"]
     assert t["entity"].tolist() == ["B", "B"]
@@ -49,18 +50,34 @@ def test_partner_in_one_column_whichever_end(co):
     assert t["npmi"].tolist() == pytest.approx([_npmi(2, 3, 3, 5), _npmi(1, 3, 2, 5)])
     assert t["pmi"].tolist() == pytest.approx([math.log2(10 / 9), math.log2(5 / 6)])
     # the same pair seen from the other end
-    a = co.partners("A")
+    a = co.partners("A", min_n=1)
     assert a["partner"].tolist() == ["B"] and a["n_entity"].tolist() == [3] and a["n_partner"].tolist() == [3]
-    c = co.partners("C")
+    c = co.partners("C", min_n=1)
     assert c["partner"].tolist() == ["B"] and c["n_entity"].tolist() == [2] and c["n_partner"].tolist() == [3]
 
 
 def test_sorting_min_n_top(co):
-    assert co.partners("B", by="npmi", min_n=2)["partner"].tolist() == ["A"]
+    assert co.partners("B", by="npmi", min_n=2)["partner"].tolist() == ["A", "C"]  # C masked, so last
     assert co.partners("B", by="expected")["partner"].tolist() == ["A", "C"]  # 9/5 > 6/5
     assert co.partners("B", by="n_ab", top=1)["partner"].tolist() == ["A"]
-    assert co.partners("B", min_n=3).empty
-    assert list(co.partners("B", min_n=3).columns)[:2] == ["entity", "partner"]
+    t = co.partners("B", min_n=3)
+    assert t["partner"].tolist() == ["A", "C"] and t["masked"].all() and t["npmi"].isna().all()
+    assert t["n_ab"].tolist() == [2, 1] and t.attrs == {"min_n": 3, "masked": 2}
+
+
+def test_min_n_masks_like_table_by_default():
+    # the default min_n is that of table(): a partner seen together once is masked and comes
+    # after the partners seen five times, however high its npmi
+    g = gazetta.Gazetteer().add("J", "Jland").add("U", "Uland").add("T", "Tland")
+    docs = ["Jland and Uland."] * 6 + ["Uland."] * 20 + ["Jland and Tland."] + ["Jland."] * 3 + ["None."] * 20
+    co = gazetta.cooccurrence(docs, g)
+    t = co.partners("J")
+    assert t["partner"].tolist() == ["U", "T"] and t["masked"].tolist() == [False, True]
+    assert np.isnan(t["npmi"].iloc[1]) and t["n_ab"].iloc[1] == 1
+    unmasked = co.partners("J", min_n=1)
+    assert unmasked["partner"].tolist() == ["T", "U"]  # npmi of one sentence tops the list
+    table = co.table().set_index("b")
+    assert t.set_index("partner")["masked"].to_dict() == table["masked"].to_dict()
 
 
 def test_nan_last_and_ties():
@@ -73,7 +90,7 @@ def test_nan_last_and_ties():
     # a NaN measure is kept and sorted last
     co.pairs = co.pairs.copy()
     co.pairs.loc[co.pairs["a"] == "X", "npmi"] = np.nan
-    t = co.partners("Y")
+    t = co.partners("Y", min_n=1)
     assert t["partner"].tolist() == ["Z", "X"] and np.isnan(t["npmi"].iloc[1])
 
 

@@ -38,3 +38,33 @@ def test_duplicate_ids_of_a_corpus_id_field_are_warned(tmp_path) -> None:
     with pytest.warns(DuplicateIdsWarning, match="id field 'id'"):
         co = gazetta.cooccurrence(gazetta.read_corpus(p, id="id"), "countries", keep_evidence=3)
     assert co.meta["duplicate_ids"] == 1
+
+
+def test_entity_names_are_taken_where_ids_are(tmp_path) -> None:
+    co = gazetta.cooccurrence(TEXTS, "countries", unit="document")
+    by_id = co.evidence("JP", "US")
+    assert co.evidence("Japan", "United States").equals(by_id)
+    assert co.evidence("Japan", "US").equals(by_id)
+    assert co.partners("Japan", min_n=1).equals(co.partners("JP", min_n=1))
+    m = gazetta.Matcher("countries")
+    assert m.kwic(TEXTS, "Japan").equals(m.kwic(TEXTS, "JP"))
+    kept = gazetta.cooccurrence(gazetta.read_corpus(_jsonl(tmp_path, ["a", "b", "c"])), "countries",
+                                keep_evidence=2)
+    assert kept.evidence("Japan", "United States")["doc"].tolist() == [0, 2]
+
+
+def test_unknown_entity_suggests_the_closest() -> None:
+    co = gazetta.cooccurrence(TEXTS, "countries", unit="document")
+    with pytest.raises(KeyError, match=r"unknown entity 'Japn'.*did you mean 'JP' \(Japan\)"):
+        co.evidence("Japn", "US")
+    with pytest.raises(KeyError, match=r"did you mean 'JP' \(Japan\)"):
+        co.partners("japan")
+    with pytest.raises(KeyError, match=r"did you mean 'US' \(United States\)"):
+        gazetta.Matcher("countries").kwic(TEXTS, "United State")
+
+
+def test_a_shared_name_asks_for_the_id() -> None:
+    g = gazetta.Gazetteer().add("GA1", "Georgia").add("GA2", "Georgia", aliases=["Sakartvelo"]).add("US", "Utopia")
+    co = gazetta.cooccurrence(["Georgia and Utopia.", "Sakartvelo and Utopia."], g, unit="document")
+    with pytest.raises(KeyError, match=r"'Georgia' is the name of 2 entities \('GA1', 'GA2'\): pass the entity id"):
+        co.partners("Georgia")

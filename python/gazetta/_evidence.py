@@ -246,6 +246,14 @@ def _draw(n_rows: int, n: int, sample: str, rng: np.random.Generator) -> np.ndar
     return np.sort(rng.choice(n_rows, size=n, replace=False))
 
 
+def resolve_pair(co: Any, a: str, b: str) -> Tuple[str, str]:
+    """The ids of the two entities asked about (an id, or a name only one entity has)."""
+    from ._entities import entity_table, resolve
+
+    ids, names = entity_table(co)
+    return resolve(a, ids, names), resolve(b, ids, names)
+
+
 def _check_ids(co: Any, a: str, b: str, known: Any) -> None:
     for e in (a, b):
         if e not in known:
@@ -255,6 +263,7 @@ def _check_ids(co: Any, a: str, b: str, known: Any) -> None:
 def evidence(co: Any, a: str, b: str, n: int, sample: str = "first", seed: Optional[int] = None) -> pd.DataFrame:
     """:meth:`Cooccurrence.evidence`: from the kept units when they hold the answer, else
     re-read from the in-memory corpus."""
+    a, b = resolve_pair(co, a, b)
     rng = check_sample(n, sample, seed)
     kept = getattr(co, "_kept", None)
     if kept is not None:
@@ -306,6 +315,7 @@ def _kept_table(co: Any, rows: pd.DataFrame, a: str, b: str, take: np.ndarray) -
 def kept_evidence(co: Any, a: str, b: str, n: int) -> pd.DataFrame:
     """Evidence from the units kept while counting (``keep_evidence=``): the first ``n``."""
     check_sample(n, "first", None)
+    a, b = resolve_pair(co, a, b)
     rows, _ = _kept_rows(co, a, b)
     return _kept_table(co, rows, a, b, np.arange(min(len(rows), int(n))))
 

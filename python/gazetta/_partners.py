@@ -9,12 +9,12 @@ from typing import Any, List, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ._measures import MEASURES
+from ._measures import DEFAULT_MIN_N, MEASURES, mask_min_n
 
 __all__ = ["partners", "to_long", "labelled_matrix", "PARTNER_COLUMNS", "SORT_BY"]
 
 #: Columns of :func:`partners` after the group keys.
-PARTNER_COLUMNS = ["entity", "partner", "name", "kind", "n_ab", "n_entity", "n_partner", "n", *MEASURES]
+PARTNER_COLUMNS = ["entity", "partner", "name", "kind", "n_ab", "n_entity", "n_partner", "n", *MEASURES, "masked"]
 #: The columns :func:`partners` can sort by.
 SORT_BY = ("n_ab", *MEASURES)
 #: The value columns :func:`to_long` takes by default.
@@ -28,25 +28,30 @@ def _check_int(name: str, v: Any, low: int) -> int:
     return int(v)
 
 
-def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: Any = None,
+def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = DEFAULT_MIN_N, group: Any = None,
              top: Optional[int] = None, interval: Optional[float] = None) -> pd.DataFrame:
     """The partners of one entity: every kept pair that holds it, with the other end in one
-    column (whichever of ``a``/``b`` it was), sorted by a measure.
+    column (whichever of ``a``/``b`` it was), sorted by a measure, the measures of partners
+    seen together in fewer than ``min_n`` units masked as in :meth:`Cooccurrence.table`.
 
     Parameters
     ----------
     co : Cooccurrence
     entity : str
-        The entity id.
+        The entity id, or an entity name that only one entity has.
     by : str, default "npmi"
         The column to sort by, largest first: ``"n_ab"`` or a measure (``"pmi"``, ``"npmi"``,
         ``"jaccard"``, ``"dice"``, ``"llr"``, ``"llr_p"``, ``"expected"``, ``"lift"``).
         Ties are broken by ``n_ab`` (largest first), then the partner id; NaN values come
-        last. ``llr_p`` is a p-value: small is strong, but it is still sorted largest first
+        last, so masked partners come after the others. ``llr_p`` is a p-value: small is strong, but it is still sorted largest first
         like the others, so pass ``by="llr"`` for the strongest evidence first.
-    min_n : int, default 1
-        Keep partners seen with ``entity`` in at least this many units (``n_ab >= min_n``):
-        an npmi of 1.0 from two sentences is not a finding.
+    min_n : int, default 5
+        Partners seen with ``entity`` in fewer units (``n_ab < min_n``) stay listed with their
+        counts, but their association measures (``pmi, npmi, jaccard, dice, llr, llr_p,
+        lift``) and intervals are NaN and ``masked`` is True; they are sorted after the
+        unmasked partners of their group. An npmi of 1.0 from two sentences is not a finding:
+        the default is that of :meth:`Cooccurrence.table` and the plots. ``min_n=1`` masks
+        nothing.
     group : scalar or tuple, optional
         For sliced results (``by=``/``time=``), only this group (one value per key column;
         a time key may be given as a string such as ``"1987-03"``). Without it every group's
@@ -62,16 +67,18 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
     -------
     DataFrame
         ``[<group keys>..., entity, partner, name, kind, n_ab, n_entity, n_partner, n,
-        pmi, npmi, jaccard, dice, llr, llr_p, expected, lift]``: ``name`` and ``kind`` are
+        pmi, npmi, jaccard, dice, llr, llr_p, expected, lift, masked]``: ``name`` and ``kind`` are
         the partner's, ``n_entity`` and ``n_partner`` the units (or mentions, with
         ``count="mentions"``/``window=``) of each end, ``n`` those of the group. Rows come
         from :attr:`Cooccurrence.pairs`, so its ``min_count``, ``kinds`` and ``between``
-        filters apply; a known entity without partners gives an empty table.
+        filters apply; a known entity without partners gives an empty table. ``attrs``
+        holds ``min_n`` and ``masked`` (the number of rows masked).
 
     Raises
     ------
     KeyError
-        If ``entity`` is not an entity of the result.
+        If ``entity`` is neither an entity id nor the name of exactly one entity of the result
+        (the message suggests the closest ids and names).
     ValueError
         For a ``by`` that is not a sortable column (the message lists them), a bad ``min_n``
         or ``top``, or a ``group`` with the wrong number of values.
@@ -87,26 +94,27 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
       entity partner           name  n_ab  n_entity  n_partner
     0     JP      US  United States     2         3          2
     1     JP      CN          China     1         3          2
-    >>> co.partners("JP", min_n=2)["partner"].tolist()
-    ['US']
+    >>> co.partners("Japan", min_n=2)[["partner", "n_ab", "npmi", "masked"]].round(2)
+      partner  n_ab  npmi  masked
+    0      US     2  0.42   False
+    1      CN     1   NaN    True
     >>> co.partners("JP", min_n=2, interval=0.95)[["partner", "npmi", "npmi_lo", "npmi_hi"]].round(2)
       partner  npmi  npmi_lo  npmi_hi
     0      US  0.42    -0.19      1.0
+    1      CN   NaN      NaN      NaN
     """
     if not isinstance(entity, str):
         raise TypeError(f"entity must be an entity id (str); got {entity!r}")
     if by not in SORT_BY:
         raise ValueError(f"by must be one of {', '.join(repr(c) for c in SORT_BY)}; got {by!r}")
-    min_n = _check_int("min_n", min_n, 1)
     if top is not None:
         top = _check_int("top", top, 0)
-    known = co.entities["entity"]
-    if not (known == entity).any():
-        raise KeyError(f"unknown entity id {entity!r}: not among the {known.nunique()} entities of this result")
+    from ._entities import resolve
+
+    ents = co.entities
+    entity = resolve(entity, ents["entity"].to_numpy(dtype=object), ents["name"].to_numpy(dtype=object))
     keys: List[str] = list(co.group_keys)
     p = co._group_pairs(group) if group is not None else co.pairs
-    if min_n > 1:
-        p = p.loc[p["n_ab"].to_numpy() >= min_n]
     a = p["a"].to_numpy(dtype=object)
     b = p["b"].to_numpy(dtype=object)
     in_a = a == entity
@@ -137,16 +145,20 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = 1, group: A
         iv = intervals(p["n_ab"].to_numpy(), p["n_a"].to_numpy(), p["n_b"].to_numpy(), p["n"].to_numpy(), interval)
         for c, v in iv.items():
             out[c] = v if units else np.full(len(p), np.nan)
+    out = mask_min_n(out, min_n)  # validates min_n
     if len(out):
-        # NaN last: sort on a key where NaN becomes -inf, keeping the values themselves
+        # masked, then NaN, last: sort on a key where NaN becomes -inf, keeping the values
         key = out[by].astype(float).fillna(-np.inf)
-        order = pd.DataFrame({**{k: out[k] for k in keys}, "_v": key, "_n": out["n_ab"], "_p": out["partner"]})
-        order = order.sort_values(keys + ["_v", "_n", "_p"], ascending=[True] * len(keys) + [False, False, True],
-                                  kind="stable")
+        order = pd.DataFrame({**{k: out[k] for k in keys}, "_m": out["masked"], "_v": key, "_n": out["n_ab"],
+                              "_p": out["partner"]})
+        order = order.sort_values(keys + ["_m", "_v", "_n", "_p"],
+                                  ascending=[True] * len(keys) + [True, False, False, True], kind="stable")
         out = out.loc[order.index]
     if top is not None:
         out = out.groupby(keys, sort=False, observed=True).head(top) if keys else out.head(top)
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs = {"min_n": int(min_n), "masked": int(out["masked"].sum())}
+    return out
 
 
 def to_long(co: Any, values: Optional[Sequence[str]] = None, *, symmetric: bool = False) -> pd.DataFrame:

@@ -1019,25 +1019,31 @@ class Cooccurrence:
             return labelled_matrix(m, labels)
         return m, labels
 
-    def partners(self, entity: str, by: str = "npmi", *, min_n: int = 1, group: Any = None,
+    def partners(self, entity: str, by: str = "npmi", *, min_n: int = 5, group: Any = None,
                  top: Optional[int] = None, interval: Optional[float] = None) -> pd.DataFrame:
-        """The partners of one entity as a table, the partner in one column whichever of
-        ``a``/``b`` it is, sorted by ``by`` (largest first; NaN last): ``[<group keys>...,
-        entity, partner, name, kind, n_ab, n_entity, n_partner, n, <measures>...]``.
-        ``min_n`` keeps partners with ``n_ab >= min_n``; ``group`` takes one group of a
-        sliced result (else every group, sorted within each); ``top`` caps rows per group;
-        ``interval=0.95`` adds the confidence intervals ``pmi_lo, pmi_hi, npmi_lo, npmi_hi``
-        of :meth:`table`.
+        """The partners of one entity (an id, or a name only one entity has) as a table, the
+        partner in one column whichever of ``a``/``b`` it is, sorted by ``by`` (largest first;
+        NaN last): ``[<group keys>..., entity, partner, name, kind, n_ab, n_entity,
+        n_partner, n, <measures>..., masked]``. As in :meth:`table`, partners seen together
+        in fewer than ``min_n`` units (default 5) keep their counts but have NaN measures and
+        ``masked`` True, and come after the others (``min_n=1`` masks nothing); ``group``
+        takes one group of a sliced result (else every group, sorted within each); ``top``
+        caps rows per group; ``interval=0.95`` adds the confidence intervals ``pmi_lo,
+        pmi_hi, npmi_lo, npmi_hi`` of :meth:`table`.
 
         Examples
         --------
         >>> import gazetta
         >>> g = gazetta.Gazetteer().add("CN", "China").add("JP", "Japan").add("US", "United States")
         >>> co = gazetta.cooccurrence(["Japan and China.", "United States and Japan."] * 3, g)
-        >>> co.partners("JP", by="n_ab", min_n=3)[["partner", "n_ab"]]
-          partner  n_ab
-        0      CN     3
-        1      US     3
+        >>> co.partners("Japan", by="n_ab", min_n=3)[["partner", "n_ab", "masked"]]
+          partner  n_ab  masked
+        0      CN     3   False
+        1      US     3   False
+        >>> co.partners("JP")[["partner", "n_ab", "npmi", "masked"]]
+          partner  n_ab  npmi  masked
+        0      CN     3   NaN    True
+        1      US     3   NaN    True
         """
         from ._partners import partners
 
@@ -1345,7 +1351,9 @@ class Cooccurrence:
         Parameters
         ----------
         a, b : str
-            Entity ids, in either order (``spans_a`` are ``a``'s).
+            Entity ids (or names that only one entity has, e.g. ``"Japan"``), in either order
+            (``spans_a`` are ``a``'s). An unknown one raises a KeyError that suggests the
+            closest ids and names.
         n : int, default 20
             At most this many rows.
         sample : {"first", "random"}, default "first"

@@ -629,7 +629,7 @@ class Matcher:
         texts : list, tuple, Series or ndarray of str
             The documents (in memory: the context is cut from them).
         entity : str or list of str
-            Entity id(s).
+            Entity id(s), or names that only one entity has.
         width : int, default 60
             Characters of context on each side (whitespace runs shown as one space).
         n : int, optional
@@ -657,10 +657,10 @@ class Matcher:
             raise ValueError(f"width must be a non-negative int; got {width!r}")
         if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0):
             raise ValueError(f"n must be None or a non-negative int; got {n!r}")
-        wanted = {entity} if isinstance(entity, str) else set(entity)
-        unknown = wanted - set(self._tables["ids"])
-        if unknown:
-            raise KeyError(f"unknown entity id(s): {sorted(unknown)}")
+        from ._entities import resolve
+
+        ent_ids, ent_names, _ = self._arrays
+        wanted = {resolve(e, ent_ids, ent_names) for e in ([entity] if isinstance(entity, str) else entity)}
         source = _input.open_corpus(texts, what="texts", frames=False)  # a single str, a DataFrame: errors
         seq = source.arrow.to_pylist() if source.arrow is not None else _input.texts_and_ids(source.data, "text",
                                                                                               None)[0]

@@ -993,13 +993,10 @@ def _extend(values: np.ndarray, lo: float, hi: float) -> str:
 
 # --------------------------------------------------------------------------------------------
 def _resolve(c: Any, x: str) -> str:
+    from ._entities import resolve  # an UnknownEntityError (a ValueError) suggests the closest
+
     ents = c.entities
-    if (ents["entity"] == x).any():
-        return x
-    hit = ents.loc[ents["name"] == x, "entity"]
-    if len(hit):
-        return str(hit.iloc[0])
-    raise ValueError(f"unknown entity {x!r}: not an entity id or name of this result")
+    return resolve(x, ents["entity"].to_numpy(dtype=object), ents["name"].to_numpy(dtype=object))
 
 
 def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, value: str = "npmi",
