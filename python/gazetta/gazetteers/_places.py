@@ -86,7 +86,12 @@ _COUNTY_ENDINGS = (" County", " Parish", " Borough", " Census Area", " City and 
 
 _COUNTIES = ("unique", "all", "none")
 
-_KIND_ORDER = {"continent": -1, "country": 0, "region": 1, "county": 2, "city": 3}
+#: The kind of the constituent countries of the UK in :func:`places`, so that
+#: ``level="country"`` rolls them (and London) up to the United Kingdom.
+_CONSTITUENT = "constituent country"
+_UK_CONSTITUENTS = ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR")
+
+_KIND_ORDER = {"continent": -1, "country": 0, _CONSTITUENT: 0.5, "region": 1, "county": 2, "city": 3}
 
 
 def _countries_records(lang: str, demonyms: bool) -> List[Dict[str, Any]]:
@@ -148,6 +153,9 @@ def _place_records(min_population: int = 15000,
         if not regions and rec.get("kind") == "region":
             continue
         by_id[rec["id"]] = rec
+    for rid in _UK_CONSTITUENTS:
+        if rid in by_id:
+            by_id[rid]["kind"] = _CONSTITUENT  # level="country" counts them (and London) as GB
     for cc, gn in gn_countries.items():
         rec = by_id.get(cc)
         if rec is None:
