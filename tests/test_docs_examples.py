@@ -8,6 +8,7 @@ page that promises what the code does not do, fails here. Pages without ``>>>`` 
 from __future__ import annotations
 
 import doctest
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ def test_the_guide_has_examples() -> None:
             "corpora.md"} <= names
 
 
+@pytest.mark.skipif(not (3, 10) <= sys.version_info[:2] <= (3, 12),
+                    reason="argparse lays out --help differently on this Python (3.9: 'optional arguments', "
+                           "3.13: '--out, -o DIR'); docs/cli.md is the help of 3.10-3.12")
 def test_cli_reference_is_current() -> None:
     """docs/cli.md ends with the help of every command; after changing a help text, run
     ``python tools/gen_cli_docs.py``."""
