@@ -468,20 +468,22 @@ def test_fork_while_threads_make_their_first_call(delay: float) -> None:
 
 
 # -- item 1: a 1 GB CSV field under a memory limit -------------------------------------------
-@pytest.mark.parametrize("room_mb", [300, 3000])
-def test_huge_csv_field_under_a_memory_limit(tmp_path: Path, room_mb: int) -> None:
-    """A CSV field of 1 GiB (gzip-compressed to 5 MB) read under ``RLIMIT_AS`` ends as a
-    ``MemoryError`` or a ``GazettaError`` (pandas' parser reports "out of memory", or Python
-    cannot build the string), never as an aborted process."""
+@pytest.mark.parametrize("fmt, room_mb", [("csv", 300), ("csv", 3000), ("jsonl", 300)])
+def test_huge_field_under_a_memory_limit(tmp_path: Path, fmt: str, room_mb: int) -> None:
+    """A CSV field (or JSON Lines record) of 1 GiB (gzip-compressed to 5 MB) read under
+    ``RLIMIT_AS`` ends as a ``MemoryError`` or a ``GazettaError`` (pandas' parser reports "out
+    of memory", or Python cannot build the string), never as an aborted process."""
     import gzip
 
-    p = tmp_path / "big.csv.gz"
+    p = tmp_path / f"big.{fmt}.gz"
+    head, tail = (b"text,k\nJapan,1\n", b",2\nKorea,3\n") if fmt == "csv" else \
+        (b'{"text": "Japan"}\n{"text": "', b'"}\n{"text": "Korea"}\n')
     with gzip.open(p, "wb", compresslevel=1) as f:
-        f.write(b"text,k\nJapan,1\n")
+        f.write(head)
         chunk = b"Japan China " * (1 << 16)
         for _ in range(2**30 // len(chunk) + 1):
             f.write(chunk)
-        f.write(b",2\nKorea,3\n")
+        f.write(tail)
     out = _run(f"""
         import json, resource
         import gazetta
@@ -502,4 +504,4 @@ def test_huge_csv_field_under_a_memory_limit(tmp_path: Path, room_mb: int) -> No
     res = json.loads(out.stdout.strip().splitlines()[-1])
     assert res.startswith(("MemoryError", "CorpusError")), res
     if res.startswith("CorpusError"):
-        assert "out of memory" in res and "big.csv.gz" in res, res
+        assert "out of memory" in res and p.name in res, res
