@@ -68,3 +68,16 @@ def test_a_shared_name_asks_for_the_id() -> None:
     co = gazetta.cooccurrence(["Georgia and Utopia.", "Sakartvelo and Utopia."], g, unit="document")
     with pytest.raises(KeyError, match=r"'Georgia' is the name of 2 entities \('GA1', 'GA2'\): pass the entity id"):
         co.partners("Georgia")
+
+
+def test_n_tokens_is_nan_unless_tokens_are_counted() -> None:
+    df = pd.DataFrame({"text": TEXTS, "s": ["x", "x", "y"]})
+    co = gazetta.cooccurrence(df, "countries", by="s")
+    assert co.groups["n_tokens"].isna().all()
+    assert co.merge(co).groups["n_tokens"].isna().all()  # merge and rollup sum as 0: still NaN
+    from gazetta._graph import rollup
+
+    assert rollup(co, ()).groups["n_tokens"].isna().all()
+    w = gazetta.cooccurrence(df, "countries", by="s", window=5)
+    assert w.groups["n_tokens"].tolist() == w.groups["n"].tolist() and w.groups["n_tokens"].gt(0).all()
+    assert w.merge(w).groups["n_tokens"].tolist() == (2 * w.groups["n_tokens"]).tolist()

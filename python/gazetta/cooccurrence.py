@@ -791,6 +791,8 @@ class Cooccurrence:
         ``[<group keys>..., entity, name, kind, n_units, n_mentions, n_docs]``.
     groups : DataFrame
         ``[<group keys>..., n_docs, n_units, n_mentions, n_tokens, n]`` per group.
+        ``n_tokens`` is counted for ``window=`` only (the tokens of the group); without a
+        window it is NaN (not counted), not 0.
     meta : dict
         Gazetteer content hash, matcher options, unit settings, package version, document
         counts (missing texts, documents without a group key).
@@ -837,6 +839,8 @@ class Cooccurrence:
         g_units = group_sizes(raw["group_units"])
         g_ment = group_sizes(raw["group_mentions"])
         g_tok = group_sizes(raw["group_tokens"])
+        if meta["window"] is None:  # tokens are counted for windows only: not counted, not 0
+            g_tok = np.full(len(g_tok), np.nan)
         if meta["window"] is not None:
             g_n = g_tok
         elif meta["count"] == "mentions":
@@ -889,6 +893,8 @@ class Cooccurrence:
         per_entity = "n_mentions" if (meta["window"] is not None or meta["count"] == "mentions") else "n_units"
         ent = _sort(ent, keys + ["entity"]).reset_index(drop=True)
         groups = _sort(groups, keys).reset_index(drop=True)
+        if meta.get("window") is None and "n_tokens" in groups.columns:  # summed as 0 by merge, rollup
+            groups["n_tokens"] = np.nan
         look = ent[keys + ["entity", per_entity]]
         pairs = pairs.merge(look.rename(columns={"entity": "a", per_entity: "n_a"}), on=keys + ["a"], how="left",
                             sort=False)
