@@ -120,8 +120,11 @@ def test_common_word_from_the_corpus_itself():
     assert oz["common_word"]
     assert not _row(a, "Chad")["common_word"]  # 1 lower-case use: fewer than COMMON_MIN
     # at least as often in lower case as otherwise: 5 lower against 6 others is not enough
-    b = gazetta.audit(g, docs + ["Oz " * 5])
+    b = gazetta.audit(g, docs + ["Oz won. " * 5])
     assert not _row(b, "Oz")["common_word"]
+    # ... but capitalised uses inside other names ("Oz Bank") do not count as the name
+    b = gazetta.audit(g, docs + ["Oz Bank said. " * 5])
+    assert _row(b, "Oz")["other_case_in_corpus"] == 6 and _row(b, "Oz")["common_word"]
     # the rule can be switched off (no second pass)
     c = gazetta.audit(g, docs, common_words=False)
     assert not _row(c, "Oz")["common_word"] and pd.isna(_row(c, "Oz")["lower_in_corpus"])
@@ -186,6 +189,29 @@ def test_suspicion_order():
     assert t["alias"].tolist() == ["Oz", "UK", "France", "Germany"]
     assert t["suspicion"].tolist() == [5, 1, 0, 0]  # common_word + all_caps (2 each) + short (1)
     assert t.loc[0, "flag_names"] == "common_word, all_caps, short"
+
+
+def test_resolved_ambiguity_ranks_below_names_tickers_and_undecided_spans():
+    """An alias shared with a small town that the prior always settles is flagged ambiguous
+    but weighs 1; matches inside names or tickers (in_names) and spans left undecided
+    (undecided) weigh 2 and come first."""
+    g = (gazetta.Gazetteer()
+         .add("FR", "France", kind="country", prior=68_000_000)
+         .add("FR-TX", "France", kind="city", prior=2_000)
+         .add("KR", "South Korea", kind="country", aliases=["ROK"])
+         .add("US-GA", "Georgia", kind="region", prior=10_700_000)
+         .add("GE", "Georgia", kind="country", prior=3_700_000))
+    docs = ["France and France again.", "Shares of <ROK> rose; <ROK> said.", "Georgia voted.", "Georgia won."]
+    a = gazetta.audit(g, docs)
+    fr = _row(a, "France", "FR")
+    assert fr["ambiguous"] and fr["suspicion"] == 1 and fr["resolved_by"] == "prior 2"
+    rok = _row(a, "ROK")
+    assert rok["in_names"] and rok["top_names"] == "<ROK> 2"
+    ga = _row(a, "Georgia", "US-GA")
+    assert ga["undecided"] and ga["ambiguous"] and ga["suspicion"] == 3
+    t = a.table
+    order = t["alias"].tolist()
+    assert order.index("ROK") < order.index("France") and order.index("Georgia") < order.index("France")
 
 
 # --------------------------------------------------------------------------------------------

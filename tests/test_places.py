@@ -290,3 +290,13 @@ def test_towns_named_by_a_common_word_or_a_name_part_are_left_out(g, with_common
 
 def test_large_cities_keep_common_word_names(g):
     assert [e for e in g if e.kind == "city" and e.name in ("Reading", "Nice", "Van")]
+
+
+def test_towns_named_like_a_far_larger_country_are_left_out(g):
+    """"Mexico" (Pampanga), "Colombia" and "Venezuela" (Cuba), "Asia" (Batangas) are left out:
+    in news a mention of the Philippines or Cuba made the country's name the town; a town
+    named like a country less than 1,000 times as populous stays (Lebanon, Tennessee)."""
+    assert not [e for e in g if e.kind == "city" and e.name in ("Mexico", "Colombia", "Venezuela", "Asia")]
+    assert any(e.kind == "city" and e.name == "Lebanon" and e.attrs["country"] == "US" for e in g)
+    df = gazetta.Matcher(g).mentions(["Manila and Mexico signed a deal with the Philippines."], level="country")
+    assert dict(zip(df["surface"], df["level_entity"]))["Mexico"] == "MX"

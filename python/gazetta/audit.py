@@ -10,8 +10,10 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 ``common_word``
     The alias, lower-cased, is an ordinary word of the corpus's language: the corpus writes
     it in lower case at least :data:`COMMON_RATIO` times as often as in any other way
-    (Capitalised or ALL CAPS), and at least :data:`COMMON_MIN` times ("oz" for the alias
-    "Oz" in commodity news, "us" for "US", "pole" for "Pole*"). Measured on the corpus
+    (Capitalised or ALL CAPS) outside the names of something else (the matches counted by
+    ``in_names`` are left out of the other forms: "federal" 633 times against "Federal"
+    mostly in "Federal Reserve" in Reuters-21578), and at least :data:`COMMON_MIN` times
+    ("oz" for the alias "Oz" in commodity news, "us" for "US", "pole" for "Pole*"). Measured on the corpus
     itself, every alias matched case-insensitively in a second pass, so it needs no word
     list and works in any language written with letter case (never set in scripts without
     case, nor for aliases that are all lower case: ``lowercase`` covers those).
@@ -19,7 +21,8 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
     At least half of the matches stand inside a run of capitalised words, i.e. the name of
     something else: the next word is capitalised ("Georgia Power", "Japan Tobacco"), or the
     previous word is capitalised and does not begin a sentence or paragraph ("Centromin SA",
-    "West Germany", "Latin America"). Neighbours count when separated from the match by
+    "West Germany", "Latin America"), and so does a stock ticker in angle brackets ("<ROK>"
+    in Reuters copy). Neighbours count when separated from the match by
     spaces only (one line break allowed, not a paragraph break or an indented line); in
     ALL-CAPS text (headlines) a neighbour counts only if it has a lower-case letter. The
     column ``top_names`` lists the most frequent such runs: the phrases to pass as
@@ -27,9 +30,15 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 ``all_caps``
     The alias has lower-case letters but at least half of its matches are in ALL CAPS
     (headlines, tickers, units such as "OZ" matched by the alias "Oz").
+``undecided``
+    At least half of the alias's matches were left undecided between several entities
+    (``resolved_by="none"``: nothing in the document and no prior chose one).
 ``ambiguous``
     The alias is listed (as written) for several entities, or some of its matches were
-    reported for several entities (``ambiguous=True`` in :meth:`Matcher.mentions`).
+    reported for several entities (``ambiguous=True`` in :meth:`Matcher.mentions`). An
+    ambiguity that the resolution settles (the prior always picks the country over a town of
+    the same name) is worth a look but rarely an error, so it weighs less than the evidence
+    flags.
 ``short``
     At most :data:`SHORT_MAX` characters (the glob star not counted).
 ``lowercase``
@@ -38,9 +47,9 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 
 Suspicion order
 ---------------
-``suspicion`` = 2 × (number of the four flags measured on the corpus: ``common_word``,
-``in_names``, ``all_caps``, ``ambiguous``) + (number of the two flags about the alias's
-form: ``short``, ``lowercase``). Rows are sorted by ``suspicion`` (highest first), then by
+``suspicion`` = 2 × (number of the four flags that show wrong or unusable matches in the
+corpus: ``common_word``, ``in_names``, ``all_caps``, ``undecided``) + (number of the other
+three: ``ambiguous``, ``short``, ``lowercase``). Rows are sorted by ``suspicion`` (highest first), then by
 ``matches`` (most first: a suspicious alias that matches often moves the counts most), then
 by entity id and the alias's place in the gazetteer. Read the table from the top and, for
 each flagged alias, its contexts and ``top_names``: drop the alias, give it
@@ -75,16 +84,17 @@ from ._progress import make_bar
 __all__ = ["audit", "AliasAudit", "Context", "FLAGS"]
 
 #: Every flag, in the order they are listed in the ``flag_names`` column.
-FLAGS = ("common_word", "in_names", "all_caps", "ambiguous", "short", "lowercase")
-#: Flags measured on the corpus (count twice in ``suspicion``); the others describe the alias.
-EVIDENCE_FLAGS = ("common_word", "in_names", "all_caps", "ambiguous")
+FLAGS = ("common_word", "in_names", "all_caps", "undecided", "ambiguous", "short", "lowercase")
+#: Flags showing wrong or undecided matches in the corpus (count twice in ``suspicion``).
+EVIDENCE_FLAGS = ("common_word", "in_names", "all_caps", "undecided")
 #: ``short``: at most this many characters.
 SHORT_MAX = 3
 #: ``common_word``: lower-case occurrences >= COMMON_RATIO x Capitalised ones ...
 COMMON_RATIO = 1.0
 #: ... and at least this many lower-case occurrences.
 COMMON_MIN = 5
-#: ``in_names`` and ``all_caps``: share of the alias's matches from which the flag is set.
+#: ``in_names``, ``all_caps`` and ``undecided``: share of the alias's matches from which the
+#: flag is set.
 MOSTLY = 0.5
 
 _WS = re.compile(r"\s+")
@@ -99,6 +109,7 @@ _FLAG_HELP = {
     "common_word": "the corpus writes it in lower case at least as often as otherwise",
     "in_names": "at least half of its matches stand in a run of capitalised words",
     "all_caps": "at least half of its matches are in ALL CAPS, the alias is not",
+    "undecided": "at least half of its matches were left undecided between several entities",
     "ambiguous": "listed for several entities, or matches reported for several",
     "short": f"at most {SHORT_MAX} characters",
     "lowercase": "no upper-case letter",
@@ -175,7 +186,9 @@ def _prev_token(t: str, s: int) -> Tuple[str, int]:
 
 def _run(t: str, s: int, e: int, surface_has_lower: bool) -> str:
     """The capitalised run around a match (previous name word, match, next name word), or ""
-    when neither neighbour is a name word."""
+    when neither neighbour is a name word; a ticker in angle brackets ("<ROK>") is a run too."""
+    if s > 0 and t[s - 1] == "<" and t[e:e + 1] == ">":
+        return t[s - 1:e + 1]
     after = ""
     m = _NEXT.match(t, e)
     if m is not None and _is_name_word(m.group(1), surface_has_lower):
@@ -806,6 +819,9 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
         t["in_names_share"] = np.where(m > 0, t["in_names_n"] / np.maximum(m, 1), np.nan)
         t["all_caps_share"] = np.where(m > 0, t["all_caps_n"] / np.maximum(m, 1), np.nan)
     t["in_names"] = (m > 0) & (t["in_names_share"].fillna(0).to_numpy() >= MOSTLY)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        undecided_share = np.where(m > 0, t["unresolved"].to_numpy() / np.maximum(m, 1), 0.0)
+    t["undecided"] = (m > 0) & (undecided_share >= MOSTLY)
     t["all_caps"] = (m > 0) & (t["all_caps_share"].fillna(0).to_numpy() >= MOSTLY)
     if common_words:
         if lower_parts:
@@ -816,7 +832,10 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
         ca = lc["other"].reindex(al).fillna(0).astype(np.int64).to_numpy()
         t["lower_in_corpus"] = lo
         t["other_case_in_corpus"] = ca
-        t["common_word"] = (lo >= COMMON_MIN) & (lo >= COMMON_RATIO * ca) & ~t["lowercase"].to_numpy()
+        # capitalised occurrences inside the names of something else do not speak for the name
+        in_runs = t.groupby("alias")["in_names_n"].transform("sum").to_numpy(dtype=np.int64)
+        alone = np.maximum(ca - in_runs, 0)
+        t["common_word"] = (lo >= COMMON_MIN) & (lo >= COMMON_RATIO * alone) & ~t["lowercase"].to_numpy()
     else:
         t["lower_in_corpus"] = pd.array([pd.NA] * len(t), dtype="Int64")
         t["other_case_in_corpus"] = pd.array([pd.NA] * len(t), dtype="Int64")
@@ -824,7 +843,7 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
     flag_arr = t[list(FLAGS)].to_numpy(dtype=bool)
     t["flag_names"] = [", ".join(f for f, on in zip(FLAGS, row) if on) for row in flag_arr]
     ev = t[list(EVIDENCE_FLAGS)].to_numpy(dtype=np.int64).sum(axis=1)
-    t["suspicion"] = 2 * ev + t[["short", "lowercase"]].to_numpy(dtype=np.int64).sum(axis=1)
+    t["suspicion"] = 2 * ev + t[["ambiguous", "short", "lowercase"]].to_numpy(dtype=np.int64).sum(axis=1)
 
     # how spans shared by several entities were resolved
     if resolved:

@@ -228,6 +228,7 @@ def _place_records(min_population: int = 15000,
     for rec in list(by_id.values()) + county_recs:
         reserved.update(_alias_texts(rec))
     cities, _removed = _prune_alternates(cities, reserved, alternates, common_words)
+    cities = _drop_towns_named_like_countries(cities, list(by_id.values()) + continent_recs)
     if capital_prior:
         _raise_capital_priors(cities, gn_countries)
     for c in cities:
@@ -257,6 +258,25 @@ def _place_records(min_population: int = 15000,
             del c["parent"]
         records.append(c)
     return records
+
+
+#: A city named like a country, constituent country, region or continent is left out when
+#: that one's prior is at least this many times the city's population.
+_COUNTRY_NAME_RATIO = 1000
+
+
+def _drop_towns_named_like_countries(cities: List[Dict[str, Any]],
+                                     larger: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Leaves out the towns named like a country (or region, continent) at least
+    ``_COUNTRY_NAME_RATIO`` times as populous: "Mexico" (Pampanga, 43,700 inhabitants),
+    "Colombia" and "Venezuela" (Cuba), "Asia" (Batangas). Otherwise a mention of the
+    Philippines or Cuba elsewhere in a document makes the country's name the town."""
+    prior: Dict[str, float] = {}
+    for rec in larger:
+        for text in _alias_texts(rec):
+            prior[text] = max(prior.get(text, 0), float(rec.get("prior") or 0))
+    return [c for c in cities
+            if prior.get(c["name"], 0) < _COUNTRY_NAME_RATIO * max(c["population"], 1)]
 
 
 def _raise_capital_priors(cities: List[Dict[str, Any]], gn_countries: Dict[str, Any]) -> None:
