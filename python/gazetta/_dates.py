@@ -261,7 +261,7 @@ class DateReader:
             raise ValueError(f"the time column {self.column!r} holds booleans, not dates")
         codes, uniq = pd.factorize(values.astype(object), use_na_sentinel=True)
         uniq = np.asarray(uniq, dtype=object)
-        ts_u = np.full(len(uniq), np.datetime64("NaT"), dtype="datetime64[ns]")
+        ts_u = np.full(len(uniq), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
         zoned_u = np.zeros(len(uniq), dtype=bool)
         empty_u = np.zeros(len(uniq), dtype=bool)
         is_str = np.fromiter((isinstance(u, str) for u in uniq), dtype=bool, count=len(uniq))
@@ -280,7 +280,7 @@ class DateReader:
             self.unreadable += len(rows)
             if self.first_unreadable is None:
                 self.first_unreadable = f"{_plain(values.iloc[rows[0]])!r} (row {_plain(values.index[rows[0]])!r})"
-        out = np.where(has, ts_u[safe], np.datetime64("NaT"))
+        out = np.where(has, ts_u[safe], np.datetime64("NaT", "ns"))
         return pd.Series(out, index=values.index, dtype="datetime64[ns]")
 
     def _years(self, values: pd.Series) -> pd.Series:
@@ -328,7 +328,7 @@ class DateReader:
         empty = (ser == "").to_numpy(dtype=bool)
         todo = ser[~empty].to_numpy(dtype=object)
         self._decide(todo, values)
-        ts = np.full(len(strs), np.datetime64("NaT"), dtype="datetime64[ns]")
+        ts = np.full(len(strs), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
         ts[~empty] = self._parse(todo)
         zoned = np.zeros(len(strs), dtype=bool)
         zoned[~empty] = ser[~empty].str.contains(_ZONED.pattern, regex=True).to_numpy(dtype=bool)
@@ -342,7 +342,7 @@ class DateReader:
 
     def _parse(self, u: np.ndarray) -> np.ndarray:
         """Timestamps (naive, UTC) for unique strings ``u``, NaT for those that are no date."""
-        out = np.full(len(u), np.datetime64("NaT"), dtype="datetime64[ns]")
+        out = np.full(len(u), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
 
         def attempt(idx: np.ndarray, **kw: Any) -> np.ndarray:
             with warnings.catch_warnings():
@@ -364,7 +364,7 @@ class DateReader:
                     day, month = (a, b) if self._dayfirst else (b, a)
                     t = pd.DatetimeIndex(vals)
                     wrong = num & ((t.day.to_numpy() != day) | (t.month.to_numpy() != month))
-                    vals[wrong] = np.datetime64("NaT")
+                    vals[wrong] = np.datetime64("NaT", "ns")
             ok = ~np.isnat(vals)
             out[idx[ok]] = vals[ok]
             if ok.any() and kw.get("format") and kw["format"] not in self.formats:
