@@ -81,3 +81,72 @@ def test_n_tokens_is_nan_unless_tokens_are_counted() -> None:
     w = gazetta.cooccurrence(df, "countries", by="s", window=5)
     assert w.groups["n_tokens"].tolist() == w.groups["n"].tolist() and w.groups["n_tokens"].gt(0).all()
     assert w.merge(w).groups["n_tokens"].tolist() == (2 * w.groups["n_tokens"]).tolist()
+
+
+# -- the command line -------------------------------------------------------------------------
+def _cli(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONWARNINGS"}
+    return subprocess.run([sys.executable, "-m", "gazetta", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=120)
+
+
+def _corpus(tmp_path: Path, docs: list) -> Path:
+    p = tmp_path / "news.jsonl"
+    p.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return p
+
+
+def test_cli_gazetteer_given_twice_is_merged(tmp_path) -> None:
+    from gazetta.cli import main
+
+    people = tmp_path / "people.csv"
+    pd.DataFrame({"id": ["abe"], "name": ["Shinzo Abe"], "kind": ["person"], "aliases": ["Abe"]}).to_csv(
+        people, index=False)
+    corpus = _corpus(tmp_path, [{"text": "Abe flew to Japan."}])
+    out = tmp_path / "m.csv"
+    assert main(["match", str(corpus), "-g", "countries", "-g", str(people), "-q", "-o", str(out)]) == 0
+    assert sorted(pd.read_csv(out)["entity"]) == ["JP", "abe"]
+    # an id in both with other content: the error of g1 + g2
+    other = tmp_path / "other.csv"
+    pd.DataFrame({"id": ["abe"], "name": ["Abe Lincoln"], "kind": ["person"], "aliases": [""]}).to_csv(
+        other, index=False)
+    with pytest.raises(gazetta.GazetteerError) as py_err:
+        gazetta.Gazetteer.read_csv(people) + gazetta.Gazetteer.read_csv(other)
+    r = _cli("match", str(corpus), "-g", str(people), "-g", str(other), "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 1 and "'abe'" in r.stderr and "Abe Lincoln" in r.stderr, r.stderr
+    assert str(py_err.value).split(":")[0] in r.stderr
+
+
+def test_cli_warnings_are_one_line_with_cli_advice(tmp_path) -> None:
+    docs = [{"text": "Japan and China met."}] + [{"text": "Japan."}] * 5 + [{"text": "China."}] * 5
+    corpus = _corpus(tmp_path, docs)
+    args = ["cooccur", str(corpus), "-g", "countries", "-o", "p.csv", "--network", "n.gexf", "--weight", "npmi"]
+    r = _cli(*args, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("gazetta: warning: write_gexf: 1 negative npmi edge weight, kept."), r.stderr
+    assert "pass --min-weight 0 to leave such edges out, --min-weight=-inf" in r.stderr and "--weight n_ab" in r.stderr
+    assert "min_weight=" not in r.stderr and "UserWarning" not in r.stderr and "warnings.warn" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    # --quiet prints nothing on success, but still the warnings
+    q = _cli(*args, "-q", cwd=tmp_path)
+    assert q.returncode == 0 and q.stdout == "" and q.stderr == r.stderr
+    # --min-weight 0: the negative edge is left out, no warning
+    r = _cli(*args, "--min-weight", "0", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert "<edge " not in (tmp_path / "n.gexf").read_text(encoding="utf-8")
+    r = _cli(*args[:-4], "--network", "n.graphml", "--weight", "npmi", "--min-weight", "0", cwd=tmp_path)
+    assert r.returncode == 0 and "<edge " not in (tmp_path / "n.graphml").read_text(encoding="utf-8")
+    assert _cli(*args[:6], "--min-weight", "0", cwd=tmp_path).returncode == 2  # without --network
+
+
+def test_cli_warning_of_one_document_and_explode(tmp_path) -> None:
+    corpus = _corpus(tmp_path, [{"text": "Japan and China.", "desk": "a"}, {"text": "Japan and China."}])
+    r = _cli("cooccur", str(corpus), "-g", "countries", "--by", "desk", "-q", "-o", "p.csv", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "gazetta: warning: 1 document has a missing group key and was not counted\n"
+    corpus = _corpus(tmp_path, [{"text": "Japan and China.", "desk": ["a", "b"]}])
+    r = _cli("cooccur", str(corpus), "-g", "countries", "--by", "desk", "-q", "-o", "p.csv", cwd=tmp_path)
+    assert r.returncode == 1 and "pass --explode to count" in r.stderr and "explode=True" not in r.stderr, r.stderr

@@ -433,14 +433,16 @@ def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[f
             ET.SubElement(spells, "spell", start=s, end=en)
 
 
-def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any = None) -> None:
+def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any = None,
+                  min_weight: Optional[float] = None) -> None:
     """Writes the co-occurrence network as GraphML (static; yEd, Cytoscape, igraph, networkx).
 
     Nodes: id = entity id, with ``label`` and ``name`` (the display name), ``kind``,
     ``n_units``, ``n_mentions``, ``n_docs``. Edges: ``weight`` (the column chosen by
     ``weight=``), ``n_ab, n_a, n_b, n`` and every measure. GraphML has no time: for sliced
     results, pass ``group=`` (one value per key column) or get the totals over every group
-    (counts summed, measures recomputed from the sums).
+    (counts summed, measures recomputed from the sums). ``min_weight``: only the edges with
+    ``weight >= min_weight`` (NaN weights never), as in :func:`write_gexf`.
 
     Examples
     --------
@@ -455,6 +457,8 @@ def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any =
     c2 = _static(co, group)
     p = c2.pairs
     cols = _edge_columns(weight, p)
+    if min_weight is not None:
+        p = p.loc[weight_mask(p[weight].to_numpy(dtype=float), weight, min_weight, "write_graphml")]
     ns = "http://graphml.graphdrawing.org/xmlns"
     root = ET.Element("graphml", {"xmlns": ns})
     node_cols = [("label", "string"), ("name", "string"), ("kind", "string")] + [(c, "long") for c in _ENTITY_COUNTS]

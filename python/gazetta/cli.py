@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import textwrap
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -154,6 +156,49 @@ def _say(msg: str = "") -> None:
     print(msg, flush=True)
 
 
+def _progress(args: argparse.Namespace) -> Optional[bool]:
+    """``--progress``: always a bar; ``--quiet``: none; else the library's choice (a bar on a
+    terminal, with tqdm)."""
+    return True if args.progress else (False if getattr(args, "quiet", False) else None)
+
+
+#: Python advice in library messages, as the command line's options (see :func:`_cli_text`).
+_CLI_ADVICE: List[Tuple[str, str]] = [
+    (r"\bmin_weight=-math\.inf\b", "--min-weight=-inf"),
+    (r"\bmin_weight=(-?[\d.]+)", r"--min-weight \1"),
+    (r"\bweight='(\w+)'", r"--weight \1"),
+    (r"\bexplode=True\b", "--explode"),
+    (r"\bdayfirst=True\b", "--dayfirst"),
+    (r"\bdayfirst=(?=\W|$)", "--dayfirst/--monthfirst"),
+    (r"\bdate_format=(?=\W|$)", "--date-format"),
+    (r"\bthe by= column\b", "the --by column"),
+    (r", or convert the column \(e\.g\. df\[[^\]]*\]\.str\.join\('\|'\)\)", ", or write the field as one string"),
+    (r"\bmin_count=(\d+)", r"--min-count \1"),
+    # where a Python user finds the numbers; the command line has no .meta
+    (r" \((?:see|counted in) \.(?:meta|attrs)\['\w+'\]\)", ""),
+    (r" \(see \.meta\['\w+'\]; ", " ("),
+]
+
+
+def _cli_text(msg: str) -> str:
+    """A library message with its Python advice given as command-line options
+    (``pass min_weight=0`` -> ``pass --min-weight 0``).
+
+    Examples
+    --------
+    >>> _cli_text("kept: pass min_weight=0 to leave such edges out, or weight='n_ab'")
+    'kept: pass --min-weight 0 to leave such edges out, or --weight n_ab'
+    """
+    for pat, rep in _CLI_ADVICE:
+        msg = re.sub(pat, rep, msg)
+    return msg
+
+
+def _format_warning(message: Any, category: Any, filename: str, lineno: int, line: Optional[str] = None) -> str:
+    """Warnings of a command: ``gazetta: warning: <message>``, without Python's source line."""
+    return f"{PROG}: warning: {_cli_text(str(message))}\n"
+
+
 # --------------------------------------------------------------------------------------------
 # inputs
 def _load_gazetteer(spec: str) -> Any:
@@ -196,10 +241,19 @@ def _read_corpus(path: str, text: str, id: Optional[str]) -> Any:
     return gazetta.read_corpus(p, text=text, id=id)
 
 
+def _gazetteers(specs: Sequence[str]) -> Any:
+    """One gazetteer from every ``-g``: ``g1 + g2 + ...`` as in Python (an id in two of them
+    with different content is an error naming both)."""
+    g = _load_gazetteer(specs[0])
+    for spec in specs[1:]:
+        g = g + _load_gazetteer(spec)
+    return g
+
+
 def _matcher(args: argparse.Namespace) -> Any:
     import gazetta
 
-    g = _load_gazetteer(args.gazetteer)
+    g = _gazetteers(args.gazetteer)
     return gazetta.Matcher(g, case=args.case, fold_accents=args.fold_accents, overlaps=args.overlaps,
                            ambiguous=args.ambiguous, ignore=tuple(args.ignore or ()), n_threads=args.threads)
 
@@ -231,7 +285,7 @@ def _cmd_match(args: argparse.Namespace) -> int:
     _table_format(out)  # a usage error before any work
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
-    progress = True if args.progress else None
+    progress = _progress(args)
     df = m.mentions(corpus, units=args.units, paragraphs=args.paragraphs, progress=progress)
     _write_table(df, out)
     if not args.quiet:
@@ -248,6 +302,8 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         _table_format(Path(args.entities))
     if args.network and not args.network.lower().endswith((".gexf", ".graphml")):
         raise UsageError(f"--network must end in .gexf or .graphml; got {args.network!r}")
+    if args.min_weight is not None and not args.network:
+        raise UsageError("--min-weight leaves edges out of the --network file: pass --network too")
     if (args.time is None) != (args.freq is None):
         raise UsageError("--time and --freq go together (e.g. --time date --freq M)")
     if args.freq is not None:
@@ -269,15 +325,15 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
                               time=args.time,
                               freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
                               min_count=args.min_count, **kinds, n_threads=args.threads,
-                              progress=True if args.progress else None)
+                              progress=_progress(args))
     _write_table(co.pairs, out)
     if args.entities:
         _write_table(co.entities, Path(args.entities))
     if args.network:
         if args.network.lower().endswith(".gexf"):
-            co.write_gexf(args.network, weight=args.weight)
+            co.write_gexf(args.network, weight=args.weight, min_weight=args.min_weight)
         else:
-            co.write_graphml(args.network, weight=args.weight)
+            co.write_graphml(args.network, weight=args.weight, min_weight=args.min_weight)
     if not args.quiet:
         _say(f"{len(co.pairs):,} pairs, {co.entities['entity'].nunique():,} entities, "
              f"{co.meta['n_docs']:,} documents -> {out}")
@@ -298,7 +354,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
     a = gazetta.audit(m, corpus, n=args.n, seed=args.seed, text=args.text,
-                      all_aliases=args.all_aliases, width=args.width, progress=True if args.progress else None)
+                      all_aliases=args.all_aliases, width=args.width, progress=_progress(args))
     if out is not None:
         if html_out:
             a.to_html(out)
@@ -608,10 +664,11 @@ class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaults
 
 def _matcher_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("gazetteer and matching (user guide: Matching)")
-    g.add_argument("--gazetteer", "-g", required=True, metavar="FILE|countries[:LANG]",
+    g.add_argument("--gazetteer", "-g", required=True, action="append", metavar="FILE|countries[:LANG]",
                    help="gazetteer file (.csv/.tsv with columns id,name,kind,aliases; .json/.jsonl of entity "
                         "objects; newsmap .yaml; optionally .gz) or the built-in 'countries' (e.g. 'countries:de', "
-                        "'countries:all')")
+                        "'countries:all'); repeatable: '-g countries -g people.csv' matches both, merged as "
+                        "g1 + g2 in Python (an id in two gazetteers with different content is an error)")
     g.add_argument("--case", choices=("smart", "sensitive", "insensitive"), default="smart",
                    help="case rule: 'smart' matches the alias as written or in ALL CAPS")
     g.add_argument("--fold-accents", action="store_true", help="compare letters without accents (São = Sao)")
@@ -635,7 +692,9 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads", type=int, default=None, metavar="N", help="worker threads (default: all cores)")
     p.add_argument("--progress", action="store_true", help="always show a progress bar (needs tqdm)")
-    p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print nothing on success and show no progress bar (unless --progress); warnings are "
+                        "still printed on stderr, as 'gazetta: warning: ...'")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     p.add_argument("--mkdir", action="store_true",
                    help="create a missing output folder even at the file system root (e.g. /results); missing "
@@ -728,6 +787,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write the network: .gexf (dynamic for --time) or .graphml")
     p.add_argument("--weight", default="n_ab", metavar="COL",
                    help="edge weight of --network: n_ab, npmi, pmi, jaccard, dice, llr, lift")
+    p.add_argument("--min-weight", type=float, default=None, metavar="W",
+                   help="leave edges with a --weight below W (or NaN) out of --network: --min-weight 0 drops the "
+                        "negative npmi/pmi edges, which network tools read as attraction; --min-weight=-inf keeps "
+                        "every edge without the warning about them")
     c = p.add_argument_group("counting (user guide: Counting)")
     c.add_argument("--unit", choices=_UNITS, default="sentence",
                    help="two entities co-occur when both are mentioned in the same unit")
@@ -825,6 +888,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # --help, --version (0) and usage errors (2)
         return int(e.code or 0) if not isinstance(e.code, str) else 2
     _OPTIONS["mkdir"] = bool(getattr(args, "mkdir", False))
+    shown = warnings.formatwarning
+    warnings.formatwarning = _format_warning  # how they are printed (a caller recording them still does)
     try:
         return int(args.func(args))
     except UsageError as e:
@@ -836,5 +901,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Exception as e:  # noqa: BLE001 - the one place errors become exit codes
         if getattr(args, "debug", False):
             raise
-        print(f"{PROG}: error: {_one_line(e)}", file=sys.stderr)
+        print(f"{PROG}: error: {_cli_text(_one_line(e))}", file=sys.stderr)
         return 1
+    finally:
+        warnings.formatwarning = shown

@@ -394,8 +394,10 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     dup_ids = source.duplicate_ids() if id_field is not None else 0
     _input.warn_duplicate_ids(dup_ids, f"id={id!r}" if id is not None else f"id field {id_field!r}", stacklevel=2)
     if grouper.missing_key_docs:
-        warnings.warn(f"{grouper.missing_key_docs} documents have a missing group key and were not counted "
-                      "(see .meta['missing_key_docs'])", stacklevel=2)
+        n_missing = grouper.missing_key_docs
+        one = n_missing == 1
+        warnings.warn(f"{n_missing} document{'' if one else 's'} {'has' if one else 'have'} a missing group key "
+                      f"and {'was' if one else 'were'} not counted (see .meta['missing_key_docs'])", stacklevel=2)
     if grouper.dates is not None:
         grouper.dates.warn(stacklevel=3)
     raw = counter.finish()
@@ -1564,7 +1566,8 @@ class Cooccurrence:
         write_gexf(self, path, **kwargs)
 
     def write_graphml(self, path: Any, **kwargs: Any) -> None:
-        """Writes a static GraphML file; keyword arguments ``weight="n_ab", group=None``."""
+        """Writes a static GraphML file; keyword arguments ``weight="n_ab", group=None,
+        min_weight=None`` (keep the edges with ``weight >= min_weight``)."""
         from ._graph import write_graphml
 
         write_graphml(self, path, **kwargs)
