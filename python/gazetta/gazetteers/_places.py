@@ -458,7 +458,7 @@ def places(min_population: int = 15000,
     *Measured* on LGL (588 US local news articles with every place name linked to GeoNames
     by hand; ``python benchmarks/lgl_eval.py cities --gazetteer places``, default
     ``Matcher`` options): precision 0.735 at recall 0.839 for the spans of the gold cities
-    and towns, GeoNames-id F1 0.502 on them (``geonames()``: 0.633 / 0.836, id F1 0.279;
+    and towns, GeoNames-id F1 0.502 on them (``geonames()``: 0.654 / 0.836, id F1 0.287;
     before this gazetteer, ``geonames()`` with every alternate name: 0.39 / 0.87, 0.21).
     Each choice, all else at the defaults, measured before the rules on towns named by
     common words, by parts of names or like a larger country (which took the defaults from
