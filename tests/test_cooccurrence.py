@@ -215,8 +215,8 @@ def test_groups_equal_reference(df: pd.DataFrame, slicing: Tuple[List[str], Opti
     assert_matches_reference(co, ref, mode_of(kw), keys)
     missing = sum(g is None for g in groups)
     assert [str(w.message) for w in caught if "missing group key" in str(w.message)] == (
-        [f"{missing} documents have a missing group key and were not counted (see .meta['missing_key_docs'])"]
-        if missing else [])
+        [f"{missing} document{'' if missing == 1 else 's'} {'has' if missing == 1 else 'have'} a missing group key "
+         f"and {'was' if missing == 1 else 'were'} not counted (see .meta['missing_key_docs'])"] if missing else [])
     assert len(caught) == (1 if missing else 0), [str(w.message) for w in caught]
 
 
