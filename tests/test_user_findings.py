@@ -150,3 +150,17 @@ def test_cli_warning_of_one_document_and_explode(tmp_path) -> None:
     corpus = _corpus(tmp_path, [{"text": "Japan and China.", "desk": ["a", "b"]}])
     r = _cli("cooccur", str(corpus), "-g", "countries", "--by", "desk", "-q", "-o", "p.csv", cwd=tmp_path)
     assert r.returncode == 1 and "pass --explode to count" in r.stderr and "explode=True" not in r.stderr, r.stderr
+
+
+def test_dask_reports_one_missing_group_key_once() -> None:
+    dask = pytest.importorskip("dask", reason="dask is not installed (the dask extra)")
+    import dask.dataframe as dd
+
+    import gazetta.dask
+
+    df = pd.DataFrame({"text": TEXTS, "s": ["x", None, "y"]})
+    with dask.config.set(scheduler="sync"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gazetta.dask.cooccurrence(dd.from_pandas(df, npartitions=3), "countries", by="s")
+    assert [str(w.message) for w in caught if "group key" in str(w.message)] == [
+        "1 document has a missing group key and was not counted (see .meta['missing_key_docs'])"]

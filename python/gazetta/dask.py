@@ -63,7 +63,7 @@ __all__ = ["mentions", "cooccurrence"]
 #: How many partial results one merge task adds (the fan-in of the reduction tree).
 SPLIT_EVERY = 8
 
-_MISSING_KEY = "documents have a missing group key and were not counted"
+_MISSING_KEY = r"documents? ha(?:s|ve) a missing group key and w(?:as|ere) not counted"
 #: The date notes of gazetta._dates, given once with the totals by the caller.
 _DATE_NOTES = r".*(that is not a date|a time zone and (was|were) converted to UTC)"
 _STRING_COLUMNS = ("surface", "entity", "name", "kind", "alias")
@@ -525,7 +525,9 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
     result.meta["created"] = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     missing = int(result.meta.get("missing_key_docs", 0))
     if missing:
-        warnings.warn(f"{missing} {_MISSING_KEY} (see .meta['missing_key_docs'])", stacklevel=2)
+        one = missing == 1
+        warnings.warn(f"{missing} document{'' if one else 's'} {'has' if one else 'have'} a missing group key and "
+                      f"{'was' if one else 'were'} not counted (see .meta['missing_key_docs'])", stacklevel=2)
     if result.meta.get("unreadable_dates") and not len(result.groups):
         raise ValueError(f"no value of {time!r} could be read as a date; pass date_format= (e.g. '%d %B %Y')")
     if result.meta.get("unreadable_dates"):
