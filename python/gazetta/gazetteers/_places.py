@@ -419,8 +419,8 @@ def places(min_population: int = 15000,
         Which GeoNames alternate names become city aliases: the rules above, every one that
         passes the basic filters, or none (only the GeoNames name).
     common_words : bool, default False
-        Keep the cities named by, and the alternate names that are, English function words
-        or common words (see above).
+        Keep the cities named by, and the alternate names that are, English function words,
+        common words or parts of people's and firms' names (see above).
     codes : bool, default False
         Keep alternate names of up to four capital letters (mostly IATA/ICAO codes such as
         "LON"; a city even lists "USA").
