@@ -16,6 +16,10 @@ and prints the names each rule selects:
   before or after another capitalised word ("Stanley" of Morgan Stanley, "Lawrence" of
   Lawrence Livermore).
 
+``_COMMON_WORD_TOWNS`` is the earlier list (capitalised uses counted whether alone or not)
+together with the ``word`` names that are not English function words (those are left out by
+their own rule); ``_NAME_PART_TOWNS`` is the ``name_part`` list.
+
 Usage: ``python tools/common_word_towns.py [CORPORA_DIR] [--tsv OUT]`` (the data folder's
 ``corpora``; ``$GAZETTA_DATA/corpora`` by default).
 """
@@ -99,14 +103,19 @@ def name_parts(corpora: Path, min_n: int = 100, share: float = 0.9):
 
 
 def main(argv):
+    argv = list(argv)
+    tsv = None
+    if "--tsv" in argv:
+        i = argv.index("--tsv")
+        tsv = argv[i + 1]
+        del argv[i:i + 2]
     args = [a for a in argv if not a.startswith("--")]
     corpora = Path(args[0]) if args else Path(os.environ.get("GAZETTA_DATA", "")) / "corpora"
     names, lower, alone, in_run = count(corpora)
     word = [n for n in sorted(names) if lower[n] >= 20 and lower[n] >= 3 * alone[n]]
     part = name_parts(corpora)
-    if "--tsv" in argv:
-        out = argv[argv.index("--tsv") + 1]
-        with open(out, "w") as fh:
+    if tsv:
+        with open(tsv, "w") as fh:
             fh.write("name\tlower\talone\tin_run\n")
             for n in sorted(names):
                 if lower[n] or alone[n] or in_run[n]:
