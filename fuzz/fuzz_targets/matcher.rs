@@ -12,15 +12,17 @@
 //!   (every start position, the normalised view of the text from there, every pattern);
 //! - on text and aliases that folding leaves unchanged, folding on gives the same result as off
 //!   (the folded path walks a normalised copy, the plain one the original: two implementations);
+//! - the token gate on every view, and the contiguous NFA instead of the DFA, change nothing;
 //! - context rules (`not_before` / `not_after` on entities and aliases) and
 //!   `capitalized_runs="skip"`: without accent folding, the result and the removed counts equal
 //!   the reference's candidates filtered by the same rules before resolution;
 //! - `ambiguous="resolve"` over a hierarchy (parents, priors, `prior_ratio`): the same spans as
 //!   `ambiguous="all"`; an unambiguous span is unchanged (`resolved_by` Unambiguous); an
 //!   ambiguous one keeps one of its candidates, unflagged, decided by context / document /
-//!   support / prior (each label checked against what it claims), or at least two of its
-//!   candidates, flagged, `resolved_by` None; a fresh matcher and a reused scratch give the
-//!   same result.
+//!   support / prior (each label checked against what it claims; without parents, the prior's
+//!   winner and margin, and the candidates an undecided span keeps, against the document step),
+//!   or at least two of its candidates, flagged, `resolved_by` None; a fresh matcher and a
+//!   reused scratch give the same result.
 #![no_main]
 
 use std::sync::atomic::AtomicBool;
@@ -30,7 +32,7 @@ use gazetta::core::chars::{fold_char, is_letter_or_digit, is_space, is_unspaced,
 use gazetta::core::context::{in_capitalized_run, PhraseCase, Rule};
 use gazetta::core::matcher::{Scratch, IGNORE};
 use gazetta::core::normalize::{normalize_str, View, ViewSpec};
-use gazetta::core::resolve::NO_PARENT;
+use gazetta::core::resolve::{NO_PARENT, PRIOR_RATIO};
 use gazetta::core::{
     AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Mention, Options, Overlaps, Removed, ResolvedBy, RuleInput,
     Runs,
@@ -386,10 +388,21 @@ fn reference(spec: &MatcherSpec, text: &str) -> (Vec<(usize, usize, u32, u32, bo
     (out, removed)
 }
 
+/// The candidates of an ambiguous span left after the document step when there are no parents
+/// (no context step): those mentioned unambiguously elsewhere in the document when there are
+/// several, else all of them; sorted.
+fn left_without_parents(cands: &[Mention], plain: &[u32]) -> Vec<u32> {
+    let mut all: Vec<u32> = cands.iter().map(|c| c.entity).collect();
+    all.sort_unstable();
+    let narrowed: Vec<u32> = all.iter().copied().filter(|e| plain.contains(e)).collect();
+    if narrowed.len() >= 2 { narrowed } else { all }
+}
+
 /// `resolved` (`ambiguous="resolve"`) against `all` (`ambiguous="all"`, same spec): the same
 /// spans; each span's mentions checked against its candidates and the label it carries.
 fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
     let h = m.hierarchy();
+    let ratio = m.spec().prior_ratio.unwrap_or(PRIOR_RATIO);
     let spans = |ms: &[Mention]| -> Vec<(usize, usize, usize, usize)> {
         // (start, end, first index, end index) of each span's run of mentions
         let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -440,11 +453,13 @@ fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
                 ResolvedBy::Prior => {
                     let pg = h.prior(g.entity);
                     assert!(pg > 0.0, "resolved by a zero prior: {g:?}");
-                    // At least the ratio over every candidate that the context steps did not
-                    // remove; with no parents nothing is removed before the prior step.
+                    // Without parents only the document step narrows the candidates before the
+                    // prior: the winner is one of those left, by the margin over each other.
                     if !h.has_parents() {
-                        for c in cands.iter().filter(|c| c.entity != g.entity) {
-                            assert!(pg > h.prior(c.entity), "prior does not dominate: {g:?} vs {c:?}");
+                        let left = left_without_parents(cands, &plain);
+                        assert!(left.contains(&g.entity), "the prior chose a candidate the document step removed: {g:?}");
+                        for &o in left.iter().filter(|&&o| o != g.entity) {
+                            assert!(pg > h.prior(o) && pg >= ratio * h.prior(o), "prior does not dominate: {g:?} vs entity {o}");
                         }
                     }
                 }
@@ -452,6 +467,11 @@ fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
             }
         } else {
             assert!(got.len() >= 2, "an empty span");
+            if !h.has_parents() {
+                let mut kept: Vec<u32> = got.iter().map(|g| g.entity).collect();
+                kept.sort_unstable();
+                assert_eq!(kept, left_without_parents(cands, &plain), "an undecided span keeps what the document step left");
+            }
             for g in got {
                 assert!(g.ambiguous && g.resolved_by == ResolvedBy::None, "an undecided span: {g:?}");
                 let c = cands.iter().find(|c| c.entity == g.entity).expect("undecided entities are candidates");
@@ -492,6 +512,9 @@ fuzz_target!(|data: &[u8]| {
         ms.iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous)).collect()
     };
     assert_eq!(gate_key(&gated.find(text)), gate_key(&found), "token gate changed the result");
+    // Nor does the engine: the contiguous NFA (large gazetteers) instead of the DFA.
+    let nfa = Matcher::with_tuning(spec.clone(), usize::MAX, 0).expect("same spec compiles as an NFA");
+    assert_eq!(nfa.find(text), found, "the NFA engine changed the result");
 
     // find_into with a scratch reused from another text, appending after existing output
     let mut scratch = Scratch::default();
