@@ -520,7 +520,10 @@ _APP = r"""
       nodeReducer: nodeReducer, edgeReducer: edgeReducer, enableEdgeHoverEvents: true, zIndex: true,
       labelRenderedSizeThreshold: 0, labelDensity: 3, labelGridCellSize: 60, labelSize: 13,
       labelFont: "system-ui, Arial, sans-serif", labelColor: {color: "#111"}, stagePadding: 40,
-      minCameraRatio: 0.05, maxCameraRatio: 4
+      minCameraRatio: 0.05, maxCameraRatio: 4,
+      // an iframe (Jupyter's inline display) can run this before it is laid out: start
+      // with an empty container and draw once it has a size (the observer below)
+      allowInvalidContainer: true
     });
   } catch (err) {
     var webgl = false;
@@ -651,11 +654,14 @@ _APP = r"""
   // a marker for tests and scripts: the number of nodes drawn, once sigma has drawn them
   var marked = false;
   renderer.on("afterRender", function () {
-    if (marked) return;
+    if (marked || !container.offsetWidth || !container.offsetHeight) return;
     marked = true;
     document.body.setAttribute("data-rendered", String(renderer.getGraph().order));
   });
   renderer.refresh();
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { renderer.resize(); renderer.refresh(); }).observe(container);
+  }
 
   // a link can open the page on a period, a search or a selected node or pair:
   // network.html#view=2020Q1&search=japan&select=JP--US
