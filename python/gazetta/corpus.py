@@ -449,7 +449,7 @@ class Corpus:
 
         with opener(path, "rb") as f:
             pos = 0
-            for lineno, raw in enumerate(f, 1):
+            for lineno, raw in self._lines(f):
                 start = pos
                 pos += len(raw)
                 if not raw.strip():
@@ -479,6 +479,22 @@ class Corpus:
         if texts:
             yield flush()
 
+    def _lines(self, f: Any) -> Iterator[Tuple[int, bytes]]:
+        """The numbered lines of a JSON Lines file; a line too long for the memory available is a
+        ``MemoryError`` that names the file and the line."""
+        lineno = 0
+        it = iter(f)
+        while True:
+            try:
+                raw = next(it)
+            except StopIteration:
+                return
+            except MemoryError:
+                raise MemoryError(f"{self._where(lineno + 1)}: out of memory while reading a JSON Lines "
+                                  "record (a line larger than the memory available?)") from None
+            lineno += 1
+            yield lineno, raw
+
     def _json_line(self, raw: bytes, lineno: int, start: int) -> Dict[str, Any]:
         path = str(self.path)
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8) and codecs.lookup(self.encoding).name == "utf-8":
@@ -493,6 +509,9 @@ class Corpus:
                               f"({e.reason})", path=path, line=lineno, field=field, offset=start + e.start) from None
         try:
             rec = json.loads(s)
+        except MemoryError:
+            raise MemoryError(f"{self._where(lineno)}: out of memory while parsing a JSON record of "
+                              f"{len(raw):,} bytes") from None
         except json.JSONDecodeError as e:
             raise CorpusError(f"{self._where(lineno)}: malformed JSON ({e.msg} at column {e.colno})", path=path,
                               line=lineno, offset=start + len(s[: e.pos].encode(self.encoding, "surrogatepass"))) from None
@@ -647,9 +666,16 @@ class Corpus:
                             chunk = reader.get_chunk(rows)
                     except StopIteration:
                         break
+                    except MemoryError:
+                        raise MemoryError(f"{self._where()}: out of memory while reading the next {rows} CSV rows "
+                                          "(a field larger than the memory available?)") from None
                     except pd.errors.ParserError as e:
                         m = re.search(r"line (\d+)", str(e))
                         line = int(m.group(1)) if m else None
+                        if "out of memory" in str(e):
+                            # pandas' C tokenizer reports a failed allocation as a parser error
+                            raise MemoryError(f"{self._where(line)}: out of memory while reading a CSV field "
+                                              "(a field larger than the memory available?)") from None
                         raise CorpusError(f"{self._where(line)}: malformed CSV ({str(e).strip()})", path=path,
                                           line=line) from None
                     for w in caught:
