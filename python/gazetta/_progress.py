@@ -27,8 +27,14 @@ class _NoBar:
 
 class _Bar:
     def __init__(self, total: Optional[int], desc: str, unit: str, delay: float = 0.0) -> None:
-        from tqdm.auto import tqdm
+        import importlib.util
 
+        if importlib.util.find_spec("ipywidgets") is not None:
+            from tqdm.auto import tqdm  # a widget in notebooks, text elsewhere
+        else:
+            # tqdm.auto in a notebook without ipywidgets prints "IProgress not found" and
+            # falls back to text anyway: go straight to the text bar
+            from tqdm.std import tqdm
         self._bar = tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True, delay=delay)
         self._base = 0
         self._n = 0
