@@ -47,7 +47,25 @@ _LIST_TYPES: Tuple[type, ...] = (list, set, frozenset, np.ndarray)
 
 class DuplicateIdsWarning(UserWarning):
     """Some documents have the id of an earlier document; the count is in the result's
-    ``meta`` (``attrs`` of a frame) as ``duplicate_ids``."""
+    ``meta`` (``attrs`` of a frame) as ``duplicate_ids``.
+
+    Available as ``gazetta.corpus.DuplicateIdsWarning``, e.g. to turn it into an error or
+    silence it with :mod:`warnings`.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import pandas as pd
+    >>> import gazetta
+    >>> from gazetta.corpus import DuplicateIdsWarning
+    >>> df = pd.DataFrame({"id": ["a", "a"], "text": ["Japan and China.", "Japan."]})
+    >>> g = gazetta.Gazetteer().add("JP", "Japan").add("CN", "China")
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DuplicateIdsWarning)
+    ...     co = gazetta.cooccurrence(df, gazetta.Matcher(g), id="id")
+    >>> co.meta["duplicate_ids"]
+    1
+    """
 
 
 # --------------------------------------------------------------------------------------------

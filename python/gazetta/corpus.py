@@ -32,12 +32,12 @@ import numpy as np
 import pandas as pd
 
 from . import _input
-from ._input import CHUNK_CHARS, arrow_texts
+from ._input import CHUNK_CHARS, DuplicateIdsWarning, arrow_texts
 from ._input import as_string_array as _as_string_array
 from ._input import is_text_type as _is_text_type
 from .exceptions import CorpusError
 
-__all__ = ["read_corpus", "Corpus", "SkippedRecordsWarning"]
+__all__ = ["read_corpus", "Corpus", "SkippedRecordsWarning", "DuplicateIdsWarning"]
 
 FormatOpt = Literal["jsonl", "parquet", "csv", "txt"]
 _FORMATS = ("jsonl", "parquet", "csv", "txt")
