@@ -50,7 +50,7 @@ class DuplicateIdsWarning(UserWarning):
     ``meta`` (``attrs`` of a frame) as ``duplicate_ids``.
 
     Available as ``gazetta.corpus.DuplicateIdsWarning``, e.g. to turn it into an error or
-    silence it with :mod:`warnings`.
+    silence it with ``warnings``.
 
     Examples
     --------
