@@ -204,8 +204,8 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
     1
     """
     from ._graph import _by_time, _static
-    from .plot import (_PALETTE, MIN_N, _check_min_n, _check_top, _check_value, _count_column, _describe,
-                       _edge_width, _layout, _node_area)
+    from .plot import (MIN_N, _check_min_n, _check_top, _check_value, _count_column, _describe,
+                       _edge_width, _graph, _layout, _node_area, _node_colours)
 
     try:
         import networkx as nx
@@ -240,35 +240,11 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
     nodes = sorted(set(p["a"]).union(p["b"]), key=lambda e: (-int(ents.at[e, cnt]), str(ents.at[e, "name"])))
     node_set = set(nodes)
 
-    G = nx.Graph()
-    G.add_nodes_from(nodes)
-    w = p[weight].to_numpy(dtype=float)
-    for (a, b), wi in zip(p[["a", "b"]].itertuples(index=False, name=None), w):
-        G.add_edge(a, b, w=wi / float(w.max()))
+    G, _ = _graph(nx, nodes, p, weight)
     pos = _layout(nx, G, seed, {e: float(ents.at[e, cnt]) for e in nodes})
-
-    kinds = [str(ents.at[e, "kind"]) for e in nodes]
-    mode = color
-    if mode == "auto":
-        mode = "kind" if len(set(kinds)) > 1 else "community"
-    legend: List[Tuple[str, str]] = []
+    # as plot.network: kinds, or communities by size named by their two most mentioned
+    mode, kinds, colours, legend = _node_colours(nx, G, nodes, ents, color)
     names = {e: str(ents.at[e, "name"]) for e in nodes}
-    if mode == "kind":
-        order = sorted(set(kinds))
-        cmap = {kd: _PALETTE[i % len(_PALETTE)] for i, kd in enumerate(order)}
-        colours = [cmap[kd] for kd in kinds]
-        legend = [(kd or "(no kind)", cmap[kd]) for kd in order]
-    elif mode == "community":  # as plot.network: communities by size, named by their two most mentioned
-        comms = nx.algorithms.community.greedy_modularity_communities(G, weight="w")
-        rank = {e: i for i, e in enumerate(nodes)}
-        comms = sorted((sorted(cm, key=rank.__getitem__) for cm in comms), key=lambda m: (-len(m), rank[m[0]]))
-        comm_of = {n: i for i, cm in enumerate(comms) for n in cm}
-        colours = [_PALETTE[comm_of[e] % len(_PALETTE)] for e in nodes]
-        for i, cm in enumerate(comms[:len(_PALETTE)]):
-            lab = ", ".join(names[e] for e in cm[:2]) + (f" and {len(cm) - 2} more" if len(cm) > 2 else "")
-            legend.append((lab, _PALETTE[i]))
-    else:
-        colours = [_PALETTE[0]] * len(nodes)
 
     # views: the whole, then each period of a time-sliced result (other keys summed over)
     time = co.meta.get("time")

@@ -268,6 +268,50 @@ def _edge_rgba(rel: np.ndarray) -> List[Tuple[float, float, float, float]]:
     return [(0.25, 0.25, 0.3, 0.15 + 0.6 * float(r)) for r in np.atleast_1d(rel)]
 
 
+def _graph(nx: Any, nodes: List[Any], p: pd.DataFrame, weight: str) -> Tuple[Any, np.ndarray]:
+    """The networkx graph of the drawn pairs (edge attribute ``w``: the weight over the
+    largest), and the weights in the order of ``p``. Shared by :func:`network` and the
+    interactive page, so both lay out the same graph."""
+    G = nx.Graph()
+    G.add_nodes_from(nodes)
+    w = p[weight].to_numpy(dtype=float)
+    wmax = float(w.max())
+    for (a, b), wi in zip(p[["a", "b"]].itertuples(index=False, name=None), w):
+        G.add_edge(a, b, w=wi / wmax)
+    return G, w
+
+
+def _node_colours(nx: Any, G: Any, nodes: List[Any], ents: pd.DataFrame, color: str, *,
+                  note_repeats: bool = False) -> Tuple[str, List[str], List[str], List[Tuple[str, str]]]:
+    """The colour mode ``color`` resolves to ("kind", "community", "auto": kind when several
+    kinds are drawn, else community; anything else: one colour), each node's kind and colour,
+    and the colour key (label, colour). Communities come by size, each named by its two most
+    mentioned members (``nodes`` is in that order); ``note_repeats`` adds a key line when there
+    are more communities than colours. Shared by :func:`network` and the interactive page."""
+    kinds = [str(ents.at[e, "kind"]) for e in nodes]
+    mode = color
+    if mode == "auto":
+        mode = "kind" if len(set(kinds)) > 1 else "community"
+    key: List[Tuple[str, str]] = []
+    if mode == "kind":
+        order = sorted(set(kinds))
+        cmap = {kd: _PALETTE[i % len(_PALETTE)] for i, kd in enumerate(order)}
+        return mode, kinds, [cmap[kd] for kd in kinds], [(kd or "(no kind)", cmap[kd]) for kd in order]
+    if mode != "community":
+        return mode, kinds, [_PALETTE[0]] * len(nodes), key
+    names = {e: str(ents.at[e, "name"]) for e in nodes}
+    comms = nx.algorithms.community.greedy_modularity_communities(G, weight="w")
+    rank = {e: i for i, e in enumerate(nodes)}  # most mentioned first
+    comms = sorted((sorted(cm, key=rank.__getitem__) for cm in comms), key=lambda m: (-len(m), rank[m[0]]))
+    comm_of = {n: i for i, cm in enumerate(comms) for n in cm}
+    for i, cm in enumerate(comms[:len(_PALETTE)]):
+        lab = ", ".join(names[e] for e in cm[:2]) + (f" and {len(cm) - 2} more" if len(cm) > 2 else "")
+        key.append((lab, _PALETTE[i]))
+    if note_repeats and len(comms) > len(_PALETTE):
+        key.append(("(colours repeat)", "#ffffff"))
+    return mode, kinds, [_PALETTE[comm_of[e] % len(_PALETTE)] for e in nodes], key
+
+
 def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, ax: Any = None,
             min_n: Optional[int] = None, max_edges: Optional[int] = None,
             color: Literal["auto", "kind", "community", "none"] = "auto", seed: int = 7,
@@ -382,39 +426,13 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
     nodes = sorted(set(p["a"]).union(p["b"]), key=lambda e: (-int(ents.at[e, cnt]), str(ents.at[e, "name"])))
     counts = np.array([float(ents.at[e, cnt]) for e in nodes])
 
-    G = nx.Graph()
-    G.add_nodes_from(nodes)
-    w = p[weight].to_numpy(dtype=float)
+    G, w = _graph(nx, nodes, p, weight)
     wmax = float(w.max())
-    for (a, b), wi in zip(p[["a", "b"]].itertuples(index=False, name=None), w):
-        G.add_edge(a, b, w=wi / wmax)
     pos = _layout(nx, G, seed, dict(zip(nodes, counts)))
 
     # colours
-    kinds = [str(ents.at[e, "kind"]) for e in nodes]
-    mode = color
-    if mode == "auto":
-        mode = "kind" if len(set(kinds)) > 1 else "community"
-    colour_key: List[Tuple[str, str]] = []
+    mode, kinds, colours, colour_key = _node_colours(nx, G, nodes, ents, color, note_repeats=True)
     names = {e: str(ents.at[e, "name"]) for e in nodes}
-    if mode == "kind":
-        order = sorted(set(kinds))
-        cmap = {kd: _PALETTE[i % len(_PALETTE)] for i, kd in enumerate(order)}
-        colours = [cmap[kd] for kd in kinds]
-        colour_key = [(kd or "(no kind)", cmap[kd]) for kd in order]
-    elif mode == "community":
-        comms = nx.algorithms.community.greedy_modularity_communities(G, weight="w")
-        rank = {e: i for i, e in enumerate(nodes)}  # most mentioned first
-        comms = sorted((sorted(cm, key=rank.__getitem__) for cm in comms), key=lambda m: (-len(m), rank[m[0]]))
-        comm_of = {n: i for i, cm in enumerate(comms) for n in cm}
-        colours = [_PALETTE[comm_of[e] % len(_PALETTE)] for e in nodes]
-        for i, cm in enumerate(comms[:len(_PALETTE)]):
-            lab = ", ".join(names[e] for e in cm[:2]) + (f" and {len(cm) - 2} more" if len(cm) > 2 else "")
-            colour_key.append((lab, _PALETTE[i]))
-        if len(comms) > len(_PALETTE):
-            colour_key.append(("(colours repeat)", "#ffffff"))
-    else:
-        colours = [_PALETTE[0]] * len(nodes)
 
     own = ax is None
     fig, ax = _new_axes(ax, (13.0, 10.0))
