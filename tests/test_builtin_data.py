@@ -15,7 +15,28 @@ from gazetta.datasets import demo_news
 from gazetta.gazetteer import Gazetteer
 from gazetta.gazetteers import (COUNTRIES_ATTRIBUTION, COUNTRIES_IGNORE_EN, GEONAMES_ATTRIBUTION, LANGUAGES,
                                  countries, fold_historical)
-from gazetta.gazetteers._countries import _country_records, _load, _load_extra
+from gazetta.gazetteers._countries import _country_records as _records_with_rules
+from gazetta.gazetteers._countries import _load, _load_extra
+
+
+def _country_records(*args, **kwargs):
+    """The records with every alias as its text (an alias that carries its own context rules is
+    a record ``{"text": ..., "not_before": [...]}``; the rules are tested on their own)."""
+    recs = _records_with_rules(*args, **kwargs)
+    for r in recs:
+        r["aliases"] = [a["text"] if isinstance(a, dict) else a for a in r["aliases"]]
+    return recs
+
+
+def test_alias_rules_stay_on_their_alias():
+    """Per-alias rules: "Georgia man" names the US state, "Georgian" keeps the country."""
+    ge = {r["id"]: r for r in _records_with_rules("en")}["GE"]
+    rec = [a for a in ge["aliases"] if isinstance(a, dict)]
+    assert [a["text"] for a in rec] == ["Georgia"] and "man" in rec[0]["not_before"]
+    assert "man" not in ge.get("not_before", [])
+    assert all(isinstance(a, str) for a in _records_with_rules("en", rules=False)[0]["aliases"])
+    no_rules = {r["id"]: r for r in _records_with_rules("en", rules=False)}["GE"]
+    assert all(isinstance(a, str) for a in no_rules["aliases"])
 
 N_COUNTRIES = 241  # ISO 3166-1 countries and territories (newsmap)
 N_HISTORICAL = 17  # ISO 3166-3 former countries
@@ -60,7 +81,8 @@ def test_records_well_formed(lang):
         assert r["continent"] in {"AFRICA", "AMERICA", "ASIA", "EUROPE", "OCEANIA"}
         assert r["region"]
         assert len(r["aliases"]) == len(set(r["aliases"]))
-        assert r["name"] not in r["aliases"]  # the Gazetteer adds it
+        # the Gazetteer adds the name; it is listed only as an alias record with its own rules
+        assert r["name"] not in r["aliases"] or r["id"] in _load_extra()["alias_rules"]["en"]
         for a in r["aliases"]:
             assert isinstance(a, str) and a == a.strip() and a, (r["id"], a)
             assert any(ch.isalnum() for ch in a), (r["id"], a)

@@ -298,6 +298,18 @@ TOWN_ARTICLES = {
         "Services will be held at 508 Cumberland St., Lebanon. Friends may call in Lebanon.",
         [("Lebanon", "US-TOWN-LEBANON"), ("Lebanon", "US-TOWN-LEBANON")],
     ),
+    "people_of_the_town": (
+        "A 36-year-old Palestine man eluded officers. He was held in Palestine on Friday.",
+        [("Palestine", "US-TOWN-PALESTINE"), ("Palestine", "US-TOWN-PALESTINE")],
+    ),
+    "town_police": (
+        "The driver was taken into custody by Lebanon Police. Lebanon has no jail.",
+        [("Lebanon", "US-TOWN-LEBANON"), ("Lebanon", "US-TOWN-LEBANON")],
+    ),
+    "country_demonym_with_people": (
+        "A Lebanese man and Jordanian police met in Jordan; Lebanon protested.",
+        [("Lebanese", "LB"), ("Jordanian", "JO"), ("Jordan", "JO"), ("Lebanon", "LB")],
+    ),
     "world_news": (
         "Lebanon and Jordan hosted refugees; Palestine asked the UN for aid, and Mexico voted.",
         [("Lebanon", "LB"), ("Jordan", "JO"), ("Palestine", "PS"), ("Mexico", "MX")],
@@ -339,6 +351,18 @@ GEORGIA_STATE_ARTICLES = {
     "region": (
         "Walker has 7,600 customers in northeast Georgia and southwest Georgia.",
         [("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "people_of_the_state": (
+        "Georgia authorities say a Georgia man died in a Georgia jail. Georgia passed a law.",
+        [("Georgia", "US-GA"), ("Georgia", "US-GA"), ("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "counties_in": (
+        "Volunteers came from Camden and Charlton counties in Georgia. Georgia sent more.",
+        [("Georgia", "US-GA"), ("Georgia", "US-GA")],
+    ),
+    "country_demonym_with_people": (
+        "Georgian authorities and Georgian police said Georgia would not yield.",
+        [("Georgian", "GE"), ("Georgian", "GE"), ("Georgia", "GE")],
     ),
     "country": (
         "Georgia's parliament met in Tbilisi; Georgian officials agreed. Georgia and Armenia signed a deal.",

@@ -194,7 +194,35 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                 r["aliases"] = [dict(text=a, **markers) if a in shared else a for a in r["aliases"]]
                 if r["name"] in shared and r["name"] not in r["aliases"]:
                     r["aliases"].insert(0, dict(text=r["name"], **markers))
+        # Rules of one alias only, not of the entity's other aliases: "a Georgia man",
+        # "Georgia authorities" name the US state, while "Georgian authorities" (the demonym)
+        # stays the country's.
+        for code in codes:
+            for cid, per_alias in extra.get("alias_rules", {}).get(code, {}).items():
+                if cid in by_id:
+                    for text, rule in per_alias.items():
+                        _add_alias_rules(by_id[cid], text, rule)
     return records
+
+
+def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str]]) -> None:
+    """Attach ``not_before`` / ``not_after`` phrases to the alias ``text`` of one entity record
+    (turning a plain alias into an alias record, or merging into an existing one)."""
+    aliases = rec["aliases"]
+    for i, a in enumerate(aliases):
+        if (a["text"] if isinstance(a, dict) else a) == text:
+            if not isinstance(a, dict):
+                a = aliases[i] = {"text": a}
+            break
+    else:
+        if rec["name"] != text:
+            raise ValueError(f"alias rules for {text!r}, which is no alias of {rec['id']}")
+        a = {"text": text}
+        aliases.insert(0, a)
+    for key in ("not_before", "not_after"):
+        if rule.get(key):
+            a[key] = list(a.get(key, []))
+            _merge_unique(a[key], rule[key])
 
 
 def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
