@@ -123,6 +123,12 @@ ARTICLES = {
 
 # Articles whose right answer needs the context rules or the resolution of a shared name.
 RULE_ARTICLES = {
+    # a cuisine or a housing complex inside a business name; the cuisine alone stays the country's
+    "business_names": (
+        "Closures were at Yokohama Japanese Restaurant and the Italian Grill; DeLallo Italian Marketplace "
+        "burned. Japanese exports rose.",
+        [("Japanese", "JP")],
+    ),
     # phrases that contain a country's name but are not about it (regions, seas, cities)
     "regions_and_seas": (
         "Exports to Latin America and North American markets rose. A cyclone crossed the Indian Ocean, "
