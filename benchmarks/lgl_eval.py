@@ -473,6 +473,36 @@ def adjudicated_scores(raw: Mapping[str, Any], errs: Sequence[Mapping[str, Any]]
             "applied": applied, "unjudged": unjudged, "stale": len(set(verdicts) - seen)}
 
 
+def adjudicated_gold(docs: Sequence[Mapping[str, Any]], errs: Sequence[Mapping[str, Any]],
+                     verdicts: Mapping[Tuple[str, int, int, str, str], Mapping[str, str]]) -> List[Dict[str, Any]]:
+    """The gold documents corrected by the verdicts: a false positive judged
+    ``annotator_miss`` adds a gold country toponym on its span with its predicted code (not
+    for a prediction of several codes, such as a historical state's successors); a false
+    negative judged ``gold_error`` removes its gold toponym. Scoring the same mentions against
+    this gold with ``quality.score_countries`` gives the adjudicated mention score of
+    :func:`adjudicated_scores` and, in addition, the adjudicated document score."""
+    add: Dict[str, List[Dict[str, Any]]] = {}
+    drop: Dict[str, set] = {}
+    for e in errs:
+        v = verdicts.get(_adj_key(e))
+        if v is None:
+            continue
+        if e["type"] == "fp" and v["verdict"] == "annotator_miss" and "|" not in e["predicted"]:
+            add.setdefault(e["doc_id"], []).append({"start": e["start"], "end": e["end"], "surface": e["surface"],
+                                                    "country": e["predicted"], "is_country": True,
+                                                    "adjudicated": True})
+        elif e["type"] == "fn" and v["verdict"] == "gold_error":
+            drop.setdefault(e["doc_id"], set()).add((e["start"], e["end"], e["gold"]))
+    out = []
+    for di, doc in enumerate(docs):
+        doc_id = str(doc.get("id", di))
+        tops = [t for t in doc.get("toponyms") or []
+                if not (t.get("is_country") and (int(t["start"]), int(t["end"]), _code_str(t.get("country")))
+                        in drop.get(doc_id, ()))]
+        out.append(dict(doc, toponyms=tops + add.get(doc_id, [])))
+    return out
+
+
 def print_adjudicated(adj: Mapping[str, Any], path: str) -> None:
     """The raw and adjudicated mention scores side by side, with the verdicts applied."""
     r, a = adj["raw"], adj["adjudicated"]
@@ -489,6 +519,12 @@ def print_adjudicated(adj: Mapping[str, Any], path: str) -> None:
           f"(gold_error taken out of the gold, the others as in the raw score)")
     print(f"    disagreements the file does not judge (counted as raw): {adj['unjudged']}; rows of the file "
           f"that are no disagreement of this run: {adj['stale']}")
+    if "document" in adj:
+        d, da = adj["document_raw"], adj["document"]
+        print(f"  document level (per document the set of codes), raw vs against the gold corrected by the verdicts:")
+        for label, v in (("raw", d), ("adjudicated", da)):
+            print(f"    {label:12s} {_pct(v['precision']):>6s} {_pct(v['recall']):>6s} {_pct(v['f1']):>6s} "
+                  f"{v['tp']:5d} {v['fp']:5d} {v['fn']:5d}")
 
 
 def write_disagreements(path: str, errs: Sequence[Mapping[str, Any]], label: str,
@@ -750,6 +786,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             errs = disagreements(docs, frames["mentions"], frames["gazetteer"])
             if verdicts is not None:
                 adj = adjudicated_scores(out["mention"], errs, verdicts)
+                fixed = quality.score_countries(None, adjudicated_gold(docs, errs, verdicts),
+                                                gazetteer=frames["gazetteer"], mentions=frames["mentions"])
+                # the corrected gold reproduces the adjudicated mention score (a check of both)
+                if fixed["mention"] != adj["adjudicated"]:
+                    raise SystemExit(f"adjudicated gold and verdict count disagree: {fixed['mention']} vs "
+                                     f"{adj['adjudicated']}")
+                adj["document_raw"], adj["document"] = out["document"], fixed["document"]
                 print_adjudicated(adj, adjudicated)
                 out["adjudicated"] = adj
             if write_to:

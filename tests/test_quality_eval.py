@@ -259,6 +259,13 @@ def test_adjudicated_scores(country_docs: List[Dict[str, Any]], country_gazettee
     assert adj["applied"] == {"fp": {"annotator_miss": 1, "system_error": 1, "debatable": 1},
                               "fn": {"gold_error": 1, "system_error": 0, "debatable": 0}}
     assert adj["unjudged"] == 0 and adj["stale"] == 1
+    # the gold corrected by the verdicts gives the same mention score, and a document score
+    fixed = lgl_eval.adjudicated_gold(country_docs, errs, lgl_eval.read_adjudication(str(path)))
+    again = score_countries(None, fixed, mentions=df, gazetteer=country_gazetteer)
+    assert again["mention"] == adj["adjudicated"]
+    assert [t["surface"] for t in fixed[2]["toponyms"] if t.get("adjudicated")] == ["Chad"]
+    assert "U.S" not in [t["surface"] for t in fixed[0]["toponyms"]]
+    assert country_docs[0]["toponyms"] != fixed[0]["toponyms"]  # the input is not changed
     # without verdicts nothing changes; the list must come from the same run as the score
     same = lgl_eval.adjudicated_scores(raw, errs, {})
     assert same["adjudicated"] == raw and same["unjudged"] == 4
