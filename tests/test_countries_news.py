@@ -358,6 +358,11 @@ GEORGIA_STATE_ARTICLES = {
         "Walker has 7,600 customers in northeast Georgia and southwest Georgia.",
         [("Georgia", "US-GA"), ("Georgia", "US-GA")],
     ),
+    "chad_the_given_name": (
+        "Officers Ron McCurry and Chad Walker were dispatched. BY CHAD KLIMACK. Chad said no. "
+        "Troops left Chad; Lake Chad shrank.",
+        [("Chad", "TD"), ("Chad", "TD"), ("Chad", "TD")],
+    ),
     "people_of_the_state": (
         "Georgia authorities say a Georgia man died in a Georgia jail. Georgia passed a law.",
         [("Georgia", "US-GA"), ("Georgia", "US-GA"), ("Georgia", "US-GA"), ("Georgia", "US-GA")],
