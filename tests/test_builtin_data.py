@@ -35,6 +35,12 @@ def test_alias_rules_stay_on_their_alias():
     assert [a["text"] for a in rec] == ["Georgia"] and "man" in rec[0]["not_before"]
     assert "man" not in ge.get("not_before", [])
     assert all(isinstance(a, str) for a in _records_with_rules("en", rules=False)[0]["aliases"])
+    # every alias the data file gives rules to exists (no rule lost to a typo)
+    recs = {r["id"]: r for r in _records_with_rules("en")}
+    for cid, per_alias in _load_extra()["alias_rules"]["en"].items():
+        for text in per_alias:
+            ruled = [a for a in recs[cid]["aliases"] if isinstance(a, dict) and a["text"] == text]
+            assert len(ruled) == 1 and ruled[0].get("not_before") or ruled[0].get("not_after"), (cid, text)
     no_rules = {r["id"]: r for r in _records_with_rules("en", rules=False)}["GE"]
     assert all(isinstance(a, str) for a in no_rules["aliases"])
 

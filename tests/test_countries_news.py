@@ -123,6 +123,12 @@ ARTICLES = {
 
 # Articles whose right answer needs the context rules or the resolution of a shared name.
 RULE_ARTICLES = {
+    # a religious order, a neighbourhood, a mountain: not the country
+    "order_neighbourhood_mountain": (
+        "She is at St. Rose Dominican Hospital and visited Historic Filipinotown. Checkpoints in "
+        "Mount Lebanon. Filipinos voted; Dominican sugar sold.",
+        [("Filipinos", "PH"), ("Dominican", "DO")],
+    ),
     # a cuisine or a housing complex inside a business name; the cuisine alone stays the country's
     "business_names": (
         "Closures were at Yokohama Japanese Restaurant and the Italian Grill; DeLallo Italian Marketplace "

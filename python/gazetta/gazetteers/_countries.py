@@ -207,7 +207,8 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
 
 def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str]]) -> None:
     """Attach ``not_before`` / ``not_after`` phrases to the alias ``text`` of one entity record
-    (turning a plain alias into an alias record, or merging into an existing one)."""
+    (turning a plain alias into an alias record, or merging into an existing one); nothing when
+    the record does not hold that alias."""
     aliases = rec["aliases"]
     for i, a in enumerate(aliases):
         if (a["text"] if isinstance(a, dict) else a) == text:
@@ -216,7 +217,7 @@ def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str
             break
     else:
         if rec["name"] != text:
-            raise ValueError(f"alias rules for {text!r}, which is no alias of {rec['id']}")
+            return  # an alias left out by the options (demonyms=False): its rules go with it
         a = {"text": text}
         aliases.insert(0, a)
     for key in ("not_before", "not_after"):
