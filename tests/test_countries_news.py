@@ -124,6 +124,11 @@ ARTICLES = {
 # Articles whose right answer needs the context rules or the resolution of a shared name.
 RULE_ARTICLES = {
     # a religious order, a neighbourhood, a mountain: not the country
+    # a school subject: "eighth-grade French students"; a French student stays French
+    "school_subject": (
+        "Eighth-grade French students celebrated; the 7th-grade Spanish class sang. French students protested in Paris.",
+        [("French", "FR")],
+    ),
     "order_neighbourhood_mountain": (
         "She is at St. Rose Dominican Hospital and visited Historic Filipinotown. Checkpoints in "
         "Mount Lebanon. Filipinos voted; Dominican sugar sold.",
