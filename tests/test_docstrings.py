@@ -42,12 +42,7 @@ import re
 from pathlib import Path
 
 # Public methods still without an example (each new public function or method has one).
-WITHOUT_EXAMPLES = {
-    "gazetta.Cooccurrence.write_gexf",
-    "gazetta.Cooccurrence.write_graphml",
-    "gazetta.Corpus",
-    "gazetta.corpus.SkippedRecordsWarning",
-}
+WITHOUT_EXAMPLES: set = set()
 
 
 def _public_modules():

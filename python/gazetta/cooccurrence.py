@@ -1560,14 +1560,37 @@ class Cooccurrence:
         keyword arguments ``dynamic=None, weight="n_ab", group=None,
         min_weight=None``. Gephi reads edge weights as attraction: a signed weight
         (``npmi``, ``pmi``) with negative values is written with a ``UserWarning`` unless
-        ``min_weight=`` (e.g. 0) leaves the edges below it out."""
+        ``min_weight=`` (e.g. 0) leaves the edges below it out.
+
+        Examples
+        --------
+        >>> import os, tempfile, gazetta
+        >>> g = gazetta.Gazetteer().add("JP", "Japan").add("CN", "China").add("US", "United States")
+        >>> co = gazetta.cooccurrence(["Japan and China.", "United States and Japan."] * 3, g)
+        >>> path = os.path.join(tempfile.mkdtemp(), "countries.gexf")
+        >>> co.write_gexf(path)                       # open it in Gephi
+        >>> import pathlib
+        >>> pathlib.Path(path).read_text(encoding="utf-8").count("<edge ")
+        2
+        """
         from ._graph import write_gexf
 
         write_gexf(self, path, **kwargs)
 
     def write_graphml(self, path: Any, **kwargs: Any) -> None:
         """Writes a static GraphML file; keyword arguments ``weight="n_ab", group=None,
-        min_weight=None`` (keep the edges with ``weight >= min_weight``)."""
+        min_weight=None`` (keep the edges with ``weight >= min_weight``).
+
+        Examples
+        --------
+        >>> import os, tempfile, networkx, gazetta
+        >>> g = gazetta.Gazetteer().add("JP", "Japan").add("CN", "China").add("US", "United States")
+        >>> co = gazetta.cooccurrence(["Japan and China.", "United States and Japan."] * 3, g)
+        >>> path = os.path.join(tempfile.mkdtemp(), "countries.graphml")
+        >>> co.write_graphml(path, min_weight=3)
+        >>> sorted(networkx.read_graphml(path).edges())
+        [('CN', 'JP'), ('JP', 'US')]
+        """
         from ._graph import write_graphml
 
         write_graphml(self, path, **kwargs)

@@ -47,7 +47,23 @@ MAX_KEPT_ERRORS = 20
 
 
 class SkippedRecordsWarning(UserWarning):
-    """Bad records were skipped (``on_error="skip"``); the count is in the result's ``meta``."""
+    """Bad records were skipped (``on_error="skip"``); the count is in the result's ``meta``.
+
+    Examples
+    --------
+    >>> import os, tempfile, warnings, gazetta
+    >>> path = os.path.join(tempfile.mkdtemp(), "news.jsonl")
+    >>> with open(path, "w", encoding="utf-8") as f:
+    ...     _ = f.write('{"text": "Japan and China."}\\n{"text": broken\\n')
+    >>> g = gazetta.Gazetteer().add("JP", "Japan").add("CN", "China")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     co = gazetta.cooccurrence(gazetta.read_corpus(path, on_error="skip"), g)
+    >>> [w.category.__name__ for w in caught]
+    ['SkippedRecordsWarning']
+    >>> co.meta["skipped_records"]
+    1
+    """
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,6 +295,19 @@ class Corpus:
         Bad records skipped by the last complete pass (``on_error="skip"``).
     errors : list of CorpusError
         The first 20 of them.
+
+    Examples
+    --------
+    >>> import os, tempfile, gazetta
+    >>> path = os.path.join(tempfile.mkdtemp(), "news.jsonl")
+    >>> with open(path, "w", encoding="utf-8") as f:
+    ...     _ = f.write('{"id": "a", "text": "Japan and China."}\\n{"id": "b", "text": "Peru."}\\n')
+    >>> corpus = gazetta.read_corpus(path, id="id")
+    >>> corpus.format, corpus.count()
+    ('jsonl', 2)
+    >>> g = gazetta.Gazetteer().add("JP", "Japan").add("CN", "China")
+    >>> gazetta.cooccurrence(corpus, g).pairs[["a", "b", "n_ab"]].values.tolist()
+    [['CN', 'JP', 1]]
     """
 
     def __init__(self, path: Path, *, format: str, text: str, id: Optional[str], columns: Optional[List[str]],
