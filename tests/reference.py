@@ -49,7 +49,8 @@ documentation, in the order the matcher applies them:
   package (``gazetta._core.context_constants()``). Ignore phrases are never removed.
 - *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after overlap resolution and
   ignore phrases): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
-  "context"; several: narrowed to them), document (candidates mentioned unambiguously or chosen
+  "context"; several: narrowed to them; when all those relatives are roots and some candidate is
+  mentioned unambiguously itself, those candidates instead, one: "document"), document (candidates mentioned unambiguously or chosen
   by context for another span; one: "document"; several: narrowed to them), support (the
   candidate kin — ancestor, descendant or same parent — to a candidate of more of the other
   spans than any other candidate is, judged on every span's state after the document step:
@@ -701,6 +702,18 @@ class Reference:
                 return True
         return False
 
+    def closely_related(self, c: int, plain: Iterable[int]) -> bool:
+        """:meth:`related` by more than a root: a child or a sibling of ``c`` is mentioned, or an
+        ancestor that has a parent itself."""
+        for x in plain:
+            if x in self.ancestors(c) and self.parents[x] is not None:
+                return True
+            if self.parents[x] == c:
+                return True
+            if x != c and self.parents[c] is not None and self.parents[x] == self.parents[c]:
+                return True
+        return False
+
     def kin(self, a: int, b: int) -> bool:
         """``a`` and ``b`` are related: one is an ancestor of the other, or they share a parent."""
         return (self.parents[a] is not None and self.parents[a] == self.parents[b]) or a in self.ancestors(b) \
@@ -713,15 +726,19 @@ class Reference:
         plain = {rows[0][0] for rows in spans if len(rows) == 1}
         # Step 1 for every span first: its results feed step 2 of the others.
         context = [[ent for ent, _ in rows if self.related(ent, plain)] if len(rows) > 1 else [] for rows in spans]
-        chosen_by_context = {c[0] for c in context if len(c) == 1}
+        # root relatives only, and a candidate mentioned itself: its own mention decides
+        own = [bool(ctx) and not any(self.closely_related(c, plain) for c in ctx)
+               and any(ent in plain for ent, _ in rows) for rows, ctx in zip(spans, context)]
+        context = [[ent for ent, _ in rows if ent in plain] if o else ctx for rows, ctx, o in zip(spans, context, own)]
+        chosen_by_context = {c[0] for c, o in zip(context, own) if len(c) == 1 and not o}
         # Steps 1-2: a decision (one entity and how) or the candidates still open.
         state: List[Tuple[List[int], str]] = []
-        for rows, ctx in zip(spans, context):
+        for rows, ctx, o in zip(spans, context, own):
             if len(rows) == 1:
                 state.append(([rows[0][0]], ""))
                 continue
             if len(ctx) == 1:
-                state.append((ctx, "context"))
+                state.append((ctx, "document" if o else "context"))
                 continue
             cands = ctx if ctx else [ent for ent, _ in rows]
             mentioned = [c for c in cands if c in plain or c in chosen_by_context]

@@ -12,7 +12,10 @@
 //! several entities share keeps, in this order:
 //! 1. *context*: the candidates related to an entity that has an unambiguous mention in the
 //!    same document — an ancestor of the candidate, a child, or a sibling (same parent). One
-//!    left: resolved by "context"; several: the search goes on among them.
+//!    left: resolved by "context"; several: the search goes on among them. When every such
+//!    relative is a root (an entity without a parent: the United States for "Georgia" the
+//!    state) and some candidate has an unambiguous mention itself ("Georgian"), those
+//!    candidates are kept instead (one left: "document").
 //! 2. *document*: among those, the candidates that themselves have an unambiguous mention in
 //!    the document, or were resolved by context for another span of it ("Paris, Texas" …
 //!    "Paris"). One left: "document" (one sense per document).
@@ -311,17 +314,49 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
         }
         g
     };
-    // Pass 1: context.
+    // Related by more than a root: a child or a sibling is mentioned, or an ancestor that has
+    // a parent itself (a state, not the country that is the root of every US place).
+    let closely_related = |c: u32, sc: &ResolveScratch| -> bool {
+        if sc.parents_of_plain.contains_key(&c) {
+            return true;
+        }
+        let mut a = h.parent(c);
+        if let Some(p) = a {
+            if sc.parents_of_plain.get(&p).copied().unwrap_or(0) > u32::from(sc.plain.contains(&c)) {
+                return true;
+            }
+        }
+        while let Some(x) = a {
+            if sc.plain.contains(&x) && h.parent(x).is_some() {
+                return true;
+            }
+            a = h.parent(x);
+        }
+        false
+    };
+    // Pass 1: context. When the only relatives mentioned are roots (the United States for
+    // "Georgia" the state) and a candidate is mentioned unambiguously itself ("Georgian"), the
+    // candidate's own mention decides instead (one sense per document; labelled "document").
     let mut narrowed_by_ctx: Vec<Option<Vec<u32>>> = Vec::with_capacity(groups.len());
+    let mut by_own_mention: Vec<bool> = Vec::with_capacity(groups.len());
     for &(i, j) in &groups {
-        let ctx: Vec<u32> = if h.has_parents() {
+        let mut ctx: Vec<u32> = if h.has_parents() {
             (i..j).map(|k| ms[k].entity).filter(|&c| related(c, sc)).collect()
         } else {
             Vec::new()
         };
-        if ctx.len() == 1 {
+        let mut own = false;
+        if !ctx.is_empty() && !ctx.iter().any(|&c| closely_related(c, sc)) {
+            let mentioned: Vec<u32> = (i..j).map(|k| ms[k].entity).filter(|c| sc.plain.contains(c)).collect();
+            if !mentioned.is_empty() {
+                ctx = mentioned;
+                own = true;
+            }
+        }
+        if ctx.len() == 1 && !own {
             sc.resolved.insert(ctx[0]);
         }
+        by_own_mention.push(own);
         narrowed_by_ctx.push(if ctx.is_empty() { None } else { Some(ctx) });
     }
     // Pass 2: document and prior; what stays open keeps its remaining candidates.
@@ -334,7 +369,7 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
             None => sc.cands.extend((i..j).map(|k| ms[k].entity)),
         }
         let d = if narrowed_by_ctx[g].as_ref().is_some_and(|c| c.len() == 1) {
-            (Some(sc.cands[0]), ResolvedBy::Context)
+            (Some(sc.cands[0]), if by_own_mention[g] { ResolvedBy::Document } else { ResolvedBy::Context })
         } else {
             sc.narrowed.clear();
             sc.narrowed.extend(sc.cands.iter().copied().filter(|c| sc.plain.contains(c) || sc.resolved.contains(c)));
@@ -503,6 +538,24 @@ mod tests {
             (0, 3, false, "document"),
             (20, 3, false, "")
         ]);
+        // A candidate's own mention outweighs a root relative's: "U.S. ... Georgia ... Georgian"
+        // (0 US, 1 Georgia the state, parent US; 2 Georgia the country).
+        let hg = Hierarchy::new(&ids(4), &[NO_PARENT, 0, NO_PARENT, 0], &[None, None, Some(3.7e6), None]).unwrap();
+        assert_eq!(run(&hg, &[m(0, 4, 0, false), m(10, 17, 1, true), m(10, 17, 2, true), m(30, 38, 2, false)]), vec![
+            (0, 0, false, ""),
+            (10, 2, false, "document"),
+            (30, 2, false, "")
+        ]);
+        // Without it, the root relative decides.
+        assert_eq!(run(&hg, &[m(0, 4, 0, false), m(10, 17, 1, true), m(10, 17, 2, true)]), vec![
+            (0, 0, false, ""),
+            (10, 1, false, "context")
+        ]);
+        // A closer relative (a sibling, 3: another state) still decides over the own mention.
+        assert_eq!(
+            run(&hg, &[m(0, 4, 3, false), m(10, 17, 1, true), m(10, 17, 2, true), m(30, 38, 2, false)]),
+            vec![(0, 3, false, ""), (10, 1, false, "context"), (30, 2, false, "")]
+        );
         // Close priors: undecided.
         let h2 = Hierarchy::new(&id, &[NO_PARENT; 5], &[None, None, None, Some(1.0), Some(2.0)]).unwrap();
         assert_eq!(run(&h2, &[m(0, 5, 3, true), m(0, 5, 4, true)]), vec![(0, 3, true, "none"), (0, 4, true, "none")]);
