@@ -129,6 +129,11 @@ RULE_ARTICLES = {
         "Eighth-grade French students celebrated; the 7th-grade Spanish class sang. French students protested in Paris.",
         [("French", "FR")],
     ),
+    "agency_show_gallery": (
+        "Mr Lake told Agence France-Presse that Little Britain won, Tate Britain opened and "
+        "Pakistan International Airlines flew to Grauman's Chinese Theatre. France and Britain agreed.",
+        [("France", "FR"), ("Britain", "GB")],
+    ),
     "order_neighbourhood_mountain": (
         "She is at St. Rose Dominican Hospital and visited Historic Filipinotown. Checkpoints in "
         "Mount Lebanon. Filipinos voted; Dominican sugar sold.",
