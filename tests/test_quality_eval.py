@@ -314,3 +314,26 @@ def test_cli_adjudicated(tmp_path: Any, capsys: Any) -> None:
     assert "raw vs adjudicated" in out
     assert "raw 0.333 1.000 0.500 1 2 0 adjudicated 0.667 1.000 0.800 2 1 0" in out
     assert "annotator_miss 1" in out and "the file does not judge (counted as raw): 1" in out
+
+
+def test_reuters_places_scoring() -> None:
+    """benchmarks/reuters_places_eval.py: slugs mapped to country ids, constituent countries
+    scored as their parent, story-level micro scores, the US left out on request."""
+    import reuters_places_eval as rp
+
+    g = gazetta.gazetteers.countries()
+    labels = rp.slug_map(["usa", "west-germany", "ussr", "uk", "yemen-demo-republic"], g)
+    assert labels == {"usa": "US", "west-germany": "DE", "ussr": "SUHH", "uk": "GB", "yemen-demo-republic": "YDYE"}
+    with pytest.raises(SystemExit, match="no single country"):
+        rp.slug_map(["atlantis"], g)
+    keys = rp.country_key(g)
+    assert keys["GB-SCT"] == "GB" and keys["SUHH"] == "SUHH" and keys["US-GA"] == "US-GA"
+    stories = [{"text": "Scottish and Soviet officials met.", "places": ["uk", "usa"]},
+               {"text": "Bonn and Japan agreed.", "places": ["west-germany"]}]
+    df = gazetta.Matcher(g).mentions([s["text"] for s in stories])
+    res = rp.score(stories, df, labels, keys)
+    # story 1: GB right, SUHH extra, US missed; story 2: JP extra, DE missed (Bonn is a city)
+    assert (res["tp"], res["fp"], res["fn"]) == (1, 2, 2)
+    assert res["precision"] == pytest.approx(1 / 3) and res["recall"] == pytest.approx(1 / 3)
+    no_us = rp.score(stories, df, labels, keys, exclude={"US"})
+    assert (no_us["tp"], no_us["fp"], no_us["fn"]) == (1, 2, 1)
