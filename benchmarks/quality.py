@@ -76,12 +76,15 @@ def prf(tp: int, fp: int, fn: int) -> Dict[str, Any]:
     Examples
     --------
     >>> prf(3, 1, 2)
-    {'tp': 3, 'fp': 1, 'fn': 2, 'precision': 0.75, 'recall': 0.6, 'f1': 0.6667}
+    {'tp': 3, 'fp': 1, 'fn': 2, 'precision': 0.75, 'recall': 0.6, 'f1': 0.666667}
+
+    Kept to six decimals, so that a table printed to three is rounded once (0.87248 is 0.872,
+    not 0.8725 and then 0.873).
     """
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 6), "recall": round(r, 6), "f1": round(f, 6)}
 
 
 def match_one_to_one(gold: Sequence[Item], pred: Sequence[Item], *, exact: bool = False) -> List[Tuple[int, int]]:
@@ -442,7 +445,7 @@ def scoped(correct: int, predictions: int, found: int, gold: int) -> Dict[str, A
     p = correct / predictions if predictions else 0.0
     r = found / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "correct": correct,
+    return {"precision": round(p, 6), "recall": round(r, 6), "f1": round(f, 6), "correct": correct,
             "predictions": predictions, "found": found, "gold": gold}
 
 
