@@ -129,6 +129,11 @@ RULE_ARTICLES = {
         "Eighth-grade French students celebrated; the 7th-grade Spanish class sang. French students protested in Paris.",
         [("French", "FR")],
     ),
+    "titles_companies_films": (
+        '"Demand is huge," said Mr Irish. Swiss Re paid; Hotel Rwanda won; KLM Royal Dutch Airlines '
+        "flew Chinese Taipei's team. Rwanda and Switzerland agreed.",
+        [("Rwanda", "RW"), ("Switzerland", "CH")],
+    ),
     "agency_show_gallery": (
         "Mr Lake told Agence France-Presse that Little Britain won, Tate Britain opened and "
         "Pakistan International Airlines flew to Grauman's Chinese Theatre. France and Britain agreed.",
@@ -378,6 +383,10 @@ GEORGIA_STATE_ARTICLES = {
         "Officers Ron McCurry and Chad Walker were dispatched. BY CHAD KLIMACK. Chad said no. "
         "Troops left Chad; Lake Chad shrank.",
         [("Chad", "TD"), ("Chad", "TD"), ("Chad", "TD")],
+    ),
+    "georgia_among_former_soviet_republics": (
+        "Elections in former Soviet republics, notably Ukraine and Georgia, used ink. The US firm said so.",
+        [("Soviet", "SUHH"), ("Ukraine", "UA"), ("Georgia", "GE"), ("US", "US")],
     ),
     "people_of_the_state": (
         "Georgia authorities say a Georgia man died in a Georgia jail. Georgia passed a law.",
