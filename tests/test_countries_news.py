@@ -129,6 +129,11 @@ RULE_ARTICLES = {
         "Eighth-grade French students celebrated; the 7th-grade Spanish class sang. French students protested in Paris.",
         [("French", "FR")],
     ),
+    "languages": (
+        "The film was shot in Hindi and English; she spoke only French and Farsi; it is only "
+        "available in English. English fans cheered in French stadiums.",
+        [("English", "GB-ENG"), ("French", "FR")],
+    ),
     "titles_companies_films": (
         '"Demand is huge," said Mr Irish. Swiss Re paid; Hotel Rwanda won; KLM Royal Dutch Airlines '
         "flew Chinese Taipei's team. Rwanda and Switzerland agreed.",
