@@ -71,7 +71,7 @@ ARTICLES = {
          ("Czech Republic", "CZ"), ("Czechia", "CZ"), ("Slovakia", "SK"), ("Côte d’Ivoire", "CI"),
          ("Ivorian", "CI"), ("DRC", "CD"), ("Republic of the Congo", "CG"), ("Myanmar", "MM"), ("Burma", "MM"),
          ("Australian", "AU"), ("Canadian", "CA"), ("Mexican", "MX"), ("Vietnam", "VN"),
-         ("Türkiye", "TR"), ("Turkey", "TR"), ("English", "GB-ENG"), ("Taiwan", "TW")],
+         ("Türkiye", "TR"), ("Turkey", "TR"), ("Taiwan", "TW")],  # "in English": the language
     ),
     "no_countries": (
         "Shoppers bought roast turkey, fine china and french fries before the holiday. The Kremlin and "
