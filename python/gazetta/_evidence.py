@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -260,14 +260,42 @@ def _check_ids(co: Any, a: str, b: str, known: Any) -> None:
             raise KeyError(f"unknown entity id {e!r}")
 
 
-def evidence(co: Any, a: str, b: str, n: int, sample: str = "first", seed: Optional[int] = None) -> pd.DataFrame:
+def _group_key(co: Any, group: Any) -> Optional[Tuple[Any, ...]]:
+    """``group`` (one value per key column, a scalar for one key; a time key also as a string
+    such as ``"1987-03"``) as a tuple of comparable values, or None for every group."""
+    if group is None:
+        return None
+    keys = list(co._keys)
+    if not keys:
+        raise ValueError("group= selects one group of a sliced result (by=/time=); this result has no groups")
+    key = group if isinstance(group, tuple) else (group,)
+    if len(key) != len(keys):
+        raise ValueError(f"group must give one value per key column {keys}; got {group!r}")
+    t = co.meta.get("time")
+    return tuple(pd.Period(v, freq=co.meta["freq"]) if k == t and not isinstance(v, pd.Period) else v
+                 for k, v in zip(keys, key))
+
+
+def _key_matches(co: Any, values: Sequence[Any], want: Tuple[Any, ...]) -> bool:
+    t = co.meta.get("time")
+    for k, v, w in zip(co._keys, values, want):
+        if k == t and v is not None and not isinstance(v, pd.Period):
+            v = pd.PeriodIndex([v], freq=co.meta["freq"])[0]
+        if not (v == w):
+            return False
+    return True
+
+
+def evidence(co: Any, a: str, b: str, n: int, sample: str = "first", seed: Optional[int] = None,
+             group: Any = None) -> pd.DataFrame:
     """:meth:`Cooccurrence.evidence`: from the kept units when they hold the answer, else
-    re-read from the in-memory corpus."""
+    re-read from the in-memory corpus; ``group`` keeps one group of a sliced result."""
     a, b = resolve_pair(co, a, b)
     rng = check_sample(n, sample, seed)
+    want = _group_key(co, group)
     kept = getattr(co, "_kept", None)
     if kept is not None:
-        rows, complete = _kept_rows(co, a, b)
+        rows, complete = _kept_rows(co, a, b, want)
         # the first units: always the kept ones (a merged result answers like the whole);
         # a random draw: from the kept units only when they are all the pair's units
         if sample == "first" or complete:
@@ -277,19 +305,23 @@ def evidence(co: Any, a: str, b: str, n: int, sample: str = "first", seed: Optio
             raise GazettaError(f"sample='random' draws from every unit of the pair, and this result kept only the "
                                f"first {cap} per pair (keep_evidence={cap}) without the corpus: count with a "
                                "larger keep_evidence, or from an in-memory corpus")
-    return _refound(co, a, b, int(n), sample, rng)
+    return _refound(co, a, b, int(n), sample, rng, want)
 
 
 # -- kept while counting ---------------------------------------------------------------------
-def _kept_rows(co: Any, a: str, b: str) -> Tuple[pd.DataFrame, bool]:
-    """The kept rows of the pair (stored with ``a < b``) and whether they are all its units."""
+def _kept_rows(co: Any, a: str, b: str, want: Optional[Tuple[Any, ...]] = None) -> Tuple[pd.DataFrame, bool]:
+    """The kept rows of the pair (stored with ``a < b``; of one group with ``want``) and
+    whether they are all its units."""
     kept = co._kept
     known = set(co._matcher._tables["ids"]) if co._matcher is not None else set(kept["a"]).union(kept["b"])
     _check_ids(co, a, b, known)
     lo, hi = (b, a) if a > b else (a, b)
     rows = kept[(kept["a"] == lo) & (kept["b"] == hi)]
-    cap = int(co.meta.get("keep_evidence", 0))
     keys = list(co._keys)
+    if want is not None and len(rows):
+        mask = [_key_matches(co, vals, want) for vals in rows[keys].itertuples(index=False, name=None)]
+        rows = rows[np.asarray(mask, dtype=bool)]
+    cap = int(co.meta.get("keep_evidence", 0))
     if keys and len(rows):
         per_group = rows.groupby(keys, sort=False, dropna=False, observed=True).size().to_numpy()
     else:
@@ -297,7 +329,11 @@ def _kept_rows(co: Any, a: str, b: str) -> Tuple[pd.DataFrame, bool]:
     complete = bool((per_group < cap).all())
     if not complete and co.meta.get("window") is None and co.meta.get("count") == "units":
         ap = co._all_pairs  # units mode: n_ab is the number of units, summed over the groups
-        complete = len(rows) == int(ap.loc[(ap["a"] == lo) & (ap["b"] == hi), "n_ab"].sum())
+        sel = ap[(ap["a"] == lo) & (ap["b"] == hi)]
+        if want is not None and len(sel):
+            sel = sel[np.asarray([_key_matches(co, v, want) for v in sel[keys].itertuples(index=False, name=None)],
+                                 dtype=bool)]
+        complete = len(rows) == int(sel["n_ab"].sum())
     return rows, complete
 
 
@@ -340,7 +376,8 @@ def _names(doc_rows: pd.DataFrame) -> List[Any]:
     return out
 
 
-def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Generator) -> pd.DataFrame:
+def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Generator,
+             want: Optional[Tuple[Any, ...]] = None) -> pd.DataFrame:
     counted = co._corpus
     if counted is None:
         raise GazettaError("evidence needs the in-memory corpus the result was counted from (a DataFrame, list, "
@@ -366,6 +403,11 @@ def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Genera
     docs = sorted(int(d) for d in docs_a & docs_b)
     if codes is not None:
         docs = [d for d in docs if int(codes[d]) not in _NOT_COUNTED]
+    if want is not None:
+        if codes is None or counted.keys is None:
+            raise GazettaError("group= needs the group of every document, which this result does not hold "
+                               "(a corpus attached by hand): count again from the corpus")
+        docs = [d for d in docs if _key_matches(co, counted.keys[int(codes[d])], want)]
     m = m.assign(_mapped=mapped)
     m = m[m["doc"].isin(docs)]
     window = meta.get("window")

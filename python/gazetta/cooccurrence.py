@@ -1340,7 +1340,7 @@ class Cooccurrence:
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, a: str, b: str, n: int = 20, *, sample: Literal["first", "random"] = "first",
-                 seed: Optional[int] = None) -> pd.DataFrame:
+                 seed: Optional[int] = None, group: Any = None) -> pd.DataFrame:
         """The units in which ``a`` and ``b`` co-occur: the evidence behind ``n_ab``.
 
         Exactly the units that were counted: documents folded by ``dedupe=`` and documents
@@ -1371,6 +1371,10 @@ class Cooccurrence:
             in-memory corpus, else a :class:`~gazetta.GazettaError`).
         seed : int, optional
             Seed of the random draw (``sample="random"``): the same seed gives the same rows.
+        group : scalar or tuple, optional
+            For sliced results (``by=``/``time=``), only the units of this group (one value
+            per key column, as for :meth:`partners`; a time key may be given as a string
+            such as ``"1987-03"``). Without it the units of every group, in corpus order.
 
         Returns
         -------
@@ -1393,10 +1397,15 @@ class Cooccurrence:
         >>> docs = [f"Report {i}: Alphaland and Betaland." for i in range(10)]
         >>> gazetta.cooccurrence(docs, g).evidence("A", "B", n=3, sample="random", seed=1)["doc"].tolist()
         [3, 4, 7]
+        >>> import pandas as pd
+        >>> news = pd.DataFrame({"text": docs, "date": pd.date_range("2024-01-01", periods=10, freq="W")})
+        >>> monthly = gazetta.cooccurrence(news, g, time="date", freq="M")
+        >>> monthly.evidence("A", "B", group="2024-02")[["doc", "date"]].values.tolist()
+        [[4, Period('2024-02', 'M')], [5, Period('2024-02', 'M')], [6, Period('2024-02', 'M')], [7, Period('2024-02', 'M')]]
         """
         from ._evidence import evidence
 
-        return evidence(self, a, b, n, sample, seed)
+        return evidence(self, a, b, n, sample, seed, group)
 
     # -- combination ----------------------------------------------------------------------
     def backbone(self, alpha: float = 0.05, *, weight: str = "n_ab") -> "Cooccurrence":
