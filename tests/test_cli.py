@@ -277,3 +277,26 @@ def _write_gaz(tmp_path):
     p = tmp_path / "src.csv"
     pd.DataFrame({"id": ["JP"], "name": ["Japan"], "kind": ["country"], "aliases": [""]}).to_csv(p, index=False)
     return p
+
+
+def test_cooccur_dedupe_and_level(files, capsys):
+    """--dedupe folds repeated documents (and the summary line says how many); --level counts
+    mentions as their ancestor of a kind, as cooccurrence(dedupe=, level=) do."""
+    twice = files["dir"] / "twice.csv"
+    pd.DataFrame(DOCS + DOCS[:2]).to_csv(twice, index=False)
+    out = files["dir"] / "p.csv"
+    assert main(["cooccur", str(twice), "-g", str(files["gaz"]), "--text", "body", "-o", str(out)]) == 0
+    plain = pd.read_csv(out)
+    assert main(["cooccur", str(twice), "-g", str(files["gaz"]), "--text", "body", "--dedupe", "exact",
+                 "-o", str(out)]) == 0
+    assert "(2 repeated documents folded, --dedupe exact)" in capsys.readouterr().out
+    folded = pd.read_csv(out)
+    want = gazetta.cooccurrence(pd.DataFrame(DOCS), _gaz(files), text="body").pairs
+    assert folded["n_ab"].tolist() == want["n_ab"].tolist() and plain["n_ab"].sum() > folded["n_ab"].sum()
+    region = files["dir"] / "region.csv"
+    pd.DataFrame({"id": ["EA", "JP", "CN", "KR"], "name": ["East Asia", "Japan", "China", "South Korea"],
+                  "kind": ["region", "country", "country", "country"], "parent": ["", "EA", "EA", "EA"],
+                  "aliases": ["", "", "PRC", "ROK|Korea"]}).to_csv(region, index=False)
+    assert main(["cooccur", str(files["csv"]), "-g", str(region), "--text", "body", "--level", "region",
+                 "-q", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 0  # every mention is East Asia: no pair of two entities

@@ -324,8 +324,8 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
                               window=args.window, count=args.count, by=_split_list(args.by), explode=args.explode,
                               time=args.time,
                               freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
-                              min_count=args.min_count, **kinds, n_threads=args.threads,
-                              progress=_progress(args))
+                              min_count=args.min_count, **kinds, dedupe=args.dedupe, level=args.level,
+                              n_threads=args.threads, progress=_progress(args))
     _write_table(co.pairs, out)
     if args.entities:
         _write_table(co.entities, Path(args.entities))
@@ -335,8 +335,11 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         else:
             co.write_graphml(args.network, weight=args.weight, min_weight=args.min_weight)
     if not args.quiet:
+        folded = int(co.meta.get("dedupe", {}).get("folded", 0))
         _say(f"{len(co.pairs):,} pairs, {co.entities['entity'].nunique():,} entities, "
-             f"{co.meta['n_docs']:,} documents -> {out}")
+             f"{co.meta['n_docs']:,} documents" + (f" ({folded:,} repeated documents folded, --dedupe "
+                                                    f"{args.dedupe})" if args.dedupe != "none" else "")
+             + f" -> {out}")
         if args.entities:
             _say(f"entities -> {args.entities}")
         if args.network:
@@ -819,6 +822,13 @@ def build_parser() -> argparse.ArgumentParser:
     order.add_argument("--date-format", metavar="FMT",
                        help="strftime format of --time, used strictly (e.g. '%%d.%%m.%%Y' or ISO8601)")
     c.add_argument("--min-count", type=_positive, default=1, metavar="N", help="keep pairs with n_ab >= N")
+    c.add_argument("--dedupe", choices=("none", "exact", "near"), default="none",
+                   help="count a repeated document once: 'exact' folds documents whose text repeats an earlier "
+                        "one (whitespace and case aside), 'near' also near-copies (user guide: Duplicates); the "
+                        "summary line says how many were folded")
+    c.add_argument("--level", metavar="KIND",
+                   help="count every mention as its nearest ancestor of this kind (e.g. 'country' with a city "
+                        "gazetteer); mentions without one are dropped and counted")
     c.add_argument("--kinds", metavar="KINDS",
                    help="keep pairs by entity kind: 'country' (both ends), 'person,org' (both in the set), "
                         "'person:country' (one end in each, the person in a)")
