@@ -452,3 +452,14 @@ def test_common_word_counts_aliases_that_match_the_same_words():
                                                  a.table["other_case_in_corpus"])}
     assert counts["Kenyan*"] == counts["Kenyans"] == (2, 1)
     assert counts["Oz"] == counts["OZ"] == (2, 2)
+
+
+def test_audit_counts_repeated_texts():
+    """The audit says how many documents repeat an earlier text (empty ones aside), which
+    co-occurrence counts again unless dedupe='exact'."""
+    g = gazetta.Gazetteer().add("JP", "Japan")
+    a = gazetta.audit(g, ["Japan.", "Japan.", "Other.", "", "", "Japan."], seed=0)
+    assert a.meta["repeated_texts"] == 2
+    assert "2 documents repeat an earlier document's text exactly" in repr(a)
+    assert "repeat an earlier document" in a.to_html()
+    assert gazetta.audit(g, ["Japan.", "China."], seed=0).meta["repeated_texts"] == 0

@@ -264,7 +264,9 @@ class AliasAudit:
         The sampled contexts, one row each: ``entity, alias, doc, start, end, left, match,
         right`` (in the table's order, then corpus order).
     meta : dict
-        Documents, mentions, options, rules and the seconds taken.
+        Documents, mentions, options, rules and the seconds taken; ``repeated_texts``: how
+        many documents repeat an earlier document's text exactly (counted again by
+        :func:`gazetta.cooccurrence` unless ``dedupe="exact"``; the printed audit says so).
 
     Examples
     --------
@@ -327,7 +329,15 @@ class AliasAudit:
         m = self.meta
         head = (f"<gazetta.AliasAudit: {len(self.table):,} aliases ({len(self.flagged):,} flagged), "
                 f"{m['n_mentions']:,} mentions in {m['n_docs']:,} documents, n={m['n']}, seed={m['seed']}>")
-        return head + "\n" + self.to_text(top=10, width=100)
+        return head + "\n" + self._repeated_note() + self.to_text(top=10, width=100)
+
+    def _repeated_note(self) -> str:
+        """A line about repeated documents, when the corpus has any."""
+        k = int(self.meta.get("repeated_texts", 0))
+        if not k:
+            return ""
+        return (f"{k:,} document{'s' if k != 1 else ''} repeat{'' if k != 1 else 's'} an earlier document's text "
+                "exactly: cooccurrence(..., dedupe='exact') (CLI --dedupe exact) counts each text once\n")
 
     def to_text(self, top: Optional[int] = 20, width: int = 100) -> str:
         """A plain-text listing of the ``top`` rows (all when None), each with its first context,
@@ -406,7 +416,8 @@ class AliasAudit:
                     f"<code>.to_html(path)</code>.</p>")
         m = self.meta
         cap = (f"Alias audit: {len(self.table):,} aliases ({len(self.flagged):,} flagged), {m['n_mentions']:,} "
-               f"mentions in {m['n_docs']:,} documents; {m['n']} random contexts per alias (seed {m['seed']})")
+               f"mentions in {m['n_docs']:,} documents; {m['n']} random contexts per alias (seed {m['seed']})"
+               + (f". {self._repeated_note().strip()}" if self._repeated_note() else ""))
         heads = "".join(f"<th>{h}</th>" for h in ("entity", "name", "alias", "matches", "documents", "share",
                                                    "suspicion", "flags", "contexts"))
         return (f"{css}<div class='gz-audit'><table><caption>{e(cap)}</caption><thead><tr>{heads}</tr></thead>"
@@ -571,6 +582,7 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     kept: Optional[pd.DataFrame] = None  # the sample so far, with contexts
     offset = 0
     n_mentions = 0
+    hashes: List[np.ndarray] = []  # of every non-empty text: repeated texts are counted at the end
     source = _input.open_corpus(corpus, text=text, id=id, hint=" (or pass ids= with the document ids)")
     total = source.total
     if ids is not None and total is not None and len(ids) != total:
@@ -581,6 +593,7 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     try:
         for texts, chunk_ids, _ in source.chunks(ids=want_ids, list_docs=_input.COUNT_CHUNK_DOCS):
             pylist = texts if isinstance(texts, list) else texts.to_pylist()
+            hashes.append(np.fromiter((hash(t) for t in pylist if isinstance(t, str) and t), dtype=np.int64))
             df = matcher.mentions(texts, progress=False)
             n_mentions += len(df)
             if len(df):
@@ -631,9 +644,18 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
         "matcher": {k: v for k, v in matcher.options.items() if k != "n_threads"},
         "rules": {"short_max": SHORT_MAX, "common_ratio": COMMON_RATIO, "common_min": COMMON_MIN, "mostly": MOSTLY},
         "seconds": round(time.perf_counter() - t0, 3), "duplicate_ids": dup_ids,
+        "repeated_texts": _repeated(hashes),
     }
     meta.update(source.extra_meta())
     return AliasAudit(table, meta)
+
+
+def _repeated(hashes: List[np.ndarray]) -> int:
+    """How many of the texts repeat an earlier one exactly (by their hash; empty texts aside)."""
+    if not hashes:
+        return 0
+    h = np.concatenate(hashes)
+    return int(len(h) - len(np.unique(h)))
 
 
 def _features(df: pd.DataFrame, texts: List[Any]) -> pd.DataFrame:

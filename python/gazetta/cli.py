@@ -371,6 +371,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                            f"in_names, all_caps, undecided; 1 per ambiguous, short, lowercase), one of {args.n} random "
                            f"contexts each (seed {args.seed}):", width=100))
         _say(a.to_text(top=args.top, width=100))
+        if a._repeated_note():
+            _say(a._repeated_note().rstrip())
         if out is not None:
             _say(f"{len(t):,} aliases with {args.n} contexts each -> {out}")
     return 0
