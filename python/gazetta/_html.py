@@ -33,7 +33,7 @@ Examples
 >>> co = gazetta.cooccurrence(demo_news(), countries(), time="date", freq="Y")
 >>> page = co.to_html(top=20)          # no path: an object Jupyter shows inline
 >>> page
-<gazetta.NetworkPage: 19 entities, 33 edges, 7 views (all periods + 6 periods), ... KB>
+<gazetta.NetworkPage: 20 entities, 33 edges, 7 views (all periods + 6 periods), ... KB>
 >>> co.to_html("network.html")          # doctest: +SKIP
 PosixPath('network.html')
 """
