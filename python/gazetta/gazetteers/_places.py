@@ -190,6 +190,9 @@ def _place_records(min_population: int = 15000,
             st = states[code]
             rid = f"US-{code}"
             rec = by_id.setdefault(rid, {"id": rid, "name": st["name"], "kind": "region", "aliases": []})
+            if rec["name"] != st["name"]:  # countries() names US-GA "Georgia (US state)"; here GeoNames' name
+                rec["aliases"] = [a for a in rec["aliases"] if (a["text"] if isinstance(a, dict) else a) != st["name"]]
+                rec["name"] = st["name"]
             rec.update(parent="US", geonameid=int(st["geonameid"]), country="US", admin1=code)
             extra: List[Any] = list(_US_STATE_EXTRA_ALIASES.get(code, []))
             if abbreviations:
