@@ -126,17 +126,72 @@ impl ByteSet {
         let miss = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, _mm_setzero_si128())) as u32;
         !miss & 0xFFFF
     }
+
+    /// [`ByteSet::hits16_ssse3`] on 32 bytes (the tables in both 128-bit lanes): bit `k` set
+    /// when byte `k` of the 32 at `p` is in the set.
+    ///
+    /// # Safety
+    /// `p` must point to 32 readable bytes, and the CPU must have AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn hits32_avx2(&self, p: *const u8) -> u32 {
+        use std::arch::x86_64::*;
+        // SAFETY (whole block): the caller guarantees 32 readable bytes at `p`; the tables
+        // are 16-byte arrays read unaligned.
+        let lo_t = _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(self.lo_half.as_ptr() as *const __m128i) });
+        let hi_t = _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(self.hi_half.as_ptr() as *const __m128i) });
+        let bits = _mm256_setr_epi8(
+            1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32,
+            64, -128,
+        );
+        let v = unsafe { _mm256_loadu_si256(p as *const __m256i) };
+        let a = _mm256_shuffle_epi8(lo_t, v);
+        let b = _mm256_shuffle_epi8(hi_t, _mm256_xor_si256(v, _mm256_set1_epi8(-128)));
+        let high = _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
+        let sel = _mm256_shuffle_epi8(bits, high);
+        let hit = _mm256_and_si256(_mm256_or_si256(a, b), sel);
+        !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())) as u32)
+    }
 }
 
 /// A block start that no position falls in: `i - NO_BLOCK` wraps to `i + 64`.
 const NO_BLOCK: usize = usize::MAX - 63;
 
+/// The instructions a [`Finder`] classifies blocks with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Simd {
+    /// A table loop.
+    Scalar,
+    /// Four 16-byte steps (SSSE3).
+    Ssse3,
+    /// Two 32-byte steps (AVX2).
+    Avx2,
+}
+
+impl Simd {
+    /// The best this CPU has (detected at run time).
+    pub fn detect() -> Simd {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                return Simd::Avx2;
+            }
+            if std::arch::is_x86_feature_detected!("ssse3") {
+                return Simd::Ssse3;
+            }
+        }
+        Simd::Scalar
+    }
+}
+
 /// Successive finds of a [`ByteSet`] in one haystack, left to right: each 64-byte block is
-/// classified once into a bit mask (four 16-byte SIMD steps), and every find within the block
-/// costs a shift and a trailing-zero count. A scan that stops every few dozen bytes (a matcher
-/// at each capital letter, a splitter at each full stop) pays for each byte once, instead of
-/// re-testing from every stop and setting up the tables at each call as [`ByteSet::find`]
-/// does. Finds may go backwards (the block is then classified again).
+/// classified once into a bit mask (two 32-byte AVX2 steps or four 16-byte SSSE3 steps; the
+/// last, shorter block of the haystack through a zero-padded copy), and every find within the
+/// block costs a shift and a trailing-zero count. A scan that stops every few dozen bytes (a
+/// matcher at each capital letter, a splitter at each full stop) pays for each byte once,
+/// instead of re-testing from every stop and setting up the tables at each call as
+/// [`ByteSet::find`] does. Finds may go backwards (the block is then classified again).
 ///
 /// # Examples
 /// ```
@@ -157,22 +212,30 @@ pub struct Finder<'a> {
     base: usize,
     /// Bit `k`: `hay[base + k]` is in the set (bits past the end of `hay` are 0).
     mask: u64,
-    simd: bool,
+    simd: Simd,
 }
 
 impl<'a> Finder<'a> {
     /// A finder of `set` in `hay`.
     pub fn new(set: &'a ByteSet, hay: &'a [u8]) -> Finder<'a> {
-        #[cfg(target_arch = "x86_64")]
-        let simd = std::arch::is_x86_feature_detected!("ssse3");
-        #[cfg(not(target_arch = "x86_64"))]
-        let simd = false;
+        Finder::with_simd(set, hay, Simd::detect())
+    }
+
+    /// A finder that classifies blocks with `simd` (tests compare the paths). A level the CPU
+    /// does not have falls back to the best it has.
+    pub fn with_simd(set: &'a ByteSet, hay: &'a [u8], simd: Simd) -> Finder<'a> {
+        let best = Simd::detect();
+        let simd = match (simd, best) {
+            (Simd::Avx2, Simd::Avx2) => Simd::Avx2,
+            (Simd::Avx2 | Simd::Ssse3, Simd::Avx2 | Simd::Ssse3) => Simd::Ssse3,
+            _ => Simd::Scalar,
+        };
         Finder { set, hay, base: NO_BLOCK, mask: 0, simd }
     }
 
     /// The first position `≥ from` holding a byte of the set, or `hay.len()`: the same as
     /// `set.find(hay, from)`.
-    #[inline]
+    #[inline(always)]
     pub fn find(&mut self, from: usize) -> usize {
         let mut i = from;
         loop {
@@ -193,12 +256,22 @@ impl<'a> Finder<'a> {
     }
 
     /// The mask of the block at `i < hay.len()`.
-    #[inline]
+    #[inline(never)]
     fn block(&self, i: usize) -> u64 {
+        let rest = self.hay.len() - i;
         #[cfg(target_arch = "x86_64")]
-        if self.simd && i + 64 <= self.hay.len() {
-            // SAFETY: SSSE3 is present (`simd`), and the block lies inside `hay`.
-            return unsafe { self.block_ssse3(i) };
+        if self.simd != Simd::Scalar {
+            if rest >= 64 {
+                // SAFETY: the CPU has the instructions of `self.simd` (checked in `with_simd`),
+                // and the 64 bytes at `i` lie inside `hay` (`rest >= 64`).
+                return unsafe { self.block_simd(self.hay.as_ptr().add(i)) };
+            }
+            // The last block: the rest of the haystack in a zero-padded copy, and the bits of
+            // the padding cleared.
+            let mut buf = [0u8; 64];
+            buf[..rest].copy_from_slice(&self.hay[i..]);
+            // SAFETY: as above, on the 64 bytes of `buf`.
+            return unsafe { self.block_simd(buf.as_ptr()) } & ((1u64 << rest) - 1);
         }
         let end = self.hay.len().min(i + 64);
         let mut m = 0u64;
@@ -208,16 +281,47 @@ impl<'a> Finder<'a> {
         m
     }
 
+    /// The mask of the 64 bytes at `p` with `self.simd`.
+    ///
+    /// # Safety
+    /// `p` must point to 64 readable bytes, and the CPU must have the instructions of
+    /// `self.simd` (not [`Simd::Scalar`]).
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    unsafe fn block_simd(&self, p: *const u8) -> u64 {
+        // SAFETY: the caller's guarantees are the callees'.
+        unsafe {
+            match self.simd {
+                Simd::Avx2 => self.block_avx2(p),
+                _ => self.block_ssse3(p),
+            }
+        }
+    }
+
+    /// # Safety
+    /// `p` must point to 64 readable bytes; the CPU must have SSSE3.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "ssse3")]
-    unsafe fn block_ssse3(&self, i: usize) -> u64 {
+    unsafe fn block_ssse3(&self, p: *const u8) -> u64 {
         let mut m = 0u64;
         for k in 0..4 {
-            // SAFETY: the caller guarantees `i + 64 <= hay.len()`; SSSE3 is enabled here.
-            let hit = unsafe { self.set.hits16_ssse3(self.hay.as_ptr().add(i + 16 * k)) };
+            // SAFETY: the caller guarantees 64 readable bytes at `p`; SSSE3 is enabled here.
+            let hit = unsafe { self.set.hits16_ssse3(p.add(16 * k)) };
             m |= (hit as u64) << (16 * k);
         }
         m
+    }
+
+    /// Two 32-byte steps of [`ByteSet::hits32_avx2`].
+    ///
+    /// # Safety
+    /// `p` must point to 64 readable bytes; the CPU must have AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn block_avx2(&self, p: *const u8) -> u64 {
+        // SAFETY: the caller guarantees 64 readable bytes at `p`; AVX2 is enabled here.
+        let (lo, hi) = unsafe { (self.set.hits32_avx2(p), self.set.hits32_avx2(p.add(32))) };
+        (lo as u64) | ((hi as u64) << 32)
     }
 }
 
@@ -274,6 +378,28 @@ mod tests {
                     _ => (rng.next() % (len as u64 + 2)) as usize,
                 };
                 from = from.min(len + 1);
+            }
+        }
+    }
+
+    /// Every block classifier (scalar, SSSE3, AVX2 where the CPU has them) finds the same
+    /// positions, at haystack lengths around the block size (the zero-padded last block).
+    #[test]
+    fn finder_paths_agree() {
+        let mut rng = Rng(0x7A3B_11C4_9E0F_2D58);
+        for round in 0..3000 {
+            let (_, set, hay) = random_case(&mut rng, round, 200);
+            let want: Vec<usize> = (0..=hay.len()).map(|i| set.find_scalar(&hay, i)).collect();
+            for simd in [Simd::Scalar, Simd::Ssse3, Simd::Avx2] {
+                let mut f = Finder::with_simd(&set, &hay, simd);
+                for (i, &w) in want.iter().enumerate() {
+                    assert_eq!(f.find(i), w, "{simd:?} set {set:?} hay {hay:?} from {i}");
+                }
+                // Backwards too.
+                let mut f = Finder::with_simd(&set, &hay, simd);
+                for (i, &w) in want.iter().enumerate().rev() {
+                    assert_eq!(f.find(i), w, "{simd:?} backwards, from {i}");
+                }
             }
         }
     }

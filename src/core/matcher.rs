@@ -32,6 +32,7 @@ use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 mod gate;
+mod trie;
 
 use super::alias::parse_alias;
 use super::bytescan::{ByteSet, Finder};
@@ -336,6 +337,8 @@ struct AliasInfo {
 enum Engine {
     Dfa(dfa::DFA),
     Nfa(nfa::contiguous::NFA),
+    /// Small views without accent folding or token gate ([`trie`]; walked by [`scan_trie`]).
+    Trie(trie::Trie),
 }
 
 struct ViewMatcher {
@@ -410,6 +413,11 @@ const DFA_MAX_PATTERN_BYTES: usize = 300_000;
 
 /// Largest DFA kept (bytes of transition table); above it the contiguous NFA is used.
 const DFA_MAX_BYTES: usize = 256 * 1024;
+
+/// Largest anchored trie kept (bytes of its dense transition table; [`trie`]): the built-in
+/// countries (about 2,000 patterns with their capitals) take about 2 MB. Above it, or for a view
+/// with accent folding or a token gate, the Aho-Corasick engines above.
+const TRIE_MAX_BYTES: usize = 8 << 20;
 
 /// Dense levels of the contiguous NFA.
 const NFA_DENSE_DEPTH: usize = 2;
@@ -489,6 +497,19 @@ impl Matcher {
     /// default 256 KiB, 0: always the NFA). For benchmarks and tests of the engine choice.
     #[doc(hidden)]
     pub fn with_tuning(spec: MatcherSpec, gate_min_patterns: usize, dfa_max_bytes: usize) -> Result<Matcher> {
+        let trie_max = if dfa_max_bytes == 0 { 0 } else { TRIE_MAX_BYTES };
+        Matcher::with_engines(spec, gate_min_patterns, dfa_max_bytes, trie_max)
+    }
+
+    /// [`Matcher::with_tuning`], also choosing the largest anchored trie kept (`trie_max_bytes`;
+    /// default 8 MiB, 0: never; [`trie`]). For benchmarks and tests of the engine choice.
+    #[doc(hidden)]
+    pub fn with_engines(
+        spec: MatcherSpec,
+        gate_min_patterns: usize,
+        dfa_max_bytes: usize,
+        trie_max_bytes: usize,
+    ) -> Result<Matcher> {
         let n_ent = spec.ids.len();
         if spec.names.len() != n_ent || spec.kinds.len() != n_ent {
             return Err(Error::InvalidInput(format!(
@@ -569,7 +590,15 @@ impl Matcher {
             // a load from that table, and a table of megabytes (the 583 country aliases and
             // their capitals already make 4 MB) turns most steps into cache misses; the
             // contiguous NFA is ten times smaller (dense first levels, sparse below).
-            let dfa = if total <= DFA_MAX_PATTERN_BYTES {
+            let gated = acc.patterns.len() >= gate_min_patterns && !acc.spec.fold;
+            let trie = if acc.spec.fold || gated {
+                None
+            } else {
+                trie::Trie::new(&acc.patterns, acc.spec.lower, trie_max_bytes)
+            };
+            let dfa = if trie.is_some() {
+                None
+            } else if total <= DFA_MAX_PATTERN_BYTES {
                 let d = dfa::DFA::builder()
                     .match_kind(MatchKind::Standard)
                     .start_kind(StartKind::Anchored)
@@ -581,9 +610,10 @@ impl Matcher {
             } else {
                 None
             };
-            let engine = match dfa {
-                Some(d) => Engine::Dfa(d),
-                None => {
+            let engine = match (trie, dfa) {
+                (Some(t), _) => Engine::Trie(t),
+                (None, Some(d)) => Engine::Dfa(d),
+                (None, None) => {
                     let n = nfa::contiguous::NFA::builder()
                         .match_kind(MatchKind::Standard)
                         .prefilter(false)
@@ -597,6 +627,7 @@ impl Matcher {
             heap_bytes += match &engine {
                 Engine::Dfa(d) => d.memory_usage(),
                 Engine::Nfa(n) => n.memory_usage(),
+                Engine::Trie(t) => t.heap_bytes(),
             };
             let mut target_start = Vec::with_capacity(acc.targets.len() + 1);
             let mut targets = Vec::new();
@@ -636,7 +667,7 @@ impl Matcher {
                 *slot = true;
             }
             let skip = ByteSet::new(&interesting);
-            let gate = if acc.patterns.len() >= gate_min_patterns && !acc.spec.fold {
+            let gate = if gated {
                 let glob: Vec<bool> = acc
                     .targets
                     .iter()
@@ -795,6 +826,8 @@ impl Matcher {
                 match &vm.engine {
                     Engine::Dfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, &mut after_walk, cancel)?,
                     Engine::Nfa(a) => scan(a, vm, &self.aliases, view, &mut scratch.cands, &mut after_walk, cancel)?,
+                    // Never built for a folded view (see `with_engines`).
+                    Engine::Trie(_) => return Err(Error::Build("a trie engine on a view with accent folding".into())),
                 }
             } else {
                 // Without folding, normalisation is a per-character map plus whitespace
@@ -802,6 +835,7 @@ impl Matcher {
                 match &vm.engine {
                     Engine::Dfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
                     Engine::Nfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
+                    Engine::Trie(t) => scan_trie(t, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
                 }
             }
         }
@@ -1101,7 +1135,7 @@ fn report<A: Automaton>(
     text: &str,
     p: usize,
     last: char,
-    mut push: impl FnMut(usize, u32, u32),
+    push: impl FnMut(usize, u32, u32),
 ) {
     // Patterns are unique per view, so a state is the end of at most one pattern of its own;
     // aho-corasick lists it first, before the shorter suffix patterns copied along failure
@@ -1113,23 +1147,39 @@ fn report<A: Automaton>(
         if aut.pattern_len(pid) != fed {
             return;
         }
-        let pid = pid.as_usize();
-        let lo = vm.target_start[pid] as usize;
-        let hi = vm.target_start[pid + 1] as usize;
-        let mut plain_end: Option<Option<usize>> = None;
-        let mut glob_end: Option<usize> = None;
-        for &a in &vm.targets[lo..hi] {
-            let info = aliases[a as usize];
-            let end = if info.glob {
-                *glob_end.get_or_insert_with(|| extend_word(text, p, last))
-            } else {
-                match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
-                    Some(e) => e,
-                    None => continue,
-                }
-            };
-            push(end, info.entity, a);
-        }
+        report_pattern(pid.as_usize(), vm, aliases, text, p, last, push);
+    }
+}
+
+/// Every alias of pattern `pid`, which matched from the anchor to byte `p` of `text` (its last
+/// view character `last`), with its end boundary checked or its glob extended: calls
+/// `push(end, entity, alias)` for each candidate.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+fn report_pattern(
+    pid: usize,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    p: usize,
+    last: char,
+    mut push: impl FnMut(usize, u32, u32),
+) {
+    let lo = vm.target_start[pid] as usize;
+    let hi = vm.target_start[pid + 1] as usize;
+    let mut plain_end: Option<Option<usize>> = None;
+    let mut glob_end: Option<usize> = None;
+    for &a in &vm.targets[lo..hi] {
+        let info = aliases[a as usize];
+        let end = if info.glob {
+            *glob_end.get_or_insert_with(|| extend_word(text, p, last))
+        } else {
+            match *plain_end.get_or_insert_with(|| end_ok(text, p, last).then_some(p)) {
+                Some(e) => e,
+                None => continue,
+            }
+        };
+        push(end, info.entity, a);
     }
 }
 
@@ -1309,6 +1359,161 @@ fn scan_direct<A: Automaton>(
         }
     }
     Ok(())
+}
+
+/// [`scan_direct`] for a view whose engine is an anchored [`trie::Trie`] (small gazetteers
+/// without accent folding or token gate): the same word starts, walked by [`walk_trie`].
+fn scan_trie(
+    trie: &trie::Trie,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    cands: &mut Vec<Cand>,
+    after_walk: &mut impl FnMut(&mut Vec<Cand>, usize, usize) -> Result<()>,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let lower_view = vm.spec.lower;
+    let first = &vm.first_byte;
+    let mut oom = 0usize;
+    let prev_blocks = |i: usize| prev_blocks_start(text, i);
+    let mut i = 0usize;
+    let mut finder = Finder::new(&vm.skip, bytes);
+    while i < n {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        let chunk_end = n.min(i + (1 << 16));
+        while i < chunk_end {
+            i = finder.find(i);
+            if i >= chunk_end {
+                break;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                // A pattern begins with this byte's view byte: a non-word ASCII character
+                // needs no boundary; a word character must start a word.
+                if !(ASCII_WORD[b as usize] && prev_blocks(i)) {
+                    let mark = cands.len();
+                    walk_trie(trie, vm, aliases, text, i, cands, &mut oom);
+                    if cands.len() != mark || oom != 0 {
+                        after_walk(cands, mark, oom)?;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let c = decode_at(text, i);
+            let (w, u) = classify(c);
+            let nc = view_char(c, lower_view);
+            let is_start = if w { u || !prev_blocks(i) } else { vm.starters.contains(&nc) };
+            if is_start {
+                let mut buf = [0u8; 4];
+                let fb = nc.encode_utf8(&mut buf).as_bytes()[0];
+                if first[fb as usize] {
+                    let mark = cands.len();
+                    walk_trie(trie, vm, aliases, text, i, cands, &mut oom);
+                    if cands.len() != mark || oom != 0 {
+                        after_walk(cands, mark, oom)?;
+                    }
+                }
+            }
+            i += c.len_utf8();
+        }
+    }
+    Ok(())
+}
+
+/// Whether the character before byte `i` of `text` is a word character of a spaced script (so
+/// that no word starts at `i`).
+#[inline(always)]
+fn prev_blocks_start(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&pb) = i.checked_sub(1).and_then(|k| bytes.get(k)) else { return false };
+    if pb < 0x80 {
+        ASCII_WORD[pb as usize]
+    } else {
+        prev_blocks_other(text, i)
+    }
+}
+
+/// [`prev_blocks_start`] after a non-ASCII character.
+#[inline(never)]
+fn prev_blocks_other(text: &str, i: usize) -> bool {
+    let pc = decode_before(text, i);
+    is_word(pc) && !is_unspaced(pc)
+}
+
+/// [`walk_direct`] on a [`trie::Trie`]: walks from original byte `start`, feeding the view's
+/// bytes (an ASCII byte through the trie's class table, which holds the view mapping and
+/// whitespace as one space; runs of whitespace are absorbed by the trie), and reports every
+/// boundary-valid candidate. The loop over ASCII bytes is all that runs in most walks; other
+/// characters and reports are out of line.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn walk_trie(
+    trie: &trie::Trie,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    start: usize,
+    cands: &mut Vec<Cand>,
+    oom: &mut usize,
+) {
+    let bytes = text.as_bytes();
+    let mut sid = trie.start();
+    let mut p = start;
+    // The view character of the last non-ASCII character fed.
+    let mut last_other = ' ';
+    loop {
+        let Some(&b) = bytes.get(p) else { return };
+        if b < 0x80 {
+            sid = trie.next_ascii(sid, b);
+            p += 1;
+        } else {
+            (sid, p, last_other) = trie_step_other(trie, text, sid, p, vm.spec.lower);
+        }
+        if trie.is_special(sid) {
+            let Some(pid) = trie.pattern_of(sid) else { return };
+            trie_report(pid, vm, aliases, text, start, p, last_other, cands, oom);
+        }
+    }
+}
+
+/// One step of [`walk_trie`] over the non-ASCII character at byte `p`: the state after its view
+/// bytes (whitespace as one space), the byte after it and its view character.
+#[inline(never)]
+fn trie_step_other(trie: &trie::Trie, text: &str, mut sid: u32, p: usize, lower_view: bool) -> (u32, usize, char) {
+    let c = decode_at(text, p);
+    let nc = if is_space(c) { ' ' } else { view_char(c, lower_view) };
+    let mut buf = [0u8; 4];
+    for &nb in nc.encode_utf8(&mut buf).as_bytes() {
+        sid = trie.next_view(sid, nb);
+    }
+    (sid, p + c.len_utf8(), nc)
+}
+
+/// The candidates of pattern `pid`, matched by [`walk_trie`] from `start` to `p`
+/// (`last_other`: the view character of the last non-ASCII character fed).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn trie_report(
+    pid: usize,
+    vm: &ViewMatcher,
+    aliases: &[AliasInfo],
+    text: &str,
+    start: usize,
+    p: usize,
+    last_other: char,
+    cands: &mut Vec<Cand>,
+    oom: &mut usize,
+) {
+    let pb = text.as_bytes()[p - 1];
+    let last = if pb < 0x80 { (if vm.spec.lower { &NORM_LOWER } else { &NORM_PLAIN })[pb as usize] as char } else { last_other };
+    report_pattern(pid, vm, aliases, text, p, last, |end, entity, alias| {
+        push_cand(cands, Cand { start, end, entity, alias }, oom)
+    });
 }
 
 /// The view character of a non-ASCII, non-space character (docs/matching.md, Normalised comparison and Case).
