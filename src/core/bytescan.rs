@@ -325,6 +325,183 @@ impl<'a> Finder<'a> {
     }
 }
 
+/// Blocks of 64 bytes a scan classifies with [`word_start_masks`] per call (4 KiB of text; a
+/// small buffer, cheap to set up for every short document).
+pub const MASK_BLOCKS: usize = 64;
+
+/// Whether `b` is an ASCII letter or digit.
+#[inline(always)]
+fn ascii_alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The candidate word starts of a matcher, 64 bytes per mask: bit `j` of `out[k]` is set when
+/// byte `from + 64 k + j` of `hay` is in `set` and is not an ASCII letter or digit right after
+/// another (no word starts there). A position after a non-ASCII character is kept: its test
+/// needs the character. `from` is a multiple of 64 (or 0); fills as many masks as `out` holds
+/// or the haystack has blocks, and returns how many. Bits past the end of `hay` are 0.
+///
+/// The whole run of blocks is classified in one loop (two 32-byte AVX2 steps per block, four
+/// 16-byte SSSE3 steps, or a table loop), so a scan then only iterates over set bits.
+///
+/// # Examples
+/// ```
+/// use gazetta::core::bytescan::{word_start_masks, ByteSet};
+/// let mut t = [false; 256];
+/// for b in b'A'..=b'Z' { t[b as usize] = true; }
+/// let mut out = [0u64; 4];
+/// assert_eq!(word_start_masks(&ByteSet::new(&t), b"NEW York, McDonald", 0, &mut out), 1);
+/// assert_eq!(out[0], 1 << 0 | 1 << 4 | 1 << 10);
+/// ```
+pub fn word_start_masks(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64]) -> usize {
+    word_start_masks_with(set, hay, from, out, Simd::detect())
+}
+
+/// [`word_start_masks`] with the instructions of `simd` (tests compare the paths); a level the
+/// CPU does not have falls back to the best it has.
+pub fn word_start_masks_with(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], simd: Simd) -> usize {
+    debug_assert!(from % 64 == 0);
+    let blocks = (hay.len().saturating_sub(from)).div_ceil(64).min(out.len());
+    if blocks == 0 {
+        return 0;
+    }
+    let carry = from > 0 && ascii_alnum(hay[from - 1]);
+    let out = &mut out[..blocks];
+    #[cfg(target_arch = "x86_64")]
+    {
+        let best = Simd::detect();
+        if simd == Simd::Avx2 && best == Simd::Avx2 {
+            // SAFETY: the CPU has AVX2 (just detected).
+            unsafe { masks_avx2(set, hay, from, out, carry) };
+            return blocks;
+        }
+        if simd != Simd::Scalar && best != Simd::Scalar {
+            // SAFETY: the CPU has SSSE3 (just detected; AVX2 implies it).
+            unsafe { masks_ssse3(set, hay, from, out, carry) };
+            return blocks;
+        }
+    }
+    let _ = simd;
+    masks_scalar(set, hay, from, out, carry);
+    blocks
+}
+
+/// The mask of one block from its set and letter-or-digit bits.
+#[inline(always)]
+fn start_mask(set: u64, word: u64, carry: bool) -> u64 {
+    set & !(word & (word << 1 | carry as u64))
+}
+
+fn masks_scalar(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], mut carry: bool) {
+    for (k, slot) in out.iter_mut().enumerate() {
+        let i = from + 64 * k;
+        let end = hay.len().min(i + 64);
+        let (mut s, mut w) = (0u64, 0u64);
+        for (j, &b) in hay[i..end].iter().enumerate() {
+            s |= (set.table[b as usize] as u64) << j;
+            w |= (ascii_alnum(b) as u64) << j;
+        }
+        *slot = start_mask(s, w, carry);
+        carry = w >> 63 == 1;
+    }
+}
+
+/// 64 bytes of `hay` from `i` into `buf` when fewer than 64 remain (zero-padded), so that the
+/// SIMD loops always read 64 bytes; returns the pointer to read and the mask of real bytes.
+#[inline(always)]
+fn block_ptr(hay: &[u8], i: usize, buf: &mut [u8; 64]) -> (*const u8, u64) {
+    let rest = hay.len() - i;
+    if rest >= 64 {
+        (hay[i..].as_ptr(), u64::MAX)
+    } else {
+        buf.fill(0);
+        buf[..rest].copy_from_slice(&hay[i..]);
+        (buf.as_ptr(), (1u64 << rest) - 1)
+    }
+}
+
+/// # Safety
+/// The CPU must have AVX2; `out` has at most as many blocks as `hay` from `from`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn masks_avx2(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], mut carry: bool) {
+    use std::arch::x86_64::*;
+    // SAFETY (loads in this function): the tables are 16-byte arrays read unaligned;
+    // `block_ptr` gives 64 readable bytes (in `hay` or in `buf`), read as two unaligned
+    // 32-byte loads.
+    let lo_t = _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(set.lo_half.as_ptr() as *const __m128i) });
+    let hi_t = _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(set.hi_half.as_ptr() as *const __m128i) });
+    let bits = _mm256_setr_epi8(
+        1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64,
+        -128,
+    );
+    let flip = _mm256_set1_epi8(-128);
+    let nib = _mm256_set1_epi8(0x0F);
+    let zero = _mm256_setzero_si256();
+    let d_lo = _mm256_set1_epi8(b'0' as i8 - 1);
+    let d_hi = _mm256_set1_epi8(b'9' as i8 + 1);
+    let case = _mm256_set1_epi8(0x20);
+    let l_lo = _mm256_set1_epi8(b'a' as i8 - 1);
+    let l_hi = _mm256_set1_epi8(b'z' as i8 + 1);
+    let mut buf = [0u8; 64];
+    for (k, slot) in out.iter_mut().enumerate() {
+        let (p, keep) = block_ptr(hay, from + 64 * k, &mut buf);
+        let (mut s, mut w) = (0u64, 0u64);
+        for h in 0..2 {
+            let v = unsafe { _mm256_loadu_si256(p.add(32 * h) as *const __m256i) };
+            // Truffle (see `ByteSet::hits16_ssse3`), in both 128-bit lanes.
+            let a = _mm256_shuffle_epi8(lo_t, v);
+            let b = _mm256_shuffle_epi8(hi_t, _mm256_xor_si256(v, flip));
+            let sel = _mm256_shuffle_epi8(bits, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
+            let hit = _mm256_and_si256(_mm256_or_si256(a, b), sel);
+            let sh = !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, zero)) as u32);
+            // Letters and digits: signed compares (bytes >= 0x80 are negative and fail them).
+            let digit = _mm256_and_si256(_mm256_cmpgt_epi8(v, d_lo), _mm256_cmpgt_epi8(d_hi, v));
+            let l = _mm256_or_si256(v, case);
+            let letter = _mm256_and_si256(_mm256_cmpgt_epi8(l, l_lo), _mm256_cmpgt_epi8(l_hi, l));
+            let wh = _mm256_movemask_epi8(_mm256_or_si256(digit, letter)) as u32;
+            s |= (sh as u64) << (32 * h);
+            w |= (wh as u64) << (32 * h);
+        }
+        let (s, w) = (s & keep, w & keep);
+        *slot = start_mask(s, w, carry);
+        carry = w >> 63 == 1;
+    }
+}
+
+/// # Safety
+/// The CPU must have SSSE3; `out` has at most as many blocks as `hay` from `from`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "ssse3")]
+unsafe fn masks_ssse3(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], mut carry: bool) {
+    use std::arch::x86_64::*;
+    let d_lo = _mm_set1_epi8(b'0' as i8 - 1);
+    let d_hi = _mm_set1_epi8(b'9' as i8 + 1);
+    let case = _mm_set1_epi8(0x20);
+    let l_lo = _mm_set1_epi8(b'a' as i8 - 1);
+    let l_hi = _mm_set1_epi8(b'z' as i8 + 1);
+    let mut buf = [0u8; 64];
+    for (k, slot) in out.iter_mut().enumerate() {
+        let (p, keep) = block_ptr(hay, from + 64 * k, &mut buf);
+        let (mut s, mut w) = (0u64, 0u64);
+        for h in 0..4 {
+            // SAFETY: `block_ptr` gives 64 readable bytes; SSSE3 is enabled here.
+            let q = unsafe { p.add(16 * h) };
+            let sh = unsafe { set.hits16_ssse3(q) };
+            let v = unsafe { _mm_loadu_si128(q as *const __m128i) };
+            let digit = _mm_and_si128(_mm_cmpgt_epi8(v, d_lo), _mm_cmpgt_epi8(d_hi, v));
+            let l = _mm_or_si128(v, case);
+            let letter = _mm_and_si128(_mm_cmpgt_epi8(l, l_lo), _mm_cmpgt_epi8(l_hi, l));
+            let wh = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32;
+            s |= (sh as u64) << (16 * h);
+            w |= (wh as u64) << (16 * h);
+        }
+        let (s, w) = (s & keep, w & keep);
+        *slot = start_mask(s, w, carry);
+        carry = w >> 63 == 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +577,41 @@ mod tests {
                 for (i, &w) in want.iter().enumerate().rev() {
                     assert_eq!(f.find(i), w, "{simd:?} backwards, from {i}");
                 }
+            }
+        }
+    }
+
+    /// Every path of [`word_start_masks_with`] gives the definition's bits, over haystacks of
+    /// random bytes and of mostly letters and digits, from every block, in runs of 1 to 3 masks.
+    #[test]
+    fn word_start_masks_paths_agree() {
+        let mut rng = Rng(0x7A3B_11C4_9E0F_2D58);
+        for round in 0..3000 {
+            let (_, set, mut hay) = random_case(&mut rng, round, 300);
+            if round % 2 == 1 {
+                let alphabet = b"aZ09 .-\xC3\xA9Qx";
+                hay.iter_mut().for_each(|b| *b = alphabet[*b as usize % alphabet.len()]);
+            }
+            let is_start =
+                |k: usize| set.contains(hay[k]) && !(k > 0 && hay[k].is_ascii_alphanumeric() && hay[k - 1].is_ascii_alphanumeric());
+            let blocks = hay.len().div_ceil(64);
+            let want: Vec<u64> = (0..blocks)
+                .map(|k| (0..64).filter(|&j| 64 * k + j < hay.len() && is_start(64 * k + j)).fold(0u64, |m, j| m | 1 << j))
+                .collect();
+            for simd in [Simd::Scalar, Simd::Ssse3, Simd::Avx2] {
+                let per_call = 1 + round % 3;
+                let mut got = Vec::new();
+                let mut from = 0;
+                loop {
+                    let mut out = vec![u64::MAX; per_call];
+                    let k = word_start_masks_with(&set, &hay, from, &mut out, simd);
+                    if k == 0 {
+                        break;
+                    }
+                    got.extend_from_slice(&out[..k]);
+                    from += 64 * k;
+                }
+                assert_eq!(got, want, "{simd:?} set {set:?} hay {hay:?}");
             }
         }
     }

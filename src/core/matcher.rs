@@ -35,7 +35,7 @@ mod gate;
 mod trie;
 
 use super::alias::parse_alias;
-use super::bytescan::{ByteSet, Finder};
+use super::bytescan::{word_start_masks, ByteSet, Finder, MASK_BLOCKS};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::context::{in_capitalized_run, PhraseCase, Rule};
 use super::error::{try_reserve, Error, Result};
@@ -1362,7 +1362,12 @@ fn scan_direct<A: Automaton>(
 }
 
 /// [`scan_direct`] for a view whose engine is an anchored [`trie::Trie`] (small gazetteers
-/// without accent folding or token gate): the same word starts, walked by [`walk_trie`].
+/// without accent folding or token gate): the same word starts, walked by [`walk_trie`]. The
+/// candidate starts of 64 KiB of text at a time are classified first into bit masks
+/// ([`word_start_masks`]: bytes of `vm.skip`, less ASCII letters and digits after another),
+/// then every set bit is looked at in order. No position is skipped between two bits: the
+/// bytes of `vm.skip` are ASCII bytes and lead bytes of non-ASCII characters, never
+/// continuation bytes, so every bit is a character start.
 fn scan_trie(
     trie: &trie::Trie,
     vm: &ViewMatcher,
@@ -1374,44 +1379,30 @@ fn scan_trie(
 ) -> Result<()> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let lower_view = vm.spec.lower;
-    let first = &vm.first_byte;
     let mut oom = 0usize;
-    let prev_blocks = |i: usize| prev_blocks_start(text, i);
-    let mut i = 0usize;
-    let mut finder = Finder::new(&vm.skip, bytes);
-    while i < n {
+    let mut masks = [0u64; MASK_BLOCKS];
+    let mut base = 0usize;
+    while base < n {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
         }
-        let chunk_end = n.min(i + (1 << 16));
-        while i < chunk_end {
-            i = finder.find(i);
-            if i >= chunk_end {
-                break;
-            }
-            let b = bytes[i];
-            if b < 0x80 {
-                // A pattern begins with this byte's view byte: a non-word ASCII character
-                // needs no boundary; a word character must start a word.
-                if !(ASCII_WORD[b as usize] && prev_blocks(i)) {
-                    let mark = cands.len();
-                    walk_trie(trie, vm, aliases, text, i, cands, &mut oom);
-                    if cands.len() != mark || oom != 0 {
-                        after_walk(cands, mark, oom)?;
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            let c = decode_at(text, i);
-            let (w, u) = classify(c);
-            let nc = view_char(c, lower_view);
-            let is_start = if w { u || !prev_blocks(i) } else { vm.starters.contains(&nc) };
-            if is_start {
-                let mut buf = [0u8; 4];
-                let fb = nc.encode_utf8(&mut buf).as_bytes()[0];
-                if first[fb as usize] {
+        let blocks = word_start_masks(&vm.skip, bytes, base, &mut masks);
+        for (k, &mask) in masks[..blocks].iter().enumerate() {
+            let mut m = mask;
+            while m != 0 {
+                let i = base + 64 * k + m.trailing_zeros() as usize;
+                m &= m - 1;
+                let b = bytes[i];
+                let walk = if b < 0x80 {
+                    // A pattern begins with this byte's view byte: a non-word ASCII character
+                    // needs no boundary; a word character must start a word (the masks have
+                    // left out those after an ASCII letter or digit; the character before may
+                    // still be a non-ASCII word character).
+                    !(ASCII_WORD[b as usize] && i > 0 && bytes[i - 1] >= 0x80 && prev_blocks_other(text, i))
+                } else {
+                    trie_other_start(vm, text, i)
+                };
+                if walk {
                     let mark = cands.len();
                     walk_trie(trie, vm, aliases, text, i, cands, &mut oom);
                     if cands.len() != mark || oom != 0 {
@@ -1419,10 +1410,26 @@ fn scan_trie(
                     }
                 }
             }
-            i += c.len_utf8();
         }
+        base += 64 * blocks;
     }
     Ok(())
+}
+
+/// Whether a walk starts at the non-ASCII character at byte `i` (as in [`scan_direct`]): a word
+/// character that starts a word, or a non-word character that begins some pattern, whose view
+/// character's first byte begins some pattern.
+#[inline(never)]
+fn trie_other_start(vm: &ViewMatcher, text: &str, i: usize) -> bool {
+    let c = decode_at(text, i);
+    let (w, u) = classify(c);
+    let nc = view_char(c, vm.spec.lower);
+    let is_start = if w { u || !prev_blocks_start(text, i) } else { vm.starters.contains(&nc) };
+    if !is_start {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    vm.first_byte[nc.encode_utf8(&mut buf).as_bytes()[0] as usize]
 }
 
 /// Whether the character before byte `i` of `text` is a word character of a spaced script (so
@@ -1464,6 +1471,25 @@ fn walk_trie(
     let bytes = text.as_bytes();
     let mut sid = trie.start();
     let mut p = start;
+    // Most walks end within four bytes: when those are ASCII, take four steps without a test
+    // in between and one branch after (the state stays dead once dead). A match among them is
+    // rare; the loop below then walks again from the start, byte by byte.
+    if let Some(&[b0, b1, b2, b3]) = bytes.get(start..start + 4) {
+        if (b0 | b1 | b2 | b3) < 0x80 {
+            let s1 = trie.next_ascii(sid, b0);
+            let s2 = trie.next_ascii(s1, b1);
+            let s3 = trie.next_ascii(s2, b2);
+            let s4 = trie.next_ascii(s3, b3);
+            let matched = trie.is_match(s1) | trie.is_match(s2) | trie.is_match(s3) | trie.is_match(s4);
+            if !matched {
+                if s4 == 0 {
+                    return;
+                }
+                sid = s4;
+                p = start + 4;
+            }
+        }
+    }
     // The view character of the last non-ASCII character fed.
     let mut last_other = ' ';
     loop {

@@ -178,6 +178,13 @@ impl Trie {
         sid < self.match_end
     }
 
+    /// Whether a pattern ends at `sid` (not dead, below `match_end`), without a branch.
+    #[inline(always)]
+    pub(crate) fn is_match(&self, sid: u32) -> bool {
+        // Match states are stride..match_end; the dead state 0 wraps around to u32::MAX.
+        sid.wrapping_sub(1) < self.match_end - 1
+    }
+
     /// The pattern ending at special state `sid`, or `None` for the dead state.
     #[inline]
     pub(crate) fn pattern_of(&self, sid: u32) -> Option<usize> {
