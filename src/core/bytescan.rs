@@ -6,9 +6,12 @@
 //! 2008; detected at run time), using the "truffle" technique of Hyperscan: two 16-byte
 //! tables indexed by the low nibble, a bit per high nibble. Elsewhere a table loop.
 //!
+//! [`word_start_masks`] classifies a whole run of 64-byte blocks into bit masks of a matcher's
+//! candidate word starts (AVX2 where the CPU has it: 32 bytes a step).
+//!
 //! One of the two modules of the core with `unsafe` code (SIMD intrinsics; the other is the
 //! token gate's hash, `matcher/gate.rs`); results are the same on every path (tested against
-//! the plain loop).
+//! the plain loop and the definitions).
 
 /// A set of bytes, with its truffle tables.
 #[derive(Clone)]

@@ -1843,6 +1843,90 @@ mod tests {
         }
     }
 
+    /// The anchored trie of small views ([`trie`], walked by `scan_trie`) finds exactly what
+    /// the Aho-Corasick NFA does, on generated aliases and texts built to stress what the trie
+    /// does differently: whitespace runs (ASCII and Unicode, mixed) inside and after aliases,
+    /// aliases of one or two bytes, non-ASCII characters at every position of a walk (the
+    /// four-byte step falls back), word starts after non-ASCII word characters, unspaced
+    /// scripts, apostrophe and dash variants, globs, all three case modes, ignore phrases.
+    #[test]
+    fn trie_engine_agrees_with_nfa() {
+        let words = [
+            "US", "U", "S", "U.S.", "UK", "a", "A", "The", "the", "Hague", "New", "York", "NEW", "YORK", "São", "Paulo",
+            "北", "京", "北京", "Côte", "d'Ivoire", "d’Ivoire", "İstanbul", "Ab", "x1", "9", "ß", "Kenyan", "Kenya", "é",
+            "Guinea-Bissau", "Guinea–Bissau",
+        ];
+        let seps = [" ", "  ", "\n", "\t \n", "\u{00A0}", " \u{2003} ", "-", "'", "’", ".", ". ", ", ", "", "é", "北", "\u{0085}"];
+        let mut rng = crate::core::test_rng::Rng(0x5851_F42D_4C95_7F2D);
+        let mut next = move || rng.next();
+        for round in 0..3000 {
+            let mut aliases: Vec<(String, u32)> = Vec::new();
+            for k in 0..(1 + next() % 8) {
+                let mut a = String::new();
+                for t in 0..(1 + next() % 3) {
+                    if t > 0 {
+                        a.push_str([" ", "-", "'", ""][(next() % 4) as usize]);
+                    }
+                    a.push_str(words[(next() % words.len() as u64) as usize]);
+                }
+                if next() % 6 == 0 {
+                    a.push('*');
+                }
+                if parse_alias(&a).is_ok() {
+                    aliases.push((a, (k % 4) as u32));
+                }
+            }
+            if aliases.is_empty() {
+                continue;
+            }
+            let mut text = String::new();
+            for _ in 0..(next() % 60) {
+                text.push_str(words[(next() % words.len() as u64) as usize]);
+                text.push_str(seps[(next() % seps.len() as u64) as usize]);
+            }
+            for case in [CaseMode::Smart, CaseMode::Sensitive, CaseMode::Insensitive] {
+                let spec = MatcherSpec {
+                    ids: (0..4).map(|i| format!("E{i}")).collect(),
+                    names: (0..4).map(|i| format!("E{i}")).collect(),
+                    kinds: vec!["k".into(); 4],
+                    aliases: aliases
+                        .iter()
+                        .map(|(t, e)| AliasInput { text: t.clone(), entity: *e, case: None, fold_accents: None })
+                        .collect(),
+                    ignore: if round % 3 == 0 { vec!["New York".into()] } else { vec![] },
+                    options: Options {
+                        case,
+                        overlaps: if round % 2 == 0 { Overlaps::Longest } else { Overlaps::All },
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                };
+                let trie = Matcher::new(spec.clone()).unwrap();
+                assert!(trie.views.iter().all(|v| matches!(v.engine, Engine::Trie(_))));
+                let nfa = Matcher::with_tuning(spec, usize::MAX, 0).unwrap();
+                assert!(nfa.views.iter().all(|v| matches!(v.engine, Engine::Nfa(_))));
+                let key = |m: &Matcher| -> Vec<(usize, usize, u32, u32, bool)> {
+                    m.find(&text).iter().map(|x| (x.start, x.end, x.entity, x.alias, x.ambiguous)).collect()
+                };
+                assert_eq!(key(&trie), key(&nfa), "aliases {aliases:?}, case {case:?}, text {text:?}");
+            }
+        }
+    }
+
+    /// No character but whitespace has a space as its view character, so the trie's
+    /// self-loops on a space (whitespace runs as one space) see exactly the whitespace runs
+    /// that the other walks collapse.
+    #[test]
+    fn only_whitespace_maps_to_a_space() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for lower_view in [false, true] {
+                if view_char(c, lower_view) == ' ' || (c.is_ascii() && NORM_LOWER[c as usize] == b' ') {
+                    assert!(is_space(c), "{c:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn large_nfa_engine_agrees() {
         // Enough patterns to switch to the contiguous NFA.
