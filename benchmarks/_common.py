@@ -103,15 +103,21 @@ def utf8_mb(texts: Iterable[str]) -> float:
 
 
 class Timing:
-    """Wall-clock seconds of every run of one pipeline, and the result of the last run."""
+    """Wall-clock seconds of every run of one pipeline, the CPU seconds of the process during
+    each run (all threads, ``time.process_time``), and the result of the last run."""
 
     def __init__(self) -> None:
         self.times: List[float] = []
+        self.cpu: List[float] = []
         self.result: Any = None
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     def run(self, fn: Callable[[Any], Any], make_input: Callable[[], Any]) -> float:
         """Times ``fn(make_input())``; the input is built and garbage collected before the clock
@@ -119,9 +125,11 @@ class Timing:
         self.result = None
         arg = make_input()
         gc.collect()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         res = fn(arg)
         dt = time.perf_counter() - t0
+        self.cpu.append(time.process_time() - c0)
         self.times.append(dt)
         self.result = res
         return dt

@@ -3,11 +3,12 @@
 Reads a ``callgrind.out`` file (from ``valgrind --tool=callgrind``, built with line tables) and
 groups the self cost (instructions, ``Ir``) of every source line into the phases of a scan:
 
-1. **candidate start positions**: the SIMD skip (``src/core/bytescan.rs``), the scan loop of
-   ``scan_direct`` with its first/second-byte filters, the token gate (``gate.rs``);
-2. **automaton walk**: ``walk_direct`` (view bytes, whitespace runs, the case table), the
-   aho-corasick transitions, and standard-library code inlined into the walk (bounds checks,
-   character decoding);
+1. **candidate start positions**: the SIMD skip and the word-start masks
+   (``src/core/bytescan.rs``), the scan loop of ``scan_direct`` with its first/second-byte
+   filters or of ``scan_trie`` over the mask bits, the token gate (``gate.rs``);
+2. **automaton walk**: ``walk_direct`` (view bytes, whitespace runs, the case table) or
+   ``walk_trie``, the aho-corasick or trie (``matcher/trie.rs``) transitions, and
+   standard-library code inlined into the walk (bounds checks, character decoding);
 3. **boundary checks**: the previous-character test (the ``prev_blocks`` closure), ``end_ok``
    and ``report``;
 4. **candidates → mentions**: ``keep_longest``, ``resolve``, ``push_cand``, the output vector,
@@ -127,11 +128,22 @@ def phase(f: str, line: int, fn_of: Dict[int, str], closure: Tuple[int, int], wa
             return "1. candidate starts: scan loop, first/second-byte filters"
         if name == "walk_direct":
             return "2. automaton walk: walk_direct (view bytes, whitespace runs, case table)"
-        if name in ("end_ok", "report", "extend_word"):
+        if name in ("end_ok", "report", "report_pattern", "trie_report", "extend_word"):
             return "3. boundary: end of the match, alias look-up (report, end_ok)"
+        # The trie engine of small views (scan_trie, walk_trie; since 2026-12-05).
+        if name == "scan_trie":
+            return "1. candidate starts: scan loop, mask bits (scan_trie)"
+        if name == "trie_other_start":
+            return "1. candidate starts: non-ASCII characters (trie_other_start)"
+        if name in ("prev_blocks_start", "prev_blocks_other"):
+            return "3. boundary: previous character (prev_blocks)"
+        if name in ("walk_trie", "trie_step_other"):
+            return "2. automaton walk: walk_trie (four-byte step, byte loop)"
         return "4. candidates → mentions (" + str(name) + ")"
+    if f.endswith("matcher/trie.rs"):
+        return "2. automaton walk: trie transitions (trie.rs)"
     if "bytescan.rs" in f or "core_arch" in f:
-        return "1. candidate starts: SIMD skip (bytescan)"
+        return "1. candidate starts: SIMD skip / word-start masks (bytescan)"
     if "gate.rs" in f:
         return "1. candidate starts: token gate (gate.rs)"
     if "aho-corasick" in f:
@@ -164,7 +176,9 @@ def main() -> None:
     for (fn, f), c in fncost.items():
         if f.endswith("core/matcher.rs") or any(k in f for k in ("bytescan.rs", "core_arch", "gate.rs", "aho-corasick")):
             continue
-        if "walk_direct" in fn:
+        if "masks_avx2" in fn or "masks_ssse3" in fn or "Finder" in fn:
+            groups["1. candidate starts: SIMD skip / word-start masks (bytescan)"] += c
+        elif "walk_direct" in fn or "trie_step_other" in fn:
             groups["2. automaton walk: inlined std (bounds checks, char decoding)"] += c
         elif "gate::" in fn:
             groups["1. candidate starts: token gate (gate.rs)"] += c

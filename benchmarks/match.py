@@ -232,7 +232,7 @@ def make_spacy(P: Patterns) -> Tuple[Callable[[List[str]], pd.DataFrame], Any]:
     from spacy.matcher import PhraseMatcher
 
     nlp = spacy.blank("en")
-    pm = PhraseMatcher(nlp.vocab)
+    pm = PhraseMatcher(nlp.vocab, attr="ORTH")
     key_to_pid: Dict[int, int] = {}
     for i, doc in enumerate(nlp.tokenizer.pipe(P.patterns)):
         key = f"p{i}"
@@ -244,7 +244,9 @@ def make_spacy(P: Patterns) -> Tuple[Callable[[List[str]], pd.DataFrame], Any]:
         starts: List[int] = []
         ends: List[int] = []
         pids: List[int] = []
-        for d, doc in enumerate(nlp.pipe(texts, batch_size=256)):
+        # The tokenizer alone (a blank pipeline has no other component): what nlp.pipe runs,
+        # without the pipeline's per-document overhead.
+        for d, doc in enumerate(nlp.tokenizer.pipe(texts, batch_size=256)):
             cur = -1
             # PhraseMatcher reports every (overlapping) match: keep leftmost-longest ones.
             for mid, s, e in sorted(pm(doc), key=lambda m: (m[1], -m[2])):
@@ -494,6 +496,7 @@ def bench_gazetteer(which: str, texts: List[str], args: argparse.Namespace, peer
             "key": p.key, "threads": p.threads, "docs": len(p.texts), "mb": round(mb, 2),
             "median_s": p.timing.median, "runs": len(p.timing.times), "times": p.timing.times,
             "mb_s": mb / p.timing.median, "rows": len(df), "spans": len(_spans(df)), "compile_s": p.compile_s,
+            "cpu_median_s": p.timing.cpu_median, "cpu_times": p.timing.cpu,
         }
         if p.key in PEERS:
             suffix = "_subset" if p.subset else ""
@@ -501,6 +504,10 @@ def bench_gazetteer(which: str, texts: List[str], args: argparse.Namespace, peer
                 ref = by_key.get(f"gazetta_noglob_{t}{suffix}")
                 if ref is not None:
                     row[f"ratio_{t}"] = ref.timing.median and (mb / ref.timing.median) / row["mb_s"]
+            ref = by_key.get(f"gazetta_noglob_1{suffix}")
+            if ref is not None:
+                # CPU seconds of the peer over those of gazetta on one thread (same documents).
+                row["ratio_1_cpu"] = p.timing.cpu_median / ref.timing.cpu_median
         rows.append(row)
 
     comparisons = []
@@ -538,12 +545,13 @@ def print_tables(res: Dict[str, Any]) -> str:
             "pipeline": r["pipeline"], "threads": r["threads"], "mb_s": f"{r['mb_s']:,.2f}" if r["mb_s"] < 10 else
             f"{r['mb_s']:,.1f}", "median": fmt_s(r["median_s"]), "runs": r["runs"], "rows": f"{r['rows']:,}",
             "spans": f"{r['spans']:,}", "compile": fmt_s(r["compile_s"]), "r1": _ratio(r.get("ratio_1")),
-            "rall": _ratio(r.get("ratio_all")),
+            "rall": _ratio(r.get("ratio_all")), "cpu": fmt_s(r["cpu_median_s"]), "r1cpu": _ratio(r.get("ratio_1_cpu")),
         })
     t = markdown_table(rows, [("pipeline", "pipeline"), ("threads", "threads"), ("mb_s", "MB/s"),
                               ("median", "median time"), ("runs", "runs"), ("rows", "matches (rows)"),
                               ("spans", "spans"), ("compile", "compile"),
-                              ("r1", "gazetta 1 thread / peer"), ("rall", "gazetta all cores / peer")])
+                              ("r1", "gazetta 1 thread / peer"), ("rall", "gazetta all cores / peer"),
+                              ("cpu", "median CPU time"), ("r1cpu", "gazetta 1 thread / peer, CPU")])
     mem_rows = []
     for name, m in res.get("memory", {}).items():
         mem_rows.append({"m": name, "mb": None if "memory_bytes" not in m else f"{m['memory_bytes'] / 1e6:,.1f}",
@@ -567,7 +575,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--slow-runs", type=int, help=f"runs of pipelines slower than {SLOW_SECONDS:.0f} s (default 3; --quick 1)")
     ap.add_argument("--compile-runs", type=int, help="compilations timed per matcher (default 3; --quick 1)")
     ap.add_argument("--docs", type=int, help="use only the first N documents (default all; --quick 3000)")
-    ap.add_argument("--spacy-docs", type=int, help="documents for spaCy (default 2000; --quick 300)")
+    ap.add_argument("--spacy-docs", type=lambda v: 0 if v == "all" else int(v),
+                    help="documents for spaCy, or 'all' for the whole corpus (default 2000; --quick 300)")
     ap.add_argument("--examples", type=int, default=5, help="differing spans printed per direction")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory measurement (a child process)")
     ap.add_argument("--_memory", help=argparse.SUPPRESS)
@@ -586,7 +595,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args.slow_runs = args.slow_runs or (1 if q else 3)
     args.compile_runs = args.compile_runs or (1 if q else 3)
     args.docs = args.docs or (3000 if q else None)
-    args.spacy_docs = args.spacy_docs or (300 if q else 2000)
+    if args.spacy_docs is None:
+        args.spacy_docs = 300 if q else 2000
+    elif args.spacy_docs == 0:
+        args.spacy_docs = 10 ** 12  # 'all': every document of the corpus
 
     import gazetta
 
