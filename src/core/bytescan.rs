@@ -389,6 +389,20 @@ pub fn word_start_masks_with(set: &ByteSet, hay: &[u8], from: usize, out: &mut [
     blocks
 }
 
+/// Bit `h` of `ALNUM_LO[l]`: byte `h << 4 | l` (h < 8) is an ASCII letter or digit (the
+/// truffle table of that set; see [`ByteSet::hits16_ssse3`]).
+const ALNUM_LO: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut b = 0usize;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b & 0xF] |= 1 << (b >> 4);
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The mask of one block from its set and letter-or-digit bits.
 #[inline(always)]
 fn start_mask(set: u64, word: u64, carry: bool) -> u64 {
@@ -441,11 +455,8 @@ unsafe fn masks_avx2(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], mu
     let flip = _mm256_set1_epi8(-128);
     let nib = _mm256_set1_epi8(0x0F);
     let zero = _mm256_setzero_si256();
-    let d_lo = _mm256_set1_epi8(b'0' as i8 - 1);
-    let d_hi = _mm256_set1_epi8(b'9' as i8 + 1);
-    let case = _mm256_set1_epi8(0x20);
-    let l_lo = _mm256_set1_epi8(b'a' as i8 - 1);
-    let l_hi = _mm256_set1_epi8(b'z' as i8 + 1);
+    // SAFETY: a 16-byte array read unaligned.
+    let alnum_t = _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(ALNUM_LO.as_ptr() as *const __m128i) });
     let mut buf = [0u8; 64];
     for (k, slot) in out.iter_mut().enumerate() {
         let (p, keep) = block_ptr(hay, from + 64 * k, &mut buf);
@@ -458,11 +469,10 @@ unsafe fn masks_avx2(set: &ByteSet, hay: &[u8], from: usize, out: &mut [u64], mu
             let sel = _mm256_shuffle_epi8(bits, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
             let hit = _mm256_and_si256(_mm256_or_si256(a, b), sel);
             let sh = !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, zero)) as u32);
-            // Letters and digits: signed compares (bytes >= 0x80 are negative and fail them).
-            let digit = _mm256_and_si256(_mm256_cmpgt_epi8(v, d_lo), _mm256_cmpgt_epi8(d_hi, v));
-            let l = _mm256_or_si256(v, case);
-            let letter = _mm256_and_si256(_mm256_cmpgt_epi8(l, l_lo), _mm256_cmpgt_epi8(l_hi, l));
-            let wh = _mm256_movemask_epi8(_mm256_or_si256(digit, letter)) as u32;
+            // Letters and digits: the same truffle on the ASCII table `ALNUM_LO` (a byte >= 0x80
+            // has its index's top bit set, so the look-up gives 0), sharing `sel`.
+            let word = _mm256_and_si256(_mm256_shuffle_epi8(alnum_t, v), sel);
+            let wh = !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(word, zero)) as u32);
             s |= (sh as u64) << (32 * h);
             w |= (wh as u64) << (32 * h);
         }

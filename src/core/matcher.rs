@@ -442,6 +442,9 @@ pub struct Scratch {
     resolve: ResolveScratch,
     /// Candidates removed by context rules since the last [`Scratch::take_removed`].
     removed: Removed,
+    /// The word-start masks of [`scan_trie`] (kept, so that short documents do not clear a
+    /// new buffer each).
+    masks: Vec<u64>,
 }
 
 impl Scratch {
@@ -835,7 +838,16 @@ impl Matcher {
                 match &vm.engine {
                     Engine::Dfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
                     Engine::Nfa(a) => scan_direct(a, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
-                    Engine::Trie(t) => scan_trie(t, vm, &self.aliases, text, &mut scratch.cands, &mut after_walk, cancel)?,
+                    Engine::Trie(t) => scan_trie(
+                        t,
+                        vm,
+                        &self.aliases,
+                        text,
+                        &mut scratch.cands,
+                        &mut scratch.masks,
+                        &mut after_walk,
+                        cancel,
+                    )?,
                 }
             }
         }
@@ -1368,25 +1380,29 @@ fn scan_direct<A: Automaton>(
 /// then every set bit is looked at in order. No position is skipped between two bits: the
 /// bytes of `vm.skip` are ASCII bytes and lead bytes of non-ASCII characters, never
 /// continuation bytes, so every bit is a character start.
+#[allow(clippy::too_many_arguments)]
 fn scan_trie(
     trie: &trie::Trie,
     vm: &ViewMatcher,
     aliases: &[AliasInfo],
     text: &str,
     cands: &mut Vec<Cand>,
+    masks: &mut Vec<u64>,
     after_walk: &mut impl FnMut(&mut Vec<Cand>, usize, usize) -> Result<()>,
     cancel: &AtomicBool,
 ) -> Result<()> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut oom = 0usize;
-    let mut masks = [0u64; MASK_BLOCKS];
+    if masks.len() < MASK_BLOCKS {
+        masks.resize(MASK_BLOCKS, 0);
+    }
     let mut base = 0usize;
     while base < n {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
         }
-        let blocks = word_start_masks(&vm.skip, bytes, base, &mut masks);
+        let blocks = word_start_masks(&vm.skip, bytes, base, masks);
         for (k, &mask) in masks[..blocks].iter().enumerate() {
             let mut m = mask;
             while m != 0 {
