@@ -8,8 +8,10 @@
 //! and in capitals), sensitive ones as one, insensitive ones lowercased into a lowercase view:
 //! case therefore never needs a check after the automaton.
 //!
-//! Each view's patterns go into one Aho-Corasick automaton with *anchored* starts only (a trie:
-//! a DFA for small gazetteers, a contiguous NFA for large ones). The text is walked from every
+//! Each view's patterns go into one automaton with *anchored* starts only: for a small view
+//! without accent folding (country-size gazetteers), the patterns' trie as a dense table
+//! ([`trie`], scanned by `scan_trie`); otherwise an Aho-Corasick automaton (a DFA while its
+//! table is cache-sized, a contiguous NFA for large gazetteers). The text is walked from every
 //! position where a word may start (docs/matching.md, Word boundaries: a word character after a non-word one, any
 //! character of an unspaced script, or a non-word character that begins some alias), and each
 //! walk reports every alias that is a prefix of the text there. Every report is a candidate once
@@ -481,7 +483,8 @@ impl Matcher {
     /// ```
     ///
     /// # Resource usage
-    /// Building the 583 English newsmap country aliases takes a few milliseconds; the 229k
+    /// Building the 583 English newsmap country aliases takes a few milliseconds and keeps a
+    /// 1.8 MB trie (3.0 MB for the 954 aliases of the built-in `countries()`); the 229k
     /// GeoNames city aliases take 2–3 s (peak about 300 MB above the start) and keep about
     /// 42 MB of automata plus a 1 MiB token gate (see README for measurements).
     pub fn new(spec: MatcherSpec) -> Result<Matcher> {
