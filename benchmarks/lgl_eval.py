@@ -668,7 +668,8 @@ def run_table(docs: Sequence[Mapping[str, Any]], *, repeat: int = 3, only: Optio
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     head = (f"Measured {date} with gazetta {gazetta.__version__} ({_code_version()}), "
             f"`python benchmarks/lgl_eval.py table`; match time = median of {repeat} runs over the 588 texts "
-            f"on {os.cpu_count()} cores.")
+            f"on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (times are wall times, only "
+            "comparable within one table).")
     parts = [head]
     parts += ["", "*ambiguous spans*: spans with several candidates in the output; *resolved c/d/s/p, left*: spans "
               "of any kind that the matcher's resolution settled by context / document / support / prior, and that "
