@@ -134,6 +134,11 @@ RULE_ARTICLES = {
         "available in English. English fans cheered in French stadiums.",
         [("English", "GB-ENG"), ("French", "FR")],
     ),
+    "given_names": (
+        "Officer Monica French said so; Matt Holland scored and Tony Jordan wrote it. "
+        "France and Jordan agreed.",
+        [("France", "FR"), ("Jordan", "JO")],
+    ),
     "titles_companies_films": (
         '"Demand is huge," said Mr Irish. Swiss Re paid; Hotel Rwanda won; KLM Royal Dutch Airlines '
         "flew Chinese Taipei's team. Rwanda and Switzerland agreed.",
