@@ -27,7 +27,7 @@ use super::error::{Error, Result};
 use super::matcher::{Matcher, Mention, Removed, Scratch};
 use super::resolve::NO_PARENT;
 use super::text::DocText;
-use super::units::{bytes_to_cps, paragraphs_read, paragraphs_read_into, sentences_read, sentences_read_into, tokens, ParagraphMode, Reading};
+use super::units::{bytes_to_cps, paragraphs_read, paragraphs_read_into, sentences_mode_into, sentences_read, tokens, ParagraphMode, Reading};
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -483,15 +483,17 @@ impl Counter {
             Unit::Paragraph | Unit::Sentence => {
                 // How this document's line breaks are read (decided per document with
                 // `ParagraphMode::Auto`), counted.
-                let reading = opts.paragraphs.read(text);
-                match reading {
-                    Reading::Line => self.read_line += 1,
-                    Reading::Blank { .. } => self.read_blank += 1,
-                }
-                if opts.unit == Unit::Paragraph {
-                    paragraphs_read_into(text, reading, &mut sc.units)
+                let blank = if opts.unit == Unit::Paragraph {
+                    let reading = opts.paragraphs.read(text);
+                    paragraphs_read_into(text, reading, &mut sc.units);
+                    matches!(reading, Reading::Blank { .. })
                 } else {
-                    sentences_read_into(text, reading, &mut sc.units)
+                    sentences_mode_into(text, opts.paragraphs, &mut sc.units)
+                };
+                if blank {
+                    self.read_blank += 1;
+                } else {
+                    self.read_line += 1;
                 }
             }
         }

@@ -13,7 +13,7 @@
 //! measured accuracy on hand-checked news text are in `docs/sentences.md` (the gold set is
 //! `tests/data/sentences_gold.jsonl`, the measurement `tests/sentences_gold.rs`).
 
-use super::bytescan::ByteSet;
+use super::bytescan::{ByteSet, Finder};
 use super::chars::{is_space, is_unspaced, is_word};
 use super::normalize::{decode_at, decode_before};
 
@@ -275,7 +275,8 @@ fn line_content(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 #[inline]
 fn is_indent(indent: &str) -> bool {
     let b = indent.as_bytes();
-    b.contains(&b'\t') || indent.chars().nth(1).is_some()
+    // Two bytes from an ASCII one on are two characters at least.
+    (b.len() >= 2 && b[0] < 0x80) || b.contains(&b'\t') || indent.chars().nth(1).is_some()
 }
 
 /// Whether a text *indents its paragraphs* (the indentation rule of [`Reading::Blank`]): a
@@ -690,7 +691,30 @@ pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
 
 /// [`sentences_in`] into `out` (cleared first): callers that split many texts reuse it.
 pub fn sentences_into(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) {
-    sentences_read_into(text, mode.read(text), out);
+    sentences_mode_into(text, mode, out);
+}
+
+/// [`sentences_into`], returning how the text's line breaks were read: `true` for
+/// [`Reading::Blank`], `false` for [`Reading::Line`] (what [`ParagraphMode::read`] says; with
+/// [`ParagraphMode::Blank`] the indentation test that `read` makes up front is made only if
+/// a line break before an indented line needs it).
+pub fn sentences_mode_into(text: &str, mode: ParagraphMode, out: &mut Vec<(usize, usize)>) -> bool {
+    out.clear();
+    match mode {
+        ParagraphMode::Line => {
+            split_scan(text, 1, Some(false), out);
+            false
+        }
+        ParagraphMode::Blank => {
+            split_scan(text, 2, None, out);
+            true
+        }
+        ParagraphMode::Auto => {
+            let reading = mode.read(text);
+            split_text(text, reading, out);
+            matches!(reading, Reading::Blank { .. })
+        }
+    }
 }
 
 /// [`sentences_in`] under a reading already made ([`ParagraphMode::read`]).
@@ -1086,6 +1110,11 @@ fn point_ends_sentence<S: AsRef<str>>(word: &str, look_ahead: impl FnOnce() -> (
     if lists & IN_NEVER != 0 {
         return false;
     }
+    // A word in none of the lists below, neither a dotted acronym nor an initial, ends the
+    // sentence whatever follows: no look-ahead.
+    if lists & (IN_BEFORE_DIGIT | IN_SOFT | IN_COMPANY) == 0 && !is_dotted_acronym(word) && !is_initial(word) {
+        return true;
+    }
     let (next, next_word, next_after_word) = look_ahead();
     let next_word = next_word.as_ref();
     let soft = || {
@@ -1154,38 +1183,99 @@ fn space_run(text: &str, mut i: usize) -> (usize, usize, usize) {
 /// holding a paragraph break of `reading` (one line break in [`Reading::Line`], two in
 /// [`Reading::Blank`], i.e. an empty or blank line, or one before an indented line when the
 /// text indents its paragraphs) or running to the end of the text.
-///
-/// Byte-level: runs of bytes that cannot begin a terminator or a line break are skipped
-/// without decoding ([`SENTENCE_EVENT_LEAD`]), so the cost is one table lookup per byte plus
-/// a little work at each punctuation mark and line break. Gives exactly the spans of the
-/// char-by-char [`reference`] splitter, which splits paragraph by paragraph (tested, fuzzed):
-/// every look-ahead that the paragraph-bounded splitter stops at its paragraph's end stops
-/// here at a paragraph break, and the look-behinds never reach before the current
-/// sentence's start.
 fn split_text(text: &str, reading: Reading, out: &mut Vec<(usize, usize)>) {
+    match reading {
+        Reading::Line => split_scan(text, 1, Some(false), out),
+        Reading::Blank { indents } => split_scan(text, 2, Some(indents), out),
+    }
+}
+
+/// ASCII whitespace (`is_space` of an ASCII byte): tab, line feed, vertical tab, form feed,
+/// carriage return, space.
+#[inline(always)]
+fn is_ascii_space_byte(x: u8) -> bool {
+    matches!(x, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// ASCII bytes after an ASCII terminator (`.` `!` `?`) that leave nothing to decide there:
+/// anything but whitespace, another terminator and a closing quote or bracket (the ASCII
+/// members of [`is_space`], [`is_term`] and [`is_closer`]). A terminator followed by one of
+/// them ends no sentence, and the scan goes on after it (`3.5`, `U.S.-led`, `U.S`).
+const fn quiet_after_term() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut x = 0usize;
+    while x < 0x80 {
+        t[x] = !matches!(x as u8, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}');
+        x += 1;
+    }
+    t
+}
+static QUIET_AFTER_TERM: [bool; 256] = quiet_after_term();
+
+/// [`split_text`] with `per_break` line breaks to a paragraph break (1: [`Reading::Line`],
+/// 2: [`Reading::Blank`]) and whether the text indents its paragraphs (`None`: not known
+/// yet; [`indents_paragraphs`] is then asked the first time a break before an indented line
+/// needs it, so a text without such a break is never measured).
+///
+/// Byte-level: the bytes that may begin a terminator or a line break
+/// ([`SENTENCE_EVENT_LEAD`]) are found with a [`Finder`] (each 64-byte block classified once),
+/// every other byte (continuation bytes included) is skipped without decoding, and an event
+/// whose next byte settles it as a no-op (an ASCII terminator followed by a letter, digit,
+/// hyphen...; in blank-line reading, a line break followed by an ASCII character that is not
+/// whitespace) is passed over at once; the others are decided as the char-by-char
+/// [`reference`] splitter decides them, which splits paragraph by paragraph (tested,
+/// fuzzed): every look-ahead that the paragraph-bounded splitter stops at its paragraph's end
+/// stops here at a paragraph break, and the look-behinds never reach before the current
+/// sentence's start.
+fn split_scan(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
     let b = text.as_bytes();
     let n = b.len();
-    let (per_break, indents) = match reading {
-        Reading::Line => (1, false),
-        Reading::Blank { indents } => (2, indents),
-    };
+    // The first character that is not whitespace, and where its line starts.
+    let (first, _, first_line) = space_run(text, 0);
     // A whitespace run ending at `end` with `breaks` line breaks, the last of which starts
-    // its line at `line`, ends the paragraph.
-    let ends_paragraph = |end: usize, breaks: usize, line: usize| {
-        end >= n || breaks >= per_break || (indents && breaks == 1 && is_indent(&text[line..end]))
+    // its line at `line`, ends the paragraph. (The text's indentation is looked at last, and
+    // only once.)
+    let mut ends_paragraph = |end: usize, breaks: usize, line: usize| {
+        end >= n
+            || breaks >= per_break
+            || (breaks == 1
+                && is_indent(&text[line..end])
+                && *indents.get_or_insert_with(|| {
+                    // `text[line..end]` indents a line after a line break, holding `text[end]`
+                    // (not whitespace): the text indents its paragraphs if some other line
+                    // that is not blank is not indented, which the first one often settles.
+                    (first < n && !is_indent(&text[first_line..first])) || indents_paragraphs(text)
+                }))
     };
     let emit = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
         if let Some(span) = trim_span(text, s, e) {
             out.push(span);
         }
     };
+    let mut events = Finder::new(&SENTENCE_EVENT_LEAD, b);
     // Byte offset of the current sentence's first character (a non-space character).
-    let mut start = space_run(text, 0).0;
+    let mut start = first;
     let mut i = start;
     loop {
-        i = SENTENCE_EVENT_LEAD.find(b, i);
+        i = events.find(i);
         if i >= n {
             break;
+        }
+        let x = b[i];
+        // Events settled by the next byte alone (most full stops and, reading blank lines,
+        // most line breaks of hard-wrapped text): the full rules below would resume at i + 1
+        // without a cut.
+        if i + 1 < n {
+            let y = b[i + 1];
+            let quiet = match x {
+                b'.' | b'!' | b'?' => QUIET_AFTER_TERM[y as usize],
+                b'\n' => per_break == 2 && y < 0x80 && !is_ascii_space_byte(y),
+                _ => false,
+            };
+            if quiet {
+                i += 1;
+                continue;
+            }
         }
         let c = decode_at(text, i);
         let cl = c.len_utf8();

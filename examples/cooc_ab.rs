@@ -1,0 +1,109 @@
+//! Timing of the phases of a sentence-level co-occurrence pass in pure Rust (single thread):
+//! matching alone (`find_bytes_into`), sentence splitting alone (`sentences_mode_into` under
+//! the reading `paragraphs="blank"` gives each text), and the whole count
+//! (`Counter::add_batch` on a 1-thread pool, which does both plus the counting), with a
+//! checksum of the counted columns to compare builds. Under callgrind, pass one phase
+//! (`match`, `split`, `count` or `none` = loading only) and 1 run: the instruction counts of
+//! a phase are its run minus the `none` run.
+//!
+//! ```text
+//! cargo run --release --example cooc_ab -- /tmp/countries.json /tmp/reuters.jsonl all 9
+//! ```
+//! (the gazetteer JSON as in `engine_ab.rs`).
+use gazetta::core::batch::{pool, Control};
+use gazetta::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
+use gazetta::core::units::{sentences_mode_into, ParagraphMode};
+use gazetta::core::{AliasInput, Matcher, MatcherSpec};
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none] [runs]");
+        std::process::exit(2);
+    }
+    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
+    let strs = |k: &str| -> Vec<String> { g[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
+    let texts = strs("texts");
+    let ents: Vec<u32> = g["ents"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u32).collect();
+    let spec = MatcherSpec {
+        ids: strs("ids"),
+        names: strs("names"),
+        kinds: strs("kinds"),
+        aliases: texts.iter().zip(&ents).map(|(t, &e)| AliasInput { text: t.clone(), entity: e, case: None, fold_accents: None }).collect(),
+        ..Default::default()
+    };
+    let corpus: Vec<String> = std::fs::read_to_string(&args[2]).unwrap().lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(|s| s.to_string()))
+        .collect();
+    let phase = args.get(3).map(String::as_str).unwrap_or("all");
+    let runs: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(9);
+    let m = Matcher::new(spec).unwrap();
+    let mut rank: Vec<u32> = (0..m.spec().ids.len() as u32).collect();
+    {
+        let mut order: Vec<u32> = rank.clone();
+        order.sort_by(|&a, &b| m.spec().ids[a as usize].cmp(&m.spec().ids[b as usize]));
+        for (r, &e) in order.iter().enumerate() {
+            rank[e as usize] = r as u32;
+        }
+    }
+    let docs: Vec<&str> = corpus.iter().map(String::as_str).collect();
+    let groups = vec![0u32; docs.len()];
+    let opts = CoocOptions { unit: Unit::Sentence, paragraphs: ParagraphMode::Blank, window: None, count: CountMode::Units };
+    let p = pool(Some(1)).unwrap();
+    let cancel = AtomicBool::new(false);
+    let mb: f64 = docs.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
+    let (mut tm, mut ts, mut tc) = (vec![], vec![], vec![]);
+    let (mut cm, mut cs, mut cc) = (0u64, 0u64, 0u64);
+    let mut scratch = Default::default();
+    let (mut found, mut spans) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        if phase == "all" || phase == "match" {
+            let t0 = Instant::now();
+            cm = 0xCBF2_9CE4_8422_2325;
+            for t in &docs {
+                found.clear();
+                m.find_bytes_into(t, &mut scratch, &mut found, &cancel).unwrap();
+                cm = (cm ^ found.len() as u64).wrapping_mul(0x100_0000_01B3);
+            }
+            tm.push(t0.elapsed().as_secs_f64());
+        }
+        if phase == "all" || phase == "split" {
+            let t0 = Instant::now();
+            cs = 0xCBF2_9CE4_8422_2325;
+            for t in &docs {
+                sentences_mode_into(t, ParagraphMode::Blank, &mut spans);
+                for &(a, b) in &spans {
+                    cs = (cs ^ (a as u64 * 31 + b as u64)).wrapping_mul(0x100_0000_01B3);
+                }
+            }
+            ts.push(t0.elapsed().as_secs_f64());
+        }
+        if phase == "all" || phase == "count" {
+            let t0 = Instant::now();
+            let mut c = Counter::new();
+            c.add_batch(&m, &docs, &groups, &rank, &opts, &p, &Control::default()).unwrap();
+            let f = c.finish(&rank);
+            tc.push(t0.elapsed().as_secs_f64());
+            cc = 0xCBF2_9CE4_8422_2325;
+            for x in f.pair_a.iter().chain(&f.pair_b).map(|&x| x as u64).chain(f.n_ab.iter().copied())
+                .chain(f.ent_units.iter().copied()).chain(f.ent_mentions.iter().copied()).chain(f.ent_docs.iter().copied())
+                .chain(f.groups.iter().flat_map(|g| [g.docs, g.units, g.mentions]))
+            {
+                cc = (cc ^ x).wrapping_mul(0x100_0000_01B3);
+            }
+        }
+    }
+    let med = |v: &mut Vec<f64>| -> f64 {
+        if v.is_empty() {
+            return f64::NAN;
+        }
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2] * 1e3
+    };
+    let (a, b, c) = (med(&mut tm), med(&mut ts), med(&mut tc));
+    println!("{mb:.2} MB: match {a:.2} ms ({cm:016x})  split {b:.2} ms ({cs:016x})  count {c:.2} ms ({cc:016x}) = {:.0} MB/s",
+             mb / c * 1e3);
+}
