@@ -166,7 +166,7 @@ fn is_line_break(c: char) -> bool {
 
 /// `(start, end)` of `text[s..e]` without leading and trailing whitespace, or `None` when
 /// nothing else is left.
-#[inline]
+#[inline(always)]
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     // ASCII fast path on both ends; any other byte falls through to the char-wise trim.
     let b = text.as_bytes();
@@ -1140,7 +1140,7 @@ fn point_ends_sentence<S: AsRef<str>>(word: &str, look_ahead: impl FnOnce() -> (
 /// or `text.len()`), how many line breaks it holds (`\r\n` counting once) and where the line
 /// after its last break starts (`i` when it holds none), so that `text[line..end]` is the
 /// indentation of the line the run leads to.
-#[inline]
+#[inline(always)]
 fn space_run(text: &str, mut i: usize) -> (usize, usize, usize) {
     let b = text.as_bytes();
     let mut breaks = 0usize;
@@ -1276,6 +1276,28 @@ fn split_scan(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut
                 i += 1;
                 continue;
             }
+        }
+        // The commonest candidate in running text: an ASCII terminator, one space and an ASCII
+        // character that is not whitespace (`said. The`, `said. the`, `U.S. officials`). The
+        // whitespace run is that space, the paragraph goes on, and the character after it
+        // decides whether a sentence may start there as `starts_sentence` does.
+        if matches!(x, b'.' | b'!' | b'?') && i + 2 < n && b[i + 1] == b' ' && b[i + 2] < 0x80 && !is_ascii_space_byte(b[i + 2]) {
+            let z = b[i + 2];
+            let ends = if z.is_ascii_uppercase() || z.is_ascii_digit() {
+                x != b'.' || run_ends_sentence(text, start, i, i + 1, i + 2)
+            } else if matches!(z, b'"' | b'\'' | b'(' | b'[' | b'{') {
+                starts_sentence(text, i + 2) && run_ends_sentence(text, start, i, i + 1, i + 2)
+            } else {
+                false
+            };
+            if ends {
+                emit(start, i + 1, out);
+                start = i + 2;
+                i += 2;
+            } else {
+                i += 1;
+            }
+            continue;
         }
         let c = decode_at(text, i);
         let cl = c.len_utf8();
