@@ -1007,6 +1007,10 @@ const OPENERS: &[&str] = &[
     "Shares",
 ];
 
+/// The entries of [`NEVER`], [`BEFORE_DIGIT`], [`SOFT`] and [`COMPANY`] made of lower-case
+/// ASCII letters and digits only (checked by a unit test).
+const LOWER_LISTED: &[&str] = &["vs", "v", "cf", "viz", "approx", "p", "pp", "etc", "est", "al"];
+
 /// The longest entry, in bytes, of [`NEVER`], [`BEFORE_DIGIT`], [`SOFT`] and [`COMPANY`]
 /// (checked by a unit test).
 const MAX_LISTED_LEN: usize = 6;
@@ -1104,6 +1108,13 @@ fn point_ends_sentence<S: AsRef<str>>(word: &str, look_ahead: impl FnOnce() -> (
     // No listed abbreviation is longer than 6 bytes, and acronyms and initials need a point or
     // a single character: longer words end the sentence without any list lookup.
     if word.is_empty() || (word.len() > MAX_LISTED_LEN && !word.contains('.')) {
+        return true;
+    }
+    // The commonest words before a full stop (`said`, `year`, `1987`): lower-case ASCII
+    // letters and digits. Such a word can only be listed exactly as it is, and is neither a
+    // dotted acronym nor an initial: unless it is one of the few listed words of that shape,
+    // it ends the sentence.
+    if word.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) && !LOWER_LISTED.contains(&word) {
         return true;
     }
     let lists = lists_of(word);
@@ -1362,8 +1373,17 @@ fn run_ends_sentence(p: &str, start: usize, i: usize, j: usize, m: usize) -> boo
     let single_point = first == '.' && j == i + 1;
     // The word before the run: back to whitespace, without opening quotes/brackets before it
     // or closing ones after it.
+    let b = p.as_bytes();
     let mut w0 = i;
     while w0 > start {
+        let x = b[w0 - 1];
+        if x < 0x80 {
+            if is_ascii_space_byte(x) {
+                break;
+            }
+            w0 -= 1;
+            continue;
+        }
         let c = decode_before(p, w0);
         if is_space(c) {
             break;
@@ -2131,6 +2151,25 @@ European capitals.";
         }
         assert_eq!(lists_of("Co") & IN_COMPANY, IN_COMPANY);
         assert_eq!(lists_of("A"), IN_OPENERS);
+    }
+
+    #[test]
+    fn lower_listed_is_right() {
+        // The listed words of lower-case ASCII letters and digits, and nothing else.
+        let mut want: Vec<&str> = [NEVER, BEFORE_DIGIT, SOFT, COMPANY]
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .filter(|w| w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+            .collect();
+        let mut got = LOWER_LISTED.to_vec();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        // The fast path of point_ends_sentence agrees with the lists on such words.
+        for w in ["said", "year", "1987", "pct", "vs", "etc", "al", "p", "pp", "no", "co", "inc", "ltd", "st", "mr", "jan"] {
+            let listed = lists_of(w) & (IN_NEVER | IN_BEFORE_DIGIT | IN_SOFT | IN_COMPANY) != 0;
+            assert_eq!(listed, LOWER_LISTED.contains(&w), "{w}");
+        }
     }
 
     #[test]
