@@ -907,7 +907,7 @@ fn starts_sentence(p: &str, m: usize) -> bool {
 }
 
 /// The first byte at or after `i` whose char fails `pred` (or `p.len()`).
-#[inline]
+#[inline(always)]
 fn skip_while(p: &str, mut i: usize, pred: impl Fn(char) -> bool) -> usize {
     while i < p.len() {
         let c = decode_at(p, i);
