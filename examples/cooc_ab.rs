@@ -1,6 +1,6 @@
 //! Timing of the phases of a sentence-level co-occurrence pass in pure Rust (single thread):
 //! matching alone (`find_bytes_into`), sentence splitting alone (`sentences_mode_into` under
-//! the reading `paragraphs="blank"` gives each text), and the whole count
+//! the reading `paragraphs="blank"`, or the mode given last, gives each text), and the whole count
 //! (`Counter::add_batch` on a 1-thread pool, which does both plus the counting), with a
 //! checksum of the counted columns to compare builds. Under callgrind, pass one phase
 //! (`match`, `split`, `count` or `none` = loading only) and 1 run: the instruction counts of
@@ -20,7 +20,7 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none] [runs]");
+        eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none] [runs] [blank|auto|line]");
         std::process::exit(2);
     }
     let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
@@ -40,6 +40,11 @@ fn main() {
         .collect();
     let phase = args.get(3).map(String::as_str).unwrap_or("all");
     let runs: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(9);
+    let mode = match args.get(5).map(String::as_str).unwrap_or("blank") {
+        "auto" => ParagraphMode::Auto,
+        "line" => ParagraphMode::Line,
+        _ => ParagraphMode::Blank,
+    };
     let m = Matcher::new(spec).unwrap();
     let mut rank: Vec<u32> = (0..m.spec().ids.len() as u32).collect();
     {
@@ -51,7 +56,7 @@ fn main() {
     }
     let docs: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let groups = vec![0u32; docs.len()];
-    let opts = CoocOptions { unit: Unit::Sentence, paragraphs: ParagraphMode::Blank, window: None, count: CountMode::Units };
+    let opts = CoocOptions { unit: Unit::Sentence, paragraphs: mode, window: None, count: CountMode::Units };
     let p = pool(Some(1)).unwrap();
     let cancel = AtomicBool::new(false);
     let mb: f64 = docs.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
@@ -74,7 +79,7 @@ fn main() {
             let t0 = Instant::now();
             cs = 0xCBF2_9CE4_8422_2325;
             for t in &docs {
-                sentences_mode_into(t, ParagraphMode::Blank, &mut spans);
+                sentences_mode_into(t, mode, &mut spans);
                 for &(a, b) in &spans {
                     cs = (cs ^ (a as u64 * 31 + b as u64)).wrapping_mul(0x100_0000_01B3);
                 }

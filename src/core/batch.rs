@@ -92,11 +92,15 @@ pub fn cached_threads() -> usize {
 /// ```
 pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
     let n = n.unwrap_or_else(default_threads).max(1);
-    let max = max_threads();
-    if n > max {
-        return Err(Error::InvalidInput(format!(
-            "n_threads must be at most {max} (the larger of {MAX_THREADS} and the number of CPUs); got {n}"
-        )));
+    // Up to MAX_THREADS is always allowed: the machine's parallelism (a few system calls, tens
+    // of microseconds) is asked only above it.
+    if n > MAX_THREADS {
+        let max = max_threads();
+        if n > max {
+            return Err(Error::InvalidInput(format!(
+                "n_threads must be at most {max} (the larger of {MAX_THREADS} and the number of CPUs); got {n}"
+            )));
+        }
     }
     {
         let mut cache = pools().lock().unwrap_or_else(|e| e.into_inner());
