@@ -1,5 +1,5 @@
 //! Timing of the phases of a sentence-level co-occurrence pass in pure Rust (single thread):
-//! matching alone (`find_bytes_into`), sentence splitting alone (`sentences_mode_into` under
+//! matching alone (`find_bytes_into`), sentence splitting alone (`sentences_into` under
 //! the reading `paragraphs="blank"`, or the mode given last, gives each text), and the whole count
 //! (`Counter::add_batch` on a 1-thread pool, which does both plus the counting), with a
 //! checksum of the counted columns to compare builds. Under callgrind, pass one phase
@@ -12,7 +12,7 @@
 //! (the gazetteer JSON as in `engine_ab.rs`).
 use gazetta::core::batch::{pool, Control};
 use gazetta::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
-use gazetta::core::units::{sentences_mode_into, ParagraphMode};
+use gazetta::core::units::{sentences_into, ParagraphMode};
 use gazetta::core::{AliasInput, Matcher, MatcherSpec};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -79,7 +79,7 @@ fn main() {
             let t0 = Instant::now();
             cs = 0xCBF2_9CE4_8422_2325;
             for t in &docs {
-                sentences_mode_into(t, mode, &mut spans);
+                sentences_into(t, mode, &mut spans);
                 for &(a, b) in &spans {
                     cs = (cs ^ (a as u64 * 31 + b as u64)).wrapping_mul(0x100_0000_01B3);
                 }
