@@ -10,7 +10,7 @@ use rustc_hash::FxHasher;
 use super::batch::Control;
 use super::cooccur::unit_indices;
 use super::error::{try_reserve, Error, Result};
-use super::matcher::{Matcher, Mention, Removed, Scratch, IGNORE};
+use super::matcher::{fill_code_points_known, Matcher, Mention, Removed, Scratch, IGNORE};
 use super::units::ParagraphMode;
 
 /// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
@@ -29,20 +29,27 @@ pub struct Coded {
 
 impl Coded {
     fn from_indices(idx: &[u32], table_len: usize) -> Coded {
-        let mut map = vec![-1i32; table_len];
         let mut seen = vec![false; table_len];
         for &i in idx {
             seen[i as usize] = true;
         }
-        let mut used = Vec::new();
-        for (i, s) in seen.iter().enumerate() {
-            if *s {
-                map[i] = used.len() as i32;
-                used.push(i as u32);
-            }
-        }
+        let (map, used) = compact(&seen);
         Coded { codes: idx.iter().map(|&i| map[i as usize]).collect(), used }
     }
+}
+
+/// (code of each table index, -1 where unused; the used indices ascending) from the marks of
+/// the used ones.
+fn compact(seen: &[bool]) -> (Vec<i32>, Vec<u32>) {
+    let mut map = vec![-1i32; seen.len()];
+    let mut used = Vec::new();
+    for (i, s) in seen.iter().enumerate() {
+        if *s {
+            map[i] = used.len() as i32;
+            used.push(i as u32);
+        }
+    }
+    (map, used)
 }
 
 /// Tables that map entity and alias indices to unique strings (names and kinds repeat across
@@ -135,13 +142,14 @@ pub struct MentionColumns {
 }
 
 /// Row columns of one run of documents, with its own surface dictionary (the per-piece part
-/// of [`MentionColumns::match_in`]).
-struct Piece {
+/// of [`MentionColumns::match_in`]). Surfaces are slices of the texts: only the joined
+/// columns own their strings.
+struct Piece<'t> {
     doc: Vec<i64>,
     start: Vec<i64>,
     end: Vec<i64>,
     surface: Vec<i32>,
-    surfaces: Vec<String>,
+    surfaces: Vec<&'t str>,
     ent: Vec<u32>,
     als: Vec<u32>,
     ambiguous: Vec<bool>,
@@ -154,32 +162,43 @@ struct Piece {
 
 /// Writes the rows of one document into a piece (`surf_index`: the piece's surface codes).
 struct PieceWriter<'t> {
-    p: Piece,
+    p: Piece<'t>,
     surf_index: FxMap<&'t str, i32>,
+    /// Rows every column has room for without growing.
+    room: usize,
 }
 
+/// Mention rows reserved ahead per byte of text: one per 512 bytes (the built-in countries
+/// find one per 390–520 bytes of news; a denser gazetteer grows the columns by doubling).
+const BYTES_PER_ROW_GUESS: usize = 512;
+
+/// Documents between two updates of the shared progress counter.
+const PROGRESS_EVERY: usize = 64;
+
 impl<'t> PieceWriter<'t> {
-    fn with_capacity(total: usize) -> PieceWriter<'t> {
+    fn new() -> PieceWriter<'t> {
         PieceWriter {
             p: Piece {
-                doc: Vec::with_capacity(total),
-                start: Vec::with_capacity(total),
-                end: Vec::with_capacity(total),
-                surface: Vec::with_capacity(total),
+                doc: Vec::new(),
+                start: Vec::new(),
+                end: Vec::new(),
+                surface: Vec::new(),
                 surfaces: Vec::new(),
-                ent: Vec::with_capacity(total),
-                als: Vec::with_capacity(total),
-                ambiguous: Vec::with_capacity(total),
-                resolved_by: Vec::with_capacity(total),
+                ent: Vec::new(),
+                als: Vec::new(),
+                ambiguous: Vec::new(),
+                resolved_by: Vec::new(),
                 removed: Removed::default(),
                 para: Vec::new(),
                 sent: Vec::new(),
             },
             surf_index: FxMap::default(),
+            room: 0,
         }
     }
 
-    /// Room for `n` more rows, allocated fallibly ([`Error::Memory`] instead of an abort).
+    /// Room for `n` more rows in every column, allocated fallibly ([`Error::Memory`] instead
+    /// of an abort).
     fn reserve(&mut self, n: usize) -> Result<()> {
         let p = &mut self.p;
         try_reserve(&mut p.doc, n, "mention rows")?;
@@ -189,35 +208,59 @@ impl<'t> PieceWriter<'t> {
         try_reserve(&mut p.ent, n, "mention rows")?;
         try_reserve(&mut p.als, n, "mention rows")?;
         try_reserve(&mut p.ambiguous, n, "mention rows")?;
-        try_reserve(&mut p.resolved_by, n, "mention rows")
+        try_reserve(&mut p.resolved_by, n, "mention rows")?;
+        let len = p.doc.len();
+        self.room = [
+            p.doc.capacity(),
+            p.start.capacity(),
+            p.end.capacity(),
+            p.surface.capacity(),
+            p.ent.capacity(),
+            p.als.capacity(),
+            p.ambiguous.capacity(),
+            p.resolved_by.capacity(),
+        ]
+        .into_iter()
+        .min()
+        .unwrap_or(0)
+            - len;
+        Ok(())
     }
 
+    /// Appends the rows of one document (the columns must have room: [`PieceWriter::reserve`]).
+    /// Each column is written by one `extend` over the mentions (one capacity check, no
+    /// per-row branch), the surfaces by a look-up per row.
     fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
+        debug_assert!(mentions.len() <= self.room);
+        self.room -= mentions.len();
         let p = &mut self.p;
-        for x in mentions {
+        p.doc.extend(mentions.iter().map(|_| doc));
+        p.start.extend(mentions.iter().map(|x| x.start as i64));
+        p.end.extend(mentions.iter().map(|x| x.end as i64));
+        p.ent.extend(mentions.iter().map(|x| {
             debug_assert!(x.entity != IGNORE);
-            p.doc.push(doc);
-            p.start.push(x.start as i64);
-            p.end.push(x.end as i64);
+            x.entity
+        }));
+        p.als.extend(mentions.iter().map(|x| x.alias));
+        p.ambiguous.extend(mentions.iter().map(|x| x.ambiguous));
+        p.resolved_by.extend(mentions.iter().map(|x| x.resolved_by as u8));
+        for x in mentions {
             let s = &text[x.start_byte..x.end_byte];
             let next = self.surf_index.len() as i32;
             let code = *self.surf_index.entry(s).or_insert(next);
             if code == next {
-                p.surfaces.push(s.to_string());
+                p.surfaces.push(s);
             }
             p.surface.push(code);
-            p.ent.push(x.entity);
-            p.als.push(x.alias);
-            p.ambiguous.push(x.ambiguous);
-            p.resolved_by.push(x.resolved_by as u8);
         }
     }
 }
 
-impl Piece {
-    fn build(texts: &[&str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece {
+impl<'t> Piece<'t> {
+    fn build(texts: &[&'t str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece<'t> {
         let total: usize = per_doc.iter().map(|v| v.len()).sum();
-        let mut w = PieceWriter::with_capacity(total);
+        let mut w = PieceWriter::new();
+        w.reserve(total).expect("mention rows");
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
             w.push_doc(first_doc + d as i64, text, mentions);
         }
@@ -225,24 +268,36 @@ impl Piece {
     }
 
     /// Matches `texts` (documents `first_doc..`) and writes their rows, with the paragraph
-    /// and sentence index of each row when `units` is given.
+    /// and sentence index of each row when `units` is given. `ascii[i]`, where given, says
+    /// that `texts[i]` is ASCII (code-point offsets are then byte offsets, with no pass over
+    /// the text).
+    #[allow(clippy::too_many_arguments)]
     fn matched(
         m: &Matcher,
-        texts: &[&str],
+        texts: &[&'t str],
+        ascii: Option<&[bool]>,
         first_doc: i64,
         units: Option<ParagraphMode>,
         scratch: &mut Scratch,
         ctl: &Control,
-    ) -> Result<Piece> {
-        let mut w = PieceWriter::with_capacity(0);
+    ) -> Result<Piece<'t>> {
+        let mut w = PieceWriter::new();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        w.reserve(bytes / BYTES_PER_ROW_GUESS + 16)?;
         let mut found: Vec<Mention> = Vec::new();
+        let mut unreported = 0;
         for (d, text) in texts.iter().enumerate() {
             if ctl.cancel.load(Ordering::Relaxed) {
                 return Err(Error::Cancelled);
             }
             found.clear();
-            m.find_into(text, scratch, &mut found, &ctl.cancel)?;
-            w.reserve(found.len())?;
+            m.find_bytes_into(text, scratch, &mut found, &ctl.cancel)?;
+            fill_code_points_known(text, &mut found, ascii.is_some_and(|a| a[d]));
+            if found.len() > w.room {
+                // Doubling (at least), as a Vec's own growth.
+                let more = found.len().max(w.p.doc.len());
+                w.reserve(more)?;
+            }
             w.push_doc(first_doc + d as i64, text, &found);
             w.p.removed.add(scratch.take_removed());
             if let Some(mode) = units {
@@ -253,8 +308,13 @@ impl Piece {
                     w.p.sent.extend(si);
                 }
             }
-            ctl.done.fetch_add(1, Ordering::Relaxed);
+            unreported += 1;
+            if unreported == PROGRESS_EVERY {
+                ctl.done.fetch_add(unreported, Ordering::Relaxed);
+                unreported = 0;
+            }
         }
+        ctl.done.fetch_add(unreported, Ordering::Relaxed);
         Ok(w.p)
     }
 }
@@ -268,30 +328,43 @@ impl MentionColumns {
     /// matched and written into pieces of their own on `pool` (no per-document result is
     /// kept), and the pieces are joined in document order, so the columns are exactly those
     /// of [`MentionColumns::build`] over every document's [`Matcher::find`], for any thread
-    /// count. With `units`, also the paragraph and sentence index of every row.
+    /// count. With `units`, also the paragraph and sentence index of every row. `ascii`, if
+    /// given, says per text whether it is ASCII (a Python str knows it: its length equals its
+    /// UTF-8 length), which spares the check before code-point offsets are set.
     ///
     /// # Errors
-    /// [`Error::Cancelled`] when `ctl.cancel` is set during the work.
+    /// [`Error::Cancelled`] when `ctl.cancel` is set during the work;
+    /// [`Error::InvalidInput`] when `ascii` does not have one flag per text.
+    #[allow(clippy::too_many_arguments)]
     pub fn match_in(
         pool: &rayon::ThreadPool,
         m: &Matcher,
         tables: &StringTables,
         texts: &[&str],
+        ascii: Option<&[bool]>,
         doc_offset: i64,
         units: Option<ParagraphMode>,
         ctl: &Control,
     ) -> Result<(MentionColumns, Option<UnitColumns>)> {
         use rayon::prelude::*;
         let n = texts.len();
+        if let Some(a) = ascii {
+            if a.len() != n {
+                return Err(Error::InvalidInput(format!("{} ASCII flags for {n} texts", a.len())));
+            }
+        }
+        let threads = pool.current_num_threads();
         // Small runs balance uneven documents over the threads; each run costs one surface
-        // dictionary to join.
-        let step = (n / (pool.current_num_threads() * 16)).clamp(1, 512);
+        // dictionary to join. One thread needs no balance: one run, whose columns are the
+        // result (no join).
+        let step = if threads == 1 { n.max(1) } else { (n / (threads * 16)).clamp(1, 512) };
         let pieces: Result<Vec<Piece>> = pool.install(|| {
             texts
                 .par_chunks(step)
                 .enumerate()
                 .map_init(Scratch::default, |scratch, (k, t)| {
-                    Piece::matched(m, t, doc_offset + (k * step) as i64, units, scratch, ctl)
+                    let a = ascii.map(|a| &a[k * step..k * step + t.len()]);
+                    Piece::matched(m, t, a, doc_offset + (k * step) as i64, units, scratch, ctl)
                 })
                 .collect()
         });
@@ -313,8 +386,24 @@ impl MentionColumns {
         Ok((Self::join(m, tables, pieces), unit_cols))
     }
 
-    /// Joins pieces in order: surface codes are renumbered by first appearance overall.
-    fn join(m: &Matcher, tables: &StringTables, pieces: Vec<Piece>) -> MentionColumns {
+    /// Joins pieces in order: surface codes are renumbered by first appearance overall. A
+    /// single piece's columns are taken as they are.
+    fn join(m: &Matcher, tables: &StringTables, mut pieces: Vec<Piece<'_>>) -> MentionColumns {
+        if pieces.len() == 1 {
+            let p = pieces.pop().expect("one piece");
+            let c = MentionColumns {
+                doc: p.doc,
+                start: p.start,
+                end: p.end,
+                surface: p.surface,
+                surfaces: p.surfaces.iter().map(|s| s.to_string()).collect(),
+                ambiguous: p.ambiguous,
+                resolved_by: p.resolved_by,
+                removed: p.removed,
+                ..Default::default()
+            };
+            return Self::code(m, tables, c, &p.ent, &p.als);
+        }
         let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
         let mut c = MentionColumns {
             doc: Vec::with_capacity(total),
@@ -327,19 +416,17 @@ impl MentionColumns {
         };
         let mut ent = Vec::with_capacity(total);
         let mut als = Vec::with_capacity(total);
-        let mut global: FxMap<String, i32> = FxMap::default();
-        for p in pieces {
-            let remap: Vec<i32> = p
-                .surfaces
-                .into_iter()
-                .map(|s| {
-                    let next = global.len() as i32;
-                    *global.entry(s).or_insert_with_key(|k| {
-                        c.surfaces.push(k.clone());
-                        next
-                    })
+        let mut global: FxMap<&str, i32> = FxMap::default();
+        let mut remap: Vec<i32> = Vec::new();
+        for p in &pieces {
+            remap.clear();
+            remap.extend(p.surfaces.iter().map(|&s| {
+                let next = global.len() as i32;
+                *global.entry(s).or_insert_with(|| {
+                    c.surfaces.push(s.to_string());
+                    next
                 })
-                .collect();
+            }));
             c.doc.extend_from_slice(&p.doc);
             c.start.extend_from_slice(&p.start);
             c.end.extend_from_slice(&p.end);
@@ -353,13 +440,34 @@ impl MentionColumns {
         Self::code(m, tables, c, &ent, &als)
     }
 
+    /// The entity, name, kind and alias columns from the rows' entity and alias indices:
+    /// the name and kind categories are those of the entities used (no pass over the rows
+    /// to find them), each column's codes one pass over the rows.
     fn code(m: &Matcher, tables: &StringTables, mut c: MentionColumns, ent: &[u32], als: &[u32]) -> MentionColumns {
         let n_ent = m.spec().ids.len();
-        c.entity = Coded::from_indices(ent, n_ent);
-        let names: Vec<u32> = ent.iter().map(|&e| tables.name_of[e as usize]).collect();
-        c.name = Coded::from_indices(&names, tables.names.len());
-        let kinds: Vec<u32> = ent.iter().map(|&e| tables.kind_of[e as usize]).collect();
-        c.kind = Coded::from_indices(&kinds, tables.kinds.len());
+        let mut seen = vec![false; n_ent];
+        for &e in ent {
+            seen[e as usize] = true;
+        }
+        let (ent_map, ent_used) = compact(&seen);
+        let mut seen_name = vec![false; tables.names.len()];
+        let mut seen_kind = vec![false; tables.kinds.len()];
+        for &e in &ent_used {
+            seen_name[tables.name_of[e as usize] as usize] = true;
+            seen_kind[tables.kind_of[e as usize] as usize] = true;
+        }
+        let (name_map, name_used) = compact(&seen_name);
+        let (kind_map, kind_used) = compact(&seen_kind);
+        // Per entity: its name and kind codes (-1 for entities not in the rows).
+        let mut name_code = vec![-1i32; n_ent];
+        let mut kind_code = vec![-1i32; n_ent];
+        for &e in &ent_used {
+            name_code[e as usize] = name_map[tables.name_of[e as usize] as usize];
+            kind_code[e as usize] = kind_map[tables.kind_of[e as usize] as usize];
+        }
+        c.entity = Coded { codes: ent.iter().map(|&e| ent_map[e as usize]).collect(), used: ent_used };
+        c.name = Coded { codes: ent.iter().map(|&e| name_code[e as usize]).collect(), used: name_used };
+        c.kind = Coded { codes: ent.iter().map(|&e| kind_code[e as usize]).collect(), used: kind_used };
         let al: Vec<u32> = als.iter().map(|&a| tables.alias_of[a as usize]).collect();
         c.alias = Coded::from_indices(&al, tables.alias_first.len());
         c
@@ -441,7 +549,7 @@ mod tests {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             let ctl = Control::default();
             let (many, units) =
-                MentionColumns::match_in(&pool, &m, &tables, &texts, 7, Some(ParagraphMode::Blank), &ctl).unwrap();
+                MentionColumns::match_in(&pool, &m, &tables, &texts, None, 7, Some(ParagraphMode::Blank), &ctl).unwrap();
             assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end));
             assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces));
             assert_eq!((&many.entity, &many.name, &many.kind, &many.alias), (&one.entity, &one.name, &one.kind, &one.alias));
@@ -455,12 +563,12 @@ mod tests {
             }
             assert_eq!((para, sent), want);
             assert_eq!(ctl.done.load(Ordering::Relaxed), texts.len());
-            let (_, none) = MentionColumns::match_in(&pool, &m, &tables, &texts, 7, None, &ctl).unwrap();
+            let (_, none) = MentionColumns::match_in(&pool, &m, &tables, &texts, None, 7, None, &ctl).unwrap();
             assert!(none.is_none());
         }
         let ctl = Control::default();
         ctl.cancel.store(true, Ordering::SeqCst);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        assert!(matches!(MentionColumns::match_in(&pool, &m, &tables, &texts, 0, None, &ctl), Err(Error::Cancelled)));
+        assert!(matches!(MentionColumns::match_in(&pool, &m, &tables, &texts, None, 0, None, &ctl), Err(Error::Cancelled)));
     }
 }

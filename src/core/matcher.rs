@@ -1201,10 +1201,17 @@ fn report_pattern(
 /// Sets the code-point offsets of mentions from their byte offsets (one forward pass over the
 /// text; free for ASCII text).
 fn fill_code_points(text: &str, ms: &mut [Mention]) {
-    if ms.is_empty() {
+    fill_code_points_known(text, ms, false)
+}
+
+/// [`fill_code_points`] for a caller that may know the text to be ASCII (`ascii`: a Python
+/// str whose length in code points equals its UTF-8 length): then, or when the text is ASCII
+/// up to the last mention's end (the rest of it does not matter), offsets are byte offsets.
+pub(crate) fn fill_code_points_known(text: &str, ms: &mut [Mention], ascii: bool) {
+    let Some(last) = ms.iter().map(|m| m.end_byte).max() else {
         return;
-    }
-    if text.is_ascii() {
+    };
+    if ascii || text.as_bytes()[..last].is_ascii() {
         for m in ms.iter_mut() {
             m.start = m.start_byte;
             m.end = m.end_byte;

@@ -22,6 +22,9 @@ pub struct Texts<'a> {
     pub strs: Vec<&'a str>,
     /// Number of missing (None/NaN) documents.
     pub missing: usize,
+    /// Per document: ASCII (its length in code points equals its UTF-8 length, so code-point
+    /// offsets are byte offsets).
+    pub ascii: Vec<bool>,
     // Owned replacements (lone surrogates → U+FFFD, one code point each, so offsets still index
     // the original str).
     _owned: Vec<Box<str>>,
@@ -31,6 +34,7 @@ pub struct Texts<'a> {
 /// is a `TypeError` naming its position (`offset + i`).
 pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: usize) -> PyResult<Texts<'a>> {
     let mut strs: Vec<&'a str> = Vec::with_capacity(items.len());
+    let mut ascii: Vec<bool> = Vec::with_capacity(items.len());
     let mut owned: Vec<Box<str>> = Vec::new();
     let mut missing = 0;
     let mut fallback: Vec<(usize, Box<str>)> = Vec::new();
@@ -38,6 +42,7 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
         let Some(s) = batch_item(obj, offset + i)? else {
             missing += 1;
             strs.push("");
+            ascii.push(true);
             continue;
         };
         let mut size: ffi::Py_ssize_t = 0;
@@ -54,11 +59,14 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
             let text = replace_surrogates(bytes).into_boxed_str();
             fallback.push((i, text));
             strs.push("");
+            ascii.push(false);
         } else {
             // SAFETY: CPython guarantees valid UTF-8 of `size` bytes at `ptr`, alive for 'a.
             let slice = unsafe { std::slice::from_raw_parts(ptr as *const u8, size as usize) };
             let st = unsafe { std::str::from_utf8_unchecked(slice) };
             strs.push(st);
+            // A non-ASCII code point takes two or more UTF-8 bytes.
+            ascii.push(s.len().is_ok_and(|n| n == st.len()));
         }
     }
     for (i, text) in fallback {
@@ -68,7 +76,7 @@ pub fn extract_texts<'a>(py: Python<'_>, items: &'a [Bound<'a, PyAny>], offset: 
         let r: &'a str = unsafe { &*(owned.last().map(|b| &**b as *const str).unwrap_or("")) };
         strs[i] = r;
     }
-    Ok(Texts { strs, missing, _owned: owned })
+    Ok(Texts { strs, missing, ascii, _owned: owned })
 }
 
 /// The texts of a batch as code units borrowed from the Python objects (which the caller

@@ -313,7 +313,7 @@ impl PyMatcher {
     ) -> PyResult<Bound<'py, PyDict>> {
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
-        self.mentions_of(py, &t.strs, t.missing, doc_offset, n_threads, progress, units)
+        self.mentions_of(py, &t.strs, Some(&t.ascii), t.missing, doc_offset, n_threads, progress, units)
     }
 
     /// `mentions` over an Arrow string array or stream (`__arrow_c_array__` /
@@ -329,7 +329,7 @@ impl PyMatcher {
         units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         super::arrow::with_texts(py, &texts, doc_offset.max(0) as usize, |strs, missing| {
-            self.mentions_of(py, strs, missing, doc_offset, n_threads, progress, units)
+            self.mentions_of(py, strs, None, missing, doc_offset, n_threads, progress, units)
         })
     }
 }
@@ -340,6 +340,7 @@ impl PyMatcher {
         &self,
         py: Python<'py>,
         strs: &[&str],
+        ascii: Option<&[bool]>,
         missing: usize,
         doc_offset: i64,
         n_threads: Option<usize>,
@@ -356,7 +357,7 @@ impl PyMatcher {
         let ctl = Control::new();
         let ctl2 = ctl.clone();
         let (cols, unit_cols) = run_detached(py, ctl, progress.as_ref(), move || {
-            MentionColumns::match_in(&pool, &m, &tables, strs, doc_offset, units, &ctl2)
+            MentionColumns::match_in(&pool, &m, &tables, strs, ascii, doc_offset, units, &ctl2)
         })?;
         let d = columns_to_dict(py, cols, missing)?;
         if let Some((p, s)) = unit_cols {
