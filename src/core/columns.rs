@@ -164,9 +164,17 @@ struct Piece<'t> {
 struct PieceWriter<'t> {
     p: Piece<'t>,
     surf_index: FxMap<&'t str, i32>,
+    /// Per alias (index in the spec): the surface code it last had, -1 before. Most
+    /// mentions of an alias have the same surface, which a comparison confirms without
+    /// hashing it; empty (no shortcut) for gazetteers of more than [`ALIAS_SHORTCUT_MAX`]
+    /// aliases.
+    by_alias: Vec<i32>,
     /// Rows every column has room for without growing.
     room: usize,
 }
+
+/// Aliases up to which a piece keeps the last surface code of each ([`PieceWriter::by_alias`]).
+const ALIAS_SHORTCUT_MAX: usize = 1 << 16;
 
 /// Mention rows reserved ahead per byte of text: one per 512 bytes (the built-in countries
 /// find one per 390–520 bytes of news; a denser gazetteer grows the columns by doubling).
@@ -176,7 +184,8 @@ const BYTES_PER_ROW_GUESS: usize = 512;
 const PROGRESS_EVERY: usize = 64;
 
 impl<'t> PieceWriter<'t> {
-    fn new() -> PieceWriter<'t> {
+    /// A writer for the mentions of a matcher of `n_aliases` aliases.
+    fn new(n_aliases: usize) -> PieceWriter<'t> {
         PieceWriter {
             p: Piece {
                 doc: Vec::new(),
@@ -193,6 +202,7 @@ impl<'t> PieceWriter<'t> {
                 sent: Vec::new(),
             },
             surf_index: FxMap::default(),
+            by_alias: if n_aliases <= ALIAS_SHORTCUT_MAX { vec![-1; n_aliases] } else { Vec::new() },
             room: 0,
         }
     }
@@ -231,6 +241,9 @@ impl<'t> PieceWriter<'t> {
     /// Each column is written by one `extend` over the mentions (one capacity check, no
     /// per-row branch), the surfaces by a look-up per row.
     fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
+        if mentions.is_empty() {
+            return;
+        }
         debug_assert!(mentions.len() <= self.room);
         self.room -= mentions.len();
         let p = &mut self.p;
@@ -246,11 +259,20 @@ impl<'t> PieceWriter<'t> {
         p.resolved_by.extend(mentions.iter().map(|x| x.resolved_by as u8));
         for x in mentions {
             let s = &text[x.start_byte..x.end_byte];
-            let next = self.surf_index.len() as i32;
-            let code = *self.surf_index.entry(s).or_insert(next);
-            if code == next {
-                p.surfaces.push(s);
-            }
+            let last = self.by_alias.get(x.alias as usize).copied().unwrap_or(-1);
+            let code = if last >= 0 && p.surfaces[last as usize] == s {
+                last
+            } else {
+                let next = self.surf_index.len() as i32;
+                let code = *self.surf_index.entry(s).or_insert(next);
+                if code == next {
+                    p.surfaces.push(s);
+                }
+                if let Some(slot) = self.by_alias.get_mut(x.alias as usize) {
+                    *slot = code;
+                }
+                code
+            };
             p.surface.push(code);
         }
     }
@@ -259,7 +281,8 @@ impl<'t> PieceWriter<'t> {
 impl<'t> Piece<'t> {
     fn build(texts: &[&'t str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece<'t> {
         let total: usize = per_doc.iter().map(|v| v.len()).sum();
-        let mut w = PieceWriter::new();
+        let n_aliases = per_doc.iter().flatten().map(|x| x.alias as usize + 1).max().unwrap_or(0);
+        let mut w = PieceWriter::new(n_aliases);
         w.reserve(total).expect("mention rows");
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
             w.push_doc(first_doc + d as i64, text, mentions);
@@ -281,7 +304,7 @@ impl<'t> Piece<'t> {
         scratch: &mut Scratch,
         ctl: &Control,
     ) -> Result<Piece<'t>> {
-        let mut w = PieceWriter::new();
+        let mut w = PieceWriter::new(m.spec().aliases.len());
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
         w.reserve(bytes / BYTES_PER_ROW_GUESS + 16)?;
         let mut found: Vec<Mention> = Vec::new();
@@ -485,7 +508,7 @@ mod tests {
     use crate::core::{AliasInput, MatcherSpec};
 
     /// The pieces of `step` documents each, built in parallel, in document order.
-    fn pieces(pool: &rayon::ThreadPool, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64, step: usize) -> Vec<Piece> {
+    fn pieces<'t>(pool: &rayon::ThreadPool, texts: &[&'t str], per_doc: &[Vec<Mention>], doc_offset: i64, step: usize) -> Vec<Piece<'t>> {
         use rayon::prelude::*;
         pool.install(|| {
             texts
@@ -566,6 +589,25 @@ mod tests {
             let (_, none) = MentionColumns::match_in(&pool, &m, &tables, &texts, None, 7, None, &ctl).unwrap();
             assert!(none.is_none());
         }
+        // Non-ASCII texts (code points before, between and after mentions) and the caller's
+        // ASCII flags: the same columns as matching each text on its own.
+        let base = ["Bêta, Alpha — Beta", "Alpha é", "ALPHA 💥 Beta Bêta", "é", "Beta Alpha"];
+        let texts: Vec<&str> = base.iter().cycle().take(base.len() * 200).copied().collect();
+        let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 0);
+        let flags: Vec<bool> = texts.iter().map(|t| t.is_ascii()).collect();
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            for ascii in [None, Some(&flags[..])] {
+                let (many, _) = MentionColumns::match_in(&pool, &m, &tables, &texts, ascii, 0, None, &Control::default()).unwrap();
+                assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end));
+                assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces));
+                assert_eq!((&many.entity, &many.alias), (&one.entity, &one.alias));
+            }
+            let short = MentionColumns::match_in(&pool, &m, &tables, &texts, Some(&flags[1..]), 0, None, &Control::default());
+            assert!(matches!(short, Err(Error::InvalidInput(_))));
+        }
+        assert_eq!((&one.start[..4], &one.end[..4]), (&[0, 6, 6, 14][..], &[4, 11, 11, 18][..]));
         let ctl = Control::default();
         ctl.cancel.store(true, Ordering::SeqCst);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
