@@ -9,6 +9,7 @@ is used (``tqdm.auto``).
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Optional
 
 AUTO_DELAY_SECONDS = 2.0
@@ -25,11 +26,18 @@ class _NoBar:
         pass
 
 
+@functools.lru_cache(maxsize=None)
+def _has_ipywidgets() -> bool:
+    """Whether ipywidgets is installed (looked up once: the look-up searches the file system,
+    and every call with the default ``progress=None`` makes a bar)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ipywidgets") is not None
+
+
 class _Bar:
     def __init__(self, total: Optional[int], desc: str, unit: str, delay: float = 0.0) -> None:
-        import importlib.util
-
-        if importlib.util.find_spec("ipywidgets") is not None:
+        if _has_ipywidgets():
             from tqdm.auto import tqdm  # a widget in notebooks, text elsewhere
         else:
             # tqdm.auto in a notebook without ipywidgets prints "IProgress not found" and

@@ -27,17 +27,6 @@ pub struct Coded {
     pub used: Vec<u32>,
 }
 
-impl Coded {
-    fn from_indices(idx: &[u32], table_len: usize) -> Coded {
-        let mut seen = vec![false; table_len];
-        for &i in idx {
-            seen[i as usize] = true;
-        }
-        let (map, used) = compact(&seen);
-        Coded { codes: idx.iter().map(|&i| map[i as usize]).collect(), used }
-    }
-}
-
 /// (code of each table index, -1 where unused; the used indices ascending) from the marks of
 /// the used ones.
 fn compact(seen: &[bool]) -> (Vec<i32>, Vec<u32>) {
@@ -237,9 +226,8 @@ impl<'t> PieceWriter<'t> {
         Ok(())
     }
 
-    /// Appends the rows of one document (the columns must have room: [`PieceWriter::reserve`]).
-    /// Each column is written by one `extend` over the mentions (one capacity check, no
-    /// per-row branch), the surfaces by a look-up per row.
+    /// Appends the rows of one document (the columns must have room: [`PieceWriter::reserve`],
+    /// so that no push reallocates).
     fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
         if mentions.is_empty() {
             return;
@@ -247,17 +235,15 @@ impl<'t> PieceWriter<'t> {
         debug_assert!(mentions.len() <= self.room);
         self.room -= mentions.len();
         let p = &mut self.p;
-        p.doc.extend(mentions.iter().map(|_| doc));
-        p.start.extend(mentions.iter().map(|x| x.start as i64));
-        p.end.extend(mentions.iter().map(|x| x.end as i64));
-        p.ent.extend(mentions.iter().map(|x| {
-            debug_assert!(x.entity != IGNORE);
-            x.entity
-        }));
-        p.als.extend(mentions.iter().map(|x| x.alias));
-        p.ambiguous.extend(mentions.iter().map(|x| x.ambiguous));
-        p.resolved_by.extend(mentions.iter().map(|x| x.resolved_by as u8));
         for x in mentions {
+            debug_assert!(x.entity != IGNORE);
+            p.doc.push(doc);
+            p.start.push(x.start as i64);
+            p.end.push(x.end as i64);
+            p.ent.push(x.entity);
+            p.als.push(x.alias);
+            p.ambiguous.push(x.ambiguous);
+            p.resolved_by.push(x.resolved_by as u8);
             let s = &text[x.start_byte..x.end_byte];
             let last = self.by_alias.get(x.alias as usize).copied().unwrap_or(-1);
             let code = if last >= 0 && p.surfaces[last as usize] == s {
@@ -464,15 +450,19 @@ impl MentionColumns {
     }
 
     /// The entity, name, kind and alias columns from the rows' entity and alias indices:
-    /// the name and kind categories are those of the entities used (no pass over the rows
-    /// to find them), each column's codes one pass over the rows.
+    /// one pass marks the entities and unique aliases used, the name and kind categories are
+    /// those of the entities used (no pass over the rows to find them), and a second pass
+    /// writes each column's codes.
     fn code(m: &Matcher, tables: &StringTables, mut c: MentionColumns, ent: &[u32], als: &[u32]) -> MentionColumns {
         let n_ent = m.spec().ids.len();
         let mut seen = vec![false; n_ent];
-        for &e in ent {
+        let mut seen_alias = vec![false; tables.alias_first.len()];
+        for (&e, &a) in ent.iter().zip(als) {
             seen[e as usize] = true;
+            seen_alias[tables.alias_of[a as usize] as usize] = true;
         }
         let (ent_map, ent_used) = compact(&seen);
+        let (alias_map, alias_used) = compact(&seen_alias);
         let mut seen_name = vec![false; tables.names.len()];
         let mut seen_kind = vec![false; tables.kinds.len()];
         for &e in &ent_used {
@@ -481,18 +471,21 @@ impl MentionColumns {
         }
         let (name_map, name_used) = compact(&seen_name);
         let (kind_map, kind_used) = compact(&seen_kind);
-        // Per entity: its name and kind codes (-1 for entities not in the rows).
-        let mut name_code = vec![-1i32; n_ent];
-        let mut kind_code = vec![-1i32; n_ent];
+        // Per entity: its entity, name and kind codes (-1 for entities not in the rows).
+        let mut codes_of = vec![[-1i32; 3]; n_ent];
         for &e in &ent_used {
-            name_code[e as usize] = name_map[tables.name_of[e as usize] as usize];
-            kind_code[e as usize] = kind_map[tables.kind_of[e as usize] as usize];
+            let e = e as usize;
+            codes_of[e] = [ent_map[e], name_map[tables.name_of[e] as usize], kind_map[tables.kind_of[e] as usize]];
         }
-        c.entity = Coded { codes: ent.iter().map(|&e| ent_map[e as usize]).collect(), used: ent_used };
-        c.name = Coded { codes: ent.iter().map(|&e| name_code[e as usize]).collect(), used: name_used };
-        c.kind = Coded { codes: ent.iter().map(|&e| kind_code[e as usize]).collect(), used: kind_used };
-        let al: Vec<u32> = als.iter().map(|&a| tables.alias_of[a as usize]).collect();
-        c.alias = Coded::from_indices(&al, tables.alias_first.len());
+        // One collect per column (no capacity check per row).
+        let ec: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][0]).collect();
+        let nc: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][1]).collect();
+        let kc: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][2]).collect();
+        let ac: Vec<i32> = als.iter().map(|&a| alias_map[tables.alias_of[a as usize] as usize]).collect();
+        c.entity = Coded { codes: ec, used: ent_used };
+        c.name = Coded { codes: nc, used: name_used };
+        c.kind = Coded { codes: kc, used: kind_used };
+        c.alias = Coded { codes: ac, used: alias_used };
         c
     }
 
