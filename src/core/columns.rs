@@ -10,7 +10,7 @@ use rustc_hash::FxHasher;
 use super::batch::Control;
 use super::cooccur::unit_indices;
 use super::error::{try_reserve, Error, Result};
-use super::matcher::{fill_code_points_known, Matcher, Mention, Removed, Scratch, IGNORE};
+use super::matcher::{fill_code_points, Matcher, Mention, Removed, Scratch, IGNORE};
 use super::units::ParagraphMode;
 
 /// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
@@ -228,7 +228,9 @@ impl<'t> PieceWriter<'t> {
 
     /// Appends the rows of one document (the columns must have room: [`PieceWriter::reserve`],
     /// so that no push reallocates).
-    fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention]) {
+    /// `ascii`: the text is known to be ASCII, and the mentions' code-point offsets are not
+    /// set: their byte offsets are written instead.
+    fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention], ascii: bool) {
         if mentions.is_empty() {
             return;
         }
@@ -238,8 +240,9 @@ impl<'t> PieceWriter<'t> {
         for x in mentions {
             debug_assert!(x.entity != IGNORE);
             p.doc.push(doc);
-            p.start.push(x.start as i64);
-            p.end.push(x.end as i64);
+            let (start, end) = if ascii { (x.start_byte, x.end_byte) } else { (x.start, x.end) };
+            p.start.push(start as i64);
+            p.end.push(end as i64);
             p.ent.push(x.entity);
             p.als.push(x.alias);
             p.ambiguous.push(x.ambiguous);
@@ -271,7 +274,7 @@ impl<'t> Piece<'t> {
         let mut w = PieceWriter::new(n_aliases);
         w.reserve(total).expect("mention rows");
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
-            w.push_doc(first_doc + d as i64, text, mentions);
+            w.push_doc(first_doc + d as i64, text, mentions, false);
         }
         w.p
     }
@@ -301,13 +304,16 @@ impl<'t> Piece<'t> {
             }
             found.clear();
             m.find_bytes_into(text, scratch, &mut found, &ctl.cancel)?;
-            fill_code_points_known(text, &mut found, ascii.is_some_and(|a| a[d]));
+            let known_ascii = ascii.is_some_and(|a| a[d]);
+            if !known_ascii {
+                fill_code_points(text, &mut found);
+            }
             if found.len() > w.room {
                 // Doubling (at least), as a Vec's own growth.
                 let more = found.len().max(w.p.doc.len());
                 w.reserve(more)?;
             }
-            w.push_doc(first_doc + d as i64, text, &found);
+            w.push_doc(first_doc + d as i64, text, &found, known_ascii);
             w.p.removed.add(scratch.take_removed());
             if let Some(mode) = units {
                 if !found.is_empty() {

@@ -1199,19 +1199,13 @@ fn report_pattern(
 }
 
 /// Sets the code-point offsets of mentions from their byte offsets (one forward pass over the
-/// text; free for ASCII text).
-fn fill_code_points(text: &str, ms: &mut [Mention]) {
-    fill_code_points_known(text, ms, false)
-}
-
-/// [`fill_code_points`] for a caller that may know the text to be ASCII (`ascii`: a Python
-/// str whose length in code points equals its UTF-8 length): then, or when the text is ASCII
-/// up to the last mention's end (the rest of it does not matter), offsets are byte offsets.
-pub(crate) fn fill_code_points_known(text: &str, ms: &mut [Mention], ascii: bool) {
+/// text up to the last mention; free when that part of the text is ASCII).
+pub(crate) fn fill_code_points(text: &str, ms: &mut [Mention]) {
     let Some(last) = ms.iter().map(|m| m.end_byte).max() else {
         return;
     };
-    if ascii || text.as_bytes()[..last].is_ascii() {
+    // Past the last mention the text does not matter.
+    if text.as_bytes()[..last].is_ascii() {
         for m in ms.iter_mut() {
             m.start = m.start_byte;
             m.end = m.end_byte;
