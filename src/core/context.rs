@@ -20,6 +20,8 @@
 //! Both only look at a few words around a candidate and cost nothing for candidates without
 //! rules (one table look-up each).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::alias::parse_alias;
 use super::chars::{is_mark, is_space, is_word, map_punct, upper};
 use super::error::{Error, Result};
@@ -39,12 +41,62 @@ pub struct Rule {
     before: Vec<Phrase>,
     after: Vec<Phrase>,
     max_len: usize,
-    /// (first character, phrase, variant) of every `before` variant, sorted: a candidate is
-    /// compared only with the variants that begin with the character after its separator.
-    before_first: Vec<(char, u32, u32)>,
-    /// (last character, phrase, variant) of every `after` variant, sorted; a glob phrase is
-    /// listed under '\0' and always compared (it may end in any word character).
-    after_last: Vec<(char, u32, u32)>,
+    /// (first character, second character, phrase, variant) of every `before` variant, sorted:
+    /// a candidate is compared only with the variants that begin with the two view characters
+    /// after its separator (a space stands for any whitespace; a one-character variant is
+    /// listed with [`ANY_NEXT`] as its second character and compared whatever follows).
+    before_first: Vec<(char, char, u32, u32)>,
+    /// (last character, character before it, phrase, variant) of every `after` variant,
+    /// sorted likewise; a glob phrase is listed under ('\0', '\0') and always compared (it
+    /// may end in any word character).
+    after_last: Vec<(char, char, u32, u32)>,
+    /// The range of `before_first` (`after_last`) holding each (key, key 2): one hash look-up
+    /// per bucket instead of binary searches, whose mispredicted branches cost more than the
+    /// comparisons they save.
+    before_ranges: FxHashMap<(char, char), (u32, u32)>,
+    after_ranges: FxHashMap<(char, char), (u32, u32)>,
+    /// The first characters of the `before` variants, the last ones of the `after` variants.
+    before_chars: FxHashSet<char>,
+    after_chars: FxHashSet<char>,
+}
+
+/// Each run of equal (key, key 2) in a sorted index, as a range.
+fn ranges(index: &[(char, char, u32, u32)]) -> FxHashMap<(char, char), (u32, u32)> {
+    let mut out = FxHashMap::default();
+    let mut lo = 0usize;
+    while lo < index.len() {
+        let key = (index[lo].0, index[lo].1);
+        let mut hi = lo + 1;
+        while hi < index.len() && (index[hi].0, index[hi].1) == key {
+            hi += 1;
+        }
+        out.insert(key, (lo as u32, hi as u32));
+        lo = hi;
+    }
+    out
+}
+
+/// The second key of a one-character phrase variant: compared whatever character is next.
+const ANY_NEXT: char = '\u{1}';
+/// The second key the text gives at its start or end (no character there): only
+/// one-character variants can match.
+const NO_CHAR: char = '\u{2}';
+
+/// The view character of `c` in a rule comparison without accent folding (as [`forward_at`]
+/// compares): a space for any whitespace, else its punctuation mapping, lowered in a
+/// lower-case view.
+#[inline]
+fn view_char(c: char, lower: bool) -> char {
+    if is_space(c) {
+        ' '
+    } else {
+        let m = map_punct(c);
+        if lower {
+            super::chars::lower(m)
+        } else {
+            m
+        }
+    }
 }
 
 /// How phrases compare: the view spec and whether capitals are also tried (smart case).
@@ -88,13 +140,21 @@ impl Rule {
         let before = compile(not_before)?;
         let after = compile(not_after)?;
         let max_len = before.iter().chain(after.iter()).flat_map(|p| p.variants.iter()).map(|v| v.len()).max().unwrap_or(0);
-        let index = |list: &[Phrase], last: bool| -> Vec<(char, u32, u32)> {
+        let index = |list: &[Phrase], last: bool| -> Vec<(char, char, u32, u32)> {
             let mut out = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 for (j, v) in p.variants.iter().enumerate() {
-                    let key = if last && p.glob { Some('\0') } else if last { v.chars().next_back() } else { v.chars().next() };
-                    if let Some(k) = key {
-                        out.push((k, i as u32, j as u32));
+                    let key = if last && p.glob {
+                        Some(('\0', '\0'))
+                    } else if last {
+                        let mut cs = v.chars().rev();
+                        cs.next().map(|k| (k, cs.next().unwrap_or(ANY_NEXT)))
+                    } else {
+                        let mut cs = v.chars();
+                        cs.next().map(|k| (k, cs.next().unwrap_or(ANY_NEXT)))
+                    };
+                    if let Some((k, k2)) = key {
+                        out.push((k, k2, i as u32, j as u32));
                     }
                 }
             }
@@ -103,7 +163,11 @@ impl Rule {
         };
         let before_first = index(&before, false);
         let after_last = index(&after, true);
-        Ok(Rule { before, after, max_len, before_first, after_last })
+        let before_ranges = ranges(&before_first);
+        let after_ranges = ranges(&after_last);
+        let before_chars = before_first.iter().map(|x| x.0).collect();
+        let after_chars = after_last.iter().map(|x| x.0).filter(|&c| c != '\0').collect();
+        Ok(Rule { before, after, max_len, before_first, after_last, before_ranges, after_ranges, before_chars, after_chars })
     }
 
     /// Whether the rule has no phrase at all.
@@ -121,26 +185,27 @@ impl Rule {
         // that begin (end) with the character across the separator.
         if let Some(c) = self.before_neighbour(text, end, spec) {
             let p = after_separator(text, end, false);
-            let lo = self.before_first.partition_point(|x| x.0 < c);
-            for &(k, i, j) in &self.before_first[lo..] {
-                if k != c {
-                    break;
-                }
-                let ph = &self.before[i as usize];
-                if forward_at(text, p, &ph.variants[j as usize], ph.glob, spec.lower) {
-                    return true;
+            let first = decode_at(text, p).len_utf8();
+            let c2 = text[p + first..].chars().next().map_or(NO_CHAR, |x| view_char(x, spec.lower));
+            for k2 in [ANY_NEXT, c2] {
+                for &(_, _, i, j) in bucket(&self.before_first, &self.before_ranges, c, k2) {
+                    let ph = &self.before[i as usize];
+                    if forward_at(text, p, &ph.variants[j as usize], ph.glob, spec.lower) {
+                        return true;
+                    }
                 }
             }
         }
         if let Some(c) = self.after_neighbour(text, start, spec) {
             let q = before_separator(text, start, false);
-            let globs = self.after_last.partition_point(|x| x.0 == '\0');
-            let lo = self.after_last.partition_point(|x| x.0 < c);
-            let same = self.after_last[lo..].iter().take_while(|x| x.0 == c);
-            for &(_, i, j) in self.after_last[..globs].iter().chain(same) {
-                let ph = &self.after[i as usize];
-                if backward_at(text, q, &ph.variants[j as usize], ph.glob, spec.lower) {
-                    return true;
+            let last = decode_before(text, q).len_utf8();
+            let c2 = text[..q - last].chars().next_back().map_or(NO_CHAR, |x| view_char(x, spec.lower));
+            for (k, k2) in [('\0', '\0'), (c, ANY_NEXT), (c, c2)] {
+                for &(_, _, i, j) in bucket(&self.after_last, &self.after_ranges, k, k2) {
+                    let ph = &self.after[i as usize];
+                    if backward_at(text, q, &ph.variants[j as usize], ph.glob, spec.lower) {
+                        return true;
+                    }
                 }
             }
         }
@@ -154,9 +219,9 @@ impl Rule {
             return None;
         }
         let c = neighbour(text, end, true, spec)?;
-        let lo = self.before_first.partition_point(|x| x.0 < c);
-        (self.before_first.get(lo).is_some_and(|x| x.0 == c)).then_some(c)
+        self.before_chars.contains(&c).then_some(c)
     }
+
 
     /// The character before the separator that precedes the candidate, if some `after`
     /// variant may end with it (any word character when a glob phrase is there).
@@ -166,8 +231,7 @@ impl Rule {
         }
         let c = neighbour(text, start, false, spec)?;
         let glob = self.after_last.first().is_some_and(|x| x.0 == '\0');
-        let lo = self.after_last.partition_point(|x| x.0 < c);
-        ((glob && is_word(c)) || self.after_last.get(lo).is_some_and(|x| x.0 == c)).then_some(c)
+        ((glob && is_word(c)) || self.after_chars.contains(&c)).then_some(c)
     }
 
     /// [`Rule::removes`] on a normalised copy of the candidate's neighbourhood (any view,
@@ -210,6 +274,20 @@ impl Rule {
             }
         }
         false
+    }
+}
+
+/// The entries of a sorted (key, key 2, phrase, variant) index with the given keys.
+#[inline]
+fn bucket<'a>(
+    index: &'a [(char, char, u32, u32)],
+    ranges: &FxHashMap<(char, char), (u32, u32)>,
+    k: char,
+    k2: char,
+) -> &'a [(char, char, u32, u32)] {
+    match ranges.get(&(k, k2)) {
+        Some(&(lo, hi)) => &index[lo as usize..hi as usize],
+        None => &[],
     }
 }
 

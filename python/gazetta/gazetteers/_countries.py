@@ -181,6 +181,9 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                     for src, dst in folded.items():  # a folded entity's rules go with its aliases
                         if dst == r["id"]:
                             own = own + table.get(src, {}).get(key, [])
+                    for group in extra.get("rule_groups", {}).get(code, {}).values():
+                        if r["id"] in group["ids"] or (r.get("kind") == "town" and r.get("shares") in group["ids"]):
+                            own = own + group.get(key, [])
                     if own or every.get(key):
                         _merge_unique(r.setdefault(key, []), list(own) + list(every.get(key, [])))
         # A name a US town shares, followed by a word of local government or schools ("Jordan
