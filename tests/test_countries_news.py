@@ -135,9 +135,13 @@ RULE_ARTICLES = {
         [("English", "GB-ENG"), ("French", "FR")],
     ),
     "given_names": (
-        "Officer Monica French said so; Matt Holland scored and Tony Jordan wrote it. "
-        "France and Jordan agreed.",
+        "Officer Monica French said so; Matt Holland scored and Tony Jordan wrote it. Coach Tony "
+        "Brazil said. France and Jordan agreed.",
         [("France", "FR"), ("Jordan", "JO")],
+    ),
+    "languages_of_other_countries": (
+        "Signs were written in Kazakh and Hindi, while Hindi and Kazakh versions followed. Kazakh voters went.",
+        [("Kazakh", "KZ")],
     ),
     "titles_companies_films": (
         '"Demand is huge," said Mr Irish. Swiss Re paid; Hotel Rwanda won; KLM Royal Dutch Airlines '

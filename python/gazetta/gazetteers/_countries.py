@@ -182,7 +182,7 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                         if dst == r["id"]:
                             own = own + table.get(src, {}).get(key, [])
                     for group in extra.get("rule_groups", {}).get(code, {}).values():
-                        if r["id"] in group["ids"] or (r.get("kind") == "town" and r.get("shares") in group["ids"]):
+                        if _in_group(r, group):
                             own = own + group.get(key, [])
                     if own or every.get(key):
                         _merge_unique(r.setdefault(key, []), list(own) + list(every.get(key, [])))
@@ -206,6 +206,17 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                     for text, rule in per_alias.items():
                         _add_alias_rules(by_id[cid], text, rule)
     return records
+
+
+def _in_group(rec: Mapping[str, Any], group: Mapping[str, Any]) -> bool:
+    """Whether a rule group of the data file applies to an entity record: its ``ids`` list
+    names it (or, for a US town, the country whose name it shares), or ``ids`` is ``"*"`` and
+    ``except`` does not."""
+    ids = group["ids"]
+    rid = rec["id"]
+    if ids == "*":
+        return rid not in group.get("except", ())
+    return rid in ids or (rec.get("kind") == "town" and rec.get("shares") in ids)
 
 
 def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str]]) -> None:
