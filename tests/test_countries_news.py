@@ -237,6 +237,15 @@ def test_people_named_like_countries(name):
     assert _found(gazetta.Matcher(countries(), capitalized_runs="skip"), text) == want
 
 
+def test_chad_rule_in_every_case_mode():
+    """'Chad' before a capitalised word is a given name in every case mode, and 'Chad on
+    Monday' stays the country even with case='insensitive' (the alias is case-sensitive)."""
+    for case in ("smart", "insensitive", "sensitive"):
+        m = gazetta.Matcher(countries(), case=case)
+        assert _found(m, "Troops left Chad on Monday.") == [("Chad", "TD")], case
+        assert _found(m, "Officer Chad Walker said.") == [], case
+
+
 def test_surname_named_like_a_country():
     """capitalized_runs looks at the word after a name-form candidate (and "X of"); a common
     given name before it is the built-in data's rule, with either option."""

@@ -238,6 +238,8 @@ def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str
         if rule.get(key):
             a[key] = list(a.get(key, []))
             _merge_unique(a[key], rule[key])
+    if "case" in rule:  # the alias, and so its phrases, compared in this case mode
+        a["case"] = rule["case"]
 
 
 def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,
