@@ -27,5 +27,7 @@ def test_evidence_of_one_group() -> None:
     assert two.evidence("A", "B", group=("y", "2024-01"))["doc"].tolist() == [1, 3]
     with pytest.raises(ValueError, match="one value per key column"):
         two.evidence("A", "B", group="y")
+    with pytest.raises(TypeError, match="tuple of one value per key column"):
+        monthly.evidence("A", "B", group=["2024-02"])
     with pytest.raises(ValueError, match="no groups"):
         gazetta.cooccurrence(news, g).evidence("A", "B", group="x")

@@ -268,6 +268,10 @@ def _group_key(co: Any, group: Any) -> Optional[Tuple[Any, ...]]:
     keys = list(co._keys)
     if not keys:
         raise ValueError("group= selects one group of a sliced result (by=/time=); this result has no groups")
+    if isinstance(group, (list, np.ndarray, pd.Series)):
+        raise TypeError(f"group must be one value, or a tuple of one value per key column {keys}; got a "
+                        f"{type(group).__name__} (write group=({group[0]!r},) for a one-value tuple)"
+                        if len(group) else f"group must be one value or a tuple; got an empty {type(group).__name__}")
     key = group if isinstance(group, tuple) else (group,)
     if len(key) != len(keys):
         raise ValueError(f"group must give one value per key column {keys}; got {group!r}")
