@@ -268,15 +268,15 @@ impl<'t> PieceWriter<'t> {
 }
 
 impl<'t> Piece<'t> {
-    fn build(texts: &[&'t str], per_doc: &[Vec<Mention>], first_doc: i64) -> Piece<'t> {
+    fn build(texts: &[&'t str], per_doc: &[Vec<Mention>], first_doc: i64) -> Result<Piece<'t>> {
         let total: usize = per_doc.iter().map(|v| v.len()).sum();
         let n_aliases = per_doc.iter().flatten().map(|x| x.alias as usize + 1).max().unwrap_or(0);
         let mut w = PieceWriter::new(n_aliases);
-        w.reserve(total).expect("mention rows");
+        w.reserve(total)?;
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
             w.push_doc(first_doc + d as i64, text, mentions, false);
         }
-        w.p
+        Ok(w.p)
     }
 
     /// Matches `texts` (documents `first_doc..`) and writes their rows, with the paragraph
@@ -404,20 +404,22 @@ impl MentionColumns {
     /// Joins pieces in order: surface codes are renumbered by first appearance overall. A
     /// single piece's columns are taken as they are.
     fn join(m: &Matcher, tables: &StringTables, mut pieces: Vec<Piece<'_>>) -> MentionColumns {
+        // One piece: its columns as they are (`pop` cannot fail after the length test).
         if pieces.len() == 1 {
-            let p = pieces.pop().expect("one piece");
-            let c = MentionColumns {
-                doc: p.doc,
-                start: p.start,
-                end: p.end,
-                surface: p.surface,
-                surfaces: p.surfaces.iter().map(|s| s.to_string()).collect(),
-                ambiguous: p.ambiguous,
-                resolved_by: p.resolved_by,
-                removed: p.removed,
-                ..Default::default()
-            };
-            return Self::code(m, tables, c, &p.ent, &p.als);
+            if let Some(p) = pieces.pop() {
+                let c = MentionColumns {
+                    doc: p.doc,
+                    start: p.start,
+                    end: p.end,
+                    surface: p.surface,
+                    surfaces: p.surfaces.iter().map(|s| s.to_string()).collect(),
+                    ambiguous: p.ambiguous,
+                    resolved_by: p.resolved_by,
+                    removed: p.removed,
+                    ..Default::default()
+                };
+                return Self::code(m, tables, c, &p.ent, &p.als);
+            }
         }
         let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
         let mut c = MentionColumns {
@@ -496,8 +498,11 @@ impl MentionColumns {
     }
 
     /// Flattens per-document mention lists. `texts[i]` is the text of `per_doc[i]`.
-    pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> MentionColumns {
-        Self::join(m, tables, vec![Piece::build(texts, per_doc, doc_offset)])
+    ///
+    /// # Errors
+    /// [`Error::Memory`] when the rows cannot be allocated.
+    pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> Result<MentionColumns> {
+        Ok(Self::join(m, tables, vec![Piece::build(texts, per_doc, doc_offset)?]))
     }
 }
 
@@ -514,7 +519,7 @@ mod tests {
                 .par_chunks(step)
                 .zip(per_doc.par_chunks(step))
                 .enumerate()
-                .map(|(k, (t, d))| Piece::build(t, d, doc_offset + (k * step) as i64))
+                .map(|(k, (t, d))| Piece::build(t, d, doc_offset + (k * step) as i64).unwrap())
                 .collect()
         })
     }
@@ -541,7 +546,7 @@ mod tests {
         let tables = StringTables::new(&m);
         let texts = ["Beta, Alpha", "", "ALPHA and Bêta", "Beta Beta", "nothing", "Alpha"];
         let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
-        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 10);
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 10).unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         for step in 1..=7 {
             let many = MentionColumns::join(&m, &tables, pieces(&pool, &texts, &per_doc, 10, step));
@@ -566,7 +571,7 @@ mod tests {
         let base = ["Beta, Alpha. Alpha again.", "", "ALPHA and Bêta\n\nBeta.", "nothing", "Beta Beta", "Alpha"];
         let texts: Vec<&str> = base.iter().cycle().take(base.len() * 300).copied().collect();
         let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
-        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 7);
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 7).unwrap();
         for threads in [1, 2, 3] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             let ctl = Control::default();
@@ -593,7 +598,7 @@ mod tests {
         let base = ["Bêta, Alpha — Beta", "Alpha é", "ALPHA 💥 Beta Bêta", "é", "Beta Alpha"];
         let texts: Vec<&str> = base.iter().cycle().take(base.len() * 200).copied().collect();
         let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
-        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 0);
+        let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 0).unwrap();
         let flags: Vec<bool> = texts.iter().map(|t| t.is_ascii()).collect();
         for threads in [1, 2] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
