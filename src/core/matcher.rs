@@ -1800,6 +1800,55 @@ mod tests {
         assert_eq!(&"日本と Korea"[f[0].start_byte..f[0].end_byte], "Korea");
     }
 
+    /// Up to 8 generated aliases of 1 to 3 `words` joined by `joiners`, one in `glob_one_in`
+    /// a glob, over 4 entities (those `parse_alias` rejects are left out).
+    fn random_aliases(next: &mut impl FnMut() -> u64, words: &[&str], joiners: &[&str], glob_one_in: u64) -> Vec<(String, u32)> {
+        let mut aliases = Vec::new();
+        for k in 0..(1 + next() % 8) {
+            let mut a = String::new();
+            for t in 0..(1 + next() % 3) {
+                if t > 0 {
+                    a.push_str(joiners[(next() % joiners.len() as u64) as usize]);
+                }
+                a.push_str(words[(next() % words.len() as u64) as usize]);
+            }
+            if next() % glob_one_in == 0 {
+                a.push('*');
+            }
+            if parse_alias(&a).is_ok() {
+                aliases.push((a, (k % 4) as u32));
+            }
+        }
+        aliases
+    }
+
+    /// A generated text of fewer than `max_words` `words`, each followed by one of `seps`.
+    fn random_text(next: &mut impl FnMut() -> u64, words: &[&str], seps: &[&str], max_words: u64) -> String {
+        let mut text = String::new();
+        for _ in 0..(next() % max_words) {
+            text.push_str(words[(next() % words.len() as u64) as usize]);
+            text.push_str(seps[(next() % seps.len() as u64) as usize]);
+        }
+        text
+    }
+
+    /// The spec of generated aliases over entities E0..E3, with "New York" as an ignore
+    /// phrase when `ignore_ny`.
+    fn random_spec(aliases: &[(String, u32)], ignore_ny: bool, options: Options) -> MatcherSpec {
+        MatcherSpec {
+            ids: (0..4).map(|i| format!("E{i}")).collect(),
+            names: (0..4).map(|i| format!("E{i}")).collect(),
+            kinds: vec!["k".into(); 4],
+            aliases: aliases
+                .iter()
+                .map(|(t, e)| AliasInput { text: t.clone(), entity: *e, case: None, fold_accents: None })
+                .collect(),
+            ignore: if ignore_ny { vec!["New York".into()] } else { vec![] },
+            options,
+            ..Default::default()
+        }
+    }
+
     /// The token gate only skips walks that cannot match: on generated texts and aliases
     /// (words that share first tokens, multi-token aliases, globs on the first and second
     /// token, unspaced scripts, case and apostrophe variants), matchers with the gate on
@@ -1812,46 +1861,17 @@ mod tests {
             "Ivoire", "O", "Neill", "x1", "9", "Ab",
         ];
         let seps = [" ", "  ", "\n", "-", "'", "’", ".", ". ", ", ", "", "\u{00A0}", "–"];
+        let joiners: Vec<&str> = seps.iter().map(|x| x.trim_matches('\n')).collect();
         let mut rng = crate::core::test_rng::Rng(0x2545_F491_4F6C_DD1D);
         let mut next = move || rng.next();
         for round in 0..3000 {
-            let mut aliases: Vec<(String, u32)> = Vec::new();
-            for k in 0..(1 + next() % 8) {
-                let mut a = String::new();
-                for t in 0..(1 + next() % 3) {
-                    if t > 0 {
-                        a.push_str(seps[(next() % seps.len() as u64) as usize].trim_matches('\n'));
-                    }
-                    a.push_str(words[(next() % words.len() as u64) as usize]);
-                }
-                if next() % 5 == 0 {
-                    a.push('*');
-                }
-                if parse_alias(&a).is_ok() {
-                    aliases.push((a, (k % 4) as u32));
-                }
-            }
+            let aliases = random_aliases(&mut next, &words, &joiners, 5);
             if aliases.is_empty() {
                 continue;
             }
-            let mut text = String::new();
-            for _ in 0..(next() % 40) {
-                text.push_str(words[(next() % words.len() as u64) as usize]);
-                text.push_str(seps[(next() % seps.len() as u64) as usize]);
-            }
+            let text = random_text(&mut next, &words, &seps, 40);
             for case in [CaseMode::Smart, CaseMode::Sensitive, CaseMode::Insensitive] {
-                let spec = MatcherSpec {
-                    ids: (0..4).map(|i| format!("E{i}")).collect(),
-                    names: (0..4).map(|i| format!("E{i}")).collect(),
-                    kinds: vec!["k".into(); 4],
-                    aliases: aliases
-                        .iter()
-                        .map(|(t, e)| AliasInput { text: t.clone(), entity: *e, case: None, fold_accents: None })
-                        .collect(),
-                    ignore: if round % 3 == 0 { vec!["New York".into()] } else { vec![] },
-                    options: Options { case, ..Default::default() },
-                    ..Default::default()
-                };
+                let spec = random_spec(&aliases, round % 3 == 0, Options { case, ..Default::default() });
                 let gated = Matcher::with_gate_threshold(spec.clone(), 0).unwrap();
                 let plain = Matcher::with_gate_threshold(spec, usize::MAX).unwrap();
                 assert!(gated.views.iter().any(|v| v.gate.is_some()) || gated.views.iter().all(|v| v.spec.fold));
@@ -1880,47 +1900,14 @@ mod tests {
         let mut rng = crate::core::test_rng::Rng(0x5851_F42D_4C95_7F2D);
         let mut next = move || rng.next();
         for round in 0..3000 {
-            let mut aliases: Vec<(String, u32)> = Vec::new();
-            for k in 0..(1 + next() % 8) {
-                let mut a = String::new();
-                for t in 0..(1 + next() % 3) {
-                    if t > 0 {
-                        a.push_str([" ", "-", "'", ""][(next() % 4) as usize]);
-                    }
-                    a.push_str(words[(next() % words.len() as u64) as usize]);
-                }
-                if next() % 6 == 0 {
-                    a.push('*');
-                }
-                if parse_alias(&a).is_ok() {
-                    aliases.push((a, (k % 4) as u32));
-                }
-            }
+            let aliases = random_aliases(&mut next, &words, &[" ", "-", "'", ""], 6);
             if aliases.is_empty() {
                 continue;
             }
-            let mut text = String::new();
-            for _ in 0..(next() % 60) {
-                text.push_str(words[(next() % words.len() as u64) as usize]);
-                text.push_str(seps[(next() % seps.len() as u64) as usize]);
-            }
+            let text = random_text(&mut next, &words, &seps, 60);
             for case in [CaseMode::Smart, CaseMode::Sensitive, CaseMode::Insensitive] {
-                let spec = MatcherSpec {
-                    ids: (0..4).map(|i| format!("E{i}")).collect(),
-                    names: (0..4).map(|i| format!("E{i}")).collect(),
-                    kinds: vec!["k".into(); 4],
-                    aliases: aliases
-                        .iter()
-                        .map(|(t, e)| AliasInput { text: t.clone(), entity: *e, case: None, fold_accents: None })
-                        .collect(),
-                    ignore: if round % 3 == 0 { vec!["New York".into()] } else { vec![] },
-                    options: Options {
-                        case,
-                        overlaps: if round % 2 == 0 { Overlaps::Longest } else { Overlaps::All },
-                        ..Default::default()
-                    },
-                    ..Default::default()
-                };
+                let overlaps = if round % 2 == 0 { Overlaps::Longest } else { Overlaps::All };
+                let spec = random_spec(&aliases, round % 3 == 0, Options { case, overlaps, ..Default::default() });
                 let trie = Matcher::new(spec.clone()).unwrap();
                 assert!(trie.views.iter().all(|v| matches!(v.engine, Engine::Trie(_))));
                 let nfa = Matcher::with_tuning(spec, usize::MAX, 0).unwrap();
