@@ -690,23 +690,12 @@ class Reference:
             p = self.parents[p]
         return out
 
-    def related(self, c: int, plain: Iterable[int]) -> bool:
+    def related(self, c: int, plain: Iterable[int], roots: bool = True) -> bool:
         """An entity mentioned unambiguously is an ancestor of ``c``, a child of ``c``, or a
-        sibling of ``c`` (another entity with the same parent)."""
+        sibling of ``c`` (another entity with the same parent); with ``roots`` false, an
+        ancestor counts only when it has a parent itself (related by more than a root)."""
         for x in plain:
-            if x in self.ancestors(c):
-                return True
-            if self.parents[x] == c:
-                return True
-            if x != c and self.parents[c] is not None and self.parents[x] == self.parents[c]:
-                return True
-        return False
-
-    def closely_related(self, c: int, plain: Iterable[int]) -> bool:
-        """:meth:`related` by more than a root: a child or a sibling of ``c`` is mentioned, or an
-        ancestor that has a parent itself."""
-        for x in plain:
-            if x in self.ancestors(c) and self.parents[x] is not None:
+            if x in self.ancestors(c) and (roots or self.parents[x] is not None):
                 return True
             if self.parents[x] == c:
                 return True
@@ -727,7 +716,7 @@ class Reference:
         # Step 1 for every span first: its results feed step 2 of the others.
         context = [[ent for ent, _ in rows if self.related(ent, plain)] if len(rows) > 1 else [] for rows in spans]
         # root relatives only, and a candidate mentioned itself: its own mention decides
-        own = [bool(ctx) and not any(self.closely_related(c, plain) for c in ctx)
+        own = [bool(ctx) and not any(self.related(c, plain, roots=False) for c in ctx)
                and any(ent in plain for ent, _ in rows) for rows, ctx in zip(spans, context)]
         context = [[ent for ent, _ in rows if ent in plain] if o else ctx for rows, ctx, o in zip(spans, context, own)]
         chosen_by_context = {c[0] for c, o in zip(context, own) if len(c) == 1 and not o}

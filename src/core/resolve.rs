@@ -273,22 +273,23 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
             }
         }
     }
-    let related = |c: u32, sc: &ResolveScratch| -> bool {
-        // A child of c is mentioned (its parent is c).
+    // Whether a relative of `c` has an unambiguous mention: a child (its parent is c), a
+    // sibling (another entity with c's parent; c itself is "document") or an ancestor — with
+    // `roots` false, an ancestor that has a parent itself (a state, not the country at the
+    // root of every US place).
+    let related = |c: u32, sc: &ResolveScratch, roots: bool| -> bool {
         if sc.parents_of_plain.contains_key(&c) {
             return true;
         }
         let mut a = h.parent(c);
         if let Some(p) = a {
-            // A sibling is mentioned: another entity with c's parent (c itself is "document").
             let siblings = sc.parents_of_plain.get(&p).copied().unwrap_or(0);
             if siblings > u32::from(sc.plain.contains(&c)) {
                 return true;
             }
         }
-        // An ancestor is mentioned.
         while let Some(x) = a {
-            if sc.plain.contains(&x) {
+            if sc.plain.contains(&x) && (roots || h.parent(x).is_some()) {
                 return true;
             }
             a = h.parent(x);
@@ -314,26 +315,6 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
         }
         g
     };
-    // Related by more than a root: a child or a sibling is mentioned, or an ancestor that has
-    // a parent itself (a state, not the country that is the root of every US place).
-    let closely_related = |c: u32, sc: &ResolveScratch| -> bool {
-        if sc.parents_of_plain.contains_key(&c) {
-            return true;
-        }
-        let mut a = h.parent(c);
-        if let Some(p) = a {
-            if sc.parents_of_plain.get(&p).copied().unwrap_or(0) > u32::from(sc.plain.contains(&c)) {
-                return true;
-            }
-        }
-        while let Some(x) = a {
-            if sc.plain.contains(&x) && h.parent(x).is_some() {
-                return true;
-            }
-            a = h.parent(x);
-        }
-        false
-    };
     // Pass 1: context. When the only relatives mentioned are roots (the United States for
     // "Georgia" the state) and a candidate is mentioned unambiguously itself ("Georgian"), the
     // candidate's own mention decides instead (one sense per document; labelled "document").
@@ -341,12 +322,12 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
     let mut by_own_mention: Vec<bool> = Vec::with_capacity(groups.len());
     for &(i, j) in &groups {
         let mut ctx: Vec<u32> = if h.has_parents() {
-            (i..j).map(|k| ms[k].entity).filter(|&c| related(c, sc)).collect()
+            (i..j).map(|k| ms[k].entity).filter(|&c| related(c, sc, true)).collect()
         } else {
             Vec::new()
         };
         let mut own = false;
-        if !ctx.is_empty() && !ctx.iter().any(|&c| closely_related(c, sc)) {
+        if !ctx.is_empty() && !ctx.iter().any(|&c| related(c, sc, false)) {
             let mentioned: Vec<u32> = (i..j).map(|k| ms[k].entity).filter(|c| sc.plain.contains(c)).collect();
             if !mentioned.is_empty() {
                 ctx = mentioned;
