@@ -13,9 +13,12 @@
 use gazetta::core::batch::{pool, Control};
 use gazetta::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
 use gazetta::core::units::{sentences_into, ParagraphMode};
-use gazetta::core::{AliasInput, Matcher, MatcherSpec};
+use gazetta::core::Matcher;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+
+#[path = "ab_common/mod.rs"]
+mod ab_common;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -23,21 +26,8 @@ fn main() {
         eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none] [runs] [blank|auto|line]");
         std::process::exit(2);
     }
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
-    let strs = |k: &str| -> Vec<String> { g[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
-    let texts = strs("texts");
-    let ents: Vec<u32> = g["ents"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u32).collect();
-    let spec = MatcherSpec {
-        ids: strs("ids"),
-        names: strs("names"),
-        kinds: strs("kinds"),
-        aliases: texts.iter().zip(&ents).map(|(t, &e)| AliasInput { text: t.clone(), entity: e, case: None, fold_accents: None }).collect(),
-        ..Default::default()
-    };
-    let corpus: Vec<String> = std::fs::read_to_string(&args[2]).unwrap().lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(|s| s.to_string()))
-        .collect();
+    let spec = ab_common::load_spec(&args[1]);
+    let corpus: Vec<String> = ab_common::load_corpus(&args[2]);
     let phase = args.get(3).map(String::as_str).unwrap_or("all");
     let runs: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(9);
     let mode = match args.get(5).map(String::as_str).unwrap_or("blank") {

@@ -14,22 +14,16 @@
 //! zcat "$GAZETTA_DATA"/corpora/reuters21578.jsonl.gz > /tmp/reuters.jsonl
 //! cargo run --release --example engine_ab -- /tmp/countries.json /tmp/reuters.jsonl 7
 //! ```
-use gazetta::core::{AliasInput, Matcher, MatcherSpec};
+use gazetta::core::Matcher;
 use std::time::Instant;
+#[path = "ab_common/mod.rs"]
+mod ab_common;
+
 fn main() {
     // usage: engine_ab <gazetteer.json> <corpus.jsonl> [runs]
     let args: Vec<String> = std::env::args().collect();
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
-    let strs = |k: &str| -> Vec<String> { g[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
-    let texts_a = strs("texts");
-    let ents: Vec<u32> = g["ents"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u32).collect();
-    let spec = MatcherSpec {
-        ids: strs("ids"), names: strs("names"), kinds: strs("kinds"),
-        aliases: texts_a.iter().zip(&ents).map(|(t, &e)| AliasInput { text: t.clone(), entity: e, case: None, fold_accents: None }).collect(),
-        ..Default::default()
-    };
-    let corpus: Vec<String> = std::fs::read_to_string(&args[2]).unwrap().lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()).filter_map(|v| v["text"].as_str().map(|s| s.to_string())).collect();
+    let spec = ab_common::load_spec(&args[1]);
+    let corpus: Vec<String> = ab_common::load_corpus(&args[2]);
     let mb: f64 = corpus.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     let variants: Vec<(&str, usize, usize)> = vec![("default", 20_000, 256 * 1024), ("dfa-always", 20_000, usize::MAX), ("nfa-always", 20_000, 0), ("gate-off", usize::MAX, 256*1024), ("gate-all", 0, 256*1024)];
     let ms: Vec<(&str, Matcher)> = variants.iter().map(|&(n, g, d)| (n, Matcher::with_tuning(spec.clone(), g, d).unwrap())).collect();

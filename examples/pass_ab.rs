@@ -8,9 +8,12 @@
 //! ```
 //! (the gazetteer JSON as in `engine_ab.rs`).
 use gazetta::core::units::{sentences_into, ParagraphMode};
-use gazetta::core::{AliasInput, Matcher, MatcherSpec};
+use gazetta::core::Matcher;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+
+#[path = "ab_common/mod.rs"]
+mod ab_common;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -18,21 +21,8 @@ fn main() {
         eprintln!("usage: pass_ab <gazetteer.json> <corpus.jsonl> [runs]");
         std::process::exit(2);
     }
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
-    let strs = |k: &str| -> Vec<String> { g[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
-    let texts = strs("texts");
-    let ents: Vec<u32> = g["ents"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u32).collect();
-    let spec = MatcherSpec {
-        ids: strs("ids"),
-        names: strs("names"),
-        kinds: strs("kinds"),
-        aliases: texts.iter().zip(&ents).map(|(t, &e)| AliasInput { text: t.clone(), entity: e, case: None, fold_accents: None }).collect(),
-        ..Default::default()
-    };
-    let corpus: Vec<String> = std::fs::read_to_string(&args[2]).unwrap().lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(|s| s.to_string()))
-        .collect();
+    let spec = ab_common::load_spec(&args[1]);
+    let corpus: Vec<String> = ab_common::load_corpus(&args[2]);
     let runs: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(9);
     let m = Matcher::new(spec).unwrap();
     let cancel = AtomicBool::new(false);
