@@ -90,7 +90,7 @@ NO_RULES_MATCHER_OPTS: Dict[str, Any] = {"capitalized_runs": "keep"}
 #: they measure the same thing in every later version.
 BASELINE_MATCHER_OPTS: Dict[str, Any] = {"ambiguous": "all", **NO_RULES_MATCHER_OPTS}
 #: Entity and alias attributes that hold context rules; ``--no-rules`` removes them.
-RULE_ATTRS = ("not_before", "not_after")
+RULE_ATTRS = ("not_before", "not_after", "person_after")
 BUILTIN_GAZETTEERS = ("countries", "geonames", "places")
 
 
@@ -130,8 +130,8 @@ def parse_opts(items: Optional[Sequence[str]], what: str) -> Dict[str, Any]:
 
 
 def strip_rules(gaz: Any) -> Any:
-    """A copy of a gazetteer without context rules (``not_before``/``not_after`` on entities
-    and on alias records)."""
+    """A copy of a gazetteer without context rules (``not_before``/``not_after``/``person_after``
+    on entities and on alias records)."""
     records = []
     changed = False
     for rec in gaz.to_records():
@@ -723,7 +723,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         p.add_argument("--ignore", metavar="en|none|FILE",
                        help="ignore phrases: en = gazetteers.COUNTRIES_IGNORE_EN, none, or a file, one per line")
         p.add_argument("--no-rules", action="store_true",
-                       help="no context rules: strip not_before/not_after from the gazetteer, Matcher "
+                       help="no context rules: strip not_before/not_after/person_after from the gazetteer, Matcher "
                             f"{NO_RULES_MATCHER_OPTS} and no ignore phrases unless given (ambiguity is "
                             "left to --matcher-opt ambiguous=...)")
         if name == "countries":

@@ -39,12 +39,15 @@ def load_texts(path: Path) -> List[str]:
         return [json.loads(line)["text"] for line in f]
 
 
+RULES = ("not_before", "not_after", "person_after")
+
+
 def strip_rules(g: Any) -> Any:
     """The gazetteer without phrase rules (entity attributes and alias fields)."""
     recs = []
     for r in g.to_records():
-        r = {k: v for k, v in r.items() if k not in ("not_before", "not_after")}
-        r["aliases"] = [({k: v for k, v in a.items() if k not in ("not_before", "not_after")}
+        r = {k: v for k, v in r.items() if k not in RULES}
+        r["aliases"] = [({k: v for k, v in a.items() if k not in RULES}
                          if isinstance(a, dict) else a) for a in r.get("aliases", [])]
         recs.append(r)
     return gazetta.Gazetteer.from_records(recs)

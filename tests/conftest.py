@@ -38,16 +38,17 @@ def reference_for(gazetteer: "gazetta.Gazetteer", **options: Any) -> Reference:
     ``options`` are the Matcher's (``n_threads`` is ignored)."""
     options = {k: v for k, v in options.items() if k != "n_threads"}
     ids, _names, _kinds, texts, ents, cases, folds = gazetteer._flat()
-    alias_rules = [(tuple(a.not_before), tuple(a.not_after)) for e in gazetteer for a in e.aliases]
+    alias_rules = [(tuple(a.not_before), tuple(a.not_after), tuple(a.person_after))
+                   for e in gazetteer for a in e.aliases]
     assert len(alias_rules) == len(texts)
-    flat = [AliasSpec(t, e, c, f, nb, na)
-            for (t, e, c, f), (nb, na) in zip(zip(texts, ents, cases, folds), alias_rules)]
+    flat = [AliasSpec(t, e, c, f, nb, na, pa)
+            for (t, e, c, f), (nb, na, pa) in zip(zip(texts, ents, cases, folds), alias_rules)]
     parents, priors = hierarchy_of(gazetteer)
-    rules: Dict[int, Tuple[List[str], List[str]]] = {}
+    rules: Dict[int, Tuple[List[str], List[str], List[str]]] = {}
     for i, e in enumerate(gazetteer):
-        nb, na = e.attrs.get("not_before") or [], e.attrs.get("not_after") or []
-        if nb or na:
-            rules[i] = (list(nb), list(na))
+        nb, na, pa = (e.attrs.get(k) or [] for k in ("not_before", "not_after", "person_after"))
+        if nb or na or pa:
+            rules[i] = (list(nb), list(na), list(pa))
     return Reference.from_flat(ids, flat, parents=parents, priors=priors, rules=rules, **options)
 
 

@@ -312,6 +312,7 @@ class AliasSpec:
     fold_accents: Optional[bool] = None
     not_before: Tuple[str, ...] = ()
     not_after: Tuple[str, ...] = ()
+    person_after: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -335,6 +336,7 @@ class _Compiled:
     lowercase: bool
     not_before: Tuple[_Phrase, ...] = ()  # the alias's own rules (its own case / folding)
     not_after: Tuple[_Phrase, ...] = ()
+    person_after: Tuple[_Phrase, ...] = ()
 
 
 def _variants(literal: str, case: str, fold: bool) -> Tuple[str, ...]:
@@ -420,6 +422,38 @@ def _phrase_precedes(text: str, start: int, ph: _Phrase) -> bool:
     return False
 
 
+ARTICLES = ("the", "The", "THE", "a", "A", "an", "An", "AN")
+
+
+def after_article(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` (past whitespace) is one of :data:`ARTICLES`:
+    "the French team" is not a surname used alone."""
+    head = text[:start]
+    while head and is_space(head[-1]):
+        head = head[:-1]
+    k = len(head)
+    while k > 0 and is_word(head[k - 1]):
+        k -= 1
+    return head[k:] in ARTICLES
+
+
+LIST_WORDS = ("and", "or", "&", "/", "v", "v.", "vs", "vs.", "versus", "-", "\u2013", "\u2014")
+
+
+def list_gap(gap: str) -> bool:
+    """Whether ``gap`` (the text between two mentions) joins them in a list: at most 32
+    characters; once whitespace and commas are stripped from both ends, one of
+    :data:`LIST_WORDS`, or nothing when the gap holds a comma. Whitespace alone does not."""
+    if len(gap) > 32:
+        return False
+    core = gap
+    while core and (is_space(core[0]) or core[0] == ","):
+        core = core[1:]
+    while core and (is_space(core[-1]) or core[-1] == ","):
+        core = core[:-1]
+    return "," in gap if core == "" else core in LIST_WORDS
+
+
 # --------------------------------------------------------------------------------------------
 # Capitalised runs
 # --------------------------------------------------------------------------------------------
@@ -503,7 +537,7 @@ class Reference:
         In gazetteer order. ``aliases`` lists every alias of the entity (the name included, as
         the gazetteer hands it to the matcher), each a str or a dict with ``text`` and optional
         ``case`` / ``fold_accents`` (docs/gazetteers.md) and ``not_before`` / ``not_after`` (this alias's
-        own context rules).
+        own context rules, with ``person_after``).
     case, fold_accents, overlaps, ambiguous, capitalized_runs, ignore, prior_ratio
         As :class:`gazetta.Matcher`.
     parents : sequence of int or None, optional
@@ -511,15 +545,16 @@ class Reference:
     priors : sequence of float or None, optional
         Per entity, its prior (None: none, counts as 0).
     rules : dict, optional
-        Entity index -> ``(not_before, not_after)``: the entity's context rules, applied to
-        every alias of the entity, compared with the matcher's case and accent options.
+        Entity index -> ``(not_before, not_after)`` or ``(not_before, not_after,
+        person_after)``: the entity's context rules, applied to every alias of the entity,
+        compared with the matcher's case and accent options.
     """
 
     def __init__(self, entities: Sequence[Tuple[str, Sequence[AliasInput]]], *, case: str = "smart",
                  fold_accents: bool = False, overlaps: str = "longest", ambiguous: str = "resolve",
                  capitalized_runs: str = "keep", ignore: Iterable[str] = (),
                  parents: Optional[Sequence[Optional[int]]] = None, priors: Optional[Sequence[Optional[float]]] = None,
-                 rules: Optional[Dict[int, Tuple[Sequence[str], Sequence[str]]]] = None,
+                 rules: Optional[Dict[int, Tuple[Sequence[str], ...]]] = None,
                  prior_ratio: Optional[float] = None) -> None:
         assert case in ("smart", "sensitive", "insensitive")
         assert overlaps in ("longest", "all") and ambiguous in ("resolve", "all", "skip")
@@ -535,9 +570,9 @@ class Reference:
         self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
         if prior_ratio is not None:
             self.prior_ratio = float(prior_ratio)
-        self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], Tuple[_Phrase, ...]]] = {
-            e: (_phrases(nb, case, fold_accents), _phrases(na, case, fold_accents))
-            for e, (nb, na) in (rules or {}).items()}
+        self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], ...]] = {
+            e: tuple(_phrases(r, case, fold_accents) for r in (tuple(rule) + ((), ()))[:3])
+            for e, rule in (rules or {}).items()}
         rows: List[AliasSpec] = []
         for e, (_, aliases) in enumerate(entities):
             for a in aliases:
@@ -545,7 +580,8 @@ class Reference:
                     rows.append(AliasSpec(a, e))
                 else:
                     rows.append(AliasSpec(a["text"], e, a.get("case"), a.get("fold_accents"),
-                                          tuple(a.get("not_before", ())), tuple(a.get("not_after", ()))))
+                                          tuple(a.get("not_before", ())), tuple(a.get("not_after", ())),
+                                          tuple(a.get("person_after", ()))))
         rows += [AliasSpec(p, IGNORE) for p in ignore]
         self.aliases: List[_Compiled] = []
         for i, r in enumerate(rows):
@@ -554,7 +590,8 @@ class Reference:
             a_fold = r.fold_accents if r.fold_accents is not None else fold_accents
             self.aliases.append(_Compiled(i, r.entity, r.text, _variants(literal, a_case, a_fold), glob, a_fold,
                                           a_case == "insensitive", _phrases(r.not_before, a_case, a_fold),
-                                          _phrases(r.not_after, a_case, a_fold)))
+                                          _phrases(r.not_after, a_case, a_fold),
+                                          _phrases(r.person_after, a_case, a_fold)))
 
     @classmethod
     def from_flat(cls, ids: Sequence[str], flat: Sequence[AliasSpec], **options: Any) -> "Reference":
@@ -570,6 +607,8 @@ class Reference:
                 rec["not_before"] = a.not_before
             if a.not_after:
                 rec["not_after"] = a.not_after
+            if a.person_after:
+                rec["person_after"] = a.person_after
             per[a.entity].append(rec)
         return cls(list(zip(ids, per)), **options)
 
@@ -600,26 +639,42 @@ class Reference:
         return out
 
     # -- context rules and capitalised runs -------------------------------------------------
-    def removed_by_rule(self, text: str, start: int, end: int, alias: int) -> bool:
-        """Whether a phrase of the alias's own rules or of its entity's rules directly follows
-        (``not_before``) or precedes (``not_after``) the candidate."""
+    def rule_verdict(self, text: str, start: int, end: int, alias: int) -> str:
+        """``"person"`` when a ``person_after`` phrase of the alias's own rules or of its
+        entity's rules directly precedes the candidate; else ``"remove"`` when a ``not_before``
+        phrase directly follows it or a ``not_after`` phrase directly precedes it; else
+        ``"keep"``."""
         a = self.aliases[alias]
-        before, after = list(a.not_before), list(a.not_after)
+        before, after, person = list(a.not_before), list(a.not_after), list(a.person_after)
         if a.entity in self.entity_rules:
             before += self.entity_rules[a.entity][0]
             after += self.entity_rules[a.entity][1]
-        return (any(_phrase_follows(text, end, ph) for ph in before)
-                or any(_phrase_precedes(text, start, ph) for ph in after))
+            person += self.entity_rules[a.entity][2]
+        if any(_phrase_precedes(text, start, ph) for ph in person):
+            return "person"
+        if (any(_phrase_follows(text, end, ph) for ph in before)
+                or any(_phrase_precedes(text, start, ph) for ph in after)):
+            return "remove"
+        return "keep"
+
+    def removed_by_rule(self, text: str, start: int, end: int, alias: int) -> bool:
+        """Whether a context rule removes the candidate (see :meth:`rule_verdict`)."""
+        return self.rule_verdict(text, start, end, alias) != "keep"
 
     def surviving(self, text: str) -> Tuple[List[Tuple[int, int, int, int]], int, int]:
         """The candidates left after context rules and (with ``capitalized_runs="skip"``)
         capitalised runs, with the number each removed. A candidate removed by a rule is not
-        also counted as a run; ignore phrases are never removed."""
+        also counted as a run; ignore phrases are never removed. The texts of the candidates
+        that a ``person_after`` phrase removed are left in ``self.last_names``."""
         kept = []
         by_rules = by_runs = 0
+        self.last_names: set = set()
         for s, e, ent, ai in self.candidates(text):
             if ent != IGNORE:
-                if self.removed_by_rule(text, s, e, ai):
+                verdict = self.rule_verdict(text, s, e, ai)
+                if verdict != "keep":
+                    if verdict == "person":
+                        self.last_names.add(text[s:e])
                     by_rules += 1
                     continue
                 if self.capitalized_runs == "skip" and in_capitalized_run(text, s, e, self.keep_next,
@@ -670,6 +725,24 @@ class Reference:
             if len(rows) > 1 and self.ambiguous == "skip":
                 continue  # Ambiguity (docs/matching.md)
             reported.append((s, e, rows))
+
+        if self.last_names:
+            # Person names (docs/resolution.md): a mention with the text of a candidate that a
+            # person_after phrase removed goes too, unless a list gap joins it to the nearest
+            # mention with another text on either side, or an article precedes it.
+            names = self.last_names
+            others = [(s, e) for s, e, _ in reported if text[s:e] not in names]
+            kept_spans = []
+            for s, e, rows in reported:
+                if text[s:e] in names:
+                    after = [s2 for s2, _ in others if s2 >= e]
+                    before = [e2 for _, e2 in others if e2 <= s]
+                    if not ((after and list_gap(text[e:min(after)])) or (before and list_gap(text[max(before):s]))
+                            or after_article(text, s)):
+                        by_rules += len(rows)
+                        continue
+                kept_spans.append((s, e, rows))
+            reported = kept_spans
 
         out: List[Row] = []
         if self.ambiguous == "resolve":

@@ -201,10 +201,74 @@ def test_removals_are_counted() -> None:
     assert removed(g, ["Georgia"]) == {"rules": 0, "runs": 0}
 
 
+# --------------------------------------------------------------------------------------------
+# person names (person_after)
+
+def _people() -> gazetta.Gazetteer:
+    return (gazetta.Gazetteer()
+            .add("FR", "France", aliases=["French"], person_after=["Monica", "Mr."])
+            .add("IE", "Ireland", person_after=["James"])
+            .add("GB-SCT", "Scotland"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the name itself, and the surname used alone elsewhere in the document
+    ("Monica French runs the office. French said the audit was fine.", []),
+    ("French said the audit was fine, added Monica French.", []),  # before the full name too
+    ("Mr. French agreed; French left.", []),
+    # without the full name the word is the country's
+    ("French said the audit was fine.", [("French", "FR")]),
+    # an article: a people, not a surname
+    ("Monica French said the French team won.", [("French", "FR")]),
+    # in a list with another mention: the place again
+    ("James Ireland may play. Ireland and Scotland players were rested.",
+     [("Ireland", "IE"), ("Scotland", "GB-SCT")]),
+    ("James Ireland may play. Scotland, Ireland were rested.", [("Scotland", "GB-SCT"), ("Ireland", "IE")]),
+    ("James Ireland may play. Scotland v Ireland today.", [("Scotland", "GB-SCT"), ("Ireland", "IE")]),
+    # whitespace alone is no list
+    ("James Ireland may play. Scotland Ireland today.", [("Scotland", "GB-SCT")]),
+    # other words of the same entity are not the name ("France" is not "French")
+    ("Monica French said France won.", [("France", "FR")]),
+])
+def test_person_after_removes_the_name_and_its_echoes(text: str, expected: List[Tuple[str, str]]) -> None:
+    """A ``person_after`` phrase before a match makes it a person's name: it goes, and so does
+    every other match of the same text in the document, except in a list beside another
+    mention or after an article."""
+    assert found(_people(), text) == expected
+
+
+def test_person_after_works_per_document_and_is_counted() -> None:
+    """Echoes are removed within one document only, and each removal is counted in
+    ``removed_by_rules`` (the name and each echo)."""
+    g = _people()
+    texts = ["Monica French spoke. French said so. French agreed.", "French said so."]
+    assert removed(g, texts) == {"rules": 3, "runs": 0}
+    df = gazetta.Matcher(g).mentions(texts)
+    assert df["doc"].tolist() == [1] and df["surface"].tolist() == ["French"]
+
+
+def test_person_after_on_an_alias_record_and_round_trips(tmp_path: Any) -> None:
+    """An alias record may carry ``person_after``; it survives records, JSON and saved
+    matchers."""
+    g = gazetta.Gazetteer().add("JO", "Jordan", aliases=[{"text": "Jordan", "person_after": ["Michael"]}])
+    assert found(g, "Michael Jordan scored. Jordan said so.") == []
+    assert found(g, "Jordan said so.") == [("Jordan", "JO")]
+    rec = g.to_records()[0]
+    assert rec["aliases"] == [{"text": "Jordan", "person_after": ["Michael"]}]
+    again = gazetta.Gazetteer.from_records([rec])
+    assert found(again, "Michael Jordan scored. Jordan said so.") == []
+    path = tmp_path / "jordan.gzm"
+    gazetta.Matcher(g).save(path)
+    back = gazetta.Matcher.load(path)
+    assert back.mentions(["Michael Jordan scored. Jordan said so."]).empty
+    assert back.gazetteer.to_records() == g.to_records()
+
+
 @pytest.mark.parametrize("attr,phrase,problem", [
     ("not_before", "--", "no letter or digit"),
     ("not_after", "Po*wer", "'*'"),
     ("not_before", "*", "empty"),
+    ("person_after", "--", "no letter or digit"),
 ])
 def test_bad_phrase_is_an_error_naming_the_entity(attr: str, phrase: str, problem: str) -> None:
     """A phrase that breaks the alias rules is a GazetteerError naming the entity, the rule
@@ -294,3 +358,12 @@ def test_a_titlecase_letter_starts_a_capitalised_word() -> None:
     """A word starting with a titlecase letter (U+01C5 "ǅ") is capitalised."""
     g = gazetta.Gazetteer().add("GE", "Georgia")
     assert found(g, "Georgia ǅakovo said", capitalized_runs="skip") == []
+
+
+def test_a_phrase_ending_in_a_letter_that_folds_then_lowers() -> None:
+    """With accent folding and ``case="insensitive"``, the character before a candidate is
+    compared as the view has it: folded, then lowered ("İ" → "I" → "i"), so the phrase "a İ"
+    directly precedes the second "a" of "a İ a" (it was once lowered first, stayed "İ", and
+    the rule never fired)."""
+    g = gazetta.Gazetteer().add("E0", "a", not_after=["a İ"])
+    assert found(g, "a İ a", case="insensitive", fold_accents=True) == [("a", "E0")]

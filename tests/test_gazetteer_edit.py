@@ -325,7 +325,7 @@ def test_update_aliases_replace_add_remove():
     assert texts(h, "US-GA") == ["State of Georgia"]
     # alias rules given through update reach the matcher's tables
     h = Gazetteer().add("ZA", "South Africa").update("ZA", add_aliases=[{"text": "SA", "not_after": ["Telkom"]}])
-    assert h._engine_tables()["alias_rules"] == [(1, [], ["Telkom"])]
+    assert h._engine_tables()["alias_rules"] == [(1, [], ["Telkom"], [])]
 
 
 def test_update_remove_attribute_and_parent():
@@ -467,7 +467,7 @@ def test_merge_strict():
 def test_merge_keeps_alias_rules_for_the_matcher():
     a = Gazetteer().add("A", "Ay")
     b = Gazetteer().add("ZA", "South Africa", aliases=[{"text": "SA", "not_after": ["Telkom"]}])
-    assert (a + b)._engine_tables()["alias_rules"] == [(2, [], ["Telkom"])]
+    assert (a + b)._engine_tables()["alias_rules"] == [(2, [], ["Telkom"], [])]
 
 
 # --------------------------------------------------------------------------------------------

@@ -536,13 +536,13 @@ def test_engine_tables_content():
     assert t["parents"] == [-1, -1, 1, 2, -1, 4]
     assert t["priors"][:3] == [3.7e6, 331e6, 10.7e6] and all(math.isnan(x) for x in t["priors"][3:])
     assert all(type(x) is float for x in t["priors"])
-    assert t["entity_rules"] == [(0, ["Power", "Pacific", "Gulf", "Tech"], []), (1, [], ["Latin"]),
-                                 (3, ["[Braves]"], ["a|b", "c"])]
+    assert t["entity_rules"] == [(0, ["Power", "Pacific", "Gulf", "Tech"], [], []), (1, [], ["Latin"], []),
+                                 (3, ["[Braves]"], ["a|b", "c"], [])]
     texts = g._flat()[3]
     assert texts == ["Georgia", "United States", "America", "US", "Georgia", "GA", "Peach State", "Atlanta",
                      "South Africa", "Seven"]
-    assert t["alias_rules"] == [(3, ["Open"], []), (5, [], ["Bulldog*", "a|b"]), (8, [], ["Telkom"])]
-    for k, _nb, _na in t["alias_rules"]:
+    assert t["alias_rules"] == [(3, ["Open"], [], []), (5, [], ["Bulldog*", "a|b"], []), (8, [], ["Telkom"], [])]
+    for k, _nb, _na, _pa in t["alias_rules"]:
         owner = g._flat()[4][k]
         assert any(a.text == texts[k] and (a.not_before or a.not_after) for a in list(g)[owner].aliases)
 
@@ -555,7 +555,7 @@ def test_engine_tables_alias_index_follows_the_name_alias_placement():
     g.add("B", "Bee", aliases=["B1", {"text": "Bee", "not_before": "z"}])
     g.add("C", "Cee", aliases=[{"text": "C1", "not_after": "w"}])
     assert g._flat()[3] == ["Kenya*", "Kenyan*", "Bee", "B1", "Cee", "C1"]
-    assert g._engine_tables()["alias_rules"] == [(0, [], ["y"]), (1, ["x"], []), (2, ["z"], []), (5, [], ["w"])]
+    assert g._engine_tables()["alias_rules"] == [(0, [], ["y"], []), (1, ["x"], [], []), (2, ["z"], [], []), (5, [], ["w"], [])]
 
 
 def test_engine_tables_are_fresh_lists():

@@ -221,7 +221,7 @@ def test_large_gazetteer_engine_agrees(scenario: Tuple[str, "gazetta.Gazetteer",
 #: Words for texts where capitalised runs, "of" and rule phrases happen often.
 CAP_WORDS = ["Georgia", "Power", "GEORGIA", "power", "Paris", "Texas", "of", "Bank", "President", "Foreign",
              "Minister", "U.S.", "the", "and", "Ab", "ab", "AB", "Korea", "KOREA", "Sao", "São", "Lavrov", "Army",
-             "Kö", "Ünion", "Σam", "Яd"]
+             "Kö", "Ünion", "Σam", "Яd", "or", "An"]
 CAP_SEPS = [" ", " ", " ", " ", "\n", "\n\n", "\r\n", "-", " - ", "–", " —", ", ", ". ", "'s ", "\xa0", "\t"]
 
 
@@ -301,7 +301,7 @@ def rich_gazetteers(draw: Any, text: str) -> "gazetta.Gazetteer":
                 continue
             if rule_at in ("alias", "both") and draw(st.booleans()):
                 item = dict(item) if isinstance(item, dict) else {"text": item}
-                item[draw(st.sampled_from(["not_before", "not_after"]))] = draw(phrases(text))
+                item[draw(st.sampled_from(["not_before", "not_after", "person_after"]))] = draw(phrases(text))
             seen[key] = item
         attrs: Dict[str, Any] = {}
         older = [k for k in range(n_ent) if rank[k] < rank[e]]
@@ -311,7 +311,7 @@ def rich_gazetteers(draw: Any, text: str) -> "gazetta.Gazetteer":
         if prior is not None:
             attrs["prior"] = prior
         if rule_at in ("entity", "both"):
-            for side in ("not_before", "not_after"):
+            for side in ("not_before", "not_after", "person_after"):
                 if draw(st.booleans()):
                     attrs[side] = draw(phrases(text))
         g.add(f"E{e}", name, kind=draw(st.sampled_from(["a", "b"])), aliases=list(seen.values()), **attrs)

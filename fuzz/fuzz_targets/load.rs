@@ -116,7 +116,8 @@ fn build(b: &mut Bytes) -> MatcherSpec {
         let mut phrases = || (0..b.next() % 3).map(|_| text(b)).collect::<Vec<_>>();
         let not_before = phrases();
         let not_after = phrases();
-        s.rules.push(RuleInput { entity: ent, alias: ali, not_before, not_after });
+        let person_after = phrases();
+        s.rules.push(RuleInput { entity: ent, alias: ali, not_before, not_after, person_after });
     }
     s.extra = match b.next() % 7 {
         0 | 1 => String::new(),

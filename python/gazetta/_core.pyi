@@ -48,8 +48,8 @@ class Matcher:
         capitalized_runs: str = "keep",
         parents: Sequence[int] = (),
         priors: Sequence[float] = (),
-        entity_rules: Sequence[Tuple[int, Sequence[str], Sequence[str]]] = (),
-        alias_rules: Sequence[Tuple[int, Sequence[str], Sequence[str]]] = (),
+        entity_rules: Sequence[Tuple[int, Sequence[str], Sequence[str], Sequence[str]]] = (),
+        alias_rules: Sequence[Tuple[int, Sequence[str], Sequence[str], Sequence[str]]] = (),
         prior_ratio: Optional[float] = None,
     ) -> None: ...
     @staticmethod
@@ -72,7 +72,9 @@ class Matcher:
     def hierarchy_inputs(self) -> Tuple[List[int], List[float]]: ...
     def rule_inputs(
         self,
-    ) -> Tuple[List[Tuple[int, List[str], List[str]]], List[Tuple[int, List[str], List[str]]]]: ...
+    ) -> Tuple[
+        List[Tuple[int, List[str], List[str], List[str]]], List[Tuple[int, List[str], List[str], List[str]]]
+    ]: ...
     def mentions(
         self,
         texts: List[Any],

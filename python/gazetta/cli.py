@@ -452,8 +452,8 @@ def _gazetteer_stats(g: Any) -> Dict[str, Any]:
     amb = _ambiguous_aliases(g)
     attrs = sorted({k for e in ents for k in e.attrs})
     overrides = sum(1 for a in aliases if a.case is not None or a.fold_accents is not None)
-    rules = sum(len(e.attrs.get(k) or ()) for e in ents for k in ("not_before", "not_after"))
-    rules += sum(len(a.not_before or ()) + len(a.not_after or ()) for a in aliases)
+    rules = sum(len(e.attrs.get(k) or ()) for e in ents for k in ("not_before", "not_after", "person_after"))
+    rules += sum(len(a.not_before or ()) + len(a.not_after or ()) + len(a.person_after or ()) for a in aliases)
     return {
         "entities": len(ents),
         "aliases": len(aliases),

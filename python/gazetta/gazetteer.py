@@ -38,6 +38,12 @@ checked when the entity is added:
   stored as a list of strings, duplicates removed. In CSV files they are written like
   aliases (``Power|Tech``). An alias record may carry its own rules, for that alias only:
   ``{"text": "SA", "not_after": ["Telkom"]}``.
+- ``person_after``: phrases that, directly before a match, make it part of a person's name
+  (given names and titles: ``["Monica", "Mr."]`` for "French"). Such a match is dropped like
+  with ``not_after``, and so is every other match of the same text in that document
+  ("Monica French ... French said": a surname used alone), except one that stands in a list
+  beside another match ("Ireland and Scotland players" in a report that also names James
+  Ireland). Written and stored like the other rules; an alias record may carry it too.
 
 Decisions, documented here once:
 
@@ -121,9 +127,9 @@ PathLike = Union[str, "os.PathLike[str]"]
 #: The valid per-alias ``case`` values.
 CASE_CHOICES: Tuple[str, ...] = ("smart", "sensitive", "insensitive")
 _RESERVED = ("id", "name", "kind", "aliases", "case", "fold_accents")
-_ALIAS_FIELDS = ("text", "case", "fold_accents", "not_before", "not_after")
+_ALIAS_FIELDS = ("text", "case", "fold_accents", "not_before", "not_after", "person_after")
 #: The context-rule attributes (entity attributes and alias record fields).
-_RULES = ("not_before", "not_after")
+_RULES = ("not_before", "not_after", "person_after")
 #: The attributes with a meaning to the matcher, checked and normalised when added.
 _ENGINE_ATTRS = frozenset(("parent", "prior") + _RULES)
 _HASH_FORMAT = "gazetta.gazetteer/1"
@@ -154,6 +160,11 @@ class Alias:
         directly follows it, or one of the ``not_after`` phrases directly precedes it. The
         entity attributes of the same names apply to every alias of the entity. Phrases are
         checked (like aliases) when the alias is added to a gazetteer.
+    person_after : tuple of str, default ()
+        Phrases that, directly before a match of this alias, make it part of a person's name
+        (given names, titles): the match is dropped like with ``not_after``, and so is every
+        other match of the same text in that document ("Monica French ... French said"),
+        except one that stands in a list beside another match ("Ireland and Scotland").
 
     Examples
     --------
@@ -171,9 +182,11 @@ class Alias:
     fold_accents: Optional[bool] = None
     not_before: Tuple[str, ...] = ()
     not_after: Tuple[str, ...] = ()
+    person_after: Tuple[str, ...] = ()
 
     def __init__(self, text: str, case: Optional[CaseMode] = None, fold_accents: Optional[bool] = None,
-                 not_before: Union[str, Iterable[str]] = (), not_after: Union[str, Iterable[str]] = ()) -> None:
+                 not_before: Union[str, Iterable[str]] = (), not_after: Union[str, Iterable[str]] = (),
+                 person_after: Union[str, Iterable[str]] = ()) -> None:
         # written into __dict__ directly: one frozen-dataclass __setattr__ per field costs
         # more than the whole call when a gazetteer of 10^5 aliases is built
         d = self.__dict__
@@ -182,6 +195,7 @@ class Alias:
         d["fold_accents"] = fold_accents
         d["not_before"] = not_before if type(not_before) is tuple else _as_tuple(not_before)
         d["not_after"] = not_after if type(not_after) is tuple else _as_tuple(not_after)
+        d["person_after"] = person_after if type(person_after) is tuple else _as_tuple(person_after)
 
     def __repr__(self) -> str:
         rules = "".join(f", {k}={getattr(self, k)!r}" for k in _RULES if getattr(self, k))
@@ -233,6 +247,8 @@ class Alias:
             rec["not_before"] = list(self.not_before)
         if self.not_after:
             rec["not_after"] = list(self.not_after)
+        if self.person_after:
+            rec["person_after"] = list(self.person_after)
         return rec
 
 
@@ -247,7 +263,8 @@ def _as_tuple(v: Any) -> Tuple[str, ...]:
 
 def _is_plain(a: Alias) -> bool:
     """True when the alias is its text alone (no overrides, no rules)."""
-    return a.case is None and a.fold_accents is None and not a.not_before and not a.not_after
+    return (a.case is None and a.fold_accents is None and not a.not_before and not a.not_after
+            and not a.person_after)
 
 
 @dataclass(frozen=True)
@@ -603,7 +620,8 @@ class _AliasList:
         self.has_rules = False  # some alias has not_before / not_after phrases
 
     def add(self, text: str, case: Optional[str], fold: Optional[bool], eid: str, src: _Source, pos: int,
-            key: Optional[_Key] = None, not_before: Sequence[str] = (), not_after: Sequence[str] = ()) -> None:
+            key: Optional[_Key] = None, not_before: Sequence[str] = (), not_after: Sequence[str] = (),
+            person_after: Sequence[str] = ()) -> None:
         """One alias (rules already checked); a repeated alias fills in the first's unset
         overrides (conflicting values are an error) and adds its rule phrases to the first's."""
         if key is None:
@@ -611,16 +629,17 @@ class _AliasList:
                 key = _core.parse_alias(text)
             except ValueError as exc:
                 raise _fail(f"alias {text!r}: {exc}", eid, src, pos) from None
-        if not_before or not_after:
+        if not_before or not_after or person_after:
             self.has_rules = True
         i = self.keys.get(key)
         if i is None:
             self.keys[key] = len(self.items)
-            self.items.append(Alias(text, case, fold, tuple(not_before), tuple(not_after)))  # type: ignore[arg-type]
+            self.items.append(Alias(text, case, fold, tuple(not_before), tuple(not_after),  # type: ignore[arg-type]
+                                    tuple(person_after)))
             return
         old = self.items[i]
         if ((case is None or case == old.case) and (fold is None or fold == old.fold_accents)
-                and not not_before and not not_after):
+                and not not_before and not not_after and not person_after):
             return
         if old.case is not None and case is not None and old.case != case:
             raise _fail(f"alias {text!r} is listed twice with different case ({old.case!r}, {case!r})",
@@ -631,7 +650,8 @@ class _AliasList:
         self.items[i] = Alias(old.text, old.case if old.case is not None else case,  # type: ignore[arg-type]
                               old.fold_accents if old.fold_accents is not None else fold,
                               tuple(_union_phrases(old.not_before, not_before)),
-                              tuple(_union_phrases(old.not_after, not_after)))
+                              tuple(_union_phrases(old.not_after, not_after)),
+                              tuple(_union_phrases(old.person_after, person_after)))
 
     def add_item(self, item: Any, eid: str, src: _Source, pos: int, case: Any = None, fold: Any = None) -> None:
         """One alias given as a str, a record dict or an :class:`Alias`; ``case``/``fold`` are
@@ -661,7 +681,7 @@ class _AliasList:
                      for k, r in ((k, item.get(k)) for k in _RULES)]
             self.add(text, _clean_case(c if not _is_missing(c) else case, eid, src, pos, text),
                      _clean_fold(f if not _is_missing(f) else fold, eid, src, pos, text), eid, src, pos,
-                     None, rules[0], rules[1])
+                     None, rules[0], rules[1], rules[2])
             return
         raise _fail(f"alias {item!r} ({type(item).__name__}) is not a string or an alias record",
                     eid, src, pos)
@@ -906,7 +926,8 @@ class Gazetteer:
                     raise _fail(f"duplicate id with a different {k!r}: {v!r} here, {old.attrs[k]!r} at "
                                 f"{osrc.describe(opos)}", eid, src, pos)
             for a in old.aliases:
-                als.add(a.text, a.case, a.fold_accents, eid, src, pos, None, a.not_before, a.not_after)
+                als.add(a.text, a.case, a.fold_accents, eid, src, pos, None, a.not_before, a.not_after,
+                        a.person_after)
             merged = dict(old.attrs)
             merged.update(clean_attrs)
             clean_attrs = merged
@@ -1958,8 +1979,9 @@ class Gazetteer:
             ``"parents"``: list of int, per entity in gazetteer order the index of its parent
             entity, -1 if none (or unknown). ``"priors"``: list of float, per entity its
             ``prior``, NaN when absent. ``"entity_rules"``: list of ``(entity index,
-            not_before, not_after)`` (lists of str) for the entities that have any.
-            ``"alias_rules"``: list of ``(alias index, not_before, not_after)`` for the
+            not_before, not_after, person_after)`` (lists of str) for the entities that have
+            any. ``"alias_rules"``: list of ``(alias index, not_before, not_after,
+            person_after)`` for the
             aliases that have any, the alias index being a position in the alias columns of
             :meth:`_flat` (its ``alias_texts``: every alias of every entity, the name's
             first, in gazetteer order). Fresh lists on every call.
@@ -1972,15 +1994,15 @@ class Gazetteer:
         >>> t["parents"], t["priors"]
         ([-1, -1, 1], [nan, nan, 10700000.0])
         >>> t["entity_rules"], t["alias_rules"]
-        ([(0, ['Power', 'Tech'], [])], [(3, [], ['Atlanta'])])
+        ([(0, ['Power', 'Tech'], [], [])], [(3, [], ['Atlanta'], [])])
         >>> g._flat()[3][3]
         'GA'
         """
         h = self._hierarchy(bool(strict) and self._strict, stacklevel=4)
         nan = math.nan
         priors: List[float] = []
-        entity_rules: List[Tuple[int, List[str], List[str]]] = []
-        alias_rules: List[Tuple[int, List[str], List[str]]] = []
+        entity_rules: List[Tuple[int, List[str], List[str], List[str]]] = []
+        alias_rules: List[Tuple[int, List[str], List[str], List[str]]] = []
         for i, e in enumerate(self._entities):
             attrs = e.attrs
             if attrs:
@@ -1988,16 +2010,17 @@ class Gazetteer:
                 priors.append(nan if p is None else float(p))
                 nb = attrs.get("not_before")
                 na = attrs.get("not_after")
-                if nb or na:
-                    entity_rules.append((i, list(nb or ()), list(na or ())))
+                pa = attrs.get("person_after")
+                if nb or na or pa:
+                    entity_rules.append((i, list(nb or ()), list(na or ()), list(pa or ())))
             else:
                 priors.append(nan)
         if self._has_alias_rules:
             k = 0
             for e in self._entities:
                 for a in e.aliases:
-                    if a.not_before or a.not_after:
-                        alias_rules.append((k, list(a.not_before), list(a.not_after)))
+                    if a.not_before or a.not_after or a.person_after:
+                        alias_rules.append((k, list(a.not_before), list(a.not_after), list(a.person_after)))
                     k += 1
         return {"parents": list(h.parents), "priors": priors, "entity_rules": entity_rules,
                 "alias_rules": alias_rules}

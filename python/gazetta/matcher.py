@@ -832,7 +832,7 @@ def _gazetteer_from_core(core: Any) -> Any:
     extra = core.extra
     attrs: List[Dict[str, Any]] = (json.loads(extra).get("attrs") if extra else None) or [{} for _ in ids]
     aliases: List[List[Any]] = [[] for _ in ids]
-    alias_rules = {k: (nb, na) for k, nb, na in core.rule_inputs()[1]}
+    alias_rules = {k: (nb, na, pa) for k, nb, na, pa in core.rule_inputs()[1]}
     for k, (text, ent, case, fold) in enumerate(core.alias_inputs()):
         rule = alias_rules.get(k)
         if case is None and fold is None and rule is None:
@@ -848,6 +848,8 @@ def _gazetteer_from_core(core: Any) -> Any:
                     rec["not_before"] = rule[0]
                 if rule[1]:
                     rec["not_after"] = rule[1]
+                if rule[2]:
+                    rec["person_after"] = rule[2]
             aliases[ent].append(rec)
     records = []
     for i, eid in enumerate(ids):

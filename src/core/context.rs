@@ -33,6 +33,20 @@ use super::normalize::{decode_at, decode_before, normalize_str, ViewSpec};
 struct Phrase {
     variants: Vec<String>,
     glob: bool,
+    /// A `person_after` phrase: a candidate after it is part of a person's name.
+    person: bool,
+}
+
+/// What a rule says about one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// No phrase of the rule stands beside it.
+    Keep,
+    /// A `not_before` / `not_after` phrase stands beside it: removed.
+    Remove,
+    /// A `person_after` phrase precedes it ("Monica French"): removed, and its text is a
+    /// person's name in this document (see `Matcher::find_bytes_into`).
+    Person,
 }
 
 /// The compiled rules of one entity or alias.
@@ -58,6 +72,8 @@ pub struct Rule {
     /// The first characters of the `before` variants, the last ones of the `after` variants.
     before_chars: FxHashSet<char>,
     after_chars: FxHashSet<char>,
+    /// Whether some `after` phrase is a `person_after` one.
+    has_person: bool,
 }
 
 /// Each run of equal (key, key 2) in a sorted index, as a range.
@@ -115,7 +131,23 @@ impl Rule {
     /// [`Error::BadAlias`] for a phrase that breaks the alias rules (empty, no letter or digit,
     /// a misplaced `*`).
     pub fn new(not_before: &[String], not_after: &[String], case: PhraseCase, owner: &str) -> Result<Rule> {
-        let compile = |list: &[String]| -> Result<Vec<Phrase>> {
+        Rule::with_persons(not_before, not_after, &[], case, owner)
+    }
+
+    /// [`Rule::new`] with `person_after` phrases as well: phrases that, directly before a
+    /// candidate, make it part of a person's name ("Monica" before "French"). They remove the
+    /// candidate like `not_after` phrases, and [`Rule::verdict`] reports them apart.
+    ///
+    /// # Errors
+    /// As [`Rule::new`].
+    pub fn with_persons(
+        not_before: &[String],
+        not_after: &[String],
+        person_after: &[String],
+        case: PhraseCase,
+        owner: &str,
+    ) -> Result<Rule> {
+        let compile = |list: &[String], person: bool| -> Result<Vec<Phrase>> {
             list.iter()
                 .enumerate()
                 .map(|(i, raw)| {
@@ -133,12 +165,16 @@ impl Rule {
                             variants.push(up);
                         }
                     }
-                    Ok(Phrase { variants, glob: parsed.glob })
+                    Ok(Phrase { variants, glob: parsed.glob, person })
                 })
                 .collect()
         };
-        let before = compile(not_before)?;
-        let after = compile(not_after)?;
+        let before = compile(not_before, false)?;
+        let mut after = compile(not_after, false)?;
+        // Indices of person phrases continue after the `not_after` ones (errors name the
+        // position in their own list).
+        after.extend(compile(person_after, true)?);
+        let has_person = !person_after.is_empty();
         let max_len = before.iter().chain(after.iter()).flat_map(|p| p.variants.iter()).map(|v| v.len()).max().unwrap_or(0);
         let index = |list: &[Phrase], last: bool| -> Vec<(char, char, u32, u32)> {
             let mut out = Vec::new();
@@ -167,7 +203,23 @@ impl Rule {
         let after_ranges = ranges(&after_last);
         let before_chars = before_first.iter().map(|x| x.0).collect();
         let after_chars = after_last.iter().map(|x| x.0).filter(|&c| c != '\0').collect();
-        Ok(Rule { before, after, max_len, before_first, after_last, before_ranges, after_ranges, before_chars, after_chars })
+        Ok(Rule {
+            before,
+            after,
+            max_len,
+            before_first,
+            after_last,
+            before_ranges,
+            after_ranges,
+            before_chars,
+            after_chars,
+            has_person,
+        })
+    }
+
+    /// Whether some phrase of the rule is a `person_after` one.
+    pub fn has_person(&self) -> bool {
+        self.has_person
     }
 
     /// Whether the rule has no phrase at all.
@@ -177,9 +229,17 @@ impl Rule {
 
     /// Whether the candidate `text[start..end]` is removed by this rule.
     pub fn removes(&self, text: &str, start: usize, end: usize, spec: ViewSpec) -> bool {
+        self.verdict(text, start, end, spec) != Verdict::Keep
+    }
+
+    /// What this rule says about the candidate `text[start..end]`: [`Verdict::Person`] when a
+    /// `person_after` phrase precedes it, else [`Verdict::Remove`] when any other phrase
+    /// stands beside it, else [`Verdict::Keep`].
+    pub fn verdict(&self, text: &str, start: usize, end: usize, spec: ViewSpec) -> Verdict {
         if spec.fold {
-            return self.removes_by_window(text, start, end, spec);
+            return self.verdict_by_window(text, start, end, spec);
         }
+        let mut found = Verdict::Keep;
         // Without accent folding the view of a character is one character: phrases are
         // compared in place, with no normalised copy of the neighbourhood, and only those
         // that begin (end) with the character across the separator.
@@ -187,11 +247,15 @@ impl Rule {
             let p = after_separator(text, end, false);
             let first = decode_at(text, p).len_utf8();
             let c2 = text[p + first..].chars().next().map_or(NO_CHAR, |x| view_char(x, spec.lower));
-            for k2 in [ANY_NEXT, c2] {
+            'before: for k2 in [ANY_NEXT, c2] {
                 for &(_, _, i, j) in bucket(&self.before_first, &self.before_ranges, c, k2) {
                     let ph = &self.before[i as usize];
                     if forward_at(text, p, &ph.variants[j as usize], ph.glob, spec.lower) {
-                        return true;
+                        if !self.has_person {
+                            return Verdict::Remove;
+                        }
+                        found = Verdict::Remove;
+                        break 'before;
                     }
                 }
             }
@@ -204,12 +268,18 @@ impl Rule {
                 for &(_, _, i, j) in bucket(&self.after_last, &self.after_ranges, k, k2) {
                     let ph = &self.after[i as usize];
                     if backward_at(text, q, &ph.variants[j as usize], ph.glob, spec.lower) {
-                        return true;
+                        if ph.person {
+                            return Verdict::Person;
+                        }
+                        if !self.has_person {
+                            return Verdict::Remove;
+                        }
+                        found = Verdict::Remove;
                     }
                 }
             }
         }
-        false
+        found
     }
 
     /// The character after the separator that follows the candidate, if some `before`
@@ -234,9 +304,10 @@ impl Rule {
         ((glob && is_word(c)) || self.after_chars.contains(&c)).then_some(c)
     }
 
-    /// [`Rule::removes`] on a normalised copy of the candidate's neighbourhood (any view,
+    /// [`Rule::verdict`] on a normalised copy of the candidate's neighbourhood (any view,
     /// accent folding included).
-    fn removes_by_window(&self, text: &str, start: usize, end: usize, spec: ViewSpec) -> bool {
+    fn verdict_by_window(&self, text: &str, start: usize, end: usize, spec: ViewSpec) -> Verdict {
+        let mut found = Verdict::Keep;
         // Enough original text for the longest phrase: whitespace runs collapse and marks
         // may fold away, so take four times its length in characters that are not
         // whitespace, plus slack, then run on to the end of the word so that none is cut.
@@ -254,7 +325,7 @@ impl Rule {
             }
             let window = normalize_str(&text[p..hi], spec);
             if self.before.iter().any(|ph| ph.variants.iter().any(|v| starts_with_phrase(&window, v, ph.glob))) {
-                return true;
+                found = Verdict::Remove;
             }
         }
         if self.after_neighbour(text, start, spec).is_some() {
@@ -269,12 +340,45 @@ impl Rule {
                 lo -= decode_before(text, lo).len_utf8();
             }
             let window = normalize_str(&text[lo..q], spec);
-            if self.after.iter().any(|ph| ph.variants.iter().any(|v| ends_with_phrase(&window, v, ph.glob))) {
-                return true;
+            for ph in &self.after {
+                if ph.variants.iter().any(|v| ends_with_phrase(&window, v, ph.glob)) {
+                    if ph.person {
+                        return Verdict::Person;
+                    }
+                    found = Verdict::Remove;
+                }
             }
         }
-        false
+        found
     }
+}
+
+/// The words that join two mentions in a list (see [`list_gap`]).
+const LIST_WORDS: [&str; 12] = ["and", "or", "&", "/", "v", "v.", "vs", "vs.", "versus", "-", "\u{2013}", "\u{2014}"];
+
+/// Whether `gap`, the text between two mentions, joins them in a list ("Ireland and
+/// Scotland", "Ireland, Scotland", "Ireland v Scotland"): at most 32 characters; once
+/// whitespace and commas are stripped from both ends, one of [`LIST_WORDS`], or nothing when
+/// the gap holds a comma. Whitespace alone does not.
+pub fn list_gap(gap: &str) -> bool {
+    if gap.chars().nth(32).is_some() {
+        return false;
+    }
+    let core = gap.trim_matches(|c: char| is_space(c) || c == ',');
+    if core.is_empty() {
+        gap.contains(',')
+    } else {
+        LIST_WORDS.contains(&core)
+    }
+}
+
+/// Whether an article ("the", "a", "an"; as written, in capitals or capitalised) is the word
+/// right before byte `start`, past whitespace: "the French team", "an Ireland side" are not a
+/// surname used alone.
+pub fn after_article(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("").trim_end_matches(is_space);
+    let word_start = head.char_indices().rev().take_while(|&(_, c)| is_word(c)).last().map_or(head.len(), |(i, _)| i);
+    matches!(&head[word_start..], "the" | "The" | "THE" | "a" | "A" | "an" | "An" | "AN")
 }
 
 /// The entries of a sorted (key, key 2, phrase, variant) index with the given keys.
@@ -442,7 +546,9 @@ fn neighbour(text: &str, mut p: usize, forward: bool, spec: ViewSpec) -> Option<
         if !sep {
             return None;
         }
-        let mut v = if spec.lower { super::chars::lower(m) } else { m };
+        // As the view builds it (`normalize`): folded first, then lowered ("İ" folds to "I",
+        // then lowers to "i"; lowered first it would stay "İ" and fold to "I").
+        let mut v = m;
         if spec.fold {
             let mut first = None;
             super::chars::fold_char(v, |f| {
@@ -452,7 +558,7 @@ fn neighbour(text: &str, mut p: usize, forward: bool, spec: ViewSpec) -> Option<
             });
             v = first.unwrap_or(v);
         }
-        return Some(v);
+        return Some(if spec.lower { super::chars::lower(v) } else { v });
     }
 }
 
@@ -654,16 +760,21 @@ mod tests {
             "Georgia", "Bulldogs", "Bulldog", "O’Neil", "O'Neil", "x", "É", "New"];
         let seps = [" ", "  ", "\n", "\n\n", "-", " - ", "–", " – ", ", ", ".", "", "\u{a0}", "\t-\t"];
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        let rule_sets: [(&[&str], &[&str]); 3] = [
-            (&["Power", "Bulldog*", "Sea of"], &["Latin*", "Bank of", "O'Neil", "New"]),
-            (&["of America", "power"], &["of", "LATIN"]),
-            (&["É", "x"], &["Sea  of", "Latin"]),
+        // (not_before, not_after, person_after): the last sets mix person phrases with the
+        // others, so that the verdict (person over plain removal) is compared too.
+        let rule_sets: [(&[&str], &[&str], &[&str]); 5] = [
+            (&["Power", "Bulldog*", "Sea of"], &["Latin*", "Bank of", "O'Neil", "New"], &[]),
+            (&["of America", "power"], &["of", "LATIN"], &[]),
+            (&["É", "x"], &["Sea  of", "Latin"], &[]),
+            (&["Power", "Bulldog*"], &["Latin*", "Bank of"], &["O'Neil", "New", "x"]),
+            (&["of America"], &["of"], &["LATIN", "Sea of", "É"]),
         ];
-        for (before, after) in rule_sets {
+        let mut persons = 0usize;
+        for (before, after, person) in rule_sets {
             for lower in [false, true] {
                 let case = PhraseCase { spec: ViewSpec { fold: false, lower }, smart: !lower };
                 let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-                let r = Rule::new(&s(before), &s(after), case, "X").unwrap();
+                let r = Rule::with_persons(&s(before), &s(after), &s(person), case, "X").unwrap();
                 let mut hits = 0usize;
                 for _ in 0..3000 {
                     let mut t = String::new();
@@ -679,13 +790,33 @@ mod tests {
                         t.push_str(rng.pick(&seps));
                         t.push_str(rng.pick(&words));
                     }
-                    let got = r.removes(&t, start, end, case.spec);
-                    assert_eq!(got, r.removes_by_window(&t, start, end, case.spec), "{t:?}");
-                    hits += usize::from(got);
+                    let got = r.verdict(&t, start, end, case.spec);
+                    assert_eq!(got, r.verdict_by_window(&t, start, end, case.spec), "{t:?}");
+                    hits += usize::from(got != Verdict::Keep);
+                    persons += usize::from(got == Verdict::Person);
                 }
                 assert!(hits > 100 && hits < 2900, "{hits} removals: the cases test little");
             }
         }
+        assert!(persons > 200, "{persons} person verdicts: the cases test little");
+    }
+
+    #[test]
+    fn person_phrases_win_over_plain_ones() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let r = Rule::with_persons(&s(&["said"]), &s(&["Mount"]), &s(&["Monica", "Mr."]), PLAIN, "FR").unwrap();
+        let at = |t: &str| {
+            let i = t.find("French").unwrap();
+            r.verdict(t, i, i + 6, PLAIN.spec)
+        };
+        assert_eq!(at("Monica French said"), Verdict::Person);
+        assert_eq!(at("Mr. French"), Verdict::Person);
+        assert_eq!(at("French said"), Verdict::Remove);
+        assert_eq!(at("Mount French"), Verdict::Remove);
+        assert_eq!(at("the French team"), Verdict::Keep);
+        assert!(r.removes("Monica French", 7, 13, PLAIN.spec));
+        // A bad person phrase is an error like any other.
+        assert!(Rule::with_persons(&[], &[], &s(&["--"]), PLAIN, "FR").is_err());
     }
 
     #[test]

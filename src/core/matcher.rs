@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 mod gate;
@@ -39,7 +40,7 @@ mod trie;
 use super::alias::parse_alias;
 use super::bytescan::{word_start_masks, ByteSet, Finder, MASK_BLOCKS};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
-use super::context::{in_capitalized_run, PhraseCase, Rule};
+use super::context::{after_article, in_capitalized_run, list_gap, PhraseCase, Rule, Verdict};
 use super::error::{try_reserve, Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
 use super::resolve::{resolve_document, Hierarchy, ResolveScratch, ResolvedBy};
@@ -134,6 +135,12 @@ pub struct RuleInput {
     /// Phrases that must not precede a candidate.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_after: Vec<String>,
+    /// Phrases that, directly before a candidate, make it part of a person's name (a given
+    /// name or a title: "Monica" before "French"). The candidate is removed, and so are the
+    /// document's other candidates with the same text unless they stand in a list beside
+    /// another candidate (see [`Matcher::find_bytes_into`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_after: Vec<String>,
 }
 
 /// One alias as handed to the compiler.
@@ -284,7 +291,7 @@ impl MatcherSpec {
             if !fresh {
                 return Err(format!("spec.rules[{k}]: a second rule for the same target"));
             }
-            if r.not_before.is_empty() && r.not_after.is_empty() {
+            if r.not_before.is_empty() && r.not_after.is_empty() && r.person_after.is_empty() {
                 return Err(format!("spec.rules[{k}]: no phrase"));
             }
         }
@@ -704,7 +711,7 @@ impl Matcher {
         }
         heap_bytes += hierarchy.memory();
         let mut rules = Vec::with_capacity(spec.rules.len());
-        let mut seen_rules: std::collections::HashMap<(Vec<String>, Vec<String>, ViewSpec, CaseMode), u32> =
+        let mut seen_rules: std::collections::HashMap<(Vec<String>, Vec<String>, Vec<String>, ViewSpec, CaseMode), u32> =
             std::collections::HashMap::new();
         let mut entity_rule = Vec::new();
         let mut alias_rule = Vec::new();
@@ -737,17 +744,18 @@ impl Matcher {
                 None => (opts.case, opts.fold_accents),
             };
             let vspec = ViewSpec { fold, lower: case == CaseMode::Insensitive };
-            if r.not_before.is_empty() && r.not_after.is_empty() {
+            if r.not_before.is_empty() && r.not_after.is_empty() && r.person_after.is_empty() {
                 return Err(Error::InvalidInput(format!("context rule #{k} of {owner:?} has no phrase")));
             }
             // Gazetteers often give many entities the same phrase lists (the built-in countries
             // share one list of about 60 phrases): compile each distinct rule once.
-            let key = (r.not_before.clone(), r.not_after.clone(), vspec, case);
+            let key = (r.not_before.clone(), r.not_after.clone(), r.person_after.clone(), vspec, case);
             if let Some(&shared) = seen_rules.get(&key) {
                 slot[idx] = shared;
                 continue;
             }
-            let rule = Rule::new(&r.not_before, &r.not_after, PhraseCase { spec: vspec, smart: case == CaseMode::Smart }, &owner)?;
+            let pcase = PhraseCase { spec: vspec, smart: case == CaseMode::Smart };
+            let rule = Rule::with_persons(&r.not_before, &r.not_after, &r.person_after, pcase, &owner)?;
             slot[idx] = rules.len() as u32;
             seen_rules.insert(key, slot[idx]);
             rules.push((rule, vspec));
@@ -811,6 +819,8 @@ impl Matcher {
         let filter = !self.rules.is_empty() || self.spec.options.capitalized_runs == Runs::Skip;
         let longest = self.spec.options.overlaps == Overlaps::Longest;
         let mut removed = Removed::default();
+        // Spans that a `person_after` phrase removed (names of people in this document).
+        let mut persons: Vec<(usize, usize)> = Vec::new();
         // Called after every walk with the index of its first candidate and the size of a
         // failed allocation (0: none).
         let mut after_walk = |cands: &mut Vec<Cand>, mark: usize, oom: usize| -> Result<()> {
@@ -818,7 +828,7 @@ impl Matcher {
                 return Err(Error::Memory { bytes: oom, what: "match candidates" });
             }
             if longest {
-                self.keep_longest(text, cands, mark, filter, &mut removed);
+                self.keep_longest(text, cands, mark, filter, &mut removed, &mut persons);
             }
             Ok(())
         };
@@ -856,13 +866,19 @@ impl Matcher {
         }
         let opts = self.spec.options;
         if filter && !longest {
-            scratch.cands.retain(|c| !self.context_removes(text, c, &mut removed));
+            scratch.cands.retain(|c| !self.context_removes(text, c, &mut removed, &mut persons));
         }
-        scratch.removed.add(removed);
         let base = out.len();
         // Every candidate gives at most one mention.
         try_reserve(out, scratch.cands.len(), "mentions")?;
         self.resolve(&mut scratch.cands, out);
+        if !persons.is_empty() {
+            scratch.tail.clear();
+            scratch.tail.extend(out.drain(base..));
+            drop_name_echoes(text, &mut scratch.tail, &persons, &mut removed);
+            out.extend_from_slice(&scratch.tail);
+        }
+        scratch.removed.add(removed);
         if opts.ambiguous == Ambiguous::Resolve && out[base..].iter().any(|m| m.ambiguous) {
             scratch.tail.clear();
             scratch.tail.extend(out.drain(base..));
@@ -873,15 +889,30 @@ impl Matcher {
     }
 
     /// Whether a context rule or `capitalized_runs="skip"` removes candidate `c` (counted in
-    /// `removed`). Ignore phrases are never removed.
+    /// `removed`; a span that a `person_after` phrase removed is added to `persons`). Ignore
+    /// phrases are never removed.
     #[inline]
-    fn context_removes(&self, text: &str, c: &Cand, removed: &mut Removed) -> bool {
+    fn context_removes(&self, text: &str, c: &Cand, removed: &mut Removed, persons: &mut Vec<(usize, usize)>) -> bool {
         if c.entity == IGNORE {
             return false;
         }
-        // The alias's own rule and its entity's rule both apply.
+        // The alias's own rule and its entity's rule both apply; a person phrase of either
+        // makes the candidate a person's name.
         let (alias_rule, entity_rule) = self.rules_of(c);
-        if [alias_rule, entity_rule].into_iter().flatten().any(|(rule, vspec)| rule.removes(text, c.start, c.end, *vspec)) {
+        let mut verdict = Verdict::Keep;
+        for (rule, vspec) in [alias_rule, entity_rule].into_iter().flatten() {
+            if verdict == Verdict::Remove && !rule.has_person() {
+                continue;
+            }
+            verdict = verdict.max(rule.verdict(text, c.start, c.end, *vspec));
+            if verdict == Verdict::Person {
+                break;
+            }
+        }
+        if verdict != Verdict::Keep {
+            if verdict == Verdict::Person {
+                persons.push((c.start, c.end));
+            }
             removed.rules += 1;
             return true;
         }
@@ -899,7 +930,15 @@ impl Matcher {
     /// counts never change; but a start position now holds one span's candidates instead of
     /// one per nested alias (issue 20: aliases "北", "北北", … "北"×1000 over 40k characters
     /// made 40 M candidates).
-    fn keep_longest(&self, text: &str, cands: &mut Vec<Cand>, mark: usize, filter: bool, removed: &mut Removed) {
+    fn keep_longest(
+        &self,
+        text: &str,
+        cands: &mut Vec<Cand>,
+        mark: usize,
+        filter: bool,
+        removed: &mut Removed,
+        persons: &mut Vec<(usize, usize)>,
+    ) {
         let n = cands.len();
         if n == mark || n == mark + 1 && !filter {
             return;
@@ -908,7 +947,7 @@ impl Matcher {
         let mut best = 0usize;
         for k in mark..n {
             let c = cands[k];
-            if filter && self.context_removes(text, &c, removed) {
+            if filter && self.context_removes(text, &c, removed, persons) {
                 continue;
             }
             if c.end > best {
@@ -1005,6 +1044,40 @@ impl Matcher {
             }
         }
     }
+}
+
+/// After a `person_after` phrase removed the candidates at `persons` ("Monica French"),
+/// removes the document's other mentions with the same text ("French said": a surname used
+/// alone), counted in `removed.rules` (one per mention row), except one that stands in a list
+/// beside a mention with another text ("Ireland and Scotland players" in a report that also
+/// names James Ireland) or after an article ("the French team"): there the word is a place
+/// or a people again. `mentions` are one document's, in
+/// the order of [`Matcher::resolve`] (start ascending), before ambiguity resolution.
+fn drop_name_echoes(text: &str, mentions: &mut Vec<Mention>, persons: &[(usize, usize)], removed: &mut Removed) {
+    let names: FxHashSet<&str> = persons.iter().filter_map(|&(s, e)| text.get(s..e)).collect();
+    let echo = |m: &Mention| text.get(m.start_byte..m.end_byte).is_some_and(|t| names.contains(t));
+    if !mentions.iter().any(echo) {
+        return;
+    }
+    // The starts and the ends of the other mentions, each sorted: a mention is in a list when
+    // a list gap joins it to the nearest other mention after it or before it.
+    let mut starts: Vec<usize> = mentions.iter().filter(|m| !echo(m)).map(|m| m.start_byte).collect();
+    let mut ends: Vec<usize> = mentions.iter().filter(|m| !echo(m)).map(|m| m.end_byte).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let joined = |lo: usize, hi: usize| text.get(lo..hi).is_some_and(list_gap);
+    let in_list = |m: &Mention| {
+        let i = starts.partition_point(|&s| s < m.end_byte);
+        let j = ends.partition_point(|&e| e <= m.start_byte);
+        starts.get(i).is_some_and(|&s| joined(m.end_byte, s)) || (j > 0 && joined(ends[j - 1], m.start_byte))
+    };
+    let keep: Vec<bool> = mentions.iter().map(|m| !echo(m) || in_list(m) || after_article(text, m.start_byte)).collect();
+    let mut k = 0usize;
+    mentions.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    removed.rules += keep.iter().filter(|&&x| !x).count() as u64;
 }
 
 #[inline(always)]

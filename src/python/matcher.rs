@@ -16,6 +16,9 @@ use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec
 use super::convert::extract_texts;
 use super::run::{run_detached, run_here, run_released};
 
+/// One context rule from Python: (entity or alias index, not_before, not_after, person_after).
+type RuleTuple = (u32, Vec<String>, Vec<String>, Vec<String>);
+
 pub fn parse_case(s: &str) -> PyResult<CaseMode> {
     match s {
         "smart" => Ok(CaseMode::Smart),
@@ -83,8 +86,8 @@ impl PyMatcher {
         capitalized_runs: &str,
         parents: Vec<i64>,
         priors: Vec<f64>,
-        entity_rules: Vec<(u32, Vec<String>, Vec<String>)>,
-        alias_rules: Vec<(u32, Vec<String>, Vec<String>)>,
+        entity_rules: Vec<RuleTuple>,
+        alias_rules: Vec<RuleTuple>,
         prior_ratio: Option<f64>,
     ) -> PyResult<Self> {
         let n = alias_texts.len();
@@ -123,8 +126,14 @@ impl PyMatcher {
         let priors: Vec<Option<f64>> = priors.into_iter().map(|p| if p.is_nan() { None } else { Some(p) }).collect();
         let rules: Vec<RuleInput> = entity_rules
             .into_iter()
-            .map(|(e, b, a)| RuleInput { entity: Some(e), alias: None, not_before: b, not_after: a })
-            .chain(alias_rules.into_iter().map(|(i, b, a)| RuleInput { entity: None, alias: Some(i), not_before: b, not_after: a }))
+            .map(|(e, b, a, p)| RuleInput { entity: Some(e), alias: None, not_before: b, not_after: a, person_after: p })
+            .chain(alias_rules.into_iter().map(|(i, b, a, p)| RuleInput {
+                entity: None,
+                alias: Some(i),
+                not_before: b,
+                not_after: a,
+                person_after: p,
+            }))
             .collect();
         let mut aliases = Vec::with_capacity(n);
         for (((text, entity), case), fold) in alias_texts.into_iter().zip(alias_entity).zip(alias_case).zip(alias_fold) {
@@ -285,15 +294,14 @@ impl PyMatcher {
     }
 
     /// The context rules as handed in: (entity rules, alias rules), each a list of
-    /// (index, not_before, not_after).
-    #[allow(clippy::type_complexity)]
-    fn rule_inputs(&self) -> (Vec<(u32, Vec<String>, Vec<String>)>, Vec<(u32, Vec<String>, Vec<String>)>) {
+    /// (index, not_before, not_after, person_after).
+    fn rule_inputs(&self) -> (Vec<RuleTuple>, Vec<RuleTuple>) {
         let mut ent = Vec::new();
         let mut als = Vec::new();
         for r in &self.inner.spec().rules {
             match (r.entity, r.alias) {
-                (Some(e), _) => ent.push((e, r.not_before.clone(), r.not_after.clone())),
-                (None, Some(a)) => als.push((a, r.not_before.clone(), r.not_after.clone())),
+                (Some(e), _) => ent.push((e, r.not_before.clone(), r.not_after.clone(), r.person_after.clone())),
+                (None, Some(a)) => als.push((a, r.not_before.clone(), r.not_after.clone(), r.person_after.clone())),
                 _ => {}
             }
         }

@@ -74,6 +74,26 @@ def _load_extra() -> Dict[str, Any]:
     return doc
 
 
+def person_phrases(lang: str = "en") -> List[str]:
+    """The ``person_after`` phrases of the data file for ``lang``: titles ("Mr", "Dr.") and
+    251 common given names ("Michael", "Monica"), in that order; empty for a language without
+    them. :func:`countries` gives them to its entities (the given names to every one but the
+    United States and the United Kingdom), :func:`places` to its cities.
+
+    Examples
+    --------
+    >>> from gazetta.gazetteers._countries import person_phrases
+    >>> p = person_phrases()
+    >>> p[:2], "Michael" in p, len(p) > 250, person_phrases("de")
+    (['Mr', 'Mr.'], True, True, [])
+    """
+    groups = _load_extra().get("rule_groups", {}).get(lang, {})
+    out: List[str] = []
+    for name in ("titles", "given_names"):
+        _merge_unique(out, groups.get(name, {}).get("person_after", []))
+    return out
+
+
 _HISTORICAL_CHOICES = (True, False, "fold")
 
 
@@ -174,7 +194,7 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
             table = extra["rules"].get(code, {})
             every = table.get("*", {})
             for r in records:
-                for key in ("not_before", "not_after"):
+                for key in ("not_before", "not_after", "person_after"):
                     own = table.get(r["id"], {}).get(key, [])
                     if r.get("kind") == "town" and r.get("shares"):  # the name's own rules
                         own = own + table.get(r["shares"], {}).get(key, [])
@@ -234,7 +254,7 @@ def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str
             return  # an alias left out by the options (demonyms=False): its rules go with it
         a = {"text": text}
         aliases.insert(0, a)
-    for key in ("not_before", "not_after"):
+    for key in ("not_before", "not_after", "person_after"):
         if rule.get(key):
             a[key] = list(a.get(key, []))
             _merge_unique(a[key], rule[key])
@@ -505,7 +525,7 @@ def fold_historical(gazetteer: Gazetteer, into: Optional[Mapping[str, str]] = No
         for a in written:
             if (a if isinstance(a, str) else a.get("text")) not in have:
                 dst["aliases"].append(a)
-        for key in ("not_before", "not_after"):
+        for key in ("not_before", "not_after", "person_after"):
             if r.get(key):
                 merged = list(dst.get(key) or [])
                 _merge_unique(merged, r[key])
