@@ -536,8 +536,8 @@ def test_engine_tables_content():
     assert t["parents"] == [-1, -1, 1, 2, -1, 4]
     assert t["priors"][:3] == [3.7e6, 331e6, 10.7e6] and all(math.isnan(x) for x in t["priors"][3:])
     assert all(type(x) is float for x in t["priors"])
-    assert t["entity_rules"] == [(0, ["Power", "Pacific", "Gulf", "Tech"], [], []), (1, [], ["Latin"], []),
-                                 (3, ["[Braves]"], ["a|b", "c"], [])]
+    assert t["entity_rules"] == [([0], ["Power", "Pacific", "Gulf", "Tech"], [], []), ([1], [], ["Latin"], []),
+                                 ([3], ["[Braves]"], ["a|b", "c"], [])]
     texts = g._flat()[3]
     assert texts == ["Georgia", "United States", "America", "US", "Georgia", "GA", "Peach State", "Atlanta",
                      "South Africa", "Seven"]

@@ -300,3 +300,25 @@ def test_towns_named_like_a_far_larger_country_are_left_out(g):
     assert any(e.kind == "city" and e.name == "Lebanon" and e.attrs["country"] == "US" for e in g)
     df = gazetta.Matcher(g).mentions(["Manila and Mexico signed a deal with the Philippines."], level="country")
     assert dict(zip(df["surface"], df["level_entity"]))["Mexico"] == "MX"
+
+
+# --- people named like towns ---------------------------------------------------------------
+def test_people_named_like_towns_are_not_places(g, matcher):
+    """Every city carries the person rules of countries() (``person_after``: titles and common
+    given names): "Michael Howard", "Mr Howard" and, in the same document, "Howard said" are a
+    person; in a list beside another place, or in a document without the person, the town."""
+    howard = [e.id for e in g if e.kind == "city" and e.name == "Howard"]
+    assert howard, "Howard (Wisconsin) is a city of places()"
+    assert g[howard[0]].attrs["person_after"][:2] == ["Mr", "Mr."]
+    texts = ["Tory leader Michael Howard spoke in Leeds. Howard said taxes would fall.",
+             "Mr Howard visited Leeds.",
+             "Michael Howard spoke. Storms hit Howard and Green Bay.",
+             "Storms hit Howard on Monday."]
+    df = matcher.mentions(texts)
+    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    assert (0, "Leeds") in found and (1, "Leeds") in found
+    assert not any(s == "Howard" for d, s in found if d in (0, 1))
+    assert (2, "Howard") in found and (3, "Howard") in found
+    assert df.attrs["removed_by_rules"] >= 4
+    off = gazetta.Matcher(places(people=False, min_population=15000, countries=["US", "GB"]))
+    assert "Howard" in set(off.mentions(texts[:1])["surface"])

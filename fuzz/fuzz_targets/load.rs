@@ -117,7 +117,8 @@ fn build(b: &mut Bytes) -> MatcherSpec {
         let not_before = phrases();
         let not_after = phrases();
         let person_after = phrases();
-        s.rules.push(RuleInput { entity: ent, alias: ali, not_before, not_after, person_after });
+        let entities = if t & 4 != 0 { (0..b.next() % 3).map(|_| entity(b)).collect() } else { Vec::new() };
+        s.rules.push(RuleInput { entity: ent, entities, alias: ali, not_before, not_after, person_after });
     }
     s.extra = match b.next() % 7 {
         0 | 1 => String::new(),

@@ -164,7 +164,7 @@ fn build_spec(inp: &Input) -> Option<MatcherSpec> {
         let r = match rules.iter().position(|r| r.entity == entity && r.alias == alias) {
             Some(i) => &mut rules[i],
             None => {
-                rules.push(RuleInput { entity, alias, not_before: vec![], not_after: vec![], person_after: vec![] });
+                rules.push(RuleInput { entity, entities: vec![], alias, not_before: vec![], not_after: vec![], person_after: vec![] });
                 rules.last_mut().unwrap()
             }
         };

@@ -48,7 +48,7 @@ class Matcher:
         capitalized_runs: str = "keep",
         parents: Sequence[int] = (),
         priors: Sequence[float] = (),
-        entity_rules: Sequence[Tuple[int, Sequence[str], Sequence[str], Sequence[str]]] = (),
+        entity_rules: Sequence[Tuple[Sequence[int], Sequence[str], Sequence[str], Sequence[str]]] = (),
         alias_rules: Sequence[Tuple[int, Sequence[str], Sequence[str], Sequence[str]]] = (),
         prior_ratio: Optional[float] = None,
     ) -> None: ...
@@ -73,7 +73,7 @@ class Matcher:
     def rule_inputs(
         self,
     ) -> Tuple[
-        List[Tuple[int, List[str], List[str], List[str]]], List[Tuple[int, List[str], List[str], List[str]]]
+        List[Tuple[List[int], List[str], List[str], List[str]]], List[Tuple[int, List[str], List[str], List[str]]]
     ]: ...
     def mentions(
         self,

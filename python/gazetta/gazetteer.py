@@ -490,10 +490,27 @@ def _clean_fold(v: Any, eid: str, src: _Source, pos: int, text: str) -> Optional
     raise _fail(f"alias {text!r}: fold_accents must be true or false, not {v!r}", eid, src, pos)
 
 
+#: Cleaned phrase lists by their input (a tuple of str): a gazetteer that gives thousands of
+#: entities the same list (places() gives every city 259 given names and titles) checks it
+#: once and stores one list object for all of them (entities are read-only).
+_PHRASE_CACHE: Dict[Tuple[str, ...], List[str]] = {}
+
+
 def _clean_phrases(v: Any, what: str, eid: str, src: _Source, pos: int) -> List[str]:
-    """A context rule (``not_before`` / ``not_after``): one phrase or a list of phrases, each
-    checked like an alias; stripped, duplicates (same stem and glob) dropped. An empty string
-    or list is no rule (``[]``)."""
+    """A context rule (``not_before`` / ``not_after`` / ``person_after``): one phrase or a
+    list of phrases, each checked like an alias; stripped, duplicates (same stem and glob)
+    dropped. An empty string or list is no rule (``[]``). A list seen before gives the same
+    (shared) list object."""
+    if isinstance(v, (list, tuple)) and len(v) > 8:
+        key = tuple(v)
+        hit = _PHRASE_CACHE.get(key)
+        if hit is None and all(type(x) is str for x in key):
+            hit = _clean_phrase_items(list(key), what, eid, src, pos)
+            if len(_PHRASE_CACHE) >= 1024:
+                _PHRASE_CACHE.clear()
+            _PHRASE_CACHE[key] = hit
+        if hit is not None:
+            return hit
     if isinstance(v, str):
         items: List[Any] = [v] if v.strip() else []
     elif isinstance(v, (list, tuple)):
@@ -502,6 +519,11 @@ def _clean_phrases(v: Any, what: str, eid: str, src: _Source, pos: int) -> List[
         items = v.tolist()
     else:
         raise _fail(f"{what} must be a phrase or a list of phrases, not {type(v).__name__} {v!r}", eid, src, pos)
+    return _clean_phrase_items(items, what, eid, src, pos)
+
+
+def _clean_phrase_items(items: List[Any], what: str, eid: str, src: _Source, pos: int) -> List[str]:
+    """The phrases of :func:`_clean_phrases`, checked one by one."""
     out: List[str] = []
     seen: set = set()
     for item in items:
@@ -1877,9 +1899,34 @@ class Gazetteer:
         >>> a.content_hash() == b.content_hash(), len(a.content_hash())
         (True, 64)
         """
-        payload = json.dumps([_HASH_FORMAT, self._canonical()], ensure_ascii=False, sort_keys=True,
-                             separators=(",", ":"), default=_json_default, allow_nan=True)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        # The JSON of json.dumps([_HASH_FORMAT, self._canonical()], sort_keys=True, ...), built
+        # entity by entity so that a rule list that thousands of entities share (one list
+        # object) is encoded once.
+        def dumps(v: Any) -> str:
+            return json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                              default=_json_default, allow_nan=True)
+
+        shared: Dict[int, str] = {}
+
+        def attrs_json(attrs: Dict[str, Any]) -> str:
+            parts = []
+            for k in sorted(attrs):
+                v = attrs[k]
+                if k in _RULES and isinstance(v, list):
+                    enc = shared.get(id(v))
+                    if enc is None:
+                        enc = shared[id(v)] = dumps(v)
+                else:
+                    enc = dumps(v)
+                parts.append(f"{dumps(k)}:{enc}")
+            return "{" + ",".join(parts) + "}"
+
+        h = hashlib.sha256(f"[{dumps(_HASH_FORMAT)},[".encode("utf-8"))
+        for i, e in enumerate(self._entities):
+            head = dumps([e.id, e.name, e.kind, [a.to_record() for a in e.aliases]])
+            h.update(f"{',' if i else ''}{head[:-1]},{attrs_json(e.attrs)}]".encode("utf-8"))
+        h.update(b"]]")
+        return h.hexdigest()
 
     def __getstate__(self) -> Dict[str, Any]:
         state = self.__dict__.copy()
@@ -1978,10 +2025,11 @@ class Gazetteer:
         dict
             ``"parents"``: list of int, per entity in gazetteer order the index of its parent
             entity, -1 if none (or unknown). ``"priors"``: list of float, per entity its
-            ``prior``, NaN when absent. ``"entity_rules"``: list of ``(entity index,
-            not_before, not_after, person_after)`` (lists of str) for the entities that have
-            any. ``"alias_rules"``: list of ``(alias index, not_before, not_after,
-            person_after)`` for the
+            ``prior``, NaN when absent. ``"entity_rules"``: list of ``(entity indices,
+            not_before, not_after, person_after)`` (lists), one per distinct rule, with the
+            entities that have it in gazetteer order (30,000 cities sharing a list of given
+            names are one rule). ``"alias_rules"``: list of ``(alias index, not_before,
+            not_after, person_after)`` for the
             aliases that have any, the alias index being a position in the alias columns of
             :meth:`_flat` (its ``alias_texts``: every alias of every entity, the name's
             first, in gazetteer order). Fresh lists on every call.
@@ -1994,14 +2042,15 @@ class Gazetteer:
         >>> t["parents"], t["priors"]
         ([-1, -1, 1], [nan, nan, 10700000.0])
         >>> t["entity_rules"], t["alias_rules"]
-        ([(0, ['Power', 'Tech'], [], [])], [(3, [], ['Atlanta'], [])])
+        ([([0], ['Power', 'Tech'], [], [])], [(3, [], ['Atlanta'], [])])
         >>> g._flat()[3][3]
         'GA'
         """
         h = self._hierarchy(bool(strict) and self._strict, stacklevel=4)
         nan = math.nan
         priors: List[float] = []
-        entity_rules: List[Tuple[int, List[str], List[str], List[str]]] = []
+        shared: Dict[Any, Tuple[List[int], List[str], List[str], List[str]]] = {}
+        by_object: Dict[Tuple[int, int, int], Any] = {}  # the same list objects: no re-hashing
         alias_rules: List[Tuple[int, List[str], List[str], List[str]]] = []
         for i, e in enumerate(self._entities):
             attrs = e.attrs
@@ -2012,7 +2061,14 @@ class Gazetteer:
                 na = attrs.get("not_after")
                 pa = attrs.get("person_after")
                 if nb or na or pa:
-                    entity_rules.append((i, list(nb or ()), list(na or ()), list(pa or ())))
+                    ids = (id(nb), id(na), id(pa))
+                    key = by_object.get(ids)
+                    if key is None:
+                        key = by_object[ids] = (tuple(nb or ()), tuple(na or ()), tuple(pa or ()))
+                    rule = shared.get(key)
+                    if rule is None:
+                        rule = shared[key] = ([], list(key[0]), list(key[1]), list(key[2]))
+                    rule[0].append(i)
             else:
                 priors.append(nan)
         if self._has_alias_rules:
@@ -2022,7 +2078,7 @@ class Gazetteer:
                     if a.not_before or a.not_after or a.person_after:
                         alias_rules.append((k, list(a.not_before), list(a.not_after), list(a.person_after)))
                     k += 1
-        return {"parents": list(h.parents), "priors": priors, "entity_rules": entity_rules,
+        return {"parents": list(h.parents), "priors": priors, "entity_rules": list(shared.values()),
                 "alias_rules": alias_rules}
 
     def _level_index(self, kind: str) -> List[int]:

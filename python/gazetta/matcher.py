@@ -815,8 +815,13 @@ def _unpickle(data: bytes, n_threads: Optional[int]) -> Matcher:
 
 def _gazetteer_extra(gaz: Any, gaz_hash: str) -> str:
     """JSON stored with a saved or pickled matcher: the gazetteer's content hash (so results
-    can name it without rebuilding the gazetteer) and the entities' attributes."""
-    attrs = [e.attrs for e in gaz]
+    can name it without rebuilding the gazetteer) and the entities' attributes but their
+    context rules, which the spec holds once per distinct rule (see
+    :func:`_gazetteer_from_core`)."""
+    from .gazetteer import _RULES
+
+    attrs = [{k: v for k, v in e.attrs.items() if k not in _RULES} if any(k in e.attrs for k in _RULES)
+             else e.attrs for e in gaz]
     extra: Dict[str, Any] = {"hash": gaz_hash}
     if any(attrs):
         extra["attrs"] = attrs
@@ -832,7 +837,8 @@ def _gazetteer_from_core(core: Any) -> Any:
     extra = core.extra
     attrs: List[Dict[str, Any]] = (json.loads(extra).get("attrs") if extra else None) or [{} for _ in ids]
     aliases: List[List[Any]] = [[] for _ in ids]
-    alias_rules = {k: (nb, na, pa) for k, nb, na, pa in core.rule_inputs()[1]}
+    entity_rules, alias_rule_list = core.rule_inputs()
+    alias_rules = {k: (nb, na, pa) for k, nb, na, pa in alias_rule_list}
     for k, (text, ent, case, fold) in enumerate(core.alias_inputs()):
         rule = alias_rules.get(k)
         if case is None and fold is None and rule is None:
@@ -856,4 +862,11 @@ def _gazetteer_from_core(core: Any) -> Any:
         rec = {"id": eid, "name": names[name_of[i]], "kind": kinds[kind_of[i]], "aliases": aliases[i]}
         rec.update(attrs[i] if i < len(attrs) else {})
         records.append(rec)
+    # Entity rules from the spec (one list object per distinct rule, shared by its entities);
+    # matchers saved by earlier versions also hold them in the attributes: the same phrases.
+    for ents, *lists in entity_rules:
+        for key, phrases in zip(("not_before", "not_after", "person_after"), lists):
+            if phrases:
+                for i in ents:
+                    records[i][key] = phrases
     return Gazetteer.from_records(records)

@@ -123,9 +123,15 @@ impl Default for Options {
 /// (`not_before`) or precede (`not_after`) its candidates (see [`super::context`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleInput {
-    /// The entity whose every alias the rule applies to, or `None` for an alias rule.
+    /// The entity whose every alias the rule applies to, or `None` for an alias rule (or a
+    /// rule of several entities).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<u32>,
+    /// Several entities sharing one rule (each as if it had a rule of its own with these
+    /// phrases): a gazetteer that gives 30,000 cities the same list of given names hands it
+    /// over once. Empty for a rule of one entity or one alias.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<u32>,
     /// The alias (index into [`MatcherSpec::aliases`]) the rule applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<u32>,
@@ -276,14 +282,19 @@ impl MatcherSpec {
         let mut entity_rule = std::collections::HashSet::new();
         let mut alias_rule = std::collections::HashSet::new();
         for (k, r) in self.rules.iter().enumerate() {
-            let fresh = match (r.entity, r.alias) {
-                (Some(e), None) if (e as usize) < n => entity_rule.insert(e),
-                (None, Some(a)) if (a as usize) < self.aliases.len() => alias_rule.insert(a),
+            let fresh = match (r.entity, r.alias, r.entities.is_empty()) {
+                (Some(e), None, true) if (e as usize) < n => entity_rule.insert(e),
+                (None, Some(a), true) if (a as usize) < self.aliases.len() => alias_rule.insert(a),
+                (None, None, false) if r.entities.iter().all(|&e| (e as usize) < n) => {
+                    r.entities.iter().all(|&e| entity_rule.insert(e))
+                }
                 _ => {
                     return Err(format!(
-                        "spec.rules[{k}]: must name one entity (< {n}) or one alias (< {}), not entity {:?} / alias {:?}",
+                        "spec.rules[{k}]: must name one entity (< {n}), entities (each < {n}) or one alias (< {}), \
+                         not entity {:?} / {} entities / alias {:?}",
                         self.aliases.len(),
                         r.entity,
+                        r.entities.len(),
                         r.alias
                     ))
                 }
@@ -716,24 +727,23 @@ impl Matcher {
         let mut entity_rule = Vec::new();
         let mut alias_rule = Vec::new();
         for (k, r) in spec.rules.iter().enumerate() {
-            let (slot, len, idx, owner) = match (r.entity, r.alias) {
-                (Some(e), None) if (e as usize) < n_ent => (&mut entity_rule, n_ent, e as usize, spec.ids[e as usize].clone()),
-                (None, Some(a)) if (a as usize) < spec.aliases.len() => {
-                    let e = spec.aliases[a as usize].entity as usize;
-                    (&mut alias_rule, spec.aliases.len(), a as usize, spec.ids[e].clone())
+            // The targets of the rule: (an alias?, index).
+            let targets: Vec<(bool, usize)> = match (r.entity, r.alias, r.entities.is_empty()) {
+                (Some(e), None, true) if (e as usize) < n_ent => vec![(false, e as usize)],
+                (None, Some(a), true) if (a as usize) < spec.aliases.len() => vec![(true, a as usize)],
+                (None, None, false) if r.entities.iter().all(|&e| (e as usize) < n_ent) => {
+                    r.entities.iter().map(|&e| (false, e as usize)).collect()
                 }
                 _ => {
                     return Err(Error::InvalidInput(format!(
-                        "context rule #{k} must name one entity or one alias in range"
+                        "context rule #{k} must name one entity, entities or one alias in range"
                     )))
                 }
             };
-            if slot.is_empty() {
-                slot.resize(len, NO_RULE);
-            }
-            if slot[idx] != NO_RULE {
-                return Err(Error::InvalidInput(format!("two context rules for the same target (rule #{k}, {owner:?})")));
-            }
+            let owner = match targets[0] {
+                (true, a) => spec.ids[spec.aliases[a].entity as usize].clone(),
+                (false, e) => spec.ids[e].clone(),
+            };
             // Phrases compare with the matcher's (or, for an alias rule, the alias's) case and
             // accent options.
             let (case, fold) = match r.alias {
@@ -750,15 +760,28 @@ impl Matcher {
             // Gazetteers often give many entities the same phrase lists (the built-in countries
             // share one list of about 60 phrases): compile each distinct rule once.
             let key = (r.not_before.clone(), r.not_after.clone(), r.person_after.clone(), vspec, case);
-            if let Some(&shared) = seen_rules.get(&key) {
-                slot[idx] = shared;
-                continue;
+            let index = match seen_rules.get(&key) {
+                Some(&shared) => shared,
+                None => {
+                    let pcase = PhraseCase { spec: vspec, smart: case == CaseMode::Smart };
+                    let rule = Rule::with_persons(&r.not_before, &r.not_after, &r.person_after, pcase, &owner)?;
+                    let index = rules.len() as u32;
+                    seen_rules.insert(key, index);
+                    rules.push((rule, vspec));
+                    index
+                }
+            };
+            for (is_alias, idx) in targets {
+                let (slot, len) = if is_alias { (&mut alias_rule, spec.aliases.len()) } else { (&mut entity_rule, n_ent) };
+                if slot.is_empty() {
+                    slot.resize(len, NO_RULE);
+                }
+                if slot[idx] != NO_RULE {
+                    let owner = if is_alias { &spec.ids[spec.aliases[idx].entity as usize] } else { &spec.ids[idx] };
+                    return Err(Error::InvalidInput(format!("two context rules for the same target (rule #{k}, {owner:?})")));
+                }
+                slot[idx] = index;
             }
-            let pcase = PhraseCase { spec: vspec, smart: case == CaseMode::Smart };
-            let rule = Rule::with_persons(&r.not_before, &r.not_after, &r.person_after, pcase, &owner)?;
-            slot[idx] = rules.len() as u32;
-            seen_rules.insert(key, slot[idx]);
-            rules.push((rule, vspec));
         }
         heap_bytes += (entity_rule.len() + alias_rule.len()) * 4;
         Ok(Matcher { spec, aliases, views, heap_bytes, hierarchy, rules, entity_rule, alias_rule })

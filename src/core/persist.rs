@@ -107,6 +107,13 @@ mod tests {
     fn crafted_files_name_the_field() {
         let ok = r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[{"text":"Aa","entity":0},{"text":"Bb","entity":1}]"#;
         assert!(from_bytes(&file(ok)).is_ok());
+        // One rule shared by several entities: each entity's matches obey it.
+        let shared = r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[{"text":"Aa","entity":0},{"text":"Bb","entity":1}],"rules":[{"entities":[0,1],"person_after":["Mr"]}]"#;
+        let m = crate::core::Matcher::new(from_bytes(&file(shared)).unwrap()).unwrap();
+        let ents = |t: &str| m.find(t).iter().map(|x| x.entity).collect::<Vec<_>>();
+        assert_eq!(ents("Aa Bb"), vec![0, 1]);
+        assert_eq!(ents("Mr Aa, Bb; Aa"), vec![1]);
+        assert_eq!(ents("Mr Bb. Bb and Aa"), vec![1, 0]);
         let cases = [
             (r#""ids":["A"],"names":[],"kinds":[""],"aliases":[]"#, "spec.names"),
             (r#""ids":["A","A"],"names":["A","A"],"kinds":["",""],"aliases":[]"#, "spec.ids[1]: duplicate"),
@@ -123,6 +130,10 @@ mod tests {
             (r#""ids":["A"],"names":["A"],"kinds":[""],"aliases":[],"rules":[{"not_before":["x"]}]"#, "spec.rules[0]"),
             (r#""ids":["A"],"names":["A"],"kinds":[""],"aliases":[],"rules":[{"entity":0}]"#, "no phrase"),
             (r#""ids":["A"],"names":["A"],"kinds":[""],"aliases":[],"rules":[{"entity":0,"not_before":["x"]},{"entity":0,"not_after":["y"]}]"#, "second rule"),
+            (r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[],"rules":[{"entities":[0,2],"not_before":["x"]}]"#, "spec.rules[0]"),
+            (r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[],"rules":[{"entity":0,"entities":[1],"not_before":["x"]}]"#, "spec.rules[0]"),
+            (r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[],"rules":[{"entities":[0,1],"not_before":["x"]},{"entity":1,"not_after":["y"]}]"#, "second rule"),
+            (r#""ids":["A","B"],"names":["A","B"],"kinds":["",""],"aliases":[],"rules":[{"entities":[1,1],"person_after":["x"]}]"#, "second rule"),
             (r#""ids":["A"],"names":["A"],"kinds":[""],"aliases":[],"extra":"[1]""#, "spec.extra"),
             (r#""ids":["A"],"names":["A"],"kinds":[""],"aliases":[],"extra":"{\"a\":""#, "spec.extra"),
         ];

@@ -16,8 +16,10 @@ use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec
 use super::convert::extract_texts;
 use super::run::{run_detached, run_here, run_released};
 
-/// One context rule from Python: (entity or alias index, not_before, not_after, person_after).
+/// One context rule of an alias from Python: (alias index, not_before, not_after, person_after).
 type RuleTuple = (u32, Vec<String>, Vec<String>, Vec<String>);
+/// One context rule shared by entities: (entity indices, not_before, not_after, person_after).
+type EntitiesRuleTuple = (Vec<u32>, Vec<String>, Vec<String>, Vec<String>);
 
 pub fn parse_case(s: &str) -> PyResult<CaseMode> {
     match s {
@@ -86,7 +88,7 @@ impl PyMatcher {
         capitalized_runs: &str,
         parents: Vec<i64>,
         priors: Vec<f64>,
-        entity_rules: Vec<RuleTuple>,
+        entity_rules: Vec<EntitiesRuleTuple>,
         alias_rules: Vec<RuleTuple>,
         prior_ratio: Option<f64>,
     ) -> PyResult<Self> {
@@ -126,9 +128,14 @@ impl PyMatcher {
         let priors: Vec<Option<f64>> = priors.into_iter().map(|p| if p.is_nan() { None } else { Some(p) }).collect();
         let rules: Vec<RuleInput> = entity_rules
             .into_iter()
-            .map(|(e, b, a, p)| RuleInput { entity: Some(e), alias: None, not_before: b, not_after: a, person_after: p })
+            .map(|(es, b, a, p)| {
+                // One entity keeps the one-entity form (the saved format of earlier versions).
+                let (entity, entities) = if es.len() == 1 { (Some(es[0]), Vec::new()) } else { (None, es) };
+                RuleInput { entity, entities, alias: None, not_before: b, not_after: a, person_after: p }
+            })
             .chain(alias_rules.into_iter().map(|(i, b, a, p)| RuleInput {
                 entity: None,
+                entities: Vec::new(),
                 alias: Some(i),
                 not_before: b,
                 not_after: a,
@@ -293,14 +300,17 @@ impl PyMatcher {
         )
     }
 
-    /// The context rules as handed in: (entity rules, alias rules), each a list of
-    /// (index, not_before, not_after, person_after).
-    fn rule_inputs(&self) -> (Vec<RuleTuple>, Vec<RuleTuple>) {
+    /// The context rules as handed in: (entity rules, alias rules), lists of (entity indices,
+    /// not_before, not_after, person_after) and of (alias index, ...).
+    fn rule_inputs(&self) -> (Vec<EntitiesRuleTuple>, Vec<RuleTuple>) {
         let mut ent = Vec::new();
         let mut als = Vec::new();
         for r in &self.inner.spec().rules {
             match (r.entity, r.alias) {
-                (Some(e), _) => ent.push((e, r.not_before.clone(), r.not_after.clone(), r.person_after.clone())),
+                (Some(e), _) => ent.push((vec![e], r.not_before.clone(), r.not_after.clone(), r.person_after.clone())),
+                (None, None) if !r.entities.is_empty() => {
+                    ent.push((r.entities.clone(), r.not_before.clone(), r.not_after.clone(), r.person_after.clone()))
+                }
                 (None, Some(a)) => als.push((a, r.not_before.clone(), r.not_after.clone(), r.person_after.clone())),
                 _ => {}
             }
