@@ -402,8 +402,8 @@ def places(min_population: int = 15000,
     Reuters-21578 corpora) or whose matches there are at least 90 % inside the names of
     people or firms ("Stanley" of Morgan Stanley, "Lawrence", "Franklin", "David"); and
     towns named like a country, region or continent at least 1,000 times as populous
-    ("Mexico" in the Philippines, "Colombia" in Cuba). No city alias is a glob (GeoNames' ``"Aggawom *"`` is dropped); the
-    demonyms of :func:`countries` are (``"Georgian*"``). Towns named like people ("Obama",
+    ("Mexico" in the Philippines, "Colombia" in Cuba). No alias is a glob (GeoNames' ``"Aggawom *"`` is dropped; the English
+    demonyms of :func:`countries` are written out: Georgian, Georgians). Towns named like people ("Obama",
     "Moore") stay: run :func:`gazetta.audit` on your corpus to see and remove them.
 
     Parameters
