@@ -139,6 +139,23 @@ RULE_ARTICLES = {
         "Brazil said. France and Jordan agreed.",
         [("France", "FR"), ("Jordan", "JO")],
     ),
+    # a surname used alone after the full name (person_after: given names and titles), kept
+    # in a list beside another mention and after an article; the known cost: in a document
+    # that names Monica French, "French officials" (no article) goes too
+    "surname_alone": (
+        "Officer Monica French said the audit was fine. French added that French officials and "
+        "the French embassy agreed. Matt Holland scored; Holland, Kishishev and Bartlett ran. "
+        "Spain and Holland drew.",
+        [("French", "FR"), ("Spain", "ES"), ("Holland", "NL")],
+    ),
+    # language words used as languages, seas, dictionaries, firms; demonym forms only
+    "languages_seas_firms": (
+        "She was studying English; my written English is poor; tools for languages other than "
+        "English; the Russian alphabet; the Oxford English Dictionary; the English Channel; British "
+        "American Tobacco and Swissair; Esso Italiana in Germantown. Germans and a Frenchman met "
+        "Cayman Islanders.",
+        [("Germans", "DE"), ("Frenchman", "FR"), ("Cayman Islanders", "KY")],
+    ),
     "languages_of_other_countries": (
         "Signs were written in Kazakh and Hindi, while Hindi and Kazakh versions followed. Kazakh voters went.",
         [("Kazakh", "KZ")],
@@ -235,6 +252,17 @@ def test_context_rules_and_resolution(matcher, name):
 def test_people_named_like_countries(name):
     text, want = PEOPLE_ARTICLES[name]
     assert _found(gazetta.Matcher(countries(), capitalized_runs="skip"), text) == want
+
+
+def test_jordan_before_a_capitalised_word_is_a_name():
+    """'Jordan' before a capitalised word is a given name or an institution ("Jordan Bratman",
+    "Jordan Dyer"), never the country, in every case mode; 'JORDAN' in a rates table and
+    'Jordan on Monday' stay the country."""
+    for case in ("smart", "insensitive", "sensitive"):
+        m = gazetta.Matcher(countries(), case=case)
+        assert _found(m, "Troops left Jordan on Monday.") == [("Jordan", "JO")], case
+        assert "JO" not in {e for _, e in _found(m, "She married music executive Jordan Bratman.")}, case
+    assert _found(gazetta.Matcher(countries()), "BAHRAIN 0.37693 JORDAN 0.33640") == [("BAHRAIN", "BH"), ("JORDAN", "JO")]
 
 
 def test_chad_rule_in_every_case_mode():

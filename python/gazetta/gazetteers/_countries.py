@@ -217,17 +217,22 @@ def _country_records(lang: str = "en", demonyms: bool = True, capitals: bool = F
                 r["aliases"] = [dict(text=a, **markers) if a in shared else a for a in r["aliases"]]
                 if r["name"] in shared and r["name"] not in r["aliases"]:
                     r["aliases"].insert(0, dict(text=r["name"], **markers))
+    english = codes == ("en",)
+    if english:
+        for r in records:
+            r["aliases"] = _english_forms(r["aliases"], r["name"])
+    if rules:
         # Rules of one alias only, not of the entity's other aliases: "a Georgia man",
         # "Georgia authorities" name the US state, while "Georgian authorities" (the demonym)
-        # stays the country's.
+        # stays the country's. The rule of an English glob ("Dominican*") goes with each of
+        # its written-out forms.
         for code in codes:
             for cid, per_alias in extra.get("alias_rules", {}).get(code, {}).items():
                 if cid in by_id:
                     for text, rule in per_alias.items():
-                        _add_alias_rules(by_id[cid], text, rule)
-    if codes == ("en",):
-        for r in records:
-            r["aliases"] = _english_forms(r["aliases"], r["name"])
+                        forms = _english_forms([text]) if english and text.endswith("*") else [text]
+                        for form in forms:
+                            _add_alias_rules(by_id[cid], form, rule)
     return records
 
 
