@@ -109,6 +109,73 @@ def test_offset_frequency_aliases_and_labels() -> None:
         "Co-occurrences per 2 months")
 
 
+def _band_spans(ax: Any) -> List[Any]:
+    """The [start, end] of each grey "no documents" band, as dates."""
+    import matplotlib.dates as mdates
+
+    out = []
+    for patch in ax.patches:
+        if patch.get_facecolor()[:3] == matplotlib.colors.to_rgb("#e9e9e9"):
+            xs = patch.get_patch_transform().transform(patch.get_path().vertices)[:, 0]
+            out.append((mdates.num2date(xs.min()).replace(tzinfo=None), mdates.num2date(xs.max()).replace(tzinfo=None)))
+    return out
+
+
+@pytest.mark.parametrize("freq", [None, "Q"])
+def test_no_documents_band_is_centred_on_its_period(gappy: gazetta.Cooccurrence, freq: Any) -> None:
+    """The grey band of an empty period ran from its tick to the next period's tick, so the
+    periods drawn on the ticks sat on its edge (trial user, A1): a point sits in the middle of
+    its period and the band covers exactly the empty period around its point."""
+    import matplotlib.dates as mdates
+
+    if freq is None:
+        co, empty = gappy, pd.Period("2020-02", "M")
+    else:  # 2020 Q1 and Q3 have documents, Q2 none
+        rows = [("Aland and Bland.", d, "x") for d in ["2020-01-10", "2020-03-20", "2020-08-03"]]
+        co, empty = gazetta.cooccurrence(_frame(rows), _gaz(), time="date", freq="M"), pd.Period("2020Q2", "Q")
+    fig = plot.timeline(co, [("A", "B")], value="npmi", freq=freq)
+    for ax in fig.axes:
+        [(lo, hi)] = _band_spans(ax)
+        assert (pd.Timestamp(lo), pd.Timestamp(hi)) == (empty.start_time, (empty + 1).start_time)
+    pts = [mdates.num2date(v).replace(tzinfo=None) for v in fig.axes[0].collections[0].get_offsets()[:, 0]]
+    per = empty.freqstr
+    for t in pts:  # each point in the middle of its own period, outside the band
+        p = pd.Timestamp(t).to_period(per)
+        mid = p.start_time + ((p + 1).start_time - p.start_time) / 2
+        assert abs(pd.Timestamp(t) - mid) < pd.Timedelta(minutes=1) and p != empty
+    labels = [t.get_text() for t in fig.axes[-1].get_xticklabels()]
+    assert labels == (["2020-01", "2020-02", "2020-03"] if freq is None else ["2020 Q1", "2020 Q2", "2020 Q3"])
+
+
+def test_quarterly_ticks_are_quarters_and_thinned() -> None:
+    """Quarters were labelled by the month they start in (a Q1 bar above "1986-12")."""
+    rows = [("Aland and Bland.", f"{y}-{m:02d}-15", "x") for y in range(2015, 2021) for m in (2, 5, 8, 11)]
+    co = gazetta.cooccurrence(_frame(rows), _gaz(), time="date", freq="Q")
+    labels = [t.get_text() for t in plot.timeline(co, [("A", "B")], value="n_ab").axes[-1].get_xticklabels()]
+    assert labels[0] == "2015 Q1" and all(x.endswith(("Q1", "Q3")) for x in labels) and len(labels) == 12
+    yearly = plot.timeline(co, [("A", "B")], value="n_ab", freq="Y")
+    assert [t.get_text() for t in yearly.axes[-1].get_xticklabels()] == [str(y) for y in range(2015, 2021)]
+
+
+def test_a_line_breaks_where_the_pair_does_not_cooccur() -> None:
+    """A period with documents but without co-occurrence has no value of a measure: the line
+    was joined across it (a dotted line inventing values); the subtitle says it breaks."""
+    rows = [("Aland and Bland.", "2020-01-10", "x"), ("Aland. Bland.", "2020-02-10", "x"),
+            ("Aland and Bland.", "2020-03-10", "x")]
+    co = gazetta.cooccurrence(_frame(rows), _gaz(), time="date", freq="M")
+    fig = plot.timeline(co, [("A", "B")], value="npmi")
+    ax = fig.axes[0]
+    drawn = [ln for ln in ax.lines if len(ln.get_xdata()) == 3]  # not the line at 0
+    assert drawn
+    for ln in drawn:  # no segment crosses February: its value is missing in every line
+        y = np.asarray(ln.get_ydata(), dtype=float)
+        assert np.isnan(y[1])
+    assert np.isfinite(_line(fig, "Aland – Bland")[[0, 2]]).all()
+    assert not [ln for ln in ax.lines if ln.get_linestyle() == ":"]
+    assert "a line breaks at months without co-occurrence" in " ".join(ax.texts[0].get_text().split())
+    assert np.asarray(ax.collections[1].get_offsets()).shape[0] == 2  # both points still shown (hollow)
+
+
 # --------------------------------------------------------------------------------------------
 # the demo's changes between halves
 def test_changes_rank_association_not_share() -> None:

@@ -1023,8 +1023,11 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
              title: Optional[str] = None, credit: Optional[str] = None, few: Optional[int] = None) -> Any:
     """Draws how strongly pairs co-occur over the periods of a time-sliced result.
 
-    A period without documents is missing, not a period without co-occurrence: it is a gap
-    in every line and shaded grey. The lowest panel shows ``n``, the units of each period
+    Each period is drawn in the middle of its span and labelled as a period (``1987-03``,
+    ``1987 Q1``, ``1987``). A period without documents is missing, not a period without
+    co-occurrence: it is a gap in every line and its whole span is shaded grey. A period with
+    documents in which the pair does not co-occur has no value of a measure: the line breaks
+    there (nothing is drawn across it; the ``n_ab`` panel shows the 0). The lowest panel shows ``n``, the units of each period
     (the denominator of ``share`` and of every measure); points resting on fewer than
     ``min_n`` co-occurring units are hollow: not findings. The subtitle counts the units and
     documents of the group
@@ -1119,7 +1122,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         full = pd.period_range(periods.min(), periods.max(), freq=periods.dtype.freq)
     else:
         full = pd.PeriodIndex([], freq=fq)
-    x = full.to_timestamp(how="start") if len(full) else pd.DatetimeIndex([])
+    x = _midpoints(full)  # a period's point and bars sit in the middle of its span, its band around them
     nser = c.groups.set_index(time)["n"].reindex(full)
     n_units = nser.fillna(0).to_numpy(dtype=float)
     # A period without documents (or without any unit) is missing, not a period without
@@ -1178,19 +1181,17 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
         proxies.append(Line2D([], [], linewidth=2.0, color=colour))
         ax.scatter(x[ok & ~weak], y[ok & ~weak], s=26, color=colour, zorder=4)
         ax.scatter(x[weak], y[weak], s=26, facecolors="white", edgecolors=colour, linewidths=1.4, zorder=4)
-        if measure:  # a lone point between gaps still shows; join across co-occurrence gaps faintly,
-            # but never across a period without documents
-            run = np.cumsum(empty)
-            for r in np.unique(run[~empty]):
-                seg = ok & ~empty & (run == r)
-                if seg.sum() > 1:
-                    ax.plot(x[seg], y[seg], linewidth=1.0, color=colour, alpha=0.35, linestyle=":", zorder=2)
+        # a period with documents but without co-occurrence has no value of a measure: the line
+        # breaks there (no line is drawn across it) and a lone point between breaks still shows
         if ax2 is not None:
             offs = (i - (nbar - 1) / 2) * width / max(nbar, 1)
             ax2.bar(x + offs, np.where(empty, 0.0, nab), width=width / max(nbar, 1), color=colour, alpha=0.85)
     for axis in [ax] + [a_ for a_ in (ax2, ax_n) if a_ is not None]:
-        for k in np.flatnonzero(empty):
-            axis.axvspan(full[k].start_time, full[k].end_time, color="#e9e9e9", zorder=0, linewidth=0)
+        for k in np.flatnonzero(empty):  # the whole span of the period: centred on its point
+            axis.axvspan(full[k].start_time, (full[k] + 1).start_time, color="#e9e9e9", zorder=0, linewidth=0)
+    if len(full):
+        ax.set_xlim(full[0].start_time, (full[-1] + 1).start_time)
+        _period_ticks(ax_n if ax_n is not None else ax, full, x)
     if value == "npmi":
         ax.axhline(0.0, color="#777777", linewidth=0.8)
         lo = np.nanmin([np.nanmin(ln.get_ydata()) for ln in ax.lines if np.isfinite(ln.get_ydata()).any()] or [0.0])
@@ -1256,8 +1257,8 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
                                        if len(ids) == 1 else "")
     notes = []
     if measure:
-        notes.append(f"gaps: {per}s without co-occurrence" if min_count <= 1
-                     else f"gaps: {per}s with fewer than {min_count} co-occurrences")
+        notes.append(f"a line breaks at {per}s without co-occurrence (no value)" if min_count <= 1
+                     else f"a line breaks at {per}s with fewer than {min_count} co-occurrences")
     if empty.any():
         notes.append(f"grey: {per}s without documents ({int(empty.sum())})")
     if weak_any:
@@ -1270,6 +1271,53 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     if own:
         fig.draw_without_rendering()  # constrained layout settles in two passes: the title stays inside
     return fig
+
+
+def _midpoints(full: pd.PeriodIndex) -> pd.DatetimeIndex:
+    """The middle of each period's span ``[start, start of the next)``."""
+    if not len(full):
+        return pd.DatetimeIndex([])
+    start = full.to_timestamp(how="start")
+    return start + ((full + 1).to_timestamp(how="start") - start) / 2
+
+
+def _period_label(p: pd.Period) -> str:
+    """``1987-03`` for a month, ``1987 Q1`` for a quarter, ``1987`` for a year, the first day
+    for a week or a day."""
+    base = str(p.freqstr).lstrip("0123456789").partition("-")[0]
+    if base == "Q":
+        return f"{p.qyear} Q{p.quarter}"
+    if base in ("W", "D", "B"):
+        return p.start_time.date().isoformat()
+    return str(p)
+
+
+_TICK_STEPS = {"M": (1, 2, 3, 6, 12, 24, 60, 120), "Q": (1, 2, 4, 8, 20, 40), "W": (1, 2, 4, 8, 13, 26, 52),
+               "D": (1, 2, 7, 14, 28, 56, 91, 182, 364)}
+
+
+def _period_ticks(ax: Any, full: pd.PeriodIndex, x: pd.DatetimeIndex, most: int = 12) -> None:
+    """Ticks at the periods' points, labelled as periods (``1987 Q1``, not the month the
+    quarter starts in); when there are more than ``most`` periods, every k-th is labelled
+    (k a round number of them: 3, 6, 12 months; 4 quarters...) and the others get minor ticks."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedFormatter, FixedLocator, NullFormatter
+
+    n = len(full)
+    mult = int(str(full.freqstr)[:-len(str(full.freqstr).lstrip("0123456789"))] or 1)
+    base = str(full.freqstr).lstrip("0123456789").partition("-")[0]
+    steps = _TICK_STEPS.get(base, (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000))
+    step = next((s for s in steps if math.ceil(n / s) <= most), max(1, math.ceil(n / most)))
+    ordinal = np.asarray(full.asi8, dtype=np.int64) // mult
+    keep = np.flatnonzero(ordinal % step == 0) if step > 1 else np.arange(n)
+    if not len(keep):
+        keep = np.arange(0, n, step)
+    pos = mdates.date2num(x.to_pydatetime())
+    ax.xaxis.set_major_locator(FixedLocator(pos[keep]))
+    ax.xaxis.set_major_formatter(FixedFormatter([_period_label(full[k]) for k in keep]))
+    if step > 1:
+        ax.xaxis.set_minor_locator(FixedLocator(pos))
+        ax.xaxis.set_minor_formatter(NullFormatter())
 
 
 def _bar_width(full: pd.PeriodIndex) -> Any:
