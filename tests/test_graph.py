@@ -138,7 +138,8 @@ def test_dynamic_gexf_needs_time(tmp_path, corpus, gaz):
 
 def test_dynamic_gexf_with_by_columns(tmp_path, corpus, gaz):
     co = gazetta.cooccurrence(corpus, gaz, by="source", time="date", freq="M")
-    co.write_gexf(tmp_path / "all.gexf")
+    co.write_gexf(tmp_path / "all.gexf")  # the totals over the groups, as its description says
+    assert "totals over the groups of by=['source']" in (tmp_path / "all.gexf").read_text(encoding="utf-8")
     co.write_gexf(tmp_path / "x.gexf", group="x")
     G_all = nx.read_gexf(tmp_path / "all.gexf")
     G_x = nx.read_gexf(tmp_path / "x.gexf")
@@ -181,3 +182,48 @@ def test_names_with_markup_characters(tmp_path):
     co.write_graphml(tmp_path / "m.graphml")
     assert nx.read_gexf(tmp_path / "m.gexf").nodes["X&Y"]["label"] == "Ex <& Why>"
     assert nx.read_graphml(tmp_path / "m.graphml").nodes["X&Y"]["kind"] == 'a"b'
+
+
+def test_dynamic_gexf_totals_count_the_periods_left_out(tmp_path, gaz):
+    """With min_count=2 a pair's periods below it have no spell but stayed in total_n_ab without
+    a word (trial user: AE–BH total 15, the one period shown 13): the totals are the pair's
+    real totals, n_ab_left_out says how many co-occurrences have no spell, and the file's
+    description says so."""
+    df = pd.DataFrame({"text": ["Alphaland and Betaland. Betaland, Alphaland.", "Alphaland and Betaland.",
+                                "Gammaland."],
+                       "date": ["2024-01-03", "2024-02-11", "2024-03-01"]})
+    co = gazetta.cooccurrence(df, gaz, time="date", freq="M", min_count=2)
+    path = tmp_path / "mc.gexf"
+    co.write_gexf(path)
+    G = nx.read_gexf(path)
+    e = G.edges["A", "B"]
+    assert e["spells"] == [("2024-01-01", "2024-01-31")] and [v for v, _s, _e in e["n_ab"]] == [2]
+    assert e["total_n_ab"] == 3 and e["n_ab_left_out"] == 1
+    text = path.read_text(encoding="utf-8")
+    assert "every period counted" in text and "n_ab &lt; min_count=2" in text
+    # min_weight leaves periods out the same way
+    co1 = gazetta.cooccurrence(df, gaz, time="date", freq="M")
+    co1.write_gexf(tmp_path / "mw.gexf", min_weight=2)
+    assert nx.read_gexf(tmp_path / "mw.gexf").edges["A", "B"]["n_ab_left_out"] == 1
+    # nothing left out: no such attribute
+    co1.write_gexf(tmp_path / "all.gexf")
+    assert "n_ab_left_out" not in (tmp_path / "all.gexf").read_text(encoding="utf-8")
+
+
+def test_graphml_of_a_by_result_warns_and_says_what_it_holds(tmp_path, corpus, gaz):
+    """write_graphml summed every by= group without a word (trial user, C9)."""
+    co = gazetta.cooccurrence(corpus, gaz, by="source", dedupe="exact")
+    with pytest.warns(UserWarning, match=r"write_graphml: this result is counted by=\['source'\]; the file holds "
+                                         r"the totals over its 2 groups .* gazetta\.plot\.rollup\(co\)"):
+        co.write_graphml(tmp_path / "all.graphml")
+    text = (tmp_path / "all.graphml").read_text(encoding="utf-8")
+    assert "<desc>" in text and "dedupe=exact" in text and "totals over the groups of by=['source']" in text
+    assert nx.read_graphml(tmp_path / "all.graphml").number_of_edges() == len(_graph.rollup(co, ()).pairs)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        co.write_graphml(tmp_path / "x.graphml", group="x")  # one group, or the totals asked for
+        _graph.rollup(co, ()).write_graphml(tmp_path / "t.graphml")
+        gazetta.cooccurrence(corpus, gaz, time="date", freq="M").write_graphml(tmp_path / "m.graphml")
+    assert "by=" not in (tmp_path / "x.graphml").read_text(encoding="utf-8")

@@ -262,7 +262,17 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
     dynamic attributes: nodes ``n_units, n_mentions, n_docs``, edges ``weight`` (Gephi reads
     an edge attribute titled ``weight`` as the edge's weight over time), ``n_ab, n_a, n_b, n``
     and the measures. Static ``total_*`` attributes and the edge element's ``weight`` hold the
-    values over the whole span (counts summed, measures recomputed from the sums).
+    values over the whole span (counts summed, measures recomputed from the sums) and count
+    **every** period, also those that have no spell in the file: with ``min_count`` > 1 (or
+    ``min_weight``) a pair's periods below it are left out of its spells but stay in its
+    totals, an edge is written when one of its periods is kept, and the static attribute
+    ``n_ab_left_out`` gives the co-occurrences of the periods left out (``total_n_ab`` =
+    ``n_ab_left_out`` + the ``n_ab`` of the spells); the file's description says so.
+
+    **Groups and duplicates.** A result counted with ``by=`` is written as the totals over
+    its groups unless ``group=`` picks one. The file's description states the unit,
+    ``count``, ``window``, the weight, ``dedupe`` (and how many repeated documents it folded)
+    and the ``by=`` columns summed over.
 
     **Signed weights.** Gephi's layouts read edge weights as attraction. ``npmi`` and ``pmi``
     are negative for pairs seen together less often than chance, and NaN where undefined
@@ -321,11 +331,25 @@ def write_gexf(co: Any, path: PathLike, *, dynamic: Optional[bool] = None, weigh
     unit = co.meta.get("unit")
     desc = (f"entity co-occurrence, unit={unit}, count={co.meta.get('count')}, "
             f"window={co.meta.get('window')}, weight={weight}{_left_out(weight, min_weight)}")
-    ET.SubElement(meta_el, "description").text = desc
+    desc += _dedupe_note(co)
+    summed = _summed_over(co, group)
+    if summed:
+        desc += f", totals over the groups of by={summed}"
     if not dynamic:
+        ET.SubElement(meta_el, "description").text = desc
         _gexf_static(root, _static(co, group), weight, min_weight)
     else:
-        _gexf_dynamic(root, _by_time(co, group), weight, min_weight)
+        filtered = int(co.meta.get("min_count", 1)) > 1 or min_weight is not None
+        desc += ("; static total_* attributes: the whole span, every period counted (counts summed, measures "
+                 "recomputed from the sums)")
+        if filtered:
+            left = [f"n_ab < min_count={int(co.meta.get('min_count', 1))}"] if int(co.meta.get("min_count", 1)) > 1 \
+                else []
+            left += [f"{weight} below min_weight={min_weight:g} or NaN"] if min_weight is not None else []
+            desc += (f", also the periods without a spell in this file ({' or '.join(left)}); n_ab_left_out: "
+                     "the co-occurrences of those periods (total_n_ab = n_ab_left_out + the n_ab of the spells)")
+        ET.SubElement(meta_el, "description").text = desc
+        _gexf_dynamic(root, _by_time(co, group), weight, min_weight, filtered)
     write_atomic(path, lambda f: f.write(_tostring(root)))
 
 
@@ -359,7 +383,38 @@ def _gexf_static(root: ET.Element, co: Any, weight: str, min_weight: Optional[fl
             ET.SubElement(av, "attvalue", {"for": c, "value": _fmt(rec[c])})
 
 
-def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[float] = None) -> None:
+def _dedupe_note(co: Any) -> str:
+    """``, dedupe=exact (133 repeated documents folded)`` for a file's description."""
+    d = co.meta.get("dedupe")
+    if not isinstance(d, dict):
+        return ""
+    folded = int(d.get("folded", 0) or 0)
+    return f", dedupe={d.get('mode', 'none')}" + (f" ({folded} repeated documents folded)" if folded else "")
+
+
+def _summed_over(co: Any, group: Any) -> List[str]:
+    """The ``by=`` columns a network file sums over (no ``group=`` given); the time column
+    is not one of them (a static file of a time-sliced result is the network of the span)."""
+    if group is not None:
+        return []
+    time = co.meta.get("time")
+    return [k for k in co._keys if k != time]
+
+
+def _warn_summed(co: Any, group: Any, what: str, stacklevel: int) -> None:
+    """A file without ``group=`` holds the totals over every group of the ``by=`` columns:
+    say so, with how to write one group or the totals without this warning."""
+    by = _summed_over(co, group)
+    if by:
+        n = int(co.groups[by].drop_duplicates().shape[0]) if len(co.groups) else 0
+        warnings.warn(f"{what}: this result is counted by={by}; the file holds the totals over its {n} groups "
+                      "(counts summed, measures recomputed from the sums). Pass group=<value> for one group, "
+                      "or write gazetta.plot.rollup(co) to write the totals without this warning",
+                      UserWarning, stacklevel=stacklevel + 1)
+
+
+def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[float] = None,
+                  left_out: bool = False) -> None:
     time = co.meta["time"]
     total = rollup(co, ())
     p = co.pairs
@@ -378,7 +433,8 @@ def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[f
         graph.set("end", _period_bounds(periods.max())[1])
     _attributes(graph, "node", "static", [("kind", "string")] + [(f"total_{c}", "long") for c in _ENTITY_COUNTS])
     _attributes(graph, "node", "dynamic", [(c, "long") for c in _ENTITY_COUNTS])
-    _attributes(graph, "edge", "static", [(f"total_{c}", _gtype(c)) for c in cols])
+    _attributes(graph, "edge", "static", [(f"total_{c}", _gtype(c)) for c in cols]
+                + ([("n_ab_left_out", "long")] if left_out else []))
     _attributes(graph, "edge", "dynamic", [("weight", "double")] + [(c, _gtype(c)) for c in cols])
 
     nodes_total = _nodes_of(total, None if min_weight is None else p)  # with min_weight: the edges left
@@ -422,6 +478,9 @@ def _gexf_dynamic(root: ET.Element, co: Any, weight: str, min_weight: Optional[f
                 v = tot[c]
                 ET.SubElement(av, "attvalue", {"for": f"total_{c}",
                                                "value": _fmt(int(v) if c in _INT_COLUMNS else float(v))})
+            if left_out:  # the periods below min_count / min_weight: counted in total_n_ab, no spell here
+                shown = sum(int(r["n_ab"]) for r in rows)
+                ET.SubElement(av, "attvalue", {"for": "n_ab_left_out", "value": _fmt(int(tot["n_ab"]) - shown)})
         for rec in rows:
             s, en = _period_bounds(rec[time])
             ET.SubElement(av, "attvalue", {"for": "weight", "value": _fmt(float(rec[weight])), "start": s, "end": en})
@@ -441,8 +500,12 @@ def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any =
     ``n_units``, ``n_mentions``, ``n_docs``. Edges: ``weight`` (the column chosen by
     ``weight=``), ``n_ab, n_a, n_b, n`` and every measure. GraphML has no time: for sliced
     results, pass ``group=`` (one value per key column) or get the totals over every group
-    (counts summed, measures recomputed from the sums). ``min_weight``: only the edges with
-    ``weight >= min_weight`` (NaN weights never), as in :func:`write_gexf`.
+    (counts summed, measures recomputed from the sums): over the periods of a time-sliced
+    result, and, with a ``UserWarning``, over the groups of its ``by=`` columns (write
+    ``gazetta.plot.rollup(co)`` for those totals without the warning). The graph's ``<desc>``
+    states the unit, ``count``, ``dedupe`` and the ``by=`` columns summed over.
+    ``min_weight``: only the edges with ``weight >= min_weight`` (NaN weights never), as in
+    :func:`write_gexf`.
 
     Examples
     --------
@@ -454,6 +517,7 @@ def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any =
     >>> b"<graphml" in path.read_bytes()
     True
     """
+    _warn_summed(co, group, "write_graphml", stacklevel=3)
     c2 = _static(co, group)
     p = c2.pairs
     cols = _edge_columns(weight, p)
@@ -470,6 +534,11 @@ def write_graphml(co: Any, path: PathLike, *, weight: str = "n_ab", group: Any =
             keys[(dom, name)] = kid
             ET.SubElement(root, "key", {"id": kid, "for": dom, "attr.name": name, "attr.type": typ})
     graph = ET.SubElement(root, "graph", edgedefault="undirected")
+    summed = _summed_over(co, group)
+    ET.SubElement(graph, "desc").text = (
+        f"entity co-occurrence, unit={co.meta.get('unit')}, count={co.meta.get('count')}, "
+        f"window={co.meta.get('window')}, weight={weight}{_dedupe_note(co)}"
+        + (f", totals over the groups of by={summed}" if summed else ""))
 
     def data(el: ET.Element, dom: str, name: str, v: Any) -> None:
         ET.SubElement(el, "data", key=keys[(dom, name)]).text = _fmt(v)
