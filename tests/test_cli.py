@@ -300,3 +300,31 @@ def test_cooccur_dedupe_and_level(files, capsys):
     assert main(["cooccur", str(files["csv"]), "-g", str(region), "--text", "body", "--level", "region",
                  "-q", "-o", str(out)]) == 0
     assert len(pd.read_csv(out)) == 0  # every mention is East Asia: no pair of two entities
+
+
+def test_misspelt_by_or_time_field_suggests_the_field(files, capsys):
+    """The CLI said only "no document has a value for 'sourse'" where the Python API suggests
+    the column (trial user, C8); a time field no document has was an IndexError."""
+    base = ["cooccur", str(files["jsonl"]), "-g", str(files["gaz"]), "--text", "body", "-q",
+            "-o", str(files["dir"] / "p.csv")]
+    assert main(base + ["--by", "sourse"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "no document has a value for 'sourse' (--by/--time fields)" in err and "did you mean 'source'?" in err
+    assert "fields of the first documents: 'body', 'id', 'date', 'source'" in err
+    assert main(base + ["--time", "dat", "--freq", "M"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "no document has a value for 'dat'" in err and "did you mean 'date'?" in err and "IndexError" not in err
+
+
+def test_graphml_network_of_a_by_count_warns(files):
+    """--network x.graphml with --by wrote the totals over the groups without a word (C9)."""
+    net = files["dir"] / "n.graphml"
+    r = subprocess.run([sys.executable, "-m", "gazetta", "cooccur", str(files["jsonl"]), "-g", str(files["gaz"]),
+                        "--text", "body", "--by", "source", "-q", "-o", str(files["dir"] / "p.csv"),
+                        "--network", str(net)], capture_output=True, text=True, timeout=300,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"})
+    assert r.returncode == 0, r.stderr
+    err = " ".join(r.stderr.split())
+    assert "gazetta: warning: write_graphml: this count is --by 'source'; the file holds the totals over its 2 " \
+           "groups" in err and "group=" not in err and "rollup" not in err
+    assert "totals over the groups of by=['source']" in net.read_text(encoding="utf-8")

@@ -260,6 +260,9 @@ class DateReader:
         if pd.api.types.is_bool_dtype(values):
             raise ValueError(f"the time column {self.column!r} holds booleans, not dates")
         codes, uniq = pd.factorize(values.astype(object), use_na_sentinel=True)
+        if not len(uniq):  # no value at all (e.g. a misspelt field of a streamed corpus): no date
+            return pd.Series(np.full(len(values), np.datetime64("NaT", "ns")), index=values.index,
+                             dtype="datetime64[ns]")
         uniq = np.asarray(uniq, dtype=object)
         ts_u = np.full(len(uniq), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
         zoned_u = np.zeros(len(uniq), dtype=bool)

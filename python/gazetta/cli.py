@@ -174,6 +174,10 @@ _CLI_ADVICE: List[Tuple[str, str]] = [
     (r"\bthe by= column\b", "the --by column"),
     (r", or convert the column \(e\.g\. df\[[^\]]*\]\.str\.join\('\|'\)\)", ", or write the field as one string"),
     (r"\bmin_count=(\d+)", r"--min-count \1"),
+    (r"this result is counted by=\[([^\]]*)\]", r"this count is --by \1"),
+    (r"\. Pass group=<value> for one group, or write gazetta\.plot\.rollup\(co\) to write the totals without "
+     r"this warning", ". The pairs table (-o) has one row per group; for the network of one group, count a "
+                      "corpus of that group only"),
     # where a Python user finds the numbers; the command line has no .meta
     (r" \((?:see|counted in) \.(?:meta|attrs)\['\w+'\]\)", ""),
     (r" \(see \.meta\['\w+'\]; ", " ("),
@@ -271,6 +275,29 @@ def _parse_kinds(s: Optional[str]) -> Dict[str, Any]:
     return {"between": (set(parts[0]), set(parts[1]))}
 
 
+def _field_hint(corpus: Any, columns: Sequence[str], msg: str, n: int = 1000) -> str:
+    """``; did you mean 'category'? (fields of the first documents: ...)`` for a --by/--time
+    field that no document has, as the Python API says for a DataFrame's columns: the fields
+    are read from the first ``n`` documents (only on this error path)."""
+    import itertools
+
+    from ._input import _close
+
+    if "no document has a value for" not in msg:
+        return ""
+    fields: Dict[str, None] = {}
+    try:
+        for rec in itertools.islice(iter(corpus), n):
+            fields.update(dict.fromkeys(str(k) for k in rec))
+    except Exception:  # noqa: BLE001 - a hint only: the error itself is what matters
+        return ""
+    absent = [c for c in columns if c not in fields and f"{c!r}" in msg]
+    hints = [h for h in (_close(c, list(fields)) for c in absent) if h]
+    shown = ", ".join(repr(f) for f in list(fields)[:12]) + (", ..." if len(fields) > 12 else "")
+    return (hints[0] if len(hints) == 1 else "; " + "; ".join(h.lstrip("; ") for h in hints) if hints else "") + \
+        (f" (fields of the first documents: {shown})" if fields else "")
+
+
 def _split_list(values: Optional[List[str]]) -> Optional[List[str]]:
     if not values:
         return None
@@ -320,12 +347,20 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
     kinds = _parse_kinds(args.kinds)
     m = _matcher(args)
     corpus = _read_corpus(args.corpus, args.text, args.id)
-    co = gazetta.cooccurrence(corpus, m, text=args.text, id=args.id, unit=args.unit, paragraphs=args.paragraphs,
-                              window=args.window, count=args.count, by=_split_list(args.by), explode=args.explode,
-                              time=args.time,
-                              freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
-                              min_count=args.min_count, **kinds, dedupe=args.dedupe, level=args.level,
-                              n_threads=args.threads, progress=_progress(args))
+    by = _split_list(args.by)
+    try:
+        co = gazetta.cooccurrence(corpus, m, text=args.text, id=args.id, unit=args.unit, paragraphs=args.paragraphs,
+                                  window=args.window, count=args.count, by=by, explode=args.explode,
+                                  time=args.time,
+                                  freq=args.freq, dayfirst=dayfirst, date_format=args.date_format,
+                                  min_count=args.min_count, **kinds, dedupe=args.dedupe, level=args.level,
+                                  n_threads=args.threads, progress=_progress(args))
+    except KeyError as e:
+        hint = _field_hint(corpus, (by or []) + ([args.time] if args.time else []), str(e))
+        if hint:
+            raw = str(e.args[0]) if e.args else str(e)
+            raise KeyError(raw.replace("(by=/time= columns)", "(--by/--time fields)") + hint) from None
+        raise
     _write_table(co.pairs, out)
     if args.entities:
         _write_table(co.entities, Path(args.entities))
