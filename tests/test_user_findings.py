@@ -58,7 +58,8 @@ def test_unknown_entity_suggests_the_closest() -> None:
     with pytest.raises(KeyError, match=r"unknown entity 'Japn'.*did you mean 'JP' \(Japan\)"):
         co.evidence("Japn", "US")
     with pytest.raises(KeyError, match=r"did you mean 'JP' \(Japan\)"):
-        co.partners("japan")
+        co.partners("Japn")
+    assert co.partners("japan")["entity"].unique().tolist() == ["JP"]  # an alias, whatever its case
     with pytest.raises(KeyError, match=r"did you mean 'US' \(United States\)"):
         gazetta.Matcher("countries").kwic(TEXTS, "United State")
 
@@ -164,3 +165,44 @@ def test_dask_reports_one_missing_group_key_once() -> None:
         gazetta.dask.cooccurrence(dd.from_pandas(df, npartitions=3), "countries", by="s")
     assert [str(w.message) for w in caught if "group key" in str(w.message)] == [
         "1 document has a missing group key and was not counted (see .meta['missing_key_docs'])"]
+
+
+def test_an_alias_names_its_entity_in_result_lookups(recwarn) -> None:
+    """co.partners("Britain") failed with "did you mean 'TW' (Taiwan) or 'BR' (Brazil)?" (trial
+    user C7): an alias of the gazetteer that one entity of the result has names it; a near
+    miss suggests the entity by its alias; an alias of several entities asks for the id."""
+    texts = ["Britain and France met.", "The UK and France again.", "Georgia and Britain."]
+    co = gazetta.cooccurrence(texts, "countries", unit="document")
+    assert co.partners("Britain")["entity"].unique().tolist() == ["GB"]
+    assert co.evidence("Britain", "France")["doc"].tolist() == co.evidence("GB", "FR")["doc"].tolist() == [0, 1]
+    with pytest.raises(KeyError, match=r"did you mean 'GB' \(United Kingdom; alias 'Britain'\)"):
+        co.partners("Britan")
+    from gazetta import plot
+
+    with pytest.raises(KeyError, match=r"'Japan' is an alias of 'JP' in the gazetteer, which this result "
+                                       r"does not have"):
+        co.partners("Japan")
+    g = gazetta.Gazetteer().add("GA1", "Georgia (country)", aliases=["Georgia"]) \
+        .add("GA2", "Georgia (state)", aliases=["Georgia"]).add("X", "Xland")
+    co2 = gazetta.cooccurrence(["Georgia and Xland."], g, unit="document")
+    with pytest.raises(KeyError, match=r"'Georgia' is an alias of 2 entities \('GA1' \(Georgia \(country\)\), "
+                                       r"'GA2' \(Georgia \(state\)\)\): pass the entity id"):
+        co2.partners("Georgia")
+    assert plot._resolve(co, "Britain") == "GB"
+    assert not recwarn.list
+
+
+def test_evidence_of_a_pair_that_never_cooccurs_says_so() -> None:
+    """co.evidence("GE", "RU") of a pair never seen together gave an empty frame without a word
+    (trial user C7)."""
+    df = pd.DataFrame({"text": ["Japan and France.", "Georgia.", "Russia and Japan."], "s": ["a", "b", "b"]})
+    co = gazetta.cooccurrence(df, "countries", by="s", unit="document")
+    with pytest.warns(UserWarning, match=r"evidence: 'GE' \(Georgia\) and 'RU' \(Russia\) never co-occur \(n_ab = 0\)"):
+        assert len(co.evidence("GE", "RU")) == 0
+    with pytest.warns(UserWarning, match=r"never co-occur in the group 'a'"):
+        assert len(co.evidence("JP", "RU", group="a")) == 0
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(co.evidence("JP", "RU")) == 1 and len(co.evidence("JP", "RU", group="b")) == 1

@@ -1,4 +1,5 @@
-"""One entity named by the user: an id, or a name that only one entity has.
+"""One entity named by the user: an id, a name that only one entity has, or an alias of the
+gazetteer that only one entity of the result has.
 
 :meth:`Cooccurrence.evidence`, :meth:`Cooccurrence.partners`, :meth:`Matcher.kwic` and the
 plots that take entities resolve what they are given here, so that each accepts a unique name
@@ -7,11 +8,17 @@ plots that take entities resolve what they are given here, so that each accepts 
 from __future__ import annotations
 
 import difflib
+import weakref
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-__all__ = ["UnknownEntityError", "resolve", "entity_table"]
+__all__ = ["UnknownEntityError", "resolve", "entity_table", "alias_table"]
+
+#: ``{alias text: [entity ids]}`` plus the same keyed by the case-folded text.
+AliasTable = Tuple[Dict[str, List[Any]], Dict[str, List[Any]]]
+#: The alias table of each matcher asked about, for as long as the matcher lives.
+_ALIAS_TABLES: "weakref.WeakKeyDictionary[Any, AliasTable]" = weakref.WeakKeyDictionary()
 
 
 class UnknownEntityError(KeyError, ValueError):
@@ -33,19 +40,59 @@ def entity_table(co: Any) -> Tuple[np.ndarray, np.ndarray]:
     return ents["entity"].to_numpy(dtype=object), ents["name"].to_numpy(dtype=object)
 
 
+def alias_table(co: Any) -> Optional[AliasTable]:
+    """The aliases of the gazetteer a result was counted with, to resolve ``"Britain"`` to
+    ``GB``: ``({literal text: ids}, {case-folded text: ids})``, or None without a matcher.
+    Built on the first look-up that needs it (a miss of the ids and names), then kept."""
+    m = getattr(co, "_matcher", None)
+    if m is None:
+        return None
+    try:
+        cached = _ALIAS_TABLES.get(m)
+    except TypeError:  # not weakly referable: no cache
+        cached = None
+    if cached is not None:
+        return cached
+    try:
+        gaz = m.gazetteer
+        exact: Dict[str, List[Any]] = {}
+        folded: Dict[str, List[Any]] = {}
+        for e in gaz:
+            for a in e.aliases:
+                t = a.text
+                if "*" in t or "\\" in t:
+                    t = a.literal  # a glob matches its stem: "Kenyan*" names KE as "Kenyan"
+                for d, k in ((exact, t), (folded, t.casefold())):
+                    ids = d.setdefault(k, [])
+                    if e.id not in ids:
+                        ids.append(e.id)
+    except Exception:  # noqa: BLE001 - a convenience of the look-up; ids and names still work
+        return None
+    table = (exact, folded)
+    try:
+        _ALIAS_TABLES[m] = table
+    except TypeError:
+        pass
+    return table
+
+
 def _label(i: Any, name: Any) -> str:
     return f"{i!r} ({name})" if name is not None and name != i else repr(i)
 
 
-def resolve(x: Any, ids: Sequence[Any], names: Optional[Sequence[Any]] = None, *, what: str = "entity") -> str:
+def resolve(x: Any, ids: Sequence[Any], names: Optional[Sequence[Any]] = None, *, what: str = "entity",
+            aliases: Optional[AliasTable] = None) -> str:
     """The id that ``x`` names: ``x`` itself when it is an id, else the id of the one entity
-    whose name is ``x``.
+    whose name is ``x``, else (with ``aliases``, see :func:`alias_table`) the id of the one
+    entity among ``ids`` that has the alias ``x`` (as written, else case-insensitively):
+    ``"Britain"`` is ``GB``.
 
     Raises
     ------
     UnknownEntityError
-        When ``x`` is neither, or a name several entities share; the message lists the
-        closest ids and names (``did you mean 'JP' (Japan)?``) or the entities of that name.
+        When ``x`` is none of these, or a name or alias several entities share; the message
+        lists the closest ids, names and aliases (``did you mean 'JP' (Japan)?``) or the
+        entities of that name.
 
     Examples
     --------
@@ -55,6 +102,13 @@ def resolve(x: Any, ids: Sequence[Any], names: Optional[Sequence[Any]] = None, *
     Traceback (most recent call last):
     ...
     gazetta._entities.UnknownEntityError: unknown entity 'Japn': not an id or name of this result; did you mean 'JP' (Japan)?
+    >>> table = ({"Britain": ["GB"]}, {"britain": ["GB"]})
+    >>> resolve("britain", ["GB", "US"], ["United Kingdom", "United States"], aliases=table)
+    'GB'
+    >>> resolve("Britan", ["GB", "US"], ["United Kingdom", "United States"], aliases=table)
+    Traceback (most recent call last):
+    ...
+    gazetta._entities.UnknownEntityError: unknown entity 'Britan': not an id, name or alias of this result; did you mean 'GB' (United Kingdom; alias 'Britain')?
     """
     ids_a = np.asarray(ids, dtype=object)
     if (ids_a == x).any():
@@ -67,23 +121,53 @@ def resolve(x: Any, ids: Sequence[Any], names: Optional[Sequence[Any]] = None, *
         if hit:
             shown = ", ".join(repr(i) for i in hit[:5]) + (", ..." if len(hit) > 5 else "")
             raise UnknownEntityError(f"{x!r} is the name of {len(hit)} entities ({shown}): pass the {what} id")
+    if aliases is not None and isinstance(x, str):
+        name_of = dict(zip(ids_a.tolist(), names_a.tolist())) if names_a is not None else {}
+        known = set(ids_a.tolist())
+        for table, key in ((aliases[0], x), (aliases[1], x.casefold())):
+            owners = table.get(key, [])
+            hit = [i for i in owners if i in known]
+            if len(hit) == 1:
+                return str(hit[0])
+            if hit:
+                shown = ", ".join(_label(i, name_of.get(i)) for i in hit[:5]) + (", ..." if len(hit) > 5 else "")
+                raise UnknownEntityError(f"{x!r} is an alias of {len(hit)} entities ({shown}): pass the {what} id")
+            if owners:
+                shown = " and ".join(repr(i) for i in owners[:3])
+                raise UnknownEntityError(f"{x!r} is an alias of {shown} in the gazetteer, which this result does not "
+                                         f"have (not mentioned, or left out by kinds=/between=)")
+        raise UnknownEntityError(f"unknown {what} {x!r}: not an id, name or alias of this result"
+                                 f"{_suggest(x, ids_a, names_a, aliases)}")
     raise UnknownEntityError(f"unknown {what} {x!r}: not an id or name of this result{_suggest(x, ids_a, names_a)}")
 
 
-def _suggest(x: Any, ids: np.ndarray, names: Optional[np.ndarray]) -> str:
-    """``; did you mean ...?`` with the ids and names closest to ``x`` (case-insensitively)."""
+def _suggest(x: Any, ids: np.ndarray, names: Optional[np.ndarray], aliases: Optional[AliasTable] = None) -> str:
+    """``; did you mean ...?`` with the ids, names (and aliases) closest to ``x``
+    (case-insensitively)."""
     if not isinstance(x, str) or not len(ids):
         return ""
-    by_key: Dict[str, List[Tuple[Any, Any]]] = {}
+    by_key: Dict[str, List[Tuple[Any, Any, Optional[str]]]] = {}
+    name_of: Dict[Any, Any] = {}
     for j, i in enumerate(ids.tolist()):
         n = names[j] if names is not None else None
+        name_of[i] = n
         for k in {str(i), str(n)} if n is not None else {str(i)}:
-            by_key.setdefault(k.casefold(), []).append((i, n))
+            by_key.setdefault(k.casefold(), []).append((i, n, None))
+    if aliases is not None:
+        for text, owners in aliases[0].items():
+            k = text.casefold()
+            if k in by_key:
+                continue
+            for i in owners:
+                if i in name_of:
+                    by_key.setdefault(k, []).append((i, name_of[i], text))
     close = difflib.get_close_matches(x.casefold(), list(by_key), n=3, cutoff=0.6)
-    seen: Dict[Any, Any] = {}
+    seen: Dict[Any, Tuple[Any, Optional[str]]] = {}
     for k in close:
-        for i, n in by_key[k]:
-            seen.setdefault(i, n)
+        for i, n, via in by_key[k]:
+            seen.setdefault(i, (n, via))
     if not seen:
         return ""
-    return "; did you mean " + " or ".join(_label(i, n) for i, n in list(seen.items())[:3]) + "?"
+    return "; did you mean " + " or ".join(
+        _label(i, n) if via is None else _label(i, f"{n}; alias {via!r}" if n is not None else f"alias {via!r}")
+        for i, (n, via) in list(seen.items())[:3]) + "?"

@@ -248,10 +248,12 @@ def _draw(n_rows: int, n: int, sample: str, rng: np.random.Generator) -> np.ndar
 
 def resolve_pair(co: Any, a: str, b: str) -> Tuple[str, str]:
     """The ids of the two entities asked about (an id, or a name only one entity has)."""
-    from ._entities import entity_table, resolve
+    from ._entities import alias_table, entity_table, resolve
 
     ids, names = entity_table(co)
-    return resolve(a, ids, names), resolve(b, ids, names)
+    ids_a = set(ids.tolist()) if hasattr(ids, "tolist") else set(ids)
+    aliases = alias_table(co) if not (a in ids_a and b in ids_a) else None  # built only when needed
+    return resolve(a, ids, names, aliases=aliases), resolve(b, ids, names, aliases=aliases)
 
 
 def _check_ids(co: Any, a: str, b: str, known: Any) -> None:
@@ -298,18 +300,47 @@ def evidence(co: Any, a: str, b: str, n: int, sample: str = "first", seed: Optio
     rng = check_sample(n, sample, seed)
     want = _group_key(co, group)
     kept = getattr(co, "_kept", None)
+    out = None
     if kept is not None:
         rows, complete = _kept_rows(co, a, b, want)
         # the first units: always the kept ones (a merged result answers like the whole);
         # a random draw: from the kept units only when they are all the pair's units
         if sample == "first" or complete:
-            return _kept_table(co, rows, a, b, _draw(len(rows), int(n), sample, rng))
-        if co._corpus is None:
+            out = _kept_table(co, rows, a, b, _draw(len(rows), int(n), sample, rng))
+        elif co._corpus is None:
             cap = int(co.meta.get("keep_evidence", 0))
             raise GazettaError(f"sample='random' draws from every unit of the pair, and this result kept only the "
                                f"first {cap} per pair (keep_evidence={cap}) without the corpus: count with a "
                                "larger keep_evidence, or from an in-memory corpus")
-    return _refound(co, a, b, int(n), sample, rng, want)
+    if out is None:
+        out = _refound(co, a, b, int(n), sample, rng, want)
+    if not len(out):
+        _note_never(co, a, b, want, group)
+    return out
+
+
+def _note_never(co: Any, a: str, b: str, want: Optional[Tuple[Any, ...]], group: Any) -> None:
+    """An empty evidence table of a pair that never co-occurs (in the group asked about) says
+    so, instead of an empty frame that reads like a failure to find the units."""
+    import warnings
+
+    ap = co._all_pairs
+    lo, hi = (b, a) if a > b else (a, b)
+    sel = ap[(ap["a"] == lo) & (ap["b"] == hi)]
+    if want is not None and len(sel):
+        keys = list(co._keys)
+        sel = sel[np.asarray([_key_matches(co, v, want) for v in sel[keys].itertuples(index=False, name=None)],
+                             dtype=bool)]
+    if int(sel["n_ab"].sum()) if len(sel) else 0:
+        return
+    names = dict(zip(co.entities["entity"], co.entities["name"]))
+
+    def lab(e: str) -> str:
+        return f"{e!r} ({names[e]})" if names.get(e, e) != e else repr(e)
+
+    where = f" in the group {group!r}" if group is not None else ""
+    warnings.warn(f"evidence: {lab(a)} and {lab(b)} never co-occur{where} (n_ab = 0), so there is no evidence to "
+                  "show", UserWarning, stacklevel=4)
 
 
 # -- kept while counting ---------------------------------------------------------------------

@@ -109,10 +109,12 @@ def partners(co: Any, entity: str, by: str = "npmi", *, min_n: int = DEFAULT_MIN
         raise ValueError(f"by must be one of {', '.join(repr(c) for c in SORT_BY)}; got {by!r}")
     if top is not None:
         top = _check_int("top", top, 0)
-    from ._entities import resolve
+    from ._entities import alias_table, resolve
 
     ents = co.entities
-    entity = resolve(entity, ents["entity"].to_numpy(dtype=object), ents["name"].to_numpy(dtype=object))
+    ids = ents["entity"].to_numpy(dtype=object)
+    entity = resolve(entity, ids, ents["name"].to_numpy(dtype=object),
+                     aliases=None if (ids == entity).any() else alias_table(co))
     keys: List[str] = list(co.group_keys)
     p = co._group_pairs(group) if group is not None else co.pairs
     a = p["a"].to_numpy(dtype=object)

@@ -1011,10 +1011,12 @@ def _extend(values: np.ndarray, lo: float, hi: float) -> str:
 
 # --------------------------------------------------------------------------------------------
 def _resolve(c: Any, x: str) -> str:
-    from ._entities import resolve  # an UnknownEntityError (a ValueError) suggests the closest
+    from ._entities import alias_table, resolve  # an UnknownEntityError (a ValueError) suggests the closest
 
     ents = c.entities
-    return resolve(x, ents["entity"].to_numpy(dtype=object), ents["name"].to_numpy(dtype=object))
+    ids = ents["entity"].to_numpy(dtype=object)
+    return resolve(x, ids, ents["name"].to_numpy(dtype=object),
+                   aliases=None if (ids == x).any() else alias_table(c))
 
 
 def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, value: str = "npmi",
