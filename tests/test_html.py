@@ -672,3 +672,38 @@ def test_real_typing_in_the_search_box_and_keys_on_the_slider(demo_page: Any, br
     time.sleep(1.5)
     assert b.js("document.body.dataset.view") == stopped
     assert b.errors() == []
+
+
+@needs_chromium
+def test_browser_labels_do_not_overlap_and_the_key_is_below_the_graph(tmp_path: Path, browser: "_Browser") -> None:
+    """Near nodes wrote their labels over each other ("United Kingdom", "Germany", "France"),
+    and the colour key ran into the help line (trial user): the labels drawn cover no other
+    label and no other node, and the key and the help sit in a footer below the graph."""
+    from gazetta.datasets import demo_news
+    from gazetta.gazetteers import countries
+
+    page = gazetta.cooccurrence(demo_news(), countries(), time="date", freq="Y").to_html(top=40)
+    path = tmp_path / "net.html"
+    page.save(path)
+    browser.send("Page.navigate", {"url": path.as_uri()})
+    assert browser.wait("document.body && document.body.dataset.rendered") == str(page.n_nodes)
+    boxes = json.loads(browser.wait("JSON.stringify(window.gazettaNetwork.labels())"))
+    assert len(boxes) >= 0.7 * page.n_nodes, f"only {len(boxes)} of {page.n_nodes} labels drawn"
+    items = list(boxes.values())
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    # no label covers the centre of another node
+    pos = json.loads(browser.wait(
+        "JSON.stringify(window.gazettaNetwork.graph.nodes().map(function (n) { var r = window.gazettaNetwork.renderer;"
+        " var p = r.framedGraphToViewport(r.getNodeDisplayData(n)); return [n, p.x, p.y]; }))"))
+    for key, box in boxes.items():
+        for n, x, y in pos:
+            assert n == key or not (box[0] < x < box[2] and box[1] < y < box[3]), (key, n)
+    rects = json.loads(browser.wait(
+        "JSON.stringify(['gz-main', 'gz-legend', 'gz-help'].map(function (id) {"
+        " var r = document.getElementById(id).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }))"))
+    main, legend, help_ = rects
+    assert legend[1] >= main[3] - 0.5 and help_[1] >= main[3] - 0.5, rects  # below the graph
+    assert not (legend[0] < help_[2] and help_[0] < legend[2] and legend[1] < help_[3] and help_[1] < legend[3]), rects
+    assert browser.errors() == []

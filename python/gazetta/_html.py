@@ -375,10 +375,11 @@ _PAGE = """<!DOCTYPE html>
   #gz-info table { border-collapse: collapse; }
   #gz-info td { padding: 1px 6px 1px 0; vertical-align: top; }
   #gz-info td.n { text-align: right; font-variant-numeric: tabular-nums; }
-  #gz-legend { position: absolute; left: 10px; bottom: 10px; background: rgba(255,255,255,.9); font-size: 12.5px;
-               padding: 4px 8px; border-radius: 6px; }
+  #gz-foot { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 18px; padding: 5px 14px 7px;
+             border-top: 1px solid #eee; font-size: 12.5px; }
+  #gz-legend span.item { white-space: nowrap; }
   #gz-legend span.dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 4px 0 10px; }
-  #gz-help { position: absolute; right: 10px; bottom: 10px; color: #777; font-size: 12px; }
+  #gz-help { margin-left: auto; color: #777; font-size: 12px; }
   #gz-error { display: none; position: absolute; top: 40%; left: 10%; right: 10%; padding: 12px; background: #fff3f3;
               border: 1px solid #d55; color: #900; }
 </style>
@@ -401,9 +402,11 @@ _PAGE = """<!DOCTYPE html>
   <div id="gz-main">
     <div id="gz-graph"></div>
     <div id="gz-info"></div>
-    <div id="gz-legend"></div>
-    <div id="gz-help">hover a node or an edge for its numbers; scroll to zoom, drag to move</div>
     <div id="gz-error"></div>
+  </div>
+  <div id="gz-foot">
+    <div id="gz-legend"></div>
+    <div id="gz-help">hover a node or an edge for its numbers (and a hidden label); scroll to zoom, drag to move</div>
   </div>
 </div>
 <script>
@@ -489,12 +492,67 @@ _APP = r"""
     return res;
   }
 
+  // Labels that do not collide. Sigma draws a label to the right of every node it picks, so
+  // near nodes ("United Kingdom", "Germany", "France") wrote over each other. Once per frame,
+  // when sigma draws its first label: the biggest nodes first, each label at the first place
+  // (right, left, above, below its node) that covers no label placed before, no other node
+  // and stays in the view; a label with no such place is left out (hovering shows it).
+  var labelPlan = null, labelBoxes = {};
+  function planLabels(context, settings) {
+    var items = [], w = container.offsetWidth, h = container.offsetHeight, fs = settings.labelSize;
+    graph.forEachNode(function (key) {
+      var d = renderer.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      var p = renderer.framedGraphToViewport(d);
+      items.push({key: key, x: p.x, y: p.y, r: renderer.scaleSize(d.size), label: d.label || ""});
+    });
+    items.sort(function (a, b) { return b.r - a.r || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
+    context.font = settings.labelWeight + " " + fs + "px " + settings.labelFont;
+    var placed = [], plan = {};
+    labelBoxes = {};
+    function free(b, self) {
+      if (b[0] < 0 || b[2] > w || b[1] < 0 || b[3] > h) return false;
+      for (var i = 0; i < placed.length; i++) {
+        var o = placed[i];
+        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+      }
+      for (var j = 0; j < items.length; j++) {
+        var n = items[j];
+        if (n === self) continue;
+        var cx = Math.max(b[0], Math.min(n.x, b[2])), cy = Math.max(b[1], Math.min(n.y, b[3]));
+        if ((cx - n.x) * (cx - n.x) + (cy - n.y) * (cy - n.y) < (n.r + 1) * (n.r + 1)) return false;
+      }
+      return true;
+    }
+    items.forEach(function (it) {
+      if (!it.label) return;
+      var tw = context.measureText(it.label).width, up = 0.8 * fs, down = 0.25 * fs;
+      var spots = [[it.x + it.r + 3, it.y + fs / 3], [it.x - it.r - 3 - tw, it.y + fs / 3],
+                   [it.x - tw / 2, it.y - it.r - 3 - down], [it.x - tw / 2, it.y + it.r + 3 + up]];
+      for (var k = 0; k < spots.length; k++) {
+        var x0 = spots[k][0], base = spots[k][1], box = [x0 - 1, base - up - 1, x0 + tw + 1, base + down + 1];
+        if (free(box, it)) { placed.push(box); plan[it.key] = spots[k]; labelBoxes[it.key] = box; return; }
+      }
+    });
+    return plan;
+  }
+  function drawLabel(context, data, settings) {
+    if (!data.label || !renderer) return;
+    if (labelPlan === null) labelPlan = planLabels(context, settings);
+    var at = labelPlan[data.key];
+    if (!at) return;
+    context.fillStyle = settings.labelColor.color;
+    context.font = settings.labelWeight + " " + settings.labelSize + "px " + settings.labelFont;
+    context.fillText(data.label, at[0], at[1]);
+  }
+
   var container = $("gz-graph");
   var renderer;
   try {
     renderer = new Sigma(graph, container, {
       nodeReducer: nodeReducer, edgeReducer: edgeReducer, enableEdgeHoverEvents: true, zIndex: true,
-      labelRenderedSizeThreshold: 0, labelDensity: 3, labelGridCellSize: 60, labelSize: 13,
+      labelRenderedSizeThreshold: 0, labelDensity: 1000, labelGridCellSize: 60, labelSize: 13,
+      labelRenderer: drawLabel,  // every node is a candidate; drawLabel keeps those that do not collide
       labelFont: "system-ui, Arial, sans-serif", labelColor: {color: "#111"}, stagePadding: 40,
       minCameraRatio: 0.05, maxCameraRatio: 4,
       // an iframe (Jupyter's inline display) can run this before it is laid out: start
@@ -543,6 +601,7 @@ _APP = r"""
   }
   function hideInfo() { $("gz-info").style.display = "none"; }
 
+  renderer.on("beforeRender", function () { labelPlan = null; });
   renderer.on("enterNode", function (ev) {
     state.hoveredNode = ev.node; neighbours = {};
     graph.forEachNeighbor(ev.node, function (m) {
@@ -559,7 +618,7 @@ _APP = r"""
   // legend
   if (D.legend.length) {
     $("gz-legend").innerHTML = "<b>" + (D.color_mode === "kind" ? "kind" : "community") + "</b>" + D.legend.map(function (l) {
-      return "<span class=dot style='background:" + esc(l[1]) + "'></span>" + esc(l[0]);
+      return "<span class=item><span class=dot style='background:" + esc(l[1]) + "'></span>" + esc(l[0]) + "</span>";
     }).join("");
   } else { $("gz-legend").style.display = "none"; }
 
@@ -663,6 +722,7 @@ _APP = r"""
   }
   fromHash();
   window.addEventListener("hashchange", fromHash);
-  window.gazettaNetwork = {renderer: renderer, graph: graph, data: D, setView: setView, search: search};
+  window.gazettaNetwork = {renderer: renderer, graph: graph, data: D, setView: setView, search: search,
+                           labels: function () { return labelBoxes; }};
 })();
 """
