@@ -49,7 +49,7 @@ def reference_for(gazetteer: "gazetta.Gazetteer", **options: Any) -> Reference:
         nb, na, pa = (e.attrs.get(k) or [] for k in ("not_before", "not_after", "person_after"))
         if nb or na or pa:
             rules[i] = (list(nb), list(na), list(pa))
-    return Reference.from_flat(ids, flat, parents=parents, priors=priors, rules=rules, **options)
+    return Reference.from_flat(ids, flat, parents=parents, priors=priors, rules=rules, kinds=list(_kinds), **options)
 
 
 def rows(matcher: "gazetta.Matcher", text: Any) -> List[Row]:

@@ -555,7 +555,7 @@ class Reference:
                  capitalized_runs: str = "keep", ignore: Iterable[str] = (),
                  parents: Optional[Sequence[Optional[int]]] = None, priors: Optional[Sequence[Optional[float]]] = None,
                  rules: Optional[Dict[int, Tuple[Sequence[str], ...]]] = None,
-                 prior_ratio: Optional[float] = None) -> None:
+                 prior_ratio: Optional[float] = None, kinds: Optional[Sequence[str]] = None) -> None:
         assert case in ("smart", "sensitive", "insensitive")
         assert overlaps in ("longest", "all") and ambiguous in ("resolve", "all", "skip")
         assert capitalized_runs in ("keep", "skip")
@@ -567,6 +567,8 @@ class Reference:
         self.parents: List[Optional[int]] = [None if p is None or p < 0 else int(p) for p in (parents or [None] * n)]
         self.priors: List[float] = [0.0 if p is None or p != p else float(p) for p in (priors or [None] * n)]
         assert len(self.parents) == n and len(self.priors) == n
+        self.kinds: List[str] = list(kinds) if kinds is not None else [""] * n
+        assert len(self.kinds) == n
         self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
         if prior_ratio is not None:
             self.prior_ratio = float(prior_ratio)
@@ -746,7 +748,7 @@ class Reference:
 
         out: List[Row] = []
         if self.ambiguous == "resolve":
-            decided = self.resolve([rows for _, _, rows in reported])
+            decided = self.resolve([rows for _, _, rows in reported], [(s, e) for s, e, _ in reported], text)
         else:
             decided = [(rows, "" if len(rows) == 1 else "none") for _, _, rows in reported]
         for (s, e, _), (rows, how) in zip(reported, decided):
@@ -781,26 +783,72 @@ class Reference:
         return (self.parents[a] is not None and self.parents[a] == self.parents[b]) or a in self.ancestors(b) \
             or b in self.ancestors(a)
 
-    def resolve(self, spans: List[List[Tuple[int, int]]]) -> List[Tuple[List[Tuple[int, int]], str]]:
-        """One document's reported spans (each its ``(entity, alias)`` rows in gazetteer order)
-        -> per span the rows kept and how it was decided: "" (not ambiguous), "context",
-        "document", "support", "prior" or "none" (the remaining candidates, flagged)."""
+    def list_choice(self, k: int, spans: List[List[Tuple[int, int]]], where: List[Tuple[int, int]],
+                    text: str) -> Optional[int]:
+        """Step 0, list (docs/resolution.md): the one candidate of span ``k`` whose kind is the
+        kind of an unambiguous span of the list it stands in: from it, the spans starting first
+        at or after its end (ending last at or before its start) when a list gap is between,
+        and on from those the same way; none when a candidate of any of them is an ancestor
+        or a descendant of a candidate of this span."""
+        s, e = where[k]
+        members: List[List[Tuple[int, int]]] = []  # the rows of the list's other spans
+        p = e
+        while True:  # rightwards
+            after = [s2 for s2, _ in where if s2 >= p]
+            if not after or not list_gap(text[p:min(after)]):
+                break
+            m = min(after)
+            group = [(e2, rows) for (s2, e2), rows in zip(where, spans) if s2 == m]
+            members += [rows for _, rows in group]
+            p = max(e2 for e2, _ in group)
+            if p <= m:
+                break
+        q = s
+        while True:  # leftwards
+            before = [e2 for _, e2 in where if e2 <= q]
+            if not before or not list_gap(text[max(before):q]):
+                break
+            m = max(before)
+            group = [(s2, rows) for (s2, e2), rows in zip(where, spans) if e2 == m]
+            members += [rows for _, rows in group]
+            q = min(s2 for s2, _ in group)
+            if q >= m:
+                break
+        # a place and its region ("McLean, Virginia"): not a list
+        cands = [ent for ent, _ in spans[k]]
+        if any(x in self.ancestors(c) or c in self.ancestors(x) for rows in members for x, _ in rows for c in cands):
+            return None
+        wanted = {self.kinds[rows[0][0]] for rows in members if len(rows) == 1}
+        hits = [ent for ent in cands if self.kinds[ent] in wanted]
+        return hits[0] if len(hits) == 1 else None
+
+    def resolve(self, spans: List[List[Tuple[int, int]]], where: Optional[List[Tuple[int, int]]] = None,
+                text: str = "") -> List[Tuple[List[Tuple[int, int]], str]]:
+        """One document's reported spans (each its ``(entity, alias)`` rows in gazetteer order;
+        ``where`` their ``(start, end)`` in ``text``) -> per span the rows kept and how it was
+        decided: "" (not ambiguous), "list", "context", "document", "support", "prior" or
+        "none" (the remaining candidates, flagged)."""
         plain = {rows[0][0] for rows in spans if len(rows) == 1}
+        by_list = [self.list_choice(k, spans, where, text) if where is not None and len(rows) > 1 else None
+                   for k, rows in enumerate(spans)]
         # Step 1 for every span first: its results feed step 2 of the others.
         context = [[ent for ent, _ in rows if self.related(ent, plain)] if len(rows) > 1 else [] for rows in spans]
         # root relatives only, and a candidate mentioned itself: its own mention decides
         own = [bool(ctx) and not any(self.related(c, plain, roots=False) for c in ctx)
                and any(ent in plain for ent, _ in rows) for rows, ctx in zip(spans, context)]
         context = [[ent for ent, _ in rows if ent in plain] if o else ctx for rows, ctx, o in zip(spans, context, own)]
+        # a span the list decided: as if by context
+        context = [[b] if b is not None else ctx for ctx, b in zip(context, by_list)]
+        own = [o and b is None for o, b in zip(own, by_list)]
         chosen_by_context = {c[0] for c, o in zip(context, own) if len(c) == 1 and not o}
         # Steps 1-2: a decision (one entity and how) or the candidates still open.
         state: List[Tuple[List[int], str]] = []
-        for rows, ctx, o in zip(spans, context, own):
+        for rows, ctx, o, b in zip(spans, context, own, by_list):
             if len(rows) == 1:
                 state.append(([rows[0][0]], ""))
                 continue
             if len(ctx) == 1:
-                state.append((ctx, "document" if o else "context"))
+                state.append((ctx, "list" if b is not None else "document" if o else "context"))
                 continue
             cands = ctx if ctx else [ent for ent, _ in rows]
             mentioned = [c for c in cands if c in plain or c in chosen_by_context]

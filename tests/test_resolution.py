@@ -56,6 +56,39 @@ def world() -> gazetta.Gazetteer:
 
 
 # --------------------------------------------------------------------------------------------
+# list (first: the words right around the span)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a list of countries: the country; of states: the state
+    ("Drawn against France, Georgia and Italy.", [("GE", False, "list")]),
+    ("France and Georgia agreed.", [("GE", False, "list")]),
+    ("Storms hit Georgia and Alabama.", [("US-GA", False, "list")]),
+    ("Storms hit Alabama, Georgia.", [("US-GA", False, "list")]),
+    # the list outweighs the document's context: the US is mentioned, but the list is of countries
+    ("The United States drew. France, Georgia and Italy won.", [("GE", False, "list")]),
+    # no list: whitespace alone, or a word between
+    ("France Georgia", [("GE", True, "none"), ("US-GA", True, "none")]),
+    # a place and its region is no list: the context step decides, also inside a list
+    ("Atlanta, Georgia", [("US-GA", False, "context")]),
+    ("France, Atlanta, Georgia", [("US-GA", False, "context")]),
+])
+def test_list(text: str, expected: List[Tuple[str, bool, str]]) -> None:
+    """An ambiguous span joined by a list gap (comma, "and", "or", "&", "/", "v", a dash) to the
+    nearest mentions on either side, and on from them, takes its one candidate of the kind of
+    their unambiguous mentions, unless one of them is an ancestor or descendant of a candidate
+    ("McLean, Virginia")."""
+    assert decided(world(), text, "Georgia") == expected
+
+
+def test_list_needs_kinds_that_tell_the_candidates_apart() -> None:
+    """Without kinds (or when both candidates have the neighbour's kind) the list decides
+    nothing."""
+    g = (gazetta.Gazetteer().add("FR", "France").add("GE", "Georgia", prior=3.7e6)
+         .add("US-GA", "Georgia", prior=10.7e6))
+    assert decided(g, "France, Georgia and Italy.", "Georgia") == [("GE", True, "none"), ("US-GA", True, "none")]
+
+
+# --------------------------------------------------------------------------------------------
 # context
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,surface,expected", [
@@ -64,7 +97,7 @@ def world() -> gazetta.Gazetteer:
     ("Paris, France", "Paris", "PAR-FR"),
     ("Georgia: Atlanta", "Georgia", "US-GA"),  # a child
     ("Georgia: Tbilisi", "Georgia", "GE"),
-    ("Georgia and Alabama", "Georgia", "US-GA"),  # a sibling (same parent, US)
+    ("Georgia. Alabama", "Georgia", "US-GA"),  # a sibling (same parent, US)
     ("Texas. Paris.", "Paris", "PAR-TX"),  # anywhere in the document, before or after
 ])
 def test_context(text: str, surface: str, expected: str) -> None:
@@ -116,7 +149,7 @@ def test_document_by_context_elsewhere() -> None:
     assert decided(g, text, "Georgia") == [("US-GA", False, "context")]
     assert decided(g, text, "GA") == [("US-GA", False, "document")]
     # without "Georgia" decided by context, Kenya (a sibling of Gabon) decides "GA" alone
-    assert decided(g, "GA and Kenya", "GA") == [("GA-X", False, "context")]
+    assert decided(g, "GA. Kenya", "GA") == [("GA-X", False, "context")]
 
 
 def test_document_narrows_when_several_are_mentioned() -> None:
@@ -217,11 +250,11 @@ def test_resolve_all_skip() -> None:
 
 
 def test_resolved_by_column() -> None:
-    """``mentions`` has a categorical ``resolved_by`` column with the six labels as
+    """``mentions`` has a categorical ``resolved_by`` column with the seven labels as
     categories: "" for unambiguous spans, else the step that decided."""
     g = world()
-    df = gazetta.Matcher(g).mentions(["Paris, Texas", "Paris", "GA and Georgia", "Georgia", None])
-    assert list(df["resolved_by"].cat.categories) == ["", "context", "document", "support", "prior", "none"]
+    df = gazetta.Matcher(g).mentions(["Paris, Texas", "Paris", "GA. Georgia", "Georgia", None])
+    assert list(df["resolved_by"].cat.categories) == ["", "context", "document", "support", "prior", "none", "list"]
     got = list(zip(df["doc"], df["surface"], df["entity"], df["ambiguous"], df["resolved_by"]))
     assert got == [(0, "Paris", "PAR-TX", False, "context"), (0, "Texas", "US-TX", False, ""),
                    (1, "Paris", "PAR-FR", False, "prior"),
@@ -262,7 +295,8 @@ def test_resolution_with_overlaps_all() -> None:
 
 def _corpus() -> List[Optional[str]]:
     base = ["Paris, Texas and Georgia", "Georgia: Atlanta", "Paris", None, "GA and Georgia", "Georgia",
-            "Texas. Paris. Tbilisi and Georgia", "", "Paris in the United States, Georgia and Alabama"]
+            "Texas. Paris. Tbilisi and Georgia", "", "Paris in the United States, Georgia and Alabama",
+            "GA said so. Georgia"]
     return [base[(i * 7) % len(base)] for i in range(300)]
 
 
@@ -278,7 +312,7 @@ def test_threads_and_chunks_do_not_change_resolution(monkeypatch: Any) -> None:
     docs = _corpus()
     ref = reference_for(g)
     expected = [(d, s, e, ent, a, amb, how) for d, t in enumerate(docs) for s, e, ent, a, amb, how in ref.find(t)]
-    assert {x[-1] for x in expected} == {"", "context", "document", "prior", "none"}
+    assert {x[-1] for x in expected} == {"", "context", "document", "prior", "none", "list"}
     for n in (1, 2):
         m = gazetta.Matcher(g, n_threads=n)
         assert _tuples(m.mentions(docs)) == expected, n

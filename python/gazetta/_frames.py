@@ -40,7 +40,7 @@ def categorical(codes: np.ndarray, categories: Sequence[Any], trusted: bool = Fa
 
 
 #: Labels of the core's ``resolved_by`` codes (see ``docs/resolution.md``).
-RESOLVED_BY = ("", "context", "document", "support", "prior", "none")
+RESOLVED_BY = ("", "context", "document", "support", "prior", "none", "list")
 _RESOLVED_DTYPE = pd.CategoricalDtype(list(RESOLVED_BY))
 
 

@@ -85,7 +85,7 @@ class Match(NamedTuple):
         more than one (each remaining candidate is a ``Match`` of its own).
     resolved_by : str
         How a span that several entities share was decided: ``""`` (not ambiguous),
-        ``"context"``, ``"document"``, ``"support"``, ``"prior"`` or ``"none"`` (undecided; see
+        ``"list"``, ``"context"``, ``"document"``, ``"support"``, ``"prior"`` or ``"none"`` (undecided; see
         :class:`Matcher`'s ``ambiguous`` option).
 
     Examples
@@ -177,7 +177,9 @@ class Matcher:
     ambiguous : {"resolve", "all", "skip"}, default "resolve"
         What to do with a span that aliases of several entities match ("Georgia": the
         country or the US state). ``"resolve"`` chooses, per document, in this order:
-        *context* (the candidates whose ancestor, child or sibling in the gazetteer's
+        *list* (a span in a list, "France, Georgia and Italy", takes its one candidate of the
+        kind of the list's unambiguous mentions, unless one of them is the candidate's
+        ancestor or descendant: "Atlanta, Georgia" is left to context), *context* (the candidates whose ancestor, child or sibling in the gazetteer's
         ``parent`` hierarchy is mentioned unambiguously in the same document: "Georgia …
         Atlanta" is the state), *document* (a candidate mentioned unambiguously elsewhere in
         the document, or chosen by context for another span of it: one sense per document),

@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 mod gate;
@@ -394,6 +394,9 @@ pub struct Matcher {
     rules: Vec<CompiledRule>,
     entity_rule: Vec<u32>,
     alias_rule: Vec<u32>,
+    /// A number per entity for its kind (empty when every entity has one kind): the list step
+    /// of resolution compares kinds.
+    kind_ids: Vec<u32>,
 }
 
 const NO_RULE: u32 = u32::MAX;
@@ -784,7 +787,18 @@ impl Matcher {
             }
         }
         heap_bytes += (entity_rule.len() + alias_rule.len()) * 4;
-        Ok(Matcher { spec, aliases, views, heap_bytes, hierarchy, rules, entity_rule, alias_rule })
+        // Kind numbers for the list step of resolution; none when every entity has one kind.
+        let kind_ids: Vec<u32> = if spec.kinds.windows(2).any(|w| w[0] != w[1]) {
+            let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+            spec.kinds.iter().map(|k| {
+                let n = seen.len() as u32;
+                *seen.entry(k.as_str()).or_insert(n)
+            }).collect()
+        } else {
+            Vec::new()
+        };
+        heap_bytes += kind_ids.len() * 4;
+        Ok(Matcher { spec, aliases, views, heap_bytes, hierarchy, rules, entity_rule, alias_rule, kind_ids })
     }
 
     /// The inputs this matcher was built from.
@@ -905,7 +919,7 @@ impl Matcher {
         if opts.ambiguous == Ambiguous::Resolve && out[base..].iter().any(|m| m.ambiguous) {
             scratch.tail.clear();
             scratch.tail.extend(out.drain(base..));
-            resolve_document(&self.hierarchy, &mut scratch.tail, &mut scratch.resolve);
+            resolve_document(&self.hierarchy, &self.kind_ids, text, &mut scratch.tail, &mut scratch.resolve);
             out.extend_from_slice(&scratch.tail);
         }
         Ok(())

@@ -38,6 +38,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::error::{Error, Result};
+use super::context::list_gap;
 use super::matcher::Mention;
 
 /// No parent.
@@ -67,6 +68,9 @@ pub enum ResolvedBy {
     Prior = 4,
     /// Undecided: every remaining candidate is reported, flagged ambiguous.
     None = 5,
+    /// A list joins the span to an unambiguous mention of the one kind a single candidate
+    /// has ("Samoa, France, Italy, Georgia and Chinese Taipei": the country).
+    List = 6,
 }
 
 impl ResolvedBy {
@@ -79,6 +83,7 @@ impl ResolvedBy {
             ResolvedBy::Prior => "prior",
             ResolvedBy::None => "none",
             ResolvedBy::Support => "support",
+            ResolvedBy::List => "list",
         }
     }
 }
@@ -259,7 +264,10 @@ pub struct ResolveScratch {
 /// order: same-span candidates are consecutive), in place: resolved spans keep one mention
 /// (not flagged ambiguous, with `resolved_by` set); undecided ones keep their remaining
 /// candidates, flagged, with `resolved_by = None`.
-pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveScratch) {
+///
+/// `kinds` (one kind number per entity; empty when every entity has the same kind) and `text`
+/// (the document) serve the list step: see [`list_choices`].
+pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<Mention>, sc: &mut ResolveScratch) {
     if !ms.iter().any(|m| m.ambiguous) {
         return;
     }
@@ -315,12 +323,20 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
         }
         g
     };
+    // Pass 0: list (see `list_choices`); a span it decides counts as decided by context.
+    let by_list = list_choices(h, kinds, text, ms, &groups);
     // Pass 1: context. When the only relatives mentioned are roots (the United States for
     // "Georgia" the state) and a candidate is mentioned unambiguously itself ("Georgian"), the
     // candidate's own mention decides instead (one sense per document; labelled "document").
     let mut narrowed_by_ctx: Vec<Option<Vec<u32>>> = Vec::with_capacity(groups.len());
     let mut by_own_mention: Vec<bool> = Vec::with_capacity(groups.len());
-    for &(i, j) in &groups {
+    for (g, &(i, j)) in groups.iter().enumerate() {
+        if let Some(c) = by_list.get(g).copied().flatten() {
+            sc.resolved.insert(c);
+            by_own_mention.push(false);
+            narrowed_by_ctx.push(Some(vec![c]));
+            continue;
+        }
         let mut ctx: Vec<u32> = if h.has_parents() {
             (i..j).map(|k| ms[k].entity).filter(|&c| related(c, sc, true)).collect()
         } else {
@@ -350,7 +366,14 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
             None => sc.cands.extend((i..j).map(|k| ms[k].entity)),
         }
         let d = if narrowed_by_ctx[g].as_ref().is_some_and(|c| c.len() == 1) {
-            (Some(sc.cands[0]), if by_own_mention[g] { ResolvedBy::Document } else { ResolvedBy::Context })
+            let by = if by_list.get(g).is_some_and(|c| c.is_some()) {
+                ResolvedBy::List
+            } else if by_own_mention[g] {
+                ResolvedBy::Document
+            } else {
+                ResolvedBy::Context
+            };
+            (Some(sc.cands[0]), by)
         } else {
             sc.narrowed.clear();
             sc.narrowed.extend(sc.cands.iter().copied().filter(|c| sc.plain.contains(c) || sc.resolved.contains(c)));
@@ -431,6 +454,106 @@ pub fn resolve_document(h: &Hierarchy, ms: &mut Vec<Mention>, sc: &mut ResolveSc
     });
 }
 
+/// The list step of [`resolve_document`]: per ambiguous span (`groups`), the one candidate
+/// whose kind is the kind of an unambiguous mention of the list the span stands in, if exactly
+/// one candidate has such a kind. The list: from the span, the nearest spans on each side (those
+/// starting first at or after its end; those ending last at or before its start) when the text
+/// between is a list gap (`context::list_gap`: a comma, "and", "or", ...), and on from them
+/// the same way ("Samoa, France, Italy, Georgia": Italy is itself ambiguous, a US town too,
+/// but Samoa and France are countries). The step abstains when a candidate of any span of the
+/// list is an ancestor or a descendant of a candidate of this one: "McLean, Virginia",
+/// "Toronto, Ontario" and "Washington, D.C." are a place and its region, not a list, and the
+/// context step decides them. Empty when `kinds` is empty (every entity of one kind: nothing
+/// to choose by).
+fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups: &[(usize, usize)]) -> Vec<Option<u32>> {
+    if kinds.is_empty() {
+        return Vec::new();
+    }
+    // Every span once: (start, end, first mention, end mention), in start order.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        match spans.last_mut() {
+            Some(x) if x.0 == m.start_byte && x.1 == m.end_byte => x.3 = k + 1,
+            _ => spans.push((m.start_byte, m.end_byte, k, k + 1)),
+        }
+    }
+    let mut by_end: Vec<(usize, usize, usize, usize)> = spans.iter().map(|&(s, e, i, j)| (e, s, i, j)).collect();
+    by_end.sort_unstable();
+    let kind = |c: u32| kinds.get(c as usize).copied();
+    let joined = |lo: usize, hi: usize| text.get(lo..hi).is_some_and(list_gap);
+    // One is an ancestor of the other.
+    let lineal = |a: u32, b: u32| {
+        let up = |x: u32, mut y: Option<u32>| {
+            while let Some(v) = y {
+                if v == x {
+                    return true;
+                }
+                y = h.parent(v);
+            }
+            false
+        };
+        up(a, h.parent(b)) || up(b, h.parent(a))
+    };
+    // The list's spans (mention ranges) of the span at `s..e`.
+    let mut members: Vec<(usize, usize)> = Vec::new();
+    let mut wanted: Vec<u32> = Vec::new();
+    groups
+        .iter()
+        .map(|&(i, j)| {
+            let (s, e) = (ms[i].start_byte, ms[i].end_byte);
+            members.clear();
+            // Rightwards: the spans starting first at or after `p`, while joined.
+            let mut p = e;
+            loop {
+                let first = spans.partition_point(|x| x.0 < p);
+                let Some(&(m, _, _, _)) = spans.get(first) else { break };
+                if !joined(p, m) {
+                    break;
+                }
+                let next = spans[first..].iter().take_while(|x| x.0 == m);
+                p = next.clone().map(|x| x.1).max().unwrap_or(m);
+                members.extend(next.map(|x| (x.2, x.3)));
+                if p <= m {
+                    break;
+                }
+            }
+            // Leftwards: the spans ending last at or before `q`, while joined.
+            let mut q = s;
+            loop {
+                let last = by_end.partition_point(|x| x.0 <= q);
+                if last == 0 {
+                    break;
+                }
+                let m = by_end[last - 1].0;
+                if !joined(m, q) {
+                    break;
+                }
+                let prev = by_end[..last].iter().rev().take_while(|x| x.0 == m);
+                q = prev.clone().map(|x| x.1).min().unwrap_or(m);
+                members.extend(prev.map(|x| (x.2, x.3)));
+                if q >= m {
+                    break;
+                }
+            }
+            let cands = || (i..j).map(|k| ms[k].entity);
+            let mut others = members.iter().flat_map(|&(a, b)| ms[a..b].iter().map(|x| x.entity));
+            if others.any(|x| cands().any(|c| lineal(c, x))) {
+                return None;
+            }
+            wanted.clear();
+            wanted.extend(members.iter().filter(|&&(a, b)| b == a + 1 && !ms[a].ambiguous).filter_map(|&(a, _)| kind(ms[a].entity)));
+            if wanted.is_empty() {
+                return None;
+            }
+            let mut hit = cands().filter(|&c| kind(c).is_some_and(|k| wanted.contains(&k)));
+            match (hit.next(), hit.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The candidate whose prior is at least the hierarchy's ratio times every other's (and, with
 /// ratio 1, strictly larger than every other's).
 fn by_prior(h: &Hierarchy, cands: &[u32]) -> Option<u32> {
@@ -497,8 +620,46 @@ mod tests {
 
     fn run(h: &Hierarchy, ms: &[Mention]) -> Vec<(usize, u32, bool, &'static str)> {
         let mut v = ms.to_vec();
-        resolve_document(h, &mut v, &mut ResolveScratch::default());
+        resolve_document(h, &[], "", &mut v, &mut ResolveScratch::default());
         v.iter().map(|x| (x.start, x.entity, x.ambiguous, x.resolved_by.label())).collect()
+    }
+
+    #[test]
+    fn a_list_joins_a_span_to_the_kind_of_its_neighbours() {
+        // 0 US (country), 1 Georgia the state (region, parent US), 2 Georgia the country,
+        // 3 Italy (country), 4 Alabama (region, parent US); kinds: 0 country, 1 region.
+        // 5 Atlanta (town, parent the state); kind 2.
+        let h = Hierarchy::new(&ids(6), &[NO_PARENT, 0, NO_PARENT, NO_PARENT, 0, 1], &[]).unwrap();
+        let kinds = [0, 1, 0, 0, 1, 2];
+        let go = |text: &str, ms: &[Mention]| {
+            let mut v = ms.to_vec();
+            resolve_document(&h, &kinds, text, &mut v, &mut ResolveScratch::default());
+            v.iter().map(|x| (x.start, x.entity, x.resolved_by.label())).collect::<Vec<_>>()
+        };
+        let ge = |s: usize| [m(s, s + 7, 1, true), m(s, s + 7, 2, true)];
+        // "Italy, Georgia": the country; "Georgia and Alabama": the state
+        let t = "Italy, Georgia";
+        assert_eq!(go(t, &[[m(0, 5, 3, false)].as_slice(), &ge(7)].concat()), vec![(0, 3, ""), (7, 2, "list")]);
+        let t = "Georgia and Alabama";
+        assert_eq!(go(t, &[ge(0).as_slice(), &[m(12, 19, 4, false)]].concat()), vec![(0, 1, "list"), (12, 4, "")]);
+        // no list (whitespace or a word between): undecided; and without kinds nothing changes
+        let t = "Italy  Georgia";
+        assert_eq!(go(t, &[[m(0, 5, 3, false)].as_slice(), &ge(7)].concat()), vec![(0, 3, ""), (7, 1, "none"), (7, 2, "none")]);
+        assert_eq!(run(&h, &[[m(0, 5, 3, false)].as_slice(), &ge(7)].concat()), vec![
+            (0, 3, false, ""),
+            (7, 1, true, "none"),
+            (7, 2, true, "none")
+        ]);
+        // neighbours of two kinds, one candidate each: the list does not decide (here the next
+        // step does: Alabama is a sibling of the state)
+        let t = "Italy, Georgia and Alabama";
+        let ms = [[m(0, 5, 3, false)].as_slice(), &ge(7), &[m(19, 26, 4, false)]].concat();
+        assert_eq!(go(t, &ms), vec![(0, 3, ""), (7, 1, "context"), (19, 4, "")]);
+        // a place and its region ("Atlanta, Georgia"), even in a list: not the list's to decide
+        // (context does: the state has a child mentioned)
+        let t = "Italy, Atlanta, Georgia";
+        let ms = [[m(0, 5, 3, false), m(7, 14, 5, false)].as_slice(), &ge(16)].concat();
+        assert_eq!(go(t, &ms), vec![(0, 3, ""), (7, 5, ""), (16, 1, "context")]);
     }
 
     #[test]
