@@ -328,3 +328,15 @@ def test_graphml_network_of_a_by_count_warns(files):
     assert "gazetta: warning: write_graphml: this count is --by 'source'; the file holds the totals over its 2 " \
            "groups" in err and "group=" not in err and "rollup" not in err
     assert "totals over the groups of by=['source']" in net.read_text(encoding="utf-8")
+
+
+def test_cooccur_says_how_many_spans_stayed_ambiguous(files, capsys):
+    """Spans left undecided are counted for each candidate: the summary line says so."""
+    gz = files["dir"] / "amb.csv"
+    pd.DataFrame({"id": ["JP", "CN", "KR-S", "KR-N"], "name": ["Japan", "China", "South Korea", "North Korea"],
+                  "kind": ["country"] * 4, "aliases": ["", "", "Korea", "Korea"]}).to_csv(gz, index=False)
+    docs = files["dir"] / "k.jsonl"
+    docs.write_text(json.dumps({"body": "Korea and Japan met."}) + "\n", encoding="utf-8")
+    out = files["dir"] / "pairs.csv"
+    assert main(["cooccur", str(docs), "-g", str(gz), "--text", "body", "-o", str(out)]) == 0
+    assert "1 ambiguous spans left undecided" in capsys.readouterr().out

@@ -637,7 +637,7 @@ def test_evidence_with_ids_and_groups() -> None:
     assert co.meta["missing_key_docs"] == 1 and len(caught) == 1
     assert co.pairs[["outlet", "a", "b", "n_ab"]].values.tolist() == [["AP", "JP", "ru", 1], ["BBC", "JP", "ru", 1]]
     ev = co.evidence("JP", "ru")
-    assert list(ev.columns) == ["doc", "outlet", "unit", "start", "end", "text", "spans_a", "spans_b"]
+    assert list(ev.columns) == ["doc", "outlet", "unit", "start", "end", "text", "spans_a", "spans_b", "ambiguous"]
     assert ev[["doc", "outlet", "unit", "text"]].values.tolist() == [
         ["d1", "AP", 0, "Japan and Russia met."], ["d3", "BBC", 1, "Russia and Japan."]]
     assert ev["spans_a"].tolist() == [[(0, 5)], [(11, 16)]] and ev["spans_b"].tolist() == [[(10, 16)], [(0, 6)]]

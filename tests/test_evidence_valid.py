@@ -335,9 +335,9 @@ WORLD_DOCS = ["Brown met Brown in Paris.", "Georgia and Georgia. Paris, Lyon and
 
 
 def _rows(ev: pd.DataFrame) -> List[Any]:
-    return [(d, u, s, e, t, [tuple(x) for x in sa], [tuple(x) for x in sb])
-            for d, u, s, e, t, sa, sb in ev[["doc", "unit", "start", "end", "text", "spans_a", "spans_b"]].itertuples(
-                index=False, name=None)]
+    cols = ["doc", "unit", "start", "end", "text", "spans_a", "spans_b", "ambiguous"]
+    return [(d, u, s, e, t, [tuple(x) for x in sa], [tuple(x) for x in sb], bool(am))
+            for d, u, s, e, t, sa, sb, am in ev[cols].itertuples(index=False, name=None)]
 
 
 @pytest.mark.parametrize("ambiguous", ["all", "resolve"])
@@ -358,6 +358,16 @@ def test_refound_evidence_follows_the_counting_rules(ambiguous, level, kw) -> No
         assert _rows(ev) == _rows(kept.evidence(r.a, r.b, n=1000))
         if "count" not in kw and "window" not in kw:
             assert len(ev) == r.n_ab
+    # the spans left undecided are counted in meta and flagged in the evidence
+    men = m.mentions(WORLD_DOCS)
+    undecided = men[men["ambiguous"]].drop_duplicates(["doc", "start", "end"])
+    assert co.meta["ambiguous_spans"] == kept.meta["ambiguous_spans"] == len(undecided) > 0
+    flagged = {(int(d), int(s)) for d, s in undecided[["doc", "start"]].itertuples(index=False, name=None)}
+    for r in co.pairs.itertuples(index=False):
+        for row in co.evidence(r.a, r.b, n=1000).itertuples(index=False):
+            spans = [(row.start + s0) for s0, _ in list(row.spans_a) + list(row.spans_b)]
+            # (code points = bytes here: the texts are ASCII)
+            assert row.ambiguous == any((int(row.doc), s0) in flagged for s0 in spans)
     if ambiguous == "all" and level is None and kw == {"unit": "sentence"}:
         # "Brown met Brown in Paris." pairs no Brown with the other; "Gordon Brown" does
         got = {(a, b): n for a, b, n in co.pairs[["a", "b", "n_ab"]].itertuples(index=False, name=None)}
@@ -377,3 +387,14 @@ def test_evidence_of_records(m) -> None:
     recs[0]["body"] = "Japan."
     with pytest.raises(gazetta.GazettaError, match="changed"):
         co.evidence("CN", "JP")
+
+
+def test_ambiguous_spans_add_up_in_merge() -> None:
+    """``meta["ambiguous_spans"]`` of a merged result is the sum of its parts', and the CLI's
+    summary line says how many there were."""
+    m = gazetta.Matcher(_world(), ambiguous="all")
+    a, b = cooc(WORLD_DOCS[:4], m), cooc(WORLD_DOCS[4:], m)
+    whole = cooc(WORLD_DOCS, m)
+    assert a.meta["ambiguous_spans"] > 0 and b.meta["ambiguous_spans"] > 0
+    assert a.merge(b).meta["ambiguous_spans"] == whole.meta["ambiguous_spans"] == \
+        a.meta["ambiguous_spans"] + b.meta["ambiguous_spans"]

@@ -30,7 +30,7 @@ SAMPLES = ("first", "random")
 #: Group codes of documents counted nowhere (see ``cooccurrence.NO_GROUP`` and
 #: ``dedupe.SKIP_GROUP``): no evidence comes from them.
 _NOT_COUNTED = (0xFFFFFFFF, 0xFFFFFFFE)
-_EVIDENCE_COLUMNS = ["unit", "start", "end", "text", "spans_a", "spans_b"]
+_EVIDENCE_COLUMNS = ["unit", "start", "end", "text", "spans_a", "spans_b", "ambiguous"]
 
 Span = Tuple[int, int]
 
@@ -374,7 +374,7 @@ def _kept_rows(co: Any, a: str, b: str, want: Optional[Tuple[Any, ...]] = None) 
 
 def _kept_table(co: Any, rows: pd.DataFrame, a: str, b: str, take: np.ndarray) -> pd.DataFrame:
     cols = ["doc", *co._keys, *_EVIDENCE_COLUMNS]
-    out = rows[cols].iloc[take].reset_index(drop=True)
+    out = rows.reindex(columns=cols).iloc[take].reset_index(drop=True)  # (kept before "ambiguous": NaN)
     out["text"] = out["text"].astype("str")  # kept as object (shared per unit): the usual dtype
     if a > b:
         out = out.rename(columns={"spans_a": "spans_b", "spans_b": "spans_a"})[cols]
@@ -490,7 +490,8 @@ def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Genera
                     row[k] = key[j] if key is not None else None
             row.update({"unit": u, "start": us, "end": ue, "text": _unit_text(text[us:ue]),
                         "spans_a": [(s - us, e - us) for (s, e), _ in sa],
-                        "spans_b": [(s - us, e - us) for (s, e), _ in sb]})
+                        "spans_b": [(s - us, e - us) for (s, e), _ in sb],
+                        "ambiguous": any(nm[0] == "ambiguous" for _, nm in sa + sb)})
             rows.append(row)
             if not want_all and len(rows) >= n:
                 break

@@ -375,6 +375,10 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
              f"{co.meta['n_docs']:,} documents" + (f" ({folded:,} repeated documents folded, --dedupe "
                                                     f"{args.dedupe})" if args.dedupe != "none" else "")
              + f" -> {out}")
+        n_amb = int(co.meta.get("ambiguous_spans", 0))
+        if n_amb:
+            _say(f"{n_amb:,} ambiguous spans left undecided, each counted for every candidate "
+                 "(gazetta audit lists them; evidence flags them)")
         if args.entities:
             _say(f"entities -> {args.entities}")
         if args.network:

@@ -427,6 +427,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "keep_evidence": int(keep_evidence),
         "level": level,
         "dropped_by_level": int(raw["dropped_by_level"]),
+        "ambiguous_spans": int(raw["ambiguous_spans"]),
         "removed_by_rules": int(raw["removed_by_rules"]),
         "removed_by_runs": int(raw["removed_by_runs"]),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -460,7 +461,7 @@ def _kept_evidence(raw: Dict[str, Any], grouper: "_Grouper", matcher: Matcher, f
                         # object dtype: the rows of a unit share its one str (a str column would copy
                         # the unit once per pair)
                         "text": pd.Series(raw["ev_text"], dtype=object), "spans_a": raw["ev_spans_a"],
-                        "spans_b": raw["ev_spans_b"]})
+                        "spans_b": raw["ev_spans_b"], "ambiguous": raw["ev_ambiguous"].astype(bool)})
     for j, c in enumerate(grouper.columns):
         vals = [grouper.keys[x][j] for x in g]
         out[c] = pd.PeriodIndex(vals, freq=grouper.freq) if (c == grouper.time and len(vals)) else vals
@@ -1379,11 +1380,12 @@ class Cooccurrence:
         Returns
         -------
         DataFrame
-            ``[doc, <group keys>..., unit, start, end, text, spans_a, spans_b]``: the document
-            (its id, or position), the unit's index within the document and its span, the
-            unit's text (a lone surrogate shown as U+FFFD), and the code-point spans of the
-            mentions of ``a`` and of ``b`` (relative to the unit's text), at most ``n`` rows,
-            in corpus order. In a notebook the mentions are highlighted (also in column
+            ``[doc, <group keys>..., unit, start, end, text, spans_a, spans_b, ambiguous]``: the
+            document (its id, or position), the unit's index within the document and its span,
+            the unit's text (a lone surrogate shown as U+FFFD), the code-point spans of the
+            mentions of ``a`` and of ``b`` (relative to the unit's text), and whether one of
+            those mentions is a span left ambiguous (undecided, counted for each of its
+            candidates: ``meta["ambiguous_spans"]``), at most ``n`` rows, in corpus order. In a notebook the mentions are highlighted (also in column
             subsets such as ``[["doc", "text"]]``).
 
         Examples

@@ -113,6 +113,9 @@ pub struct Counter {
     pub level: Option<Arc<Vec<u32>>>,
     /// Mentions dropped because their entity has no ancestor-or-self of the level's kind.
     pub dropped_by_level: u64,
+    /// Spans left ambiguous (undecided by `ambiguous="resolve"`, or every span of several
+    /// candidates with `ambiguous="all"`): each is counted once for every candidate.
+    pub ambiguous_spans: u64,
     /// Candidates removed by context rules before resolution.
     pub removed: Removed,
     /// Documents split into paragraphs or sentences with every line break as a paragraph
@@ -125,7 +128,7 @@ pub struct Counter {
 
 /// A unit kept as evidence, shared by its pairs: text, start and end (code points in the
 /// document) and each mention's (entity, span relative to the unit).
-type KeptUnit = (Arc<str>, usize, usize, Vec<(u32, (usize, usize))>);
+type KeptUnit = (Arc<str>, usize, usize, Vec<(u32, (usize, usize), bool)>);
 
 /// One unit kept as evidence for a pair (see [`Counter::evidence_cap`]): enough to show the
 /// unit without the corpus. Offsets are code points; `spans_*` are relative to the unit.
@@ -145,6 +148,9 @@ pub struct EvidenceRef {
     pub spans_a: Vec<(usize, usize)>,
     /// Mentions of `b` in the unit.
     pub spans_b: Vec<(usize, usize)>,
+    /// Whether a mention of `a` or `b` in the unit is a span left ambiguous (counted for each
+    /// of its candidates).
+    pub ambiguous: bool,
 }
 
 /// The counted tables as columns, sorted by (group, a, b) and (group, entity).
@@ -190,10 +196,18 @@ fn span_class(start: usize, end: usize) -> u64 {
     ((start as u64) << 32 ^ end as u64) & !(1u64 << 63)
 }
 
-/// Classes of the mentions `found` (same-span candidates consecutive), one per mention.
-fn mention_classes(found: &[Mention], out: &mut Vec<u64>) {
+/// Whether a class is that of a span left ambiguous.
+#[inline]
+fn ambiguous_class(class: u64) -> bool {
+    class >> 63 == 1
+}
+
+/// Classes of the mentions `found` (same-span candidates consecutive), one per mention; returns
+/// the number of spans left ambiguous.
+fn mention_classes(found: &[Mention], out: &mut Vec<u64>) -> u64 {
     use std::hash::{Hash, Hasher};
     out.clear();
+    let mut n_ambiguous = 0;
     let mut i = 0;
     while i < found.len() {
         let mut j = i + 1;
@@ -205,6 +219,7 @@ fn mention_classes(found: &[Mention], out: &mut Vec<u64>) {
             let mut ents: Vec<u32> = found[i..j].iter().map(|m| m.entity).collect();
             ents.sort_unstable();
             ents.hash(&mut h);
+            n_ambiguous += 1;
             h.finish() | (1u64 << 63)
         } else {
             span_class(found[i].start_byte, found[i].end_byte)
@@ -212,6 +227,7 @@ fn mention_classes(found: &[Mention], out: &mut Vec<u64>) {
         out.extend(std::iter::repeat(c).take(j - i));
         i = j;
     }
+    n_ambiguous
 }
 
 /// Target size of a chunk of work (see [`Counter::add_batch_at`]): small enough that the
@@ -301,6 +317,7 @@ impl Counter {
         }
         self.skipped_docs += other.skipped_docs;
         self.dropped_by_level += other.dropped_by_level;
+        self.ambiguous_spans += other.ambiguous_spans;
         self.removed.add(other.removed);
         self.read_line += other.read_line;
         self.read_blank += other.read_blank;
@@ -459,7 +476,7 @@ impl Counter {
         matcher.find_bytes_into(text, &mut sc.matcher, &mut sc.found, cancel)?; // byte offsets are all counting needs
         self.removed.add(sc.matcher.take_removed());
         sc.ms.clear();
-        mention_classes(&sc.found, &mut sc.classes);
+        self.ambiguous_spans += mention_classes(&sc.found, &mut sc.classes);
         let found = sc.found.iter().zip(&sc.classes);
         match &self.level {
             None => sc.ms.extend(found.map(|(m, &class)| M { start: m.start_byte, end: m.end_byte, entity: m.entity, class })),
@@ -738,10 +755,14 @@ impl Counter {
                 offs.dedup();
                 let cps = bytes_to_cps(unit_text, &offs);
                 let cp = |o: usize| cps[offs.partition_point(|&x| x < o)];
-                let spans = inside.iter().map(|m| (m.entity, (cp(m.start - us), cp(m.end - us)))).collect();
+                let spans = inside
+                    .iter()
+                    .map(|m| (m.entity, (cp(m.start - us), cp(m.end - us)), ambiguous_class(m.class)))
+                    .collect();
                 (Arc::from(unit_text), c[0], c[1], spans)
             });
             let rel = |e: u32| -> Vec<(usize, usize)> { spans.iter().filter(|x| x.0 == e).map(|x| x.1).collect() };
+            let ambiguous = spans.iter().any(|x| x.2 && (x.0 == a || x.0 == b));
             v.push(EvidenceRef {
                 doc,
                 unit: u as u32,
@@ -750,6 +771,7 @@ impl Counter {
                 text: Arc::clone(unit_arc),
                 spans_a: rel(a),
                 spans_b: rel(b),
+                ambiguous,
             });
         }
     }
@@ -904,6 +926,18 @@ mod tests {
         // Two spans of one ambiguous name do not pair its candidates either.
         let c = count(&m, &["Georgia, Georgia."], SENT, 1);
         assert!(c.n_ab.is_empty());
+        // Each span left ambiguous is counted once, whatever its number of candidates, and
+        // the evidence of a pair through it is flagged.
+        let rank = id_ranks(&m.spec().ids);
+        let mut c = Counter::new();
+        c.evidence_cap = 10;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let texts = ["Georgia and Russia. Georgia, Georgia.", "Russia and Russia."];
+        c.add_batch(&m, &texts, &[0, 0], &rank, &SENT, &pool, &Control::default()).unwrap();
+        assert_eq!(c.ambiguous_spans, 3);
+        let ev = c.evidence(&rank);
+        assert_eq!(ev.len(), 2);
+        assert!(ev.iter().all(|(_, r)| r.ambiguous && r.doc == 0 && r.unit == 0));
     }
 
     #[test]

@@ -135,6 +135,7 @@ impl PyCounter {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             d.set_item("skipped_docs", inner.skipped_docs)?;
             d.set_item("dropped_by_level", inner.dropped_by_level)?;
+            d.set_item("ambiguous_spans", inner.ambiguous_spans)?;
             d.set_item("removed_by_rules", inner.removed.rules)?;
             d.set_item("removed_by_runs", inner.removed.runs)?;
             d.set_item("read_line", inner.read_line)?;
@@ -147,6 +148,7 @@ impl PyCounter {
             let mut unit = Vec::with_capacity(ev.len());
             let mut start = Vec::with_capacity(ev.len());
             let mut end = Vec::with_capacity(ev.len());
+            let mut ambiguous = Vec::with_capacity(ev.len());
             let texts = PyList::empty(py);
             // One Python str per kept unit, referenced by every pair row that keeps it.
             let mut unit_strs: std::collections::HashMap<(u64, u32), Bound<'_, pyo3::types::PyString>> =
@@ -161,6 +163,7 @@ impl PyCounter {
                 unit.push(r.unit);
                 start.push(r.start as u64);
                 end.push(r.end as u64);
+                ambiguous.push(r.ambiguous);
                 let s = unit_strs.entry((r.doc, r.unit)).or_insert_with(|| pyo3::types::PyString::new(py, &r.text));
                 texts.append(&*s)?;
                 spans_a.append(r.spans_a.clone())?;
@@ -176,6 +179,7 @@ impl PyCounter {
             d.set_item("ev_text", texts)?;
             d.set_item("ev_spans_a", spans_a)?;
             d.set_item("ev_spans_b", spans_b)?;
+            d.set_item("ev_ambiguous", ambiguous.into_pyarray(py))?;
         }
         d.set_item("pair_group", c.pair_group.into_pyarray(py))?;
         d.set_item("pair_a", c.pair_a.into_pyarray(py))?;
