@@ -584,12 +584,12 @@ TABLE: List[Tuple[str, str, str, Dict[str, Any], Dict[str, Any], bool]] = [
 COUNTRY_COLUMNS = [
     ("label", "configuration"), ("P", "P"), ("R", "R"), ("F1", "F1"), ("F1x", "F1 exact"),
     ("dP", "doc P"), ("dR", "doc R"), ("dF1", "doc F1"), ("pred", "predictions"), ("amb", "ambiguous spans"),
-    ("res", "resolved c/d/s/p, left"), ("match", "match time"),
+    ("res", "resolved l/c/d/s/p, left"), ("match", "match time"),
 ]
 CITY_COLUMNS = [
     ("label", "configuration"), ("sP", "span P"), ("scR", "span R cities"), ("saR", "span R all"),
     ("iP", "id P"), ("iR", "id R"), ("iF1", "id F1"), ("mP", "MP id P"), ("mcR", "MP id R cities"),
-    ("mcF1", "MP id F1 cities"), ("mF1", "MP id F1"), ("amb", "ambiguous spans"), ("res", "resolved c/d/s/p, left"),
+    ("mcF1", "MP id F1 cities"), ("mF1", "MP id F1"), ("amb", "ambiguous spans"), ("res", "resolved l/c/d/s/p, left"),
     ("build", "build time"), ("match", "match time"),
 ]
 
@@ -600,8 +600,8 @@ def _table_row(task: str, label: str, res: Optional[Mapping[str, Any]], note: st
     row: Dict[str, Any] = {"label": label, "amb": f"{res['ambiguous_spans']:,}",
                            "match": f"{res['seconds'] * 1000:.0f} ms"}
     rb = res.get("resolved_by") or {}
-    if any(rb.get(k) for k in ("context", "document", "support", "prior")):
-        row["res"] = "/".join(f"{rb.get(k, 0):,}" for k in ("context", "document", "support", "prior")) + \
+    if any(rb.get(k) for k in ("list", "context", "document", "support", "prior")):
+        row["res"] = "/".join(f"{rb.get(k, 0):,}" for k in ("list", "context", "document", "support", "prior")) + \
             f", {rb.get('none', 0):,}"
     if task == "countries":
         m, x, d = res["mention"], res["mention_exact"], res["document"]
@@ -671,8 +671,9 @@ def run_table(docs: Sequence[Mapping[str, Any]], *, repeat: int = 3, only: Optio
             f"on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (times are wall times, only "
             "comparable within one table).")
     parts = [head]
-    parts += ["", "*ambiguous spans*: spans with several candidates in the output; *resolved c/d/s/p, left*: spans "
-              "of any kind that the matcher's resolution settled by context / document / support / prior, and that "
+    parts += ["", "*ambiguous spans*: spans with several candidates in the output; *resolved l/c/d/s/p, left*: spans "
+              "of any kind that the matcher's resolution settled by list / context / document / support / prior, and "
+              "that "
               "it left ambiguous."]
     if rows["countries"]:
         parts += ["", "Countries (mention level unless marked doc):", "",

@@ -1950,9 +1950,16 @@ class Gazetteer:
                 f"{f' ({shown})' if kinds else ''}, {n_amb} ambiguous aliases")
 
     def _head(self, n: int = 5) -> pd.DataFrame:
+        """The first ``n`` rows for display: a phrase-rule list longer than three phrases is
+        shown as its length ("184 phrases"), so that one row fits a screen."""
         sub = Gazetteer()
         sub._entities = self._entities[:n]
-        return sub.to_dataframe()
+        df = sub.to_dataframe()
+        for col in _RULES:
+            if col in df.columns:
+                df[col] = [f"{len(v)} phrases" if isinstance(v, (list, tuple)) and len(v) > 3 else v
+                           for v in df[col]]
+        return df
 
     def __repr__(self) -> str:
         """Sizes and the first rows.
@@ -2459,11 +2466,12 @@ class Gazetteer:
           entity is found exactly where it was before and only the display name (``name``
           columns, plots) changes. Remove an alias with :meth:`update` (``remove_aliases=``).
 
-        "Count Russia as the Soviet Union in a 1987 corpus" is
+        For a corpus of one era the defaults are right as they are: in 1987 news the Soviet
+        Union is an entity of its own (``SUHH``) beside Russia. Only a study across decades
+        that wants one line for Russia and the Soviet Union needs
         ``countries(historical="fold").rename(names={"RU": "Soviet Union"})``: the Soviet
-        aliases are folded into ``RU`` and the results read "Soviet Union". Without the fold
-        the Soviet Union is an entity of its own (``SUHH``), and ``"Soviet Union"`` would
-        become an alias shared by both.
+        aliases are folded into ``RU`` and the results read "Soviet Union". (Renaming without
+        the fold would make ``"Soviet Union"`` an alias shared by ``RU`` and ``SUHH``.)
 
         Parameters
         ----------
