@@ -258,6 +258,17 @@ pub struct ResolveScratch {
     keep: Vec<bool>,
     cands: Vec<u32>,
     narrowed: Vec<u32>,
+    list: ListScratch,
+}
+
+/// Buffers of [`list_choices`], reused from document to document.
+#[derive(Debug, Default, Clone)]
+struct ListScratch {
+    spans: Vec<(usize, usize, usize, usize)>,
+    by_end: Vec<(usize, usize, usize, usize)>,
+    members: Vec<(usize, usize)>,
+    wanted: Vec<u32>,
+    out: Vec<Option<u32>>,
 }
 
 /// Resolves the ambiguous spans among one document's mentions (`ms`, in the matcher's output
@@ -324,7 +335,8 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
         g
     };
     // Pass 0: list (see `list_choices`); a span it decides counts as decided by context.
-    let by_list = list_choices(h, kinds, text, ms, &groups);
+    list_choices(h, kinds, text, ms, &groups, &mut sc.list);
+    let by_list = std::mem::take(&mut sc.list.out);
     // Pass 1: context. When the only relatives mentioned are roots (the United States for
     // "Georgia" the state) and a candidate is mentioned unambiguously itself ("Georgian"), the
     // candidate's own mention decides instead (one sense per document; labelled "document").
@@ -452,6 +464,7 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
         k += 1;
         sc.keep[k - 1]
     });
+    sc.list.out = by_list; // its buffer, for the next document
 }
 
 /// The list step of [`resolve_document`]: per ambiguous span (`groups`), the one candidate
@@ -465,19 +478,22 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
 /// "Toronto, Ontario" and "Washington, D.C." are a place and its region, not a list, and the
 /// context step decides them. Empty when `kinds` is empty (every entity of one kind: nothing
 /// to choose by).
-fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups: &[(usize, usize)]) -> Vec<Option<u32>> {
+fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups: &[(usize, usize)], sc: &mut ListScratch) {
+    sc.out.clear();
     if kinds.is_empty() {
-        return Vec::new();
+        return;
     }
+    let ListScratch { spans, by_end, members, wanted, out } = sc;
     // Every span once: (start, end, first mention, end mention), in start order.
-    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    spans.clear();
     for (k, m) in ms.iter().enumerate() {
         match spans.last_mut() {
             Some(x) if x.0 == m.start_byte && x.1 == m.end_byte => x.3 = k + 1,
             _ => spans.push((m.start_byte, m.end_byte, k, k + 1)),
         }
     }
-    let mut by_end: Vec<(usize, usize, usize, usize)> = spans.iter().map(|&(s, e, i, j)| (e, s, i, j)).collect();
+    by_end.clear();
+    by_end.extend(spans.iter().map(|&(s, e, i, j)| (e, s, i, j)));
     by_end.sort_unstable();
     let kind = |c: u32| kinds.get(c as usize).copied();
     let joined = |lo: usize, hi: usize| text.get(lo..hi).is_some_and(list_gap);
@@ -494,64 +510,59 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
         };
         up(a, h.parent(b)) || up(b, h.parent(a))
     };
-    // The list's spans (mention ranges) of the span at `s..e`.
-    let mut members: Vec<(usize, usize)> = Vec::new();
-    let mut wanted: Vec<u32> = Vec::new();
-    groups
-        .iter()
-        .map(|&(i, j)| {
-            let (s, e) = (ms[i].start_byte, ms[i].end_byte);
-            members.clear();
-            // Rightwards: the spans starting first at or after `p`, while joined.
-            let mut p = e;
-            loop {
-                let first = spans.partition_point(|x| x.0 < p);
-                let Some(&(m, _, _, _)) = spans.get(first) else { break };
-                if !joined(p, m) {
-                    break;
-                }
-                let next = spans[first..].iter().take_while(|x| x.0 == m);
-                p = next.clone().map(|x| x.1).max().unwrap_or(m);
-                members.extend(next.map(|x| (x.2, x.3)));
-                if p <= m {
-                    break;
-                }
+    // `members`: the list's spans (mention ranges) of the span at `s..e`.
+    out.extend(groups.iter().map(|&(i, j)| {
+        let (s, e) = (ms[i].start_byte, ms[i].end_byte);
+        members.clear();
+        // Rightwards: the spans starting first at or after `p`, while joined.
+        let mut p = e;
+        loop {
+            let first = spans.partition_point(|x| x.0 < p);
+            let Some(&(m, _, _, _)) = spans.get(first) else { break };
+            if !joined(p, m) {
+                break;
             }
-            // Leftwards: the spans ending last at or before `q`, while joined.
-            let mut q = s;
-            loop {
-                let last = by_end.partition_point(|x| x.0 <= q);
-                if last == 0 {
-                    break;
-                }
-                let m = by_end[last - 1].0;
-                if !joined(m, q) {
-                    break;
-                }
-                let prev = by_end[..last].iter().rev().take_while(|x| x.0 == m);
-                q = prev.clone().map(|x| x.1).min().unwrap_or(m);
-                members.extend(prev.map(|x| (x.2, x.3)));
-                if q >= m {
-                    break;
-                }
+            let next = spans[first..].iter().take_while(|x| x.0 == m);
+            p = next.clone().map(|x| x.1).max().unwrap_or(m);
+            members.extend(next.map(|x| (x.2, x.3)));
+            if p <= m {
+                break;
             }
-            let cands = || (i..j).map(|k| ms[k].entity);
-            let mut others = members.iter().flat_map(|&(a, b)| ms[a..b].iter().map(|x| x.entity));
-            if others.any(|x| cands().any(|c| lineal(c, x))) {
-                return None;
+        }
+        // Leftwards: the spans ending last at or before `q`, while joined.
+        let mut q = s;
+        loop {
+            let last = by_end.partition_point(|x| x.0 <= q);
+            if last == 0 {
+                break;
             }
-            wanted.clear();
-            wanted.extend(members.iter().filter(|&&(a, b)| b == a + 1 && !ms[a].ambiguous).filter_map(|&(a, _)| kind(ms[a].entity)));
-            if wanted.is_empty() {
-                return None;
+            let m = by_end[last - 1].0;
+            if !joined(m, q) {
+                break;
             }
-            let mut hit = cands().filter(|&c| kind(c).is_some_and(|k| wanted.contains(&k)));
-            match (hit.next(), hit.next()) {
-                (Some(c), None) => Some(c),
-                _ => None,
+            let prev = by_end[..last].iter().rev().take_while(|x| x.0 == m);
+            q = prev.clone().map(|x| x.1).min().unwrap_or(m);
+            members.extend(prev.map(|x| (x.2, x.3)));
+            if q >= m {
+                break;
             }
-        })
-        .collect()
+        }
+        let cands = || (i..j).map(|k| ms[k].entity);
+        let mut others = members.iter().flat_map(|&(a, b)| ms[a..b].iter().map(|x| x.entity));
+        if others.any(|x| cands().any(|c| lineal(c, x))) {
+            return None;
+        }
+        wanted.clear();
+        wanted.extend(members.iter().filter(|&&(a, b)| b == a + 1 && !ms[a].ambiguous).filter_map(|&(a, _)| kind(ms[a].entity)));
+        if wanted.is_empty() {
+            return None;
+        }
+        let mut hit = cands().filter(|&c| kind(c).is_some_and(|k| wanted.contains(&k)));
+        match (hit.next(), hit.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }));
 }
 
 /// The candidate whose prior is at least the hierarchy's ratio times every other's (and, with
