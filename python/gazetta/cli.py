@@ -614,6 +614,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _say(f"{len(mentions):,} mentions of {mentions['entity'].nunique()} countries; "
              f"{int(total.groups['n'].iloc[0]):,} sentences; {len(total.pairs):,} country pairs "
              f"co-occur in a sentence")
+        n_rules, n_amb = int(co.meta.get("removed_by_rules", 0)), int(co.meta.get("ambiguous_spans", 0))
+        _say(f"Context rules removed {n_rules:,} candidate mentions ('Georgia Power', 'French Open', 'Mr Jordan'); "
+             f"{n_amb:,} span{'s' if n_amb != 1 else ''} stayed ambiguous and "
+             f"{'are' if n_amb != 1 else 'is'} counted for each candidate (gazetta audit lists such spans)")
         _say("")
         _say(f"Top {args.top} pairs (sentences mentioning both; npmi: -1 never together .. 0 chance .. 1 always):")
         top = total.pairs.head(args.top).assign(pair=lambda d: d["name_a"] + " – " + d["name_b"])
