@@ -439,6 +439,29 @@ def after_article(text: str, start: int) -> bool:
 
 LIST_WORDS = ("and", "or", "&", "/", "v", "v.", "vs", "vs.", "versus", "-", "\u2013", "\u2014")
 
+#: How many spans the list step reads on each side of an ambiguous span.
+LIST_REACH = 8
+
+
+def name_before_comma(text: str, start: int) -> Optional[int]:
+    """The end of a capitalised word (its first character upper- or titlecase) that a comma,
+    with any whitespace around it, separates from ``start`` ("Atlanta, |Georgia"), else None."""
+    k = start
+    while k > 0 and is_space(text[k - 1]):
+        k -= 1
+    if k == 0 or text[k - 1] != ",":
+        return None
+    k -= 1
+    while k > 0 and is_space(text[k - 1]):
+        k -= 1
+    i = k
+    while i > 0 and is_word(text[i - 1]):
+        i -= 1
+    if i == k:
+        return None
+    c = text[i]
+    return k if (c.isupper() or unicodedata.category(c) == "Lt") else None
+
 
 def list_gap(gap: str) -> bool:
     """Whether ``gap`` (the text between two mentions) joins them in a list: at most 32
@@ -788,12 +811,17 @@ class Reference:
         """Step 0, list (docs/resolution.md): the one candidate of span ``k`` whose kind is the
         kind of an unambiguous span of the list it stands in: from it, the spans starting first
         at or after its end (ending last at or before its start) when a list gap is between,
-        and on from those the same way; none when a candidate of any of them is an ancestor
-        or a descendant of a candidate of this span."""
+        and on from those the same way, up to :data:`LIST_REACH` on each side; none when a
+        candidate of any of them is an ancestor or a descendant of a candidate of this span,
+        or when a capitalised word that ends no span and a comma come right before it
+        ("Atlanta, Georgia"). Entities of kind "" are neither chosen nor evidence."""
         s, e = where[k]
+        w = name_before_comma(text, s)
+        if w is not None and not any(e2 == w for _, e2 in where):
+            return None
         members: List[List[Tuple[int, int]]] = []  # the rows of the list's other spans
         p = e
-        while True:  # rightwards
+        for _ in range(LIST_REACH):  # rightwards
             after = [s2 for s2, _ in where if s2 >= p]
             if not after or not list_gap(text[p:min(after)]):
                 break
@@ -804,7 +832,7 @@ class Reference:
             if p <= m:
                 break
         q = s
-        while True:  # leftwards
+        for _ in range(LIST_REACH):  # leftwards
             before = [e2 for _, e2 in where if e2 <= q]
             if not before or not list_gap(text[max(before):q]):
                 break
@@ -818,7 +846,7 @@ class Reference:
         cands = [ent for ent, _ in spans[k]]
         if any(x in self.ancestors(c) or c in self.ancestors(x) for rows in members for x, _ in rows for c in cands):
             return None
-        wanted = {self.kinds[rows[0][0]] for rows in members if len(rows) == 1}
+        wanted = {self.kinds[rows[0][0]] for rows in members if len(rows) == 1} - {""}
         hits = [ent for ent in cands if self.kinds[ent] in wanted]
         return hits[0] if len(hits) == 1 else None
 

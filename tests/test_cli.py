@@ -339,4 +339,4 @@ def test_cooccur_says_how_many_spans_stayed_ambiguous(files, capsys):
     docs.write_text(json.dumps({"body": "Korea and Japan met."}) + "\n", encoding="utf-8")
     out = files["dir"] / "pairs.csv"
     assert main(["cooccur", str(docs), "-g", str(gz), "--text", "body", "-o", str(out)]) == 0
-    assert "1 ambiguous spans left undecided" in capsys.readouterr().out
+    assert "1 ambiguous span left undecided" in capsys.readouterr().out

@@ -359,8 +359,11 @@ def test_refound_evidence_follows_the_counting_rules(ambiguous, level, kw) -> No
         if "count" not in kw and "window" not in kw:
             assert len(ev) == r.n_ab
     # the spans left undecided are counted in meta and flagged in the evidence
-    men = m.mentions(WORLD_DOCS)
-    undecided = men[men["ambiguous"]].drop_duplicates(["doc", "start", "end"])
+    # (with level=, a span whose candidates roll up to one entity counts once: not ambiguous)
+    men = m.mentions(WORLD_DOCS, level=level)
+    col = "entity" if level is None else "level_entity"
+    per_span = men[men["ambiguous"] & men[col].notna()].groupby(["doc", "start", "end"], observed=True)[col].nunique()
+    undecided = per_span[per_span > 1].reset_index()
     assert co.meta["ambiguous_spans"] == kept.meta["ambiguous_spans"] == len(undecided) > 0
     flagged = {(int(d), int(s)) for d, s in undecided[["doc", "start"]].itertuples(index=False, name=None)}
     for r in co.pairs.itertuples(index=False):

@@ -80,6 +80,33 @@ def test_list(text: str, expected: List[Tuple[str, bool, str]]) -> None:
     assert decided(world(), text, "Georgia") == expected
 
 
+def test_list_abstains_after_an_unknown_name_and_a_comma() -> None:
+    """"Atlanta, Georgia, Japan ..." with a gazetteer that does not know Atlanta: a place and its
+    region, not a list (the list step leaves it to the next steps)."""
+    g = world().drop("ATL").add("JP", "Japan", kind="country", prior=125e6)
+    assert decided(g, "The summit in Atlanta, Georgia, Japan's prime minister said.", "Georgia") == \
+        [("GE", True, "none"), ("US-GA", True, "none")]
+    # a name that is a mention is the list's: "France, Georgia, Japan"
+    assert decided(g, "France, Georgia, Japan", "Georgia") == [("GE", False, "list")]
+
+
+def test_list_reads_eight_spans_on_each_side() -> None:
+    """The list step reads at most eight spans on each side (a document of one long list costs
+    time in proportion to its length); spans farther away are decided by the document step."""
+    text = "France, " + ", ".join(["Georgia"] * 12)
+    got = [how for s, ent, amb, how in resolved(world(), text) if s == "Georgia"]
+    assert got == ["list"] * 8 + ["document"] * 4
+
+
+def test_list_ignores_entities_without_a_kind() -> None:
+    """An entity without a kind is neither chosen by the list step nor evidence for a kind."""
+    g = (gazetta.Gazetteer().add("FR", "France").add("IT", "Italy").add("GE", "Georgia", kind="country")
+         .add("US-GA", "Georgia"))
+    assert decided(g, "France, Georgia and Italy", "Georgia") == [("GE", True, "none"), ("US-GA", True, "none")]
+    g = g.update("FR", kind="country")
+    assert decided(g, "France, Georgia and Italy", "Georgia") == [("GE", False, "list")]
+
+
 def test_list_needs_kinds_that_tell_the_candidates_apart() -> None:
     """Without kinds (or when both candidates have the neighbour's kind) the list decides
     nothing."""

@@ -18,8 +18,9 @@
 //!   the reference's candidates filtered by the same rules before resolution;
 //! - `ambiguous="resolve"` over a hierarchy (parents, priors, `prior_ratio`): the same spans as
 //!   `ambiguous="all"`; an unambiguous span is unchanged (`resolved_by` Unambiguous); an
-//!   ambiguous one keeps one of its candidates, unflagged, decided by context / document /
-//!   support / prior (each label checked against what it claims; without parents, the prior's
+//!   ambiguous one keeps one of its candidates, unflagged, decided by list / context / document /
+//!   support / prior (each label checked against what it claims — list: the only candidate of
+//!   a kind that an unambiguous mention has, when kinds are on; without parents, the prior's
 //!   winner and margin, and the candidates an undecided span keeps, against the document step),
 //!   or at least two of its candidates, flagged, `resolved_by` None; a fresh matcher and a
 //!   reused scratch give the same result.
@@ -107,10 +108,12 @@ fn build_spec(inp: &Input) -> Option<MatcherSpec> {
     };
     let mut spec = MatcherSpec { options, ..Default::default() };
     let n_ent = N_ALIAS_ENT;
+    // Kinds (control bit 0x40): two kinds and none, so that the list step of resolution runs.
+    const KINDS: [&str; N_ENT] = ["x", "y", "", "y", "x", "y"];
     for i in 0..N_ENT {
         spec.ids.push(format!("E{i}"));
         spec.names.push(format!("E{i}"));
-        spec.kinds.push(String::new());
+        spec.kinds.push(if flags & 0x40 != 0 { KINDS[i].to_string() } else { String::new() });
     }
     // Keep automata small: a handful of valid aliases.
     for (i, a) in inp.aliases.iter().take(12).enumerate() {
@@ -423,6 +426,14 @@ fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
     );
     // Entities mentioned unambiguously, and those resolved by context (for "document").
     let plain: Vec<u32> = resolved.iter().filter(|x| x.resolved_by == ResolvedBy::Unambiguous).map(|x| x.entity).collect();
+    // Without parents, the entities the document step narrows to: those mentioned
+    // unambiguously and those the list step chose.
+    let chosen: Vec<u32> = resolved
+        .iter()
+        .filter(|x| matches!(x.resolved_by, ResolvedBy::Unambiguous | ResolvedBy::List))
+        .map(|x| x.entity)
+        .collect();
+    let kinds = &m.spec().kinds;
     for (a, r) in sa.iter().zip(&sr) {
         let cands = &all[a.2..a.3];
         let got = &resolved[r.2..r.3];
@@ -446,17 +457,29 @@ fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
                 ResolvedBy::Document => assert!(
                     resolved.iter().any(|x| x.entity == g.entity
                         && (x.start_byte, x.end_byte) != (g.start_byte, g.end_byte)
-                        && matches!(x.resolved_by, ResolvedBy::Unambiguous | ResolvedBy::Context)),
+                        && matches!(x.resolved_by, ResolvedBy::Unambiguous | ResolvedBy::Context | ResolvedBy::List)),
                     "resolved by document, but the entity is not mentioned elsewhere: {g:?}"
                 ),
                 ResolvedBy::Support => assert!(h.has_parents(), "support without a hierarchy: {g:?}"),
+                ResolvedBy::List => {
+                    let k = &kinds[g.entity as usize];
+                    assert!(!k.is_empty(), "the list chose an entity without a kind: {g:?}");
+                    assert!(
+                        resolved.iter().any(|x| x.resolved_by == ResolvedBy::Unambiguous && &kinds[x.entity as usize] == k),
+                        "resolved by list, but no unambiguous mention has its kind: {g:?}"
+                    );
+                    assert!(
+                        cands.iter().filter(|c| &kinds[c.entity as usize] == k).count() == 1,
+                        "resolved by list, but several candidates have the kind: {g:?}"
+                    );
+                }
                 ResolvedBy::Prior => {
                     let pg = h.prior(g.entity);
                     assert!(pg > 0.0, "resolved by a zero prior: {g:?}");
                     // Without parents only the document step narrows the candidates before the
                     // prior: the winner is one of those left, by the margin over each other.
                     if !h.has_parents() {
-                        let left = left_without_parents(cands, &plain);
+                        let left = left_without_parents(cands, &chosen);
                         assert!(left.contains(&g.entity), "the prior chose a candidate the document step removed: {g:?}");
                         for &o in left.iter().filter(|&&o| o != g.entity) {
                             assert!(pg > h.prior(o) && pg >= ratio * h.prior(o), "prior does not dominate: {g:?} vs entity {o}");
@@ -470,7 +493,7 @@ fn check_resolution(m: &Matcher, all: &[Mention], resolved: &[Mention]) {
             if !h.has_parents() {
                 let mut kept: Vec<u32> = got.iter().map(|g| g.entity).collect();
                 kept.sort_unstable();
-                assert_eq!(kept, left_without_parents(cands, &plain), "an undecided span keeps what the document step left");
+                assert_eq!(kept, left_without_parents(cands, &chosen), "an undecided span keeps what the document step left");
             }
             for g in got {
                 assert!(g.ambiguous && g.resolved_by == ResolvedBy::None, "an undecided span: {g:?}");

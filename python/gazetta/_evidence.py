@@ -374,7 +374,9 @@ def _kept_rows(co: Any, a: str, b: str, want: Optional[Tuple[Any, ...]] = None) 
 
 def _kept_table(co: Any, rows: pd.DataFrame, a: str, b: str, take: np.ndarray) -> pd.DataFrame:
     cols = ["doc", *co._keys, *_EVIDENCE_COLUMNS]
-    out = rows.reindex(columns=cols).iloc[take].reset_index(drop=True)  # (kept before "ambiguous": NaN)
+    out = rows.reindex(columns=cols).iloc[take].reset_index(drop=True)
+    if "ambiguous" not in rows.columns:  # kept by a version without the flag: not known
+        out["ambiguous"] = pd.array([pd.NA] * len(out), dtype="boolean")
     out["text"] = out["text"].astype("str")  # kept as object (shared per unit): the usual dtype
     if a > b:
         out = out.rename(columns={"spans_a": "spans_b", "spans_b": "spans_a"})[cols]
@@ -454,9 +456,12 @@ def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Genera
         text = texts[d]
         names = _names(grp)
         by_span: Dict[Tuple[str, Span], Any] = {}
+        mapped_at: Dict[Span, set] = {}  # the entities each span counts for (after level=)
         for s, e, x, nm in zip(grp["start"].to_numpy(), grp["end"].to_numpy(), grp["_mapped"].to_numpy(dtype=object),
                                names):
-            if isinstance(x, str) and (x == a or x == b):  # (a mention without a level entity: NA)
+            if isinstance(x, str):  # (a mention without a level entity: NA)
+                mapped_at.setdefault((int(s), int(e)), set()).add(x)
+            if isinstance(x, str) and (x == a or x == b):
                 by_span.setdefault((x, (int(s), int(e))), nm)  # one row per span and mapped entity
         if unit == "document":
             spans = [(0, len(text))]
@@ -491,7 +496,8 @@ def _refound(co: Any, a: str, b: str, n: int, sample: str, rng: np.random.Genera
             row.update({"unit": u, "start": us, "end": ue, "text": _unit_text(text[us:ue]),
                         "spans_a": [(s - us, e - us) for (s, e), _ in sa],
                         "spans_b": [(s - us, e - us) for (s, e), _ in sb],
-                        "ambiguous": any(nm[0] == "ambiguous" for _, nm in sa + sb)})
+                        # a span left ambiguous that counts for several entities
+                        "ambiguous": any(nm[0] == "ambiguous" and len(mapped_at[sp]) > 1 for sp, nm in sa + sb)})
             rows.append(row)
             if not want_all and len(rows) >= n:
                 break

@@ -33,10 +33,14 @@ def merge(a: Any, b: Any) -> Any:
     meta = dict(a.meta)
     for k in ("n_docs", "missing_texts", "missing_key_docs"):
         meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
-    for k in ("duplicate_docs", "duplicate_ids", "dropped_by_level", "ambiguous_spans", "removed_by_rules",
+    for k in ("duplicate_docs", "duplicate_ids", "dropped_by_level", "removed_by_rules",
               "removed_by_runs", "missing_dates", "unreadable_dates", "dates_to_utc"):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
+    # counted only by newer versions: unknown (None) when a part does not have it
+    na, nb = a.meta.get("ambiguous_spans"), b.meta.get("ambiguous_spans")
+    if "ambiguous_spans" in a.meta or "ambiguous_spans" in b.meta:
+        meta["ambiguous_spans"] = None if na is None or nb is None else int(na) + int(nb)
     pa, pb = a.meta.get("paragraphs_auto"), b.meta.get("paragraphs_auto")
     if isinstance(pa, dict) and isinstance(pb, dict):  # documents read each way add up
         meta["paragraphs_auto"] = {k: int(pa.get(k, 0)) + int(pb.get(k, 0)) for k in ("blank", "line")}
@@ -70,6 +74,9 @@ def _merge_kept(a: Any, b: Any, keys: List[str], cap: int) -> Any:
         return None
     if getattr(a, "_id", None) is None and len(kb):
         kb = kb.assign(doc=kb["doc"].to_numpy(dtype=np.int64) + int(a.meta.get("n_docs", 0)))
+    if ("ambiguous" in ka.columns) != ("ambiguous" in kb.columns):  # one part kept before the flag
+        ka, kb = (k.assign(ambiguous=k["ambiguous"].astype("boolean") if "ambiguous" in k.columns
+                           else pd.array([pd.NA] * len(k), dtype="boolean")) for k in (ka, kb))
     both = pd.concat([ka, kb], ignore_index=True)
     by = keys + ["a", "b"]
     if len(both):

@@ -375,10 +375,10 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
              f"{co.meta['n_docs']:,} documents" + (f" ({folded:,} repeated documents folded, --dedupe "
                                                     f"{args.dedupe})" if args.dedupe != "none" else "")
              + f" -> {out}")
-        n_amb = int(co.meta.get("ambiguous_spans", 0))
+        n_amb = int(co.meta.get("ambiguous_spans") or 0)
         if n_amb:
-            _say(f"{n_amb:,} ambiguous spans left undecided, each counted for every candidate "
-                 "(gazetta audit lists them; evidence flags them)")
+            _say(f"{n_amb:,} ambiguous span{'s' if n_amb != 1 else ''} left undecided, each counted for every "
+                 "candidate (gazetta audit lists them; evidence flags them)")
         if args.entities:
             _say(f"entities -> {args.entities}")
         if args.network:
@@ -614,7 +614,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _say(f"{len(mentions):,} mentions of {mentions['entity'].nunique()} countries; "
              f"{int(total.groups['n'].iloc[0]):,} sentences; {len(total.pairs):,} country pairs "
              f"co-occur in a sentence")
-        n_rules, n_amb = int(co.meta.get("removed_by_rules", 0)), int(co.meta.get("ambiguous_spans", 0))
+        n_rules, n_amb = int(co.meta.get("removed_by_rules", 0)), int(co.meta.get("ambiguous_spans") or 0)
         _say(f"Context rules removed {n_rules:,} candidate mentions ('Georgia Power', 'French Open', 'Mr Jordan'); "
              f"{n_amb:,} span{'s' if n_amb != 1 else ''} stayed ambiguous and "
              f"{'are' if n_amb != 1 else 'is'} counted for each candidate (gazetta audit lists such spans)")

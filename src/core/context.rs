@@ -372,6 +372,17 @@ pub fn list_gap(gap: &str) -> bool {
     }
 }
 
+/// The end of a capitalised word that a comma separates from byte `start` ("Atlanta, |Georgia":
+/// the end of "Atlanta"), past whitespace on both sides of the comma; None when the text before
+/// `start` is not such a word and a comma. The list step of resolution reads "<Name>,
+/// <span>" with a name the gazetteer does not know as a place and its region, not a list.
+pub fn name_before_comma(text: &str, start: usize) -> Option<usize> {
+    let head = text.get(..start)?.trim_end_matches(is_space);
+    let head = head.strip_suffix(',')?.trim_end_matches(is_space);
+    let word_start = head.char_indices().rev().take_while(|&(_, c)| is_word(c)).last().map(|(i, _)| i)?;
+    capitalised(&head[word_start..]).then_some(head.len())
+}
+
 /// Whether an article ("the", "a", "an"; as written, in capitals or capitalised) is the word
 /// right before byte `start`, past whitespace: "the French team", "an Ireland side" are not a
 /// surname used alone.
@@ -715,6 +726,18 @@ pub fn in_capitalized_run(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_before_a_comma() {
+        let t = "in Atlanta, Georgia";
+        assert_eq!(name_before_comma(t, 12), Some(10));
+        assert_eq!(name_before_comma("Atlanta ,\n Georgia", 11), Some(7));
+        assert_eq!(name_before_comma("in atlanta, Georgia", 12), None); // not capitalised
+        assert_eq!(name_before_comma("in Atlanta Georgia", 11), None); // no comma
+        assert_eq!(name_before_comma("D.C., Georgia", 6), None); // no word right before the comma
+        assert_eq!(name_before_comma(", Georgia", 2), None);
+        assert_eq!(name_before_comma("Ǆemal, X", 8), Some(6)); // a titlecase or uppercase start
+    }
 
     const PLAIN: PhraseCase = PhraseCase { spec: ViewSpec { fold: false, lower: false }, smart: true };
 

@@ -188,6 +188,9 @@ struct M {
     /// its own; every span left ambiguous with the same candidate set is one class ("Brown
     /// met Brown." with two people called Brown makes no pair).
     class: u64,
+    /// Part of a span left ambiguous that counts for several entities (after `level=`: whose
+    /// candidates map to more than one entity).
+    amb: bool,
 }
 
 /// The class of an unambiguous span (high bit clear).
@@ -476,20 +479,43 @@ impl Counter {
         matcher.find_bytes_into(text, &mut sc.matcher, &mut sc.found, cancel)?; // byte offsets are all counting needs
         self.removed.add(sc.matcher.take_removed());
         sc.ms.clear();
-        self.ambiguous_spans += mention_classes(&sc.found, &mut sc.classes);
+        let n_ambiguous = mention_classes(&sc.found, &mut sc.classes);
         let found = sc.found.iter().zip(&sc.classes);
         match &self.level {
-            None => sc.ms.extend(found.map(|(m, &class)| M { start: m.start_byte, end: m.end_byte, entity: m.entity, class })),
+            None => {
+                self.ambiguous_spans += n_ambiguous;
+                sc.ms.extend(found.map(|(m, &class)| M {
+                    start: m.start_byte,
+                    end: m.end_byte,
+                    entity: m.entity,
+                    class,
+                    amb: ambiguous_class(class),
+                }));
+            }
             Some(map) => {
                 let before = sc.found.len();
                 sc.ms.extend(found.filter_map(|(m, &class)| {
                     let e = map.get(m.entity as usize).copied().unwrap_or(NO_PARENT);
-                    (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e, class })
+                    (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e, class, amb: false })
                 }));
                 self.dropped_by_level += (before - sc.ms.len()) as u64;
                 // Two candidates of one span may map to the same entity: count it once.
                 sc.ms.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.entity));
                 sc.ms.dedup_by_key(|m| (m.start, m.end, m.entity));
+                // A span is still ambiguous at the level when its candidates map to several
+                // entities ("Springfield" in Illinois or Massachusetts is the US either way).
+                let mut i = 0;
+                while i < sc.ms.len() {
+                    let mut j = i + 1;
+                    while j < sc.ms.len() && sc.ms[j].start == sc.ms[i].start && sc.ms[j].end == sc.ms[i].end {
+                        j += 1;
+                    }
+                    if j - i > 1 && ambiguous_class(sc.ms[i].class) {
+                        self.ambiguous_spans += 1;
+                        sc.ms[i..j].iter_mut().for_each(|m| m.amb = true);
+                    }
+                    i = j;
+                }
             }
         }
         match opts.unit {
@@ -757,7 +783,7 @@ impl Counter {
                 let cp = |o: usize| cps[offs.partition_point(|&x| x < o)];
                 let spans = inside
                     .iter()
-                    .map(|m| (m.entity, (cp(m.start - us), cp(m.end - us)), ambiguous_class(m.class)))
+                    .map(|m| (m.entity, (cp(m.start - us), cp(m.end - us)), m.amb))
                     .collect();
                 (Arc::from(unit_text), c[0], c[1], spans)
             });

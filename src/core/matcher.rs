@@ -791,6 +791,9 @@ impl Matcher {
         let kind_ids: Vec<u32> = if spec.kinds.windows(2).any(|w| w[0] != w[1]) {
             let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
             spec.kinds.iter().map(|k| {
+                if k.is_empty() {
+                    return super::resolve::NO_KIND;
+                }
                 let n = seen.len() as u32;
                 *seen.entry(k.as_str()).or_insert(n)
             }).collect()

@@ -38,7 +38,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::error::{Error, Result};
-use super::context::list_gap;
+use super::context::{list_gap, name_before_comma};
 use super::matcher::Mention;
 
 /// No parent.
@@ -467,17 +467,26 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
     sc.list.out = by_list; // its buffer, for the next document
 }
 
+/// No kind (an entity whose kind is ""): never chosen by the list step, and no evidence for it.
+pub const NO_KIND: u32 = u32::MAX;
+
+/// How many spans the list step reads on each side of an ambiguous span (so that a document
+/// of one long list costs time in proportion to its length).
+pub const LIST_REACH: usize = 8;
+
 /// The list step of [`resolve_document`]: per ambiguous span (`groups`), the one candidate
 /// whose kind is the kind of an unambiguous mention of the list the span stands in, if exactly
 /// one candidate has such a kind. The list: from the span, the nearest spans on each side (those
 /// starting first at or after its end; those ending last at or before its start) when the text
 /// between is a list gap (`context::list_gap`: a comma, "and", "or", ...), and on from them
-/// the same way ("Samoa, France, Italy, Georgia": Italy is itself ambiguous, a US town too,
-/// but Samoa and France are countries). The step abstains when a candidate of any span of the
-/// list is an ancestor or a descendant of a candidate of this one: "McLean, Virginia",
-/// "Toronto, Ontario" and "Washington, D.C." are a place and its region, not a list, and the
-/// context step decides them. Empty when `kinds` is empty (every entity of one kind: nothing
-/// to choose by).
+/// the same way, up to [`LIST_REACH`] spans on each side ("Samoa, France, Italy, Georgia":
+/// Italy is itself ambiguous, a US town too, but Samoa and France are countries). The step
+/// abstains when a candidate of any span of the list is an ancestor or a descendant of a
+/// candidate of this one ("McLean, Virginia", "Toronto, Ontario": a place and its region, not
+/// a list, left to the later steps), and when a capitalised word that is no mention and a
+/// comma come right before the span ("Atlanta, Georgia, Japan ..." with a gazetteer that
+/// does not know Atlanta). Entities of kind [`NO_KIND`] are neither chosen nor evidence.
+/// Empty when `kinds` is empty (every entity of one kind: nothing to choose by).
 fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups: &[(usize, usize)], sc: &mut ListScratch) {
     sc.out.clear();
     if kinds.is_empty() {
@@ -495,7 +504,7 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
     by_end.clear();
     by_end.extend(spans.iter().map(|&(s, e, i, j)| (e, s, i, j)));
     by_end.sort_unstable();
-    let kind = |c: u32| kinds.get(c as usize).copied();
+    let kind = |c: u32| kinds.get(c as usize).copied().filter(|&k| k != NO_KIND);
     let joined = |lo: usize, hi: usize| text.get(lo..hi).is_some_and(list_gap);
     // One is an ancestor of the other.
     let lineal = |a: u32, b: u32| {
@@ -513,10 +522,17 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
     // `members`: the list's spans (mention ranges) of the span at `s..e`.
     out.extend(groups.iter().map(|&(i, j)| {
         let (s, e) = (ms[i].start_byte, ms[i].end_byte);
+        // "Atlanta, Georgia" where Atlanta is no mention: a place and its region
+        if let Some(w) = name_before_comma(text, s) {
+            let ends = by_end.partition_point(|x| x.0 < w);
+            if by_end.get(ends).is_none_or(|x| x.0 != w) {
+                return None;
+            }
+        }
         members.clear();
         // Rightwards: the spans starting first at or after `p`, while joined.
         let mut p = e;
-        loop {
+        for _ in 0..LIST_REACH {
             let first = spans.partition_point(|x| x.0 < p);
             let Some(&(m, _, _, _)) = spans.get(first) else { break };
             if !joined(p, m) {
@@ -531,7 +547,7 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
         }
         // Leftwards: the spans ending last at or before `q`, while joined.
         let mut q = s;
-        loop {
+        for _ in 0..LIST_REACH {
             let last = by_end.partition_point(|x| x.0 <= q);
             if last == 0 {
                 break;
