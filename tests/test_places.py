@@ -322,3 +322,20 @@ def test_people_named_like_towns_are_not_places(g, matcher):
     assert df.attrs["removed_by_rules"] >= 4
     off = gazetta.Matcher(places(people=False, min_population=15000, countries=["US", "GB"]))
     assert "Howard" in set(off.mentions(texts[:1])["surface"])
+
+
+# --- divisions named after a town ------------------------------------------------------------
+def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
+    """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange
+    County" (a name several counties share, so not a county entity of ``counties="unique"``)
+    is not the city of Orange, "Washington Township" not the state; a county whose name is
+    unique is found as the county."""
+    assert g[[e.id for e in g if e.kind == "city" and e.name == "Orange"][0]].attrs["not_before"] == \
+        ["County", "Parish", "Township", "Borough"]
+    df = matcher.mentions(["Fires in Orange County and Washington Township.", "Fires in Orange, Calif.",
+                           "Flooding in Kanawha County."])
+    got = list(zip(df["doc"], df["surface"], df["kind"]))
+    assert not any(d == 0 and s in ("Orange", "Washington") for d, s, _ in got), got
+    assert "Township" in g["US-WA"].attrs["not_before"] and "County" in g["US-GA"].attrs["not_before"]
+    assert (1, "Orange", "city") in got
+    assert (2, "Kanawha County", "county") in got
