@@ -74,6 +74,44 @@ pub struct Rule {
     after_chars: FxHashSet<char>,
     /// Whether some `after` phrase is a `person_after` one.
     has_person: bool,
+    /// The `after` variants that are one word (word characters only, no glob), by the hash of
+    /// their characters ([`word_hash`]): the word before a candidate is looked up once, however
+    /// many such phrases there are (a list of 1,400 given names), instead of being compared
+    /// with a bucket of them. The other `after` variants are in `after_last`.
+    after_words: FxHashMap<u64, Vec<(u32, u32)>>,
+}
+
+/// The hash of a sequence of view characters (the key of [`Rule`]'s word index).
+fn word_hash(chars: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in chars {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+/// The hash of the word that ends at byte `q` (its characters in the view: punctuation
+/// mapped, lower-cased with `lower`), if a word ends there.
+fn word_before_hash(text: &str, q: usize, lower: bool) -> Option<u64> {
+    let mut p = q;
+    while p > 0 {
+        let c = decode_before(text, p);
+        if !is_word(map_punct(c)) {
+            break;
+        }
+        p -= c.len_utf8();
+    }
+    (p < q).then(|| {
+        word_hash(text[p..q].chars().map(|c| {
+            let m = map_punct(c);
+            if lower {
+                super::chars::lower(m)
+            } else {
+                m
+            }
+        }))
+    })
 }
 
 /// Each run of equal (key, key 2) in a sorted index, as a range.
@@ -176,10 +214,23 @@ impl Rule {
         after.extend(compile(person_after, true)?);
         let has_person = !person_after.is_empty();
         let max_len = before.iter().chain(after.iter()).flat_map(|p| p.variants.iter()).map(|v| v.len()).max().unwrap_or(0);
+        // One-word `after` variants go to the word index instead of `after_last`.
+        let one_word = |p: &Phrase, v: &str| !p.glob && !v.is_empty() && v.chars().all(is_word);
+        let mut after_words: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        for (i, p) in after.iter().enumerate() {
+            for (j, v) in p.variants.iter().enumerate() {
+                if one_word(p, v) {
+                    after_words.entry(word_hash(v.chars())).or_default().push((i as u32, j as u32));
+                }
+            }
+        }
         let index = |list: &[Phrase], last: bool| -> Vec<(char, char, u32, u32)> {
             let mut out = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 for (j, v) in p.variants.iter().enumerate() {
+                    if last && one_word(p, v) {
+                        continue;
+                    }
                     let key = if last && p.glob {
                         Some(('\0', '\0'))
                     } else if last {
@@ -202,7 +253,14 @@ impl Rule {
         let before_ranges = ranges(&before_first);
         let after_ranges = ranges(&after_last);
         let before_chars = before_first.iter().map(|x| x.0).collect();
-        let after_chars = after_last.iter().map(|x| x.0).filter(|&c| c != '\0').collect();
+        let mut after_chars: FxHashSet<char> = after_last.iter().map(|x| x.0).filter(|&c| c != '\0').collect();
+        for p in &after {
+            for v in &p.variants {
+                if one_word(p, v) {
+                    after_chars.extend(v.chars().next_back());
+                }
+            }
+        }
         Ok(Rule {
             before,
             after,
@@ -214,6 +272,7 @@ impl Rule {
             before_chars,
             after_chars,
             has_person,
+            after_words,
         })
     }
 
@@ -264,18 +323,24 @@ impl Rule {
             let q = before_separator(text, start, false);
             let last = decode_before(text, q).len_utf8();
             let c2 = text[..q - last].chars().next_back().map_or(NO_CHAR, |x| view_char(x, spec.lower));
-            for (k, k2) in [('\0', '\0'), (c, ANY_NEXT), (c, c2)] {
-                for &(_, _, i, j) in bucket(&self.after_last, &self.after_ranges, k, k2) {
-                    let ph = &self.after[i as usize];
-                    if backward_at(text, q, &ph.variants[j as usize], ph.glob, spec.lower) {
-                        if ph.person {
-                            return Verdict::Person;
-                        }
-                        if !self.has_person {
-                            return Verdict::Remove;
-                        }
-                        found = Verdict::Remove;
+            let words = word_before_hash(text, q, spec.lower)
+                .and_then(|h| self.after_words.get(&h))
+                .map_or(&[][..], |v| v.as_slice())
+                .iter()
+                .map(|&(i, j)| (i, j));
+            let others = [('\0', '\0'), (c, ANY_NEXT), (c, c2)]
+                .into_iter()
+                .flat_map(|(k, k2)| bucket(&self.after_last, &self.after_ranges, k, k2).iter().map(|&(_, _, i, j)| (i, j)));
+            for (i, j) in words.chain(others) {
+                let ph = &self.after[i as usize];
+                if backward_at(text, q, &ph.variants[j as usize], ph.glob, spec.lower) {
+                    if ph.person {
+                        return Verdict::Person;
                     }
+                    if !self.has_person {
+                        return Verdict::Remove;
+                    }
+                    found = Verdict::Remove;
                 }
             }
         }

@@ -525,7 +525,7 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
         // "Atlanta, Georgia" where Atlanta is no mention: a place and its region
         if let Some(w) = name_before_comma(text, s) {
             let ends = by_end.partition_point(|x| x.0 < w);
-            if by_end.get(ends).is_none_or(|x| x.0 != w) {
+            if by_end.get(ends).map_or(true, |x| x.0 != w) {
                 return None;
             }
         }

@@ -76,7 +76,7 @@ def _load_extra() -> Dict[str, Any]:
 
 def person_phrases(lang: str = "en") -> List[str]:
     """The ``person_after`` phrases of the data file for ``lang``: titles ("Mr", "Dr.") and
-    251 common given names ("Michael", "Monica"), in that order; empty for a language without
+    1,455 common given names ("Michael", "Monica"), in that order; empty for a language without
     them. :func:`countries` gives them to its entities (the given names to every one but the
     United States and the United Kingdom), :func:`places` to its cities.
 
@@ -84,7 +84,7 @@ def person_phrases(lang: str = "en") -> List[str]:
     --------
     >>> from gazetta.gazetteers._countries import person_phrases
     >>> p = person_phrases()
-    >>> p[:2], "Michael" in p, len(p) > 250, person_phrases("de")
+    >>> p[:2], "Michael" in p, len(p) > 1400, person_phrases("de")
     (['Mr', 'Mr.'], True, True, [])
     """
     groups = _load_extra().get("rule_groups", {}).get(lang, {})
