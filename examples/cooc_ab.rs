@@ -2,7 +2,9 @@
 //! matching alone (`find_bytes_into`), sentence splitting alone (`sentences_into` under
 //! the reading `paragraphs="blank"`, or the mode given last, gives each text), and the whole count
 //! (`Counter::add_batch` on a 1-thread pool, which does both plus the counting), with a
-//! checksum of the counted columns to compare builds. Under callgrind, pass one phase
+//! checksum of the counted columns to compare builds. Phase `layout`: the layout decision of
+//! `paragraphs="auto"` (`units::layout`) of every text, checked against its plain restatement
+//! (`units::reference::layout`), with a checksum of its fields. Under callgrind, pass one phase
 //! (`match`, `split`, `count` or `none` = loading only) and 1 run: the instruction counts of
 //! a phase are its run minus the `none` run.
 //!
@@ -12,7 +14,7 @@
 //! (the gazetteer JSON as in `engine_ab.rs`).
 use gazetta::core::batch::{pool, Control};
 use gazetta::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
-use gazetta::core::units::{sentences_into, ParagraphMode};
+use gazetta::core::units::{layout, reference, sentences_into, ParagraphMode};
 use gazetta::core::Matcher;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -23,7 +25,7 @@ mod ab_common;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none] [runs] [blank|auto|line]");
+        eprintln!("usage: cooc_ab <gazetteer.json> <corpus.jsonl> [all|match|split|count|none|layout] [runs] [blank|auto|line]");
         std::process::exit(2);
     }
     let spec = ab_common::load_spec(&args[1]);
@@ -50,6 +52,24 @@ fn main() {
     let p = pool(Some(1)).unwrap();
     let cancel = AtomicBool::new(false);
     let mb: f64 = docs.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
+    if phase == "layout" {
+        let t0 = Instant::now();
+        let mut cl = 0xCBF2_9CE4_8422_2325u64;
+        let (mut wrapped, mut differ) = (0usize, 0usize);
+        for t in &docs {
+            let l = layout(t);
+            if l != reference::layout(t) {
+                differ += 1;
+            }
+            wrapped += l.wrapped() as usize;
+            for x in [l.width, l.soft_breaks, l.wrapped_breaks, l.indents as usize] {
+                cl = (cl ^ x as u64).wrapping_mul(0x100_0000_01B3);
+            }
+        }
+        println!("{mb:.2} MB: layout of {} texts ({wrapped} wrapped, {differ} differing from the reference) ({cl:016x}) in {:.0} ms",
+                 docs.len(), t0.elapsed().as_secs_f64() * 1e3);
+        return;
+    }
     let (mut tm, mut ts, mut tc) = (vec![], vec![], vec![]);
     let (mut cm, mut cs, mut cc) = (0u64, 0u64, 0u64);
     let mut scratch = Default::default();

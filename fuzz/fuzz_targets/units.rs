@@ -7,11 +7,12 @@
 //! inside one paragraph of the mode it was split with; tokens are exactly the word characters
 //! (runs, with unspaced-script characters alone); `bytes_to_cps` agrees with a naive count; the
 //! byte-level paragraph and sentence splitters give exactly the spans of the char-by-char
-//! `units::reference` ones.
+//! `units::reference` ones (line, blank and auto mode; in auto mode the reading is decided by
+//! `units::layout`, which must equal its plain restatement `units::reference::layout`).
 #![no_main]
 
 use gazetta::core::chars::{is_space, is_unspaced, is_word};
-use gazetta::core::units::{bytes_to_cps, paragraphs, reference, sentences, sentences_in, tokens, ParagraphMode};
+use gazetta::core::units::{bytes_to_cps, layout, paragraphs, reference, sentences, sentences_in, tokens, ParagraphMode};
 use libfuzzer_sys::fuzz_target;
 
 fn is_break(c: char) -> bool {
@@ -38,7 +39,8 @@ fn within(outer: &[(usize, usize)], s: usize, e: usize) -> bool {
 }
 
 fuzz_target!(|text: &str| {
-    for mode in [ParagraphMode::Line, ParagraphMode::Blank] {
+    assert_eq!(layout(text), reference::layout(text), "layout differs from its restatement");
+    for mode in [ParagraphMode::Line, ParagraphMode::Blank, ParagraphMode::Auto] {
         let pars = paragraphs(text, mode);
         check_spans(text, &pars, "paragraphs", true);
         // Every non-space character is in some paragraph.

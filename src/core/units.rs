@@ -13,10 +13,11 @@
 //! measured accuracy on hand-checked news text are in `docs/sentences.md` (the gold set is
 //! `tests/data/sentences_gold.jsonl`, the measurement `tests/sentences_gold.rs`).
 
-use super::bytescan::{ByteSet, Finder};
+use super::bytescan::ByteSet;
 use super::chars::{is_space, is_unspaced, is_word};
 use super::normalize::{decode_at, decode_before};
 
+mod blocks;
 #[doc(hidden)]
 pub mod reference;
 
@@ -201,7 +202,9 @@ static LINE_BREAK_LEAD: ByteSet = ByteSet::new(&line_break_leads());
 
 /// Bytes that may begin a character the sentence splitter acts on: terminators (`.` `!` `?`,
 /// `…` = `E2 80 A6`), CJK terminators (`E3 80 82`, `EF BC 81`, `EF BC 9F`, `EF BD A1`) and line
-/// breaks. Every other byte (continuation bytes included) is skipped without decoding.
+/// breaks. Every other byte (continuation bytes included) is skipped without decoding. (The
+/// set of [`blocks::Events`], checked against this table by a test.)
+#[cfg(test)]
 const fn sentence_event_leads() -> [bool; 256] {
     let mut t = line_break_leads();
     t[b'.' as usize] = true;
@@ -211,7 +214,9 @@ const fn sentence_event_leads() -> [bool; 256] {
     t[0xEF] = true;
     t
 }
-static SENTENCE_EVENT_LEAD: ByteSet = ByteSet::new(&sentence_event_leads());
+/// The set of [`sentence_event_leads`], which [`blocks::Events`] finds.
+#[cfg(test)]
+pub(crate) static SENTENCE_EVENT_LEAD_TABLE: [bool; 256] = sentence_event_leads();
 
 /// Calls `f(start, end)` for every line of `text`, line breaks excluded (so an empty line gives
 /// `start == end`). `\r\n` is one break; a text ending in a break has a final empty line.
@@ -319,8 +324,14 @@ pub fn indents_paragraphs(text: &str) -> bool {
 
 /// Whether the line `text[ts..te]` (trimmed) ends a sentence or introduces something: its
 /// last character, closing quotes and brackets aside, is a terminator or a colon.
-#[inline]
+#[inline(always)]
 fn line_ends_sentence(text: &str, ts: usize, mut te: usize) -> bool {
+    // The common case: an ASCII last character that is no closer.
+    if let Some(&x) = text.as_bytes().get(te.wrapping_sub(1)) {
+        if te > ts && x < 0x80 && !matches!(x, b'"' | b'\'' | b')' | b']' | b'}') {
+            return matches!(x, b'.' | b'!' | b'?' | b':');
+        }
+    }
     while te > ts {
         let c = decode_before(text, te);
         if !is_closer(c) {
@@ -381,167 +392,244 @@ fn line_has_gap(text: &str, ts: usize, te: usize) -> bool {
 /// assert_eq!(layout(scraped).reading(), Reading::Line);
 /// ```
 pub fn layout(text: &str) -> Layout {
-    // Per soft-break candidate, split by how the next line starts (0: at the left margin,
-    // 1: after whitespace that is no indentation, 2: indented; breaks before indented lines end
-    // a paragraph when the text turns out to indent its paragraphs, and only breaks before
-    // lines at the margin can be inside a sentence when some line is at the margin): soft
-    // breaks, breaks already known to be inside a sentence (the next line starts in lower
-    // case), and the widths of the lines before the other candidate breaks (full or not is
-    // known only once the widest line is), as `kind << 8 | width` while they fit in `cands`,
-    // else counted by kind and width in `spill`.
-    let mut soft = [0usize; 3];
-    let mut inside = [0usize; 3];
-    let mut cands = [0u16; 128];
-    let mut n_cands = 0usize;
-    let mut spill: Vec<[u32; MAX_WRAP_WIDTH + 1]> = Vec::new();
-    let (mut indented_seen, mut flush_seen, mut margin_seen) = (false, false, false);
-    let mut width = 0usize;
-    // The previous line, when it was not blank: its trimmed span, width and whether it may
-    // hold a column gap.
-    let mut prev: Option<(usize, usize, usize, bool)> = None;
-    let mut s = 0usize;
-    let mut first = true;
-    loop {
-        let (e, next) = line_at(text, s);
-        match line_content(text, s, e) {
-            Some((ts, te)) => {
-                // Width in characters, indentation included.
-                if te - s > 4 * MAX_WRAP_WIDTH {
-                    return Layout { width: text[s..te].chars().count(), ..Layout::default() };
-                }
-                let (chars, maybe_gap) = scan_line(&text.as_bytes()[ts..te]);
-                let indent = &text[s..ts];
-                let w = chars + if indent.is_ascii() { indent.len() } else { indent.chars().count() };
-                if w > MAX_WRAP_WIDTH {
-                    return Layout { width: w, ..Layout::default() };
-                }
-                width = width.max(w);
-                let ind = is_indent(indent);
-                if ind {
-                    indented_seen |= !first;
-                } else {
-                    flush_seen = true;
-                }
-                margin_seen |= ts == s;
-                if let Some((ps, pe, pw, pgap)) = prev {
-                    let k = if ind { 2 } else { (ts != s) as usize };
-                    soft[k] += 1;
-                    if !(line_ends_sentence(text, ps, pe) || pgap && line_has_gap(text, ps, pe)) {
-                        if decode_at(text, ts).is_lowercase() {
-                            inside[k] += 1;
-                        } else if n_cands < cands.len() {
-                            cands[n_cands] = (k << 8 | pw) as u16;
-                            n_cands += 1;
-                        } else {
-                            if spill.is_empty() {
-                                spill.resize(3, [0; MAX_WRAP_WIDTH + 1]);
-                            }
-                            spill[k][pw] += 1;
-                        }
-                    }
-                }
-                prev = Some((ts, te, w, maybe_gap));
-            }
-            None => prev = None,
-        }
-        first = false;
-        match next {
-            Some(n) => s = n,
-            None => break,
-        }
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (just detected).
+        return unsafe { layout_avx2(text) };
     }
-    // Full lines: at least 3/4 of the widest (none in a narrow text).
-    let full_from = if width >= MIN_WRAP_WIDTH { (3 * width).div_ceil(4) } else { usize::MAX };
-    for &c in &cands[..n_cands] {
-        if (c & 0xFF) as usize >= full_from {
-            inside[(c >> 8) as usize] += 1;
-        }
-    }
-    for (k, counts) in spill.iter().enumerate() {
-        inside[k] += counts.iter().skip(full_from).map(|&x| x as usize).sum::<usize>();
-    }
-    let indents = indented_seen && flush_seen;
-    let soft_breaks = soft[0] + soft[1] + if indents { 0 } else { soft[2] };
-    let wrapped_breaks = inside[0]
-        + match (margin_seen, indents) {
-            (true, _) => 0,
-            (false, true) => inside[1],
-            (false, false) => inside[1] + inside[2],
-        };
-    Layout { width, soft_breaks, wrapped_breaks, indents }
+    layout_scan::<false>(text)
 }
 
-/// The characters in `b` (UTF-8) and whether it may hold a column gap (a tab, or two spaces
-/// in a row; [`line_has_gap`] decides): sixteen bytes per step with SSE2 (part of x86-64),
-/// eight elsewhere and for the tail, without branches; characters are counted only when a
-/// byte is not ASCII.
-#[inline]
-fn scan_line(b: &[u8]) -> (usize, bool) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // The high bit of every byte of `x` that is zero.
-    #[inline(always)]
-    fn zeros(x: u64) -> u64 {
-        !((((x & !HI) + !HI) | x) | !HI)
-    }
-    // Gaps seen, the last byte looked at was a space, a byte was not ASCII; bytes left.
-    #[cfg(target_arch = "x86_64")]
-    let (gap, last_space, wide, rest) = {
-        use std::arch::x86_64::*;
-        let (mut gaps, mut carry, mut high) = (0u32, 0u32, 0u32);
-        let mut chunks = b.chunks_exact(16);
-        for c in &mut chunks {
-            // SAFETY: `c` holds 16 readable bytes; SSE2 is always enabled on x86-64.
-            let (sp, tab, hi) = unsafe {
-                let v = _mm_loadu_si128(c.as_ptr() as *const __m128i);
-                (
-                    _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8))) as u32,
-                    _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\t' as i8))) as u32,
-                    _mm_movemask_epi8(v) as u32,
-                )
+/// [`layout_scan`] with the block masks in AVX2.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn layout_avx2(text: &str) -> Layout {
+    layout_scan::<true>(text)
+}
+
+/// [`layout`]: the lines are found from the text's 64-byte block masks ([`blocks::block`]:
+/// the bytes that may begin a line break, those that are not ASCII and the possible column
+/// gaps), so that each byte is looked at once, and a line is measured from its two ends (its
+/// characters are counted only when it holds a byte that is not ASCII). `AVX2`: the masks in
+/// AVX2 (only from [`layout_avx2`]).
+#[inline(always)]
+fn layout_scan<const AVX2: bool>(text: &str) -> Layout {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut st = LayoutState::default();
+    // The current line starts at `s`; one past the last byte that is not ASCII, and one past
+    // the last possible column gap, in the blocks before `base` (0: none).
+    let mut s = 0usize;
+    let (mut base, mut high_end, mut gap_end) = (0usize, 0usize, 0usize);
+    while base < n {
+        let blk = blocks::block::<AVX2>(b, base);
+        let mut m = blk.brk;
+        while m != 0 {
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let i = base + k;
+            if i < s {
+                // The `\n` of a `\r\n` that ended the line before.
+                continue;
+            }
+            let x = b[i];
+            let len = match x {
+                b'\n' => 1,
+                b'\r' => 1 + (b.get(i + 1) == Some(&b'\n')) as usize,
+                _ => {
+                    let c = decode_at(text, i);
+                    if !is_line_break(c) {
+                        continue;
+                    }
+                    c.len_utf8()
+                }
             };
-            gaps |= tab | (sp & (sp >> 1)) | (carry & sp);
-            carry = (sp >> 15) & 1;
-            high |= hi;
+            let below = (1u64 << k) - 1;
+            let high = last_end(base, blk.high & below, high_end) > s;
+            let gaps = Gaps { base, mask: blk.gap, before: gap_end };
+            if let Some(l) = st.line(text, s, i, high, gaps) {
+                return l;
+            }
+            s = i + len;
         }
-        (gaps != 0, carry != 0, high != 0, chunks.remainder())
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let (gap, last_space, wide, rest) = (false, false, false, b);
-    let mut gaps = 0u64;
-    let mut high = 0u64;
-    let mut carry = if last_space { 0x80 } else { 0 };
-    let mut step = |w: u64| {
-        let sp = zeros(w ^ (LO * b' ' as u64));
-        gaps |= zeros(w ^ (LO * b'\t' as u64)) | (sp & (sp >> 8)) | (carry & sp);
-        carry = (sp >> 56) & 0x80;
-        high |= w & HI;
-    };
-    let mut chunks = rest.chunks_exact(8);
-    for c in &mut chunks {
-        step(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        high_end = last_end(base, blk.high, high_end);
+        gap_end = last_end(base, blk.gap, gap_end);
+        base += 64;
     }
-    let tail = chunks.remainder();
-    let r = tail.len();
-    if r > 0 {
-        // The last eight bytes of the line, shifted so that the ones already looked at drop
-        // out (zero bytes: no spaces, tabs or continuation bytes); byte by byte in lines
-        // shorter than eight bytes. (Copying the tail into a buffer cost a call and a stall.)
-        let w = if b.len() >= 8 {
-            let c = &b[b.len() - 8..];
-            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - r))
-        } else {
-            tail.iter().rev().fold(0u64, |w, &x| (w << 8) | x as u64)
-        };
-        step(w);
+    // The last line (never a line before another, so its gaps do not matter).
+    if let Some(l) = st.line(text, s, n, high_end > s, Gaps { base: n, mask: 0, before: 0 }) {
+        return l;
     }
-    let chars = if wide || high != 0 {
-        // `b` is a line of a `str`, so valid UTF-8.
-        std::str::from_utf8(b).map_or(b.len(), |t| t.chars().count())
+    st.finish()
+}
+
+/// One past the last set bit of `mask` (the block at `base`), or `before` when none is set.
+#[inline(always)]
+fn last_end(base: usize, mask: u64, before: usize) -> usize {
+    if mask != 0 {
+        base + 64 - mask.leading_zeros() as usize
     } else {
-        b.len()
-    };
-    (chars, gap || gaps != 0)
+        before
+    }
+}
+
+/// Where the possible column gaps ([`blocks::Block::gap`]) of a text lie up to the block that
+/// [`layout_scan`] is in: that block's mask, and one past the last one before it (0: none).
+#[derive(Clone, Copy)]
+struct Gaps {
+    /// The block's first byte.
+    base: usize,
+    /// The block's possible gaps.
+    mask: u64,
+    /// One past the last possible gap before the block (0: none).
+    before: usize,
+}
+
+impl Gaps {
+    /// Whether there may be a column gap in `ts..q`, when `q` lies in the block (else `None`:
+    /// not known).
+    #[inline(always)]
+    fn any_in(self, ts: usize, q: usize) -> Option<bool> {
+        let off = q.checked_sub(self.base)?;
+        let below = if off < 64 { (1u64 << off) - 1 } else { u64::MAX };
+        Some(last_end(self.base, self.mask & below, self.before) > ts)
+    }
+}
+
+/// What [`layout_scan`] has measured so far (see [`layout`] for its fields).
+struct LayoutState {
+    soft: [usize; 3],
+    inside: [usize; 3],
+    cands: [u16; 128],
+    n_cands: usize,
+    spill: Vec<[u32; MAX_WRAP_WIDTH + 1]>,
+    indented_seen: bool,
+    flush_seen: bool,
+    margin_seen: bool,
+    width: usize,
+    /// The previous line, when it was not blank: its trimmed span, width and whether it may
+    /// hold a column gap.
+    prev: Option<(usize, usize, usize, bool)>,
+    first: bool,
+}
+
+impl Default for LayoutState {
+    fn default() -> LayoutState {
+        LayoutState {
+            soft: [0; 3],
+            inside: [0; 3],
+            cands: [0; 128],
+            n_cands: 0,
+            spill: Vec::new(),
+            indented_seen: false,
+            flush_seen: false,
+            margin_seen: false,
+            width: 0,
+            prev: None,
+            first: true,
+        }
+    }
+}
+
+impl LayoutState {
+    /// One line `text[s..e]` (its break excluded); `high` whether it holds a byte that is not
+    /// ASCII, `gaps` where the possible column gaps before its break are. Returns the layout
+    /// when the line ends the scan (a line wider than [`MAX_WRAP_WIDTH`]).
+    #[inline(always)]
+    fn line(&mut self, text: &str, s: usize, e: usize, high: bool, gaps: Gaps) -> Option<Layout> {
+        let b = text.as_bytes();
+        // The trimmed line, whether it is indented, whether it starts in lower case, its width
+        // in characters (indentation included): bytes alone in an ASCII line.
+        let (ts, te, ind, lower, w) = if !high {
+            let mut ts = s;
+            while ts < e && is_ascii_space_byte(b[ts]) {
+                ts += 1;
+            }
+            if ts == e {
+                self.prev = None;
+                self.first = false;
+                return None;
+            }
+            let mut te = e;
+            while is_ascii_space_byte(b[te - 1]) {
+                te -= 1;
+            }
+            let ind = ts - s >= 2 || (ts > s && b[s] == b'\t');
+            (ts, te, ind, b[ts].is_ascii_lowercase(), te - s)
+        } else {
+            let Some((ts, te)) = line_content(text, s, e) else {
+                self.prev = None;
+                self.first = false;
+                return None;
+            };
+            if te - s > 4 * MAX_WRAP_WIDTH {
+                return Some(Layout { width: text[s..te].chars().count(), ..Layout::default() });
+            }
+            let w = text[s..te].chars().count();
+            (ts, te, is_indent(&text[s..ts]), decode_at(text, ts).is_lowercase(), w)
+        };
+        if w > MAX_WRAP_WIDTH {
+            return Some(Layout { width: w, ..Layout::default() });
+        }
+        self.width = self.width.max(w);
+        if ind {
+            self.indented_seen |= !self.first;
+        } else {
+            self.flush_seen = true;
+        }
+        self.margin_seen |= ts == s;
+        if let Some((ps, pe, pw, pgap)) = self.prev {
+            let k = if ind { 2 } else { (ts != s) as usize };
+            self.soft[k] += 1;
+            if !(line_ends_sentence(text, ps, pe) || pgap && line_has_gap(text, ps, pe)) {
+                if lower {
+                    self.inside[k] += 1;
+                } else if self.n_cands < self.cands.len() {
+                    self.cands[self.n_cands] = (k << 8 | pw) as u16;
+                    self.n_cands += 1;
+                } else {
+                    if self.spill.is_empty() {
+                        self.spill.resize(3, [0; MAX_WRAP_WIDTH + 1]);
+                    }
+                    self.spill[k][pw] += 1;
+                }
+            }
+        }
+        // A column gap needs a tab or two spaces in a row inside the trimmed line, so a
+        // possible one in `ts..te - 1` (when not known: assume one; `line_has_gap` decides).
+        let maybe_gap = gaps.any_in(ts, te - 1).unwrap_or(true);
+        self.prev = Some((ts, te, w, maybe_gap));
+        self.first = false;
+        None
+    }
+
+    /// The layout once every line was measured.
+    fn finish(mut self) -> Layout {
+        let width = self.width;
+        // Full lines: at least 3/4 of the widest (none in a narrow text).
+        let full_from = if width >= MIN_WRAP_WIDTH { (3 * width).div_ceil(4) } else { usize::MAX };
+        for &c in &self.cands[..self.n_cands] {
+            if (c & 0xFF) as usize >= full_from {
+                self.inside[(c >> 8) as usize] += 1;
+            }
+        }
+        for (k, counts) in self.spill.iter().enumerate() {
+            self.inside[k] += counts.iter().skip(full_from).map(|&x| x as usize).sum::<usize>();
+        }
+        let (soft, inside) = (self.soft, self.inside);
+        let indents = self.indented_seen && self.flush_seen;
+        let soft_breaks = soft[0] + soft[1] + if indents { 0 } else { soft[2] };
+        let wrapped_breaks = inside[0]
+            + match (self.margin_seen, indents) {
+                (true, _) => 0,
+                (false, true) => inside[1],
+                (false, false) => inside[1] + inside[2],
+            };
+        Layout { width, soft_breaks, wrapped_breaks, indents }
+    }
 }
 
 /// Paragraph spans of `text` under `mode` (docs/units.md), trimmed of surrounding whitespace.
@@ -1229,7 +1317,8 @@ static QUIET_AFTER_TERM: [bool; 256] = quiet_after_term();
 /// needs it, so a text without such a break is never measured).
 ///
 /// Byte-level: the bytes that may begin a terminator or a line break
-/// ([`SENTENCE_EVENT_LEAD`]) are found with a [`Finder`] (each 64-byte block classified once),
+/// (`sentence_event_leads`) are found with [`blocks::Events`] (each 64-byte block classified
+/// once, inline: AVX2 where the CPU has it, else SSE2),
 /// every other byte (continuation bytes included) is skipped without decoding, and an event
 /// whose next byte settles it as a no-op (an ASCII terminator followed by a letter, digit,
 /// hyphen...; in blank-line reading, a line break followed by an ASCII character that is not
@@ -1238,7 +1327,29 @@ static QUIET_AFTER_TERM: [bool; 256] = quiet_after_term();
 /// fuzzed): every look-ahead that the paragraph-bounded splitter stops at its paragraph's end
 /// stops here at a paragraph break, and the look-behinds never reach before the current
 /// sentence's start.
-fn split_scan(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
+fn split_scan(text: &str, per_break: usize, indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (just detected).
+        return unsafe { split_scan_avx2(text, per_break, indents, out) };
+    }
+    split_scan_with::<false>(text, per_break, indents, out)
+}
+
+/// [`split_scan_with`] with the event search in AVX2.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn split_scan_avx2(text: &str, per_break: usize, indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
+    split_scan_with::<true>(text, per_break, indents, out)
+}
+
+/// [`split_scan`], its events found by [`blocks::Events`] (in AVX2 with `AVX2`, only from
+/// [`split_scan_avx2`]).
+#[inline(always)]
+fn split_scan_with<const AVX2: bool>(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
     let b = text.as_bytes();
     let n = b.len();
     // The first character that is not whitespace, and where its line starts.
@@ -1263,7 +1374,7 @@ fn split_scan(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut
             out.push(span);
         }
     };
-    let mut events = Finder::new(&SENTENCE_EVENT_LEAD, b);
+    let mut events = blocks::Events::<AVX2>::new(b);
     // Byte offset of the current sentence's first character (a non-space character).
     let mut start = first;
     let mut i = start;
@@ -1590,65 +1701,11 @@ European capitals.";
         assert_eq!(reading(ru), Reading::Blank { indents: false });
     }
 
-    /// The detector agrees with a plain restatement of its rule on generated texts.
+    /// The detector agrees with a plain restatement of its rule ([`reference::layout`]) on
+    /// generated texts.
     #[test]
     fn layout_matches_its_rule() {
-        fn naive(text: &str) -> Layout {
-            let mut lines: Vec<&str> = Vec::new();
-            let mut rest = text;
-            loop {
-                match rest.char_indices().find(|&(_, c)| is_line_break(c)) {
-                    Some((i, c)) => {
-                        lines.push(&rest[..i]);
-                        let mut j = i + c.len_utf8();
-                        if c == '\r' && rest[j..].starts_with('\n') {
-                            j += 1;
-                        }
-                        rest = &rest[j..];
-                    }
-                    None => {
-                        lines.push(rest);
-                        break;
-                    }
-                }
-            }
-            let width_of = |l: &str| l.trim_end_matches(is_space).chars().count();
-            let blank = |l: &str| l.chars().all(is_space);
-            let indented = |l: &str| {
-                let lead: String = l.chars().take_while(|c| is_space(*c)).collect();
-                lead.contains('\t') || lead.chars().count() >= 2
-            };
-            let width = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
-            if let Some(w) = lines.iter().map(|l| width_of(l)).find(|&w| w > MAX_WRAP_WIDTH) {
-                return Layout { width: w, ..Layout::default() };
-            }
-            let indents = lines.iter().skip(1).any(|l| !blank(l) && indented(l))
-                && lines.iter().any(|l| !blank(l) && !indented(l));
-            let at_margin = |l: &str| l.chars().next().is_some_and(|c| !is_space(c));
-            let margin = lines.iter().any(|l| at_margin(l));
-            let (mut soft, mut inside) = (0, 0);
-            for w in lines.windows(2) {
-                let (a, b) = (w[0], w[1]);
-                if blank(a) || blank(b) || (indents && indented(b)) {
-                    continue;
-                }
-                soft += 1;
-                let t = a.trim_matches(is_space);
-                let last = t.trim_end_matches(is_closer).chars().last();
-                let ends = last.is_some_and(|c| is_term(c) || is_cjk_term(c) || c == ':');
-                let gap = t.char_indices().any(|(i, c)| {
-                    let run = c == '\t' || (c == ' ' && t[i + 1..].starts_with([' ', '\t']));
-                    let before = t[..i].trim_end_matches([' ', '\t']).chars().last();
-                    run && !matches!(before, Some('.' | '!' | '?' | ':'))
-                });
-                let lower = b.trim_start_matches(is_space).chars().next().is_some_and(char::is_lowercase);
-                let full = width >= MIN_WRAP_WIDTH && 4 * width_of(a) >= 3 * width;
-                if !ends && !gap && (!margin || at_margin(b)) && (lower || full) {
-                    inside += 1;
-                }
-            }
-            Layout { width, soft_breaks: soft, wrapped_breaks: inside, indents }
-        }
+        let naive = reference::layout;
         let pieces = [
             "It", "rose", "sharply", "and", "the", "U.S.", "Fund", "fell.", "said:", "\"No.\"", " ", " ", " ",
             "  ", "\t", "\n", "\n", "\n    ", "\n  ", "\n\n", "\r\n", "\u{2028}", "é", "北", "Ω", ",", "(x)",
@@ -1659,6 +1716,7 @@ European capitals.";
             let len = (rng.next() % 60) as usize;
             let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
             assert_eq!(layout(&text), naive(&text), "{text:?}");
+            assert_eq!(layout_scan::<false>(&text), naive(&text), "{text:?}");
         }
         let long = format!("{}\nend", "x".repeat(MAX_WRAP_WIDTH + 1));
         assert_eq!(layout(&long), naive(&long));
@@ -1675,20 +1733,7 @@ European capitals.";
                 text.push_str(["\n", "\n", "\n", "\n\n"][(rng.next() % 4) as usize]);
             }
             assert_eq!(layout(&text), naive(&text), "seed {seed}");
-        }
-    }
-
-    /// `scan_line` counts characters and flags tabs and double spaces like a plain loop.
-    #[test]
-    fn scan_line_is_right() {
-        let pieces = ["a", " ", "  ", "\t", "é", "北", "😀", ".", "x y", "\u{00A0}"];
-        let mut rng = Rng(0xC0FF_EE00);
-        for _ in 0..20000 {
-            let len = (rng.next() % 40) as usize;
-            let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
-            let b = text.as_bytes();
-            let gap = b.contains(&b'\t') || b.windows(2).any(|w| w == b"  ");
-            assert_eq!(scan_line(b), (text.chars().count(), gap), "{text:?}");
+            assert_eq!(layout_scan::<false>(&text), naive(&text), "seed {seed}");
         }
     }
 

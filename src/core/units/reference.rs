@@ -7,7 +7,8 @@
 
 use super::{
     is_bullet, is_cjk_term, is_closer, is_line_break, is_opener, is_starter, is_term,
-    paragraphs_by, point_ends_sentence, trim_span, Lines, ParagraphMode, Reading,
+    paragraphs_by, point_ends_sentence, trim_span, Layout, Lines, ParagraphMode, Reading,
+    MAX_WRAP_WIDTH, MIN_WRAP_WIDTH,
 };
 use crate::core::chars::{is_space, is_word};
 
@@ -40,9 +41,9 @@ impl Lines for CharLines {
 }
 
 /// [`super::paragraphs`], with lines found char by char (the reading of `mode` is made by
-/// [`ParagraphMode::read`], shared with the fast splitter).
+/// [`read`]).
 pub fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
-    paragraphs_read(text, mode.read(text))
+    paragraphs_read(text, read(text, mode))
 }
 
 /// [`super::paragraphs_read`], with lines found char by char.
@@ -52,7 +53,7 @@ pub fn paragraphs_read(text: &str, reading: Reading) -> Vec<(usize, usize)> {
 
 /// [`super::sentences_in`], char by char.
 pub fn sentences_in(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
-    sentences_read(text, mode.read(text))
+    sentences_read(text, read(text, mode))
 }
 
 /// [`super::sentences_read`], char by char: each paragraph of `reading` split on its own.
@@ -212,4 +213,90 @@ fn run_ends_sentence(cs: &[(usize, char)], start: usize, i: usize, j: usize, m: 
         let next_word: String = cs[m..e].iter().map(|&(_, c)| c).collect();
         (cs[m].1, next_word, cs.get(e).map(|&(_, c)| c))
     })
+}
+
+/// The lines of `text`, line breaks excluded (`\r\n` is one break).
+fn lines_of(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut rest = text;
+    loop {
+        match rest.char_indices().find(|&(_, c)| is_line_break(c)) {
+            Some((i, c)) => {
+                lines.push(&rest[..i]);
+                let mut j = i + c.len_utf8();
+                if c == '\r' && rest[j..].starts_with('\n') {
+                    j += 1;
+                }
+                rest = &rest[j..];
+            }
+            None => {
+                lines.push(rest);
+                break;
+            }
+        }
+    }
+    lines
+}
+
+/// Whether a line is blank (whitespace only).
+fn blank(l: &str) -> bool {
+    l.chars().all(is_space)
+}
+
+/// Whether a line is indented: a tab or two or more characters of whitespace before its first
+/// other character.
+fn indented(l: &str) -> bool {
+    let lead: String = l.chars().take_while(|c| is_space(*c)).collect();
+    lead.contains('\t') || lead.chars().count() >= 2
+}
+
+/// [`super::indents_paragraphs`], restated: a line after the first is indented and not blank,
+/// and some line is neither.
+fn indents(lines: &[&str]) -> bool {
+    lines.iter().skip(1).any(|l| !blank(l) && indented(l)) && lines.iter().any(|l| !blank(l) && !indented(l))
+}
+
+/// [`ParagraphMode::read`], restated: `Auto` as [`layout`] decides, `Blank` with [`indents`].
+pub fn read(text: &str, mode: ParagraphMode) -> Reading {
+    match mode {
+        ParagraphMode::Line => Reading::Line,
+        ParagraphMode::Blank => Reading::Blank { indents: indents(&lines_of(text)) },
+        ParagraphMode::Auto => layout(text).reading(),
+    }
+}
+
+/// [`super::layout`], restated plainly: the lines of `text` in a vector, each rule of
+/// [`Layout`] checked on them in turn.
+pub fn layout(text: &str) -> Layout {
+    let lines = lines_of(text);
+    let width_of = |l: &str| l.trim_end_matches(is_space).chars().count();
+    let width = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+    if let Some(w) = lines.iter().map(|l| width_of(l)).find(|&w| w > MAX_WRAP_WIDTH) {
+        return Layout { width: w, ..Layout::default() };
+    }
+    let indents = indents(&lines);
+    let at_margin = |l: &str| l.chars().next().is_some_and(|c| !is_space(c));
+    let margin = lines.iter().any(|l| at_margin(l));
+    let (mut soft, mut inside) = (0, 0);
+    for w in lines.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if blank(a) || blank(b) || (indents && indented(b)) {
+            continue;
+        }
+        soft += 1;
+        let t = a.trim_matches(is_space);
+        let last = t.trim_end_matches(is_closer).chars().last();
+        let ends = last.is_some_and(|c| is_term(c) || is_cjk_term(c) || c == ':');
+        let gap = t.char_indices().any(|(i, c)| {
+            let run = c == '\t' || (c == ' ' && t[i + 1..].starts_with([' ', '\t']));
+            let before = t[..i].trim_end_matches([' ', '\t']).chars().last();
+            run && !matches!(before, Some('.' | '!' | '?' | ':'))
+        });
+        let lower = b.trim_start_matches(is_space).chars().next().is_some_and(char::is_lowercase);
+        let full = width >= MIN_WRAP_WIDTH && 4 * width_of(a) >= 3 * width;
+        if !ends && !gap && (!margin || at_margin(b)) && (lower || full) {
+            inside += 1;
+        }
+    }
+    Layout { width, soft_breaks: soft, wrapped_breaks: inside, indents }
 }
