@@ -669,7 +669,8 @@ def composed_cooccurrence(ps: PeerSet, raw: Callable[[List[str]], Any], ids_sort
     return run
 
 
-def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: Sequence[str]) -> Dict[str, Any]:
+def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: Sequence[str],
+                  paragraphs: str = "blank") -> Dict[str, Any]:
     import cooccur as _co
     import gazetta
 
@@ -680,11 +681,12 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
     rank = np.empty(len(ids), dtype=np.int64)
     rank[order] = np.arange(len(ids))
     ids_sorted = ids[order]
-    print(f"\n## cooccur / {corpus} / {which}: {len(gaz):,} entities, {len(ps.P.patterns):,} patterns", flush=True)
+    print(f"\n## cooccur / {corpus} / {which} (paragraphs={paragraphs!r}): {len(gaz):,} entities, "
+          f"{len(ps.P.patterns):,} patterns", flush=True)
     pipes: Dict[str, Callable[[List[str]], pd.DataFrame]] = {}
     for threads, key in ((1, "gazetta_1"), (None, "gazetta_all")):
         m = gazetta.Matcher(gaz, n_threads=threads)
-        pipes[key] = (lambda mm, th: (lambda t: gazetta.cooccurrence(t, mm, unit="sentence", paragraphs="blank",
+        pipes[key] = (lambda mm, th: (lambda t: gazetta.cooccurrence(t, mm, unit="sentence", paragraphs=paragraphs,
                                                                       n_threads=th, progress=False).pairs))(m, threads)
     skipped: Dict[str, str] = {}
     for key in peers:
@@ -722,12 +724,13 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
             row["r1cpu"] = row["cpu_s"] / c1
             row["agree"] = _co.agreement(timings["gazetta_1"].result, timings[k].result)
         rows.append(row)
-    return {"corpus": corpus, "gazetteer": which, "mb": mb, "docs": len(texts), "rows": rows, "skipped": skipped,
-            "load_before": load0, "load_after": load1, "speedup_2nd_core": g1 / gall}
+    return {"corpus": corpus, "gazetteer": which, "paragraphs": paragraphs, "mb": mb, "docs": len(texts), "rows": rows,
+            "skipped": skipped, "load_before": load0, "load_after": load1, "speedup_2nd_core": g1 / gall}
 
 
 def print_cooccur(res: Dict[str, Any]) -> str:
-    out = [f"### sentence co-occurrence / {res['corpus']} / {res['gazetteer']} ({res['mb']:.2f} MB; load average "
+    out = [f"### sentence co-occurrence / {res['corpus']} / {res['gazetteer']} (paragraphs={res['paragraphs']!r}; "
+           f"{res['mb']:.2f} MB; load average "
            f"before {res['load_before']}, after {res['load_after']})", ""]
     trs = [{"pipeline": r["pipeline"], "threads": r["threads"], "mbs": f"{r['mb_s']:,.1f}", "med": fmt_s(r["median_s"]),
             "cpu": fmt_s(r["cpu_s"]), "rows": f"{r['rows']:,}", "r1": None if "r1" not in r else f"{r['r1']:.2f}×",
@@ -792,6 +795,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     "the 428k city patterns: see benchmarks/README.md)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per pipeline (median reported)")
     ap.add_argument("--docs", type=int, help="only the first N documents (a smoke test)")
+    ap.add_argument("--paragraphs", default="blank", choices=("blank", "auto", "line"),
+                    help="cooccur: how gazetta reads line breaks (default blank, as the peers' sentence rule; "
+                    "auto is gazetta.cooccurrence's default)")
     ap.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
     args = ap.parse_args(argv)
     peers = [p for p in args.peers.split(",") if p]
@@ -821,7 +827,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         for c in args.corpora:
             texts = load_corpus(CORPORA[c], limit=args.docs)
             for g in args.gazetteers:
-                res = bench_cooccur(c, g, texts, args.runs, peers)
+                res = bench_cooccur(c, g, texts, args.runs, peers, args.paragraphs)
                 results.append(res)
                 tables.append(print_cooccur(res))
                 print("\n" + tables[-1], flush=True)

@@ -393,30 +393,31 @@ fn line_has_gap(text: &str, ts: usize, te: usize) -> bool {
 /// ```
 pub fn layout(text: &str) -> Layout {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (just detected).
-        return unsafe { layout_avx2(text) };
+    if let Some(avx2) = blocks::Avx2::detect() {
+        // SAFETY: `avx2` exists, so the CPU has AVX2 (`Avx2::detect`).
+        return unsafe { layout_avx2(avx2, text) };
     }
-    layout_scan::<false>(text)
+    layout_scan(blocks::BASELINE, text)
 }
 
-/// [`layout_scan`] with the block masks in AVX2.
+/// [`layout_scan`] with the block masks in AVX2, compiled for AVX2 so that they are inlined.
 ///
 /// # Safety
-/// The CPU must have AVX2.
+/// The CPU must have AVX2 (which `avx2` proves: only `Avx2::detect` makes one).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn layout_avx2(text: &str) -> Layout {
-    layout_scan::<true>(text)
+unsafe fn layout_avx2(avx2: blocks::Avx2, text: &str) -> Layout {
+    layout_scan(avx2, text)
 }
 
 /// [`layout`]: the lines are found from the text's 64-byte block masks ([`blocks::block`]:
 /// the bytes that may begin a line break, those that are not ASCII and the possible column
 /// gaps), so that each byte is looked at once, and a line is measured from its two ends (its
-/// characters are counted only when it holds a byte that is not ASCII). `AVX2`: the masks in
-/// AVX2 (only from [`layout_avx2`]).
+/// characters are counted only when it holds a byte that is not ASCII). `c`: how the blocks
+/// are classified (the same layout with each; AVX2 only from [`layout_avx2`], where it is
+/// inlined).
 #[inline(always)]
-fn layout_scan<const AVX2: bool>(text: &str) -> Layout {
+fn layout_scan<C: blocks::Classify>(c: C, text: &str) -> Layout {
     let b = text.as_bytes();
     let n = b.len();
     let mut st = LayoutState::default();
@@ -425,7 +426,7 @@ fn layout_scan<const AVX2: bool>(text: &str) -> Layout {
     let mut s = 0usize;
     let (mut base, mut high_end, mut gap_end) = (0usize, 0usize, 0usize);
     while base < n {
-        let blk = blocks::block::<AVX2>(b, base);
+        let blk = blocks::block(c, b, base);
         let mut m = blk.brk;
         while m != 0 {
             let k = m.trailing_zeros() as usize;
@@ -1329,27 +1330,39 @@ static QUIET_AFTER_TERM: [bool; 256] = quiet_after_term();
 /// sentence's start.
 fn split_scan(text: &str, per_break: usize, indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (just detected).
-        return unsafe { split_scan_avx2(text, per_break, indents, out) };
+    if let Some(avx2) = blocks::Avx2::detect() {
+        // SAFETY: `avx2` exists, so the CPU has AVX2 (`Avx2::detect`).
+        return unsafe { split_scan_avx2(avx2, text, per_break, indents, out) };
     }
-    split_scan_with::<false>(text, per_break, indents, out)
+    split_scan_with(blocks::BASELINE, text, per_break, indents, out)
 }
 
-/// [`split_scan_with`] with the event search in AVX2.
+/// [`split_scan_with`] with the event search in AVX2, compiled for AVX2 so that it is inlined.
 ///
 /// # Safety
-/// The CPU must have AVX2.
+/// The CPU must have AVX2 (which `avx2` proves: only `Avx2::detect` makes one).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn split_scan_avx2(text: &str, per_break: usize, indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
-    split_scan_with::<true>(text, per_break, indents, out)
+unsafe fn split_scan_avx2(
+    avx2: blocks::Avx2,
+    text: &str,
+    per_break: usize,
+    indents: Option<bool>,
+    out: &mut Vec<(usize, usize)>,
+) {
+    split_scan_with(avx2, text, per_break, indents, out)
 }
 
-/// [`split_scan`], its events found by [`blocks::Events`] (in AVX2 with `AVX2`, only from
-/// [`split_scan_avx2`]).
+/// [`split_scan`], its events found by [`blocks::Events`] classifying with `c` (the same
+/// spans with each; AVX2 only from [`split_scan_avx2`], where it is inlined).
 #[inline(always)]
-fn split_scan_with<const AVX2: bool>(text: &str, per_break: usize, mut indents: Option<bool>, out: &mut Vec<(usize, usize)>) {
+fn split_scan_with<C: blocks::Classify>(
+    c: C,
+    text: &str,
+    per_break: usize,
+    mut indents: Option<bool>,
+    out: &mut Vec<(usize, usize)>,
+) {
     let b = text.as_bytes();
     let n = b.len();
     // The first character that is not whitespace, and where its line starts.
@@ -1374,7 +1387,7 @@ fn split_scan_with<const AVX2: bool>(text: &str, per_break: usize, mut indents: 
             out.push(span);
         }
     };
-    let mut events = blocks::Events::<AVX2>::new(b);
+    let mut events = blocks::Events::new(c, b);
     // Byte offset of the current sentence's first character (a non-space character).
     let mut start = first;
     let mut i = start;
@@ -1716,7 +1729,7 @@ European capitals.";
             let len = (rng.next() % 60) as usize;
             let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
             assert_eq!(layout(&text), naive(&text), "{text:?}");
-            assert_eq!(layout_scan::<false>(&text), naive(&text), "{text:?}");
+            layout_each_classifier(&text, naive(&text));
         }
         let long = format!("{}\nend", "x".repeat(MAX_WRAP_WIDTH + 1));
         assert_eq!(layout(&long), naive(&long));
@@ -1733,7 +1746,7 @@ European capitals.";
                 text.push_str(["\n", "\n", "\n", "\n\n"][(rng.next() % 4) as usize]);
             }
             assert_eq!(layout(&text), naive(&text), "seed {seed}");
-            assert_eq!(layout_scan::<false>(&text), naive(&text), "seed {seed}");
+            layout_each_classifier(&text, naive(&text));
         }
     }
 
@@ -2262,6 +2275,62 @@ European capitals.";
                 "{what}: boundary in {text:?}"
             );
             prev = e;
+        }
+    }
+
+    /// [`layout_scan`] with each block classifier gives `want`: byte by byte (the path of
+    /// targets other than x86-64, forced here), the baseline (SSE2 on x86-64) and AVX2 when the
+    /// CPU has it.
+    fn layout_each_classifier(text: &str, want: Layout) {
+        assert_eq!(layout_scan(blocks::Scalar, text), want, "scalar, {text:?}");
+        assert_eq!(layout_scan(blocks::BASELINE, text), want, "baseline, {text:?}");
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = blocks::Avx2::detect() {
+            // SAFETY: `avx2` exists, so the CPU has AVX2.
+            assert_eq!(unsafe { layout_avx2(avx2, text) }, want, "avx2, {text:?}");
+        }
+    }
+
+    /// The sentence scan gives the reference's spans with each block classifier (byte by byte
+    /// as on targets other than x86-64, the baseline, AVX2 when the CPU has it), in every
+    /// reading, on generated texts of one to several 64-byte blocks.
+    #[test]
+    fn split_scan_each_classifier() {
+        let pieces = [
+            "The", "U.S.", "Mr.", "said", "3.5", "Inc.", "a", ".", "...", "…", "!", "?", "\"", "”", ")", " ", " ",
+            "  ", "\n", "\r\n", "\r", "\n\n", "\n    ", "\t", "\u{2028}", "\u{2029}", "\u{0085}", "\u{00A0}",
+            "北京", "。", "！", "？", "」", "é", "Ω", "😀",
+        ];
+        let mut rng = Rng(0x5C4A_0B10);
+        let mut out = Vec::new();
+        for round in 0..1500 {
+            let len = (rng.next() % if round % 3 == 0 { 400 } else { 60 }) as usize;
+            let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
+            for (per_break, indents) in [(1, Some(false)), (2, None), (2, Some(false)), (2, Some(true))] {
+                let reading = match (per_break, indents) {
+                    (1, _) => Reading::Line,
+                    (_, Some(i)) => Reading::Blank { indents: i },
+                    _ => reference::read(&text, ParagraphMode::Blank),
+                };
+                let want = reference::sentences_read(&text, reading);
+                split_scan(&text, per_break, indents, &mut out);
+                assert_eq!(out, want, "dispatched, {reading:?}, {text:?}");
+                out.clear();
+                split_scan_with(blocks::Scalar, &text, per_break, indents, &mut out);
+                assert_eq!(out, want, "scalar, {reading:?}, {text:?}");
+                out.clear();
+                split_scan_with(blocks::BASELINE, &text, per_break, indents, &mut out);
+                assert_eq!(out, want, "baseline, {reading:?}, {text:?}");
+                out.clear();
+                #[cfg(target_arch = "x86_64")]
+                if let Some(avx2) = blocks::Avx2::detect() {
+                    // SAFETY: `avx2` exists, so the CPU has AVX2.
+                    unsafe { split_scan_avx2(avx2, &text, per_break, indents, &mut out) };
+                    assert_eq!(out, want, "avx2, {reading:?}, {text:?}");
+                    out.clear();
+                }
+            }
+            layout_each_classifier(&text, reference::layout(&text));
         }
     }
 

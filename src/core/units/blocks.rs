@@ -1,5 +1,13 @@
-//! The 64-byte block masks of [`super::layout`]: in one pass over a block, the bytes that may
-//! begin a line break, the bytes that are not ASCII, the spaces and the tabs.
+//! The 64-byte block masks of [`super::layout`] (in one pass over a block, the bytes that may
+//! begin a line break, the bytes that are not ASCII, the spaces and the tabs) and of the
+//! sentence splitter's event search ([`Events`]).
+//!
+//! Unsafe code: only the SIMD intrinsics of the `Sse2` and `Avx2` classifiers, each load
+//! reading 16 or 32 bytes inside a `&[u8; 64]` (a text's last block is copied into a padded
+//! array first, [`window`], so nothing is read past a text's end). AVX2 code runs only
+//! through an `Avx2` value, which exists only once the CPU was found to have AVX2. The tests
+//! check every classifier, the byte-by-byte one of other targets included, against plain
+//! loops.
 
 /// What [`super::layout`] needs to know of the 64 bytes from `base`: bit `k` of each mask is
 /// about byte `base + k` (bits past the end of the text are 0).
@@ -14,28 +22,116 @@ pub(super) struct Block {
     pub gap: u64,
 }
 
-/// The masks of the 64 bytes of `text` from `base` (`base < text.len()`). `AVX2`: with AVX2
-/// instructions, which the caller must have checked the CPU has (it is then inlined into a
-/// function compiled for AVX2).
+/// How 64 bytes are classified into masks: [`Scalar`] (byte by byte, every target), `Sse2`
+/// (x86-64, whose baseline has SSE2) and `Avx2` (x86-64; a value exists only once the CPU was
+/// found to have AVX2, see `Avx2::detect`). The scans of [`super`] are generic over it, so that
+/// a safe function never assumes a CPU feature: the value it is given proves the feature, and
+/// the AVX2 instantiations are called from functions compiled for AVX2, into which these
+/// `#[inline(always)]` methods are inlined.
+pub(super) trait Classify: Copy {
+    /// `(brk, high, spaces, tabs)` of 64 bytes (see [`Block`]; spaces and tabs unpaired).
+    fn masks(self, w: &[u8; 64]) -> (u64, u64, u64, u64);
+    /// The event mask of 64 bytes (see [`Events`]).
+    fn events(self, w: &[u8; 64]) -> u64;
+}
+
+/// Byte by byte: the classifier of targets other than x86-64, and the tests' reference (which
+/// run it on x86-64 too, so that the fallback is tested where the tests run).
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(super) struct Scalar;
+
+impl Classify for Scalar {
+    #[inline(always)]
+    fn masks(self, w: &[u8; 64]) -> (u64, u64, u64, u64) {
+        raw_scalar(w)
+    }
+    #[inline(always)]
+    fn events(self, w: &[u8; 64]) -> u64 {
+        events_scalar(w)
+    }
+}
+
+/// SSE2, sixteen bytes per step: part of x86-64, so needing no run-time test.
+#[cfg(target_arch = "x86_64")]
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sse2;
+
+#[cfg(target_arch = "x86_64")]
+impl Classify for Sse2 {
+    #[inline(always)]
+    fn masks(self, w: &[u8; 64]) -> (u64, u64, u64, u64) {
+        raw_sse2(w)
+    }
+    #[inline(always)]
+    fn events(self, w: &[u8; 64]) -> u64 {
+        events_sse2(w)
+    }
+}
+
+/// AVX2, thirty-two bytes per step. The field is private to this module, so the only way to
+/// get a value is [`Avx2::detect`], which makes one only when the CPU has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Avx2(());
+
+#[cfg(target_arch = "x86_64")]
+impl Avx2 {
+    /// An `Avx2` when the CPU has AVX2 (the test is made once by `std` and then cached).
+    #[inline]
+    pub(super) fn detect() -> Option<Avx2> {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            Some(Avx2(()))
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Classify for Avx2 {
+    #[inline(always)]
+    fn masks(self, w: &[u8; 64]) -> (u64, u64, u64, u64) {
+        // SAFETY: `self` exists, so `Avx2::detect` found AVX2 on this CPU (no other code can
+        // make an `Avx2`: its field is private to this module).
+        unsafe { raw_avx2(w) }
+    }
+    #[inline(always)]
+    fn events(self, w: &[u8; 64]) -> u64 {
+        // SAFETY: as in `masks`: an `Avx2` exists only when the CPU has AVX2.
+        unsafe { events_avx2(w) }
+    }
+}
+
+/// The classifier that needs no run-time test: SSE2 on x86-64, byte by byte elsewhere.
+#[cfg(target_arch = "x86_64")]
+pub(super) const BASELINE: Sse2 = Sse2;
+/// The classifier that needs no run-time test: SSE2 on x86-64, byte by byte elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+pub(super) const BASELINE: Scalar = Scalar;
+
+/// The 64 bytes of `text` from `base` as an array: the text's own bytes when 64 are left,
+/// else a copy of the rest padded with zero bytes (in none of the sets), so that nothing is
+/// ever read past the end of `text` and no bit is set past it.
 #[inline(always)]
-pub(super) fn block<const AVX2: bool>(text: &[u8], base: usize) -> Block {
-    let full = text.get(base..base + 64).and_then(|w| <&[u8; 64]>::try_from(w).ok());
-    let mut pad = [0u8; 64];
-    let w = match full {
+fn window<'t>(text: &'t [u8], base: usize, pad: &'t mut [u8; 64]) -> &'t [u8; 64] {
+    // (`base + 64` does not overflow: a slice holds at most `isize::MAX` bytes.)
+    match text.get(base..base + 64).and_then(|w| <&[u8; 64]>::try_from(w).ok()) {
         Some(w) => w,
         None => {
-            // The last block: zero padding (in none of the sets), so no bits past the end.
-            let rest = &text[base.min(text.len())..];
+            let rest = text.get(base..).unwrap_or(&[]);
             let r = rest.len().min(64);
             pad[..r].copy_from_slice(&rest[..r]);
-            &pad
+            pad
         }
-    };
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: with `AVX2`, the caller checked that the CPU has AVX2.
-    let (brk, high, sp, tab) = if AVX2 { unsafe { raw_avx2(w) } } else { raw(w) };
-    #[cfg(not(target_arch = "x86_64"))]
-    let (brk, high, sp, tab) = raw(w);
+    }
+}
+
+/// The masks of the 64 bytes of `text` from `base` (`base < text.len()`), classified by `c`.
+#[inline(always)]
+pub(super) fn block<C: Classify>(c: C, text: &[u8], base: usize) -> Block {
+    let mut pad = [0u8; 64];
+    let (brk, high, sp, tab) = c.masks(window(text, base, &mut pad));
     // A space at bit 63 pairs with the first byte of the next block.
     let next_space = text.get(base + 64) == Some(&b' ');
     let gap = tab | (sp & (sp >> 1)) | (sp & ((next_space as u64) << 63));
@@ -45,7 +141,7 @@ pub(super) fn block<const AVX2: bool>(text: &[u8], base: usize) -> Block {
 /// `(brk, high, spaces, tabs)` of 64 bytes: SSE2 (part of x86-64), sixteen bytes per step.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn raw(w: &[u8; 64]) -> (u64, u64, u64, u64) {
+fn raw_sse2(w: &[u8; 64]) -> (u64, u64, u64, u64) {
     use std::arch::x86_64::*;
     let (mut brk, mut high, mut sp, mut tab) = (0u64, 0u64, 0u64, 0u64);
     for k in 0..4 {
@@ -78,7 +174,7 @@ fn raw(w: &[u8; 64]) -> (u64, u64, u64, u64) {
 /// `(brk, high, spaces, tabs)` of 64 bytes with AVX2, thirty-two bytes per step.
 ///
 /// # Safety
-/// The CPU must have AVX2.
+/// The CPU must have AVX2 (only [`Avx2`], whose values prove it, calls this).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
@@ -112,9 +208,8 @@ unsafe fn raw_avx2(w: &[u8; 64]) -> (u64, u64, u64, u64) {
     (brk, high, sp, tab)
 }
 
-/// `(brk, high, spaces, tabs)` of 64 bytes, byte by byte (other targets, and the tests'
-/// reference for the SIMD path).
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+/// `(brk, high, spaces, tabs)` of 64 bytes, byte by byte ([`Scalar`]).
+#[inline(always)]
 fn raw_scalar(w: &[u8; 64]) -> (u64, u64, u64, u64) {
     let (mut brk, mut high, mut sp, mut tab) = (0u64, 0u64, 0u64, 0u64);
     for (k, &x) in w.iter().enumerate() {
@@ -126,19 +221,35 @@ fn raw_scalar(w: &[u8; 64]) -> (u64, u64, u64, u64) {
     (brk, high, sp, tab)
 }
 
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn raw(w: &[u8; 64]) -> (u64, u64, u64, u64) {
-    raw_scalar(w)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::test_rng::Rng;
 
-    /// The SIMD masks equal the byte-by-byte ones, and the block masks say what they claim,
-    /// on every offset of generated texts (last blocks and block-crossing pairs included).
+    /// Every classifier this CPU can run, by name, and [`BASELINE`] (AVX2 missing from the list
+    /// on a CPU without it; the scalar one runs everywhere).
+    fn each_classifier(mut f: impl FnMut(&str, &dyn Fn(&[u8; 64]) -> (u64, u64, u64, u64, u64))) {
+        fn all<C: Classify>(c: C) -> impl Fn(&[u8; 64]) -> (u64, u64, u64, u64, u64) {
+            move |w| {
+                let (a, b, x, y) = c.masks(w);
+                (a, b, x, y, c.events(w))
+            }
+        }
+        f("scalar", &all(Scalar));
+        f("baseline", &all(BASELINE));
+        #[cfg(target_arch = "x86_64")]
+        {
+            f("sse2", &all(Sse2));
+            match Avx2::detect() {
+                Some(c) => f("avx2", &all(c)),
+                None => eprintln!("no AVX2 on this CPU: its classifier is not tested here"),
+            }
+        }
+    }
+
+    /// Every classifier gives the byte-by-byte masks, and the block masks say what they claim,
+    /// on every offset of generated texts (last blocks and block-crossing pairs included), for
+    /// every classifier.
     #[test]
     fn block_masks_are_right() {
         let pieces = ["a", " ", "  ", "\t", "\n", "\r\n", "é", "\u{2028}", "\u{0085}", "北", ".", "xyz"];
@@ -154,14 +265,17 @@ mod tests {
                 let mut w = [0u8; 64];
                 let end = t.len().min(base + 64);
                 w[..end - base].copy_from_slice(&t[base..end]);
-                assert_eq!(raw(&w), raw_scalar(&w));
+                let want = (raw_scalar(&w), events_scalar(&w));
+                each_classifier(|name, c| {
+                    let (a, b, x, y, e) = c(&w);
+                    assert_eq!(((a, b, x, y), e), want, "{name}");
+                });
+                let m = block(Scalar, &t, base);
+                assert_eq!(block(BASELINE, &t, base), m);
                 #[cfg(target_arch = "x86_64")]
-                if std::arch::is_x86_feature_detected!("avx2") {
-                    // SAFETY: the CPU has AVX2 (just detected).
-                    assert_eq!(unsafe { raw_avx2(&w) }, raw_scalar(&w));
-                    assert_eq!(block::<true>(&t, base), block::<false>(&t, base));
+                if let Some(avx2) = Avx2::detect() {
+                    assert_eq!(block(avx2, &t, base), m);
                 }
-                let m = block::<false>(&t, base);
                 for k in 0..64 {
                     let i = base + k;
                     let x = t.get(i).copied();
@@ -175,15 +289,58 @@ mod tests {
             }
         }
     }
+
+    /// Every byte value at every lane of a block, among four different fillings, in every
+    /// classifier. The SIMD classifiers compare lane by lane (a lane's bits depend on its byte
+    /// alone; the pairing of spaces is done after, in `block`, the same for all), so this
+    /// covers every input: the classifiers agree on every block.
+    #[test]
+    fn every_byte_at_every_lane() {
+        for x in 0..=255u8 {
+            for k in 0..64 {
+                for fill in [0u8, b' ', 0x80, 0xFF] {
+                    let mut w = [fill; 64];
+                    w[k] = x;
+                    let want = (raw_scalar(&w), events_scalar(&w));
+                    each_classifier(|name, c| {
+                        let (a, b, s, t, e) = c(&w);
+                        assert_eq!(((a, b, s, t), e), want, "{name}: {x:#x} at {k} among {fill:#x}");
+                    });
+                }
+            }
+        }
+    }
+
+    /// The window at the end of a text is padded, never read past the end; a base at or past
+    /// the end gives an empty block (never a panic).
+    #[test]
+    fn last_blocks_are_padded() {
+        let t: Vec<u8> = (0..200u32).map(|i| if i % 7 == 0 { b'\n' } else { b' ' }).collect();
+        for len in 0..t.len() {
+            // A text that ends inside a block, as its own allocation (a read past it would be
+            // a read past the allocation; AddressSanitizer and Miri catch those).
+            let text: Vec<u8> = t[..len].to_vec();
+            for base in [len.saturating_sub(1), len.saturating_sub(63), len, len + 5] {
+                let mut pad = [0u8; 64];
+                let w = window(&text, base, &mut pad);
+                let have = text.len().saturating_sub(base).min(64);
+                assert_eq!(&w[..have], &text[base.min(text.len())..base.min(text.len()) + have]);
+                assert!(w[have..].iter().all(|&x| x == 0));
+                let m = block(BASELINE, &text, base);
+                let live = if have == 64 { u64::MAX } else { (1u64 << have) - 1 };
+                assert_eq!((m.brk | m.high | m.gap) & !live, 0);
+            }
+        }
+    }
 }
 
 /// Successive finds of the bytes that may begin a character the sentence splitter acts on
 /// (`super::sentence_event_leads`: `.` `!` `?` `\n` `\r` and the lead bytes `C2` `E2` `E3`
-/// `EF`) in one text, left to right: each 64-byte block is classified once, inline (two AVX2
-/// steps with `AVX2`, which the caller must have checked the CPU has, else four SSE2 steps),
-/// and a find within the block costs a shift and a trailing-zero count. The same answers as
-/// `bytescan::Finder` on that set.
-pub(super) struct Events<'a, const AVX2: bool> {
+/// `EF`) in one text, left to right: each 64-byte block is classified once, inline, by `C`
+/// (two AVX2 steps, four SSE2 steps or byte by byte), and a find within the block costs a
+/// shift and a trailing-zero count. The same answers as `bytescan::Finder` on that set.
+pub(super) struct Events<'a, C: Classify> {
+    c: C,
     hay: &'a [u8],
     /// Start of the classified block (`NONE`: none yet).
     base: usize,
@@ -191,14 +348,14 @@ pub(super) struct Events<'a, const AVX2: bool> {
     mask: u64,
 }
 
-impl<'a, const AVX2: bool> Events<'a, AVX2> {
-    /// A finder in `hay`.
+impl<'a, C: Classify> Events<'a, C> {
+    /// A finder in `hay`, classifying with `c`.
     #[inline(always)]
-    pub(super) fn new(hay: &'a [u8]) -> Self {
+    pub(super) fn new(c: C, hay: &'a [u8]) -> Self {
         // No position is within 64 bytes after `NONE` (`from.wrapping_sub(NONE) >= 64` for
-        // every `from` of a slice).
+        // every `from` of a slice, which holds at most `isize::MAX` bytes).
         const NONE: usize = 1 << (usize::BITS - 1);
-        Events { hay, base: NONE, mask: 0 }
+        Events { c, hay, base: NONE, mask: 0 }
     }
 
     /// The first position `≥ from` holding a byte of the set, or `hay.len()`.
@@ -218,35 +375,10 @@ impl<'a, const AVX2: bool> Events<'a, AVX2> {
                 return self.hay.len();
             }
             self.base = i;
-            self.mask = event_block::<AVX2>(self.hay, i);
+            let mut pad = [0u8; 64];
+            self.mask = self.c.events(window(self.hay, i, &mut pad));
         }
     }
-}
-
-/// The event mask of the 64 bytes of `hay` from `base < hay.len()` (bits past the end 0).
-#[inline(always)]
-fn event_block<const AVX2: bool>(hay: &[u8], base: usize) -> u64 {
-    let full = hay.get(base..base + 64).and_then(|w| <&[u8; 64]>::try_from(w).ok());
-    let mut pad = [0u8; 64];
-    let w = match full {
-        Some(w) => w,
-        None => {
-            let rest = &hay[base.min(hay.len())..];
-            let r = rest.len().min(64);
-            pad[..r].copy_from_slice(&rest[..r]);
-            &pad
-        }
-    };
-    #[cfg(target_arch = "x86_64")]
-    {
-        if AVX2 {
-            // SAFETY: with `AVX2`, the caller checked that the CPU has AVX2.
-            return unsafe { events_avx2(w) };
-        }
-        events_sse2(w)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    events_scalar(w)
 }
 
 /// Whether byte `x` is in the event set.
@@ -255,8 +387,8 @@ fn is_event(x: u8) -> bool {
     matches!(x, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 
-/// The event mask of 64 bytes, byte by byte (other targets, and the tests' reference).
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+/// The event mask of 64 bytes, byte by byte ([`Scalar`]).
+#[inline(always)]
 fn events_scalar(w: &[u8; 64]) -> u64 {
     w.iter().enumerate().fold(0u64, |m, (k, &x)| m | (is_event(x) as u64) << k)
 }
@@ -299,7 +431,7 @@ fn events_sse2(w: &[u8; 64]) -> u64 {
 /// The event mask of 64 bytes with AVX2.
 ///
 /// # Safety
-/// The CPU must have AVX2.
+/// The CPU must have AVX2 (only [`Avx2`], whose values prove it, calls this).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
@@ -338,8 +470,37 @@ unsafe fn events_avx2(w: &[u8; 64]) -> u64 {
 mod event_tests {
     use super::*;
 
-    /// The event set is the splitter's, and every path finds the same positions as a plain
-    /// loop, on every byte value and every offset.
+    /// Every find of `e` in `t`: backwards from every position, then forwards from every
+    /// position, then the successive events; each against a plain loop.
+    fn check_finds<C: Classify>(name: &str, c: C, t: &[u8]) {
+        let plain = |from: usize| (from..t.len()).find(|&i| is_event(t[i])).unwrap_or(t.len());
+        let mut e = Events::new(c, t);
+        for from in (0..=t.len()).rev() {
+            assert_eq!(e.find(from), plain(from), "{name}, back from {from}");
+        }
+        let mut e = Events::new(c, t);
+        for from in 0..=t.len() {
+            assert_eq!(e.find(from), plain(from), "{name}, from {from}");
+        }
+        // Past the end: the end (never a panic).
+        assert_eq!(e.find(t.len() + 100), t.len());
+        let mut e = Events::new(c, t);
+        let mut got = Vec::new();
+        let mut i = 0;
+        loop {
+            i = e.find(i);
+            if i >= t.len() {
+                break;
+            }
+            got.push(i);
+            i += 1;
+        }
+        let want: Vec<usize> = (0..t.len()).filter(|&i| is_event(t[i])).collect();
+        assert_eq!(got, want, "{name}");
+    }
+
+    /// The event set is the splitter's, and every classifier finds the same positions as a
+    /// plain loop, on every byte value and every offset, in texts of one and of many blocks.
     #[test]
     fn events_are_right() {
         for x in 0..=255u8 {
@@ -360,43 +521,14 @@ mod event_tests {
                     }
                 })
                 .collect();
-            let want: Vec<usize> = (0..t.len()).filter(|&i| is_event(t[i])).collect();
-            let mut e = Events::<false>::new(&t);
-            for from in (0..=t.len()).rev() {
-                let want = (from..t.len()).find(|&i| is_event(t[i])).unwrap_or(t.len());
-                assert_eq!(e.find(from), want);
-            }
-            let mut e = Events::<false>::new(&t);
-            let mut got = Vec::new();
-            let mut i = 0;
-            loop {
-                i = e.find(i);
-                if i >= t.len() {
-                    break;
-                }
-                got.push(i);
-                i += 1;
-            }
-            assert_eq!(got, want);
+            check_finds("scalar", Scalar, &t);
+            check_finds("baseline", BASELINE, &t);
             #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx2") {
-                let mut e = Events::<true>::new(&t);
-                // Finds from arbitrary positions agree with the scalar search too.
-                for from in 0..=t.len() {
-                    let want = (from..t.len()).find(|&i| is_event(t[i])).unwrap_or(t.len());
-                    assert_eq!(e.find(from), want);
-                }
-            }
-            let mut base = 0;
-            while base < t.len() {
-                let mut w = [0u8; 64];
-                let end = t.len().min(base + 64);
-                w[..end - base].copy_from_slice(&t[base..end]);
-                #[cfg(target_arch = "x86_64")]
-                assert_eq!(events_sse2(&w), events_scalar(&w));
-                base += 64;
+            if let Some(avx2) = Avx2::detect() {
+                check_finds("avx2", avx2, &t);
             }
         }
+        check_finds("scalar", Scalar, b"");
+        check_finds("baseline", BASELINE, b"");
     }
-
 }

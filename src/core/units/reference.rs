@@ -256,7 +256,7 @@ fn indents(lines: &[&str]) -> bool {
     lines.iter().skip(1).any(|l| !blank(l) && indented(l)) && lines.iter().any(|l| !blank(l) && !indented(l))
 }
 
-/// [`ParagraphMode::read`], restated: `Auto` as [`layout`] decides, `Blank` with [`indents`].
+/// [`ParagraphMode::read`], restated: `Auto` as [`layout`] decides, `Blank` with `indents`.
 pub fn read(text: &str, mode: ParagraphMode) -> Reading {
     match mode {
         ParagraphMode::Line => Reading::Line,
