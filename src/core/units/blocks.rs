@@ -209,6 +209,8 @@ unsafe fn raw_avx2(w: &[u8; 64]) -> (u64, u64, u64, u64) {
 }
 
 /// `(brk, high, spaces, tabs)` of 64 bytes, byte by byte ([`Scalar`]).
+// (Only the tests use it on x86-64.)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
 fn raw_scalar(w: &[u8; 64]) -> (u64, u64, u64, u64) {
     let (mut brk, mut high, mut sp, mut tab) = (0u64, 0u64, 0u64, 0u64);
@@ -382,12 +384,16 @@ impl<'a, C: Classify> Events<'a, C> {
 }
 
 /// Whether byte `x` is in the event set.
+// (Only the tests use it on x86-64.)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
 fn is_event(x: u8) -> bool {
     matches!(x, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// The event mask of 64 bytes, byte by byte ([`Scalar`]).
+// (Only the tests use it on x86-64.)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
 fn events_scalar(w: &[u8; 64]) -> u64 {
     w.iter().enumerate().fold(0u64, |m, (k, &x)| m | (is_event(x) as u64) << k)
