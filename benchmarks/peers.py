@@ -675,14 +675,16 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
     import gazetta
 
     gaz = _co.read_gazetteer(which)
-    ps = PeerSet(gaz)
-    ids = np.array(ps.P.entity_ids, dtype=object)
+    # The peers' pattern table only when a peer is timed (`--peers ""`: gazetta alone, also with
+    # a gazetteer that has per-alias options the peers cannot follow).
+    ps = PeerSet(gaz) if peers else None
+    ids = np.array(ps.P.entity_ids if ps else [e.id for e in gaz], dtype=object)
     order = np.argsort(ids.astype(str), kind="stable")
     rank = np.empty(len(ids), dtype=np.int64)
     rank[order] = np.arange(len(ids))
     ids_sorted = ids[order]
-    print(f"\n## cooccur / {corpus} / {which} (paragraphs={paragraphs!r}): {len(gaz):,} entities, "
-          f"{len(ps.P.patterns):,} patterns", flush=True)
+    print(f"\n## cooccur / {corpus} / {which} (paragraphs={paragraphs!r}): {len(gaz):,} entities"
+          + (f", {len(ps.P.patterns):,} patterns" if ps else ""), flush=True)
     pipes: Dict[str, Callable[[List[str]], pd.DataFrame]] = {}
     for threads, key in ((1, "gazetta_1"), (None, "gazetta_all")):
         m = gazetta.Matcher(gaz, n_threads=threads)
@@ -697,6 +699,7 @@ def bench_cooccur(corpus: str, which: str, texts: List[str], runs: int, peers: S
             skipped[key] = why
             continue
         try:
+            assert ps is not None
             pipes[key] = composed_cooccurrence(ps, make_raw(ps, key), ids_sorted, rank)
         except Exception as exc:
             skipped[key] = f"failed to compile: {exc!r}"
