@@ -338,7 +338,125 @@ impl<'t> Piece<'t> {
 /// units=True)`).
 pub type UnitColumns = (Vec<i64>, Vec<i64>);
 
+/// Runs `a` and `b`: in parallel (`rayon::join`, in the pool the caller runs in) when `par`,
+/// else one after the other.
+fn both<A: Send, B: Send>(par: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if par {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
+/// One column of every piece, in order.
+fn concat<'p, 't: 'p, T: Copy + 'p>(pieces: &'p [Piece<'t>], total: usize, col: impl Fn(&'p Piece<'t>) -> &'p [T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(total);
+    for p in pieces {
+        out.extend_from_slice(col(p));
+    }
+    out
+}
+
+/// The unique surfaces of the pieces in first-seen order overall, and the surface column
+/// with each piece's codes renumbered into them.
+fn joined_surfaces(pieces: &[Piece<'_>], total: usize) -> (Vec<String>, Vec<i32>) {
+    let mut global: FxMap<&str, i32> = FxMap::default();
+    let mut surfaces = Vec::new();
+    let mut surface = Vec::with_capacity(total);
+    let mut remap: Vec<i32> = Vec::new();
+    for p in pieces {
+        remap.clear();
+        remap.extend(p.surfaces.iter().map(|&s| {
+            let next = global.len() as i32;
+            *global.entry(s).or_insert_with(|| {
+                surfaces.push(s.to_string());
+                next
+            })
+        }));
+        surface.extend(p.surface.iter().map(|&k| remap[k as usize]));
+    }
+    (surfaces, surface)
+}
+
+/// The codes of the entity, name, kind and alias columns: the entities and unique aliases
+/// that the rows use (marked in one pass), and the name and kind categories of the entities
+/// used (no pass over the rows to find them), each ascending.
+struct CodeMaps {
+    /// Per entity: its entity, name and kind codes (-1 for entities not in the rows).
+    codes_of: Vec<[i32; 3]>,
+    /// Per unique alias: its code (-1 where unused).
+    alias_map: Vec<i32>,
+    ent_used: Vec<u32>,
+    name_used: Vec<u32>,
+    kind_used: Vec<u32>,
+    alias_used: Vec<u32>,
+}
+
+impl CodeMaps {
+    fn new(m: &Matcher, tables: &StringTables, pieces: &[Piece<'_>]) -> CodeMaps {
+        let n_ent = m.spec().ids.len();
+        let mut seen = vec![false; n_ent];
+        let mut seen_alias = vec![false; tables.alias_first.len()];
+        for p in pieces {
+            for (&e, &a) in p.ent.iter().zip(&p.als) {
+                seen[e as usize] = true;
+                seen_alias[tables.alias_of[a as usize] as usize] = true;
+            }
+        }
+        let (ent_map, ent_used) = compact(&seen);
+        let (alias_map, alias_used) = compact(&seen_alias);
+        let mut seen_name = vec![false; tables.names.len()];
+        let mut seen_kind = vec![false; tables.kinds.len()];
+        for &e in &ent_used {
+            seen_name[tables.name_of[e as usize] as usize] = true;
+            seen_kind[tables.kind_of[e as usize] as usize] = true;
+        }
+        let (name_map, name_used) = compact(&seen_name);
+        let (kind_map, kind_used) = compact(&seen_kind);
+        let mut codes_of = vec![[-1i32; 3]; n_ent];
+        for &e in &ent_used {
+            let e = e as usize;
+            codes_of[e] = [ent_map[e], name_map[tables.name_of[e] as usize], kind_map[tables.kind_of[e] as usize]];
+        }
+        CodeMaps { codes_of, alias_map, ent_used, name_used, kind_used, alias_used }
+    }
+
+    /// The entity, name, kind and alias columns of the pieces' rows (two tasks when `par`).
+    fn columns(self, tables: &StringTables, pieces: &[Piece<'_>], total: usize, par: bool) -> (Coded, Coded, Coded, Coded) {
+        let CodeMaps { codes_of, alias_map, ent_used, name_used, kind_used, alias_used } = self;
+        let (codes_of, alias_map) = (&codes_of, &alias_map);
+        let ((ec, nc, kc), ac) = both(
+            par,
+            || {
+                let mut ec = Vec::with_capacity(total);
+                let mut nc = Vec::with_capacity(total);
+                let mut kc = Vec::with_capacity(total);
+                for p in pieces {
+                    ec.extend(p.ent.iter().map(|&e| codes_of[e as usize][0]));
+                    nc.extend(p.ent.iter().map(|&e| codes_of[e as usize][1]));
+                    kc.extend(p.ent.iter().map(|&e| codes_of[e as usize][2]));
+                }
+                (ec, nc, kc)
+            },
+            || {
+                let mut ac = Vec::with_capacity(total);
+                for p in pieces {
+                    ac.extend(p.als.iter().map(|&a| alias_map[tables.alias_of[a as usize] as usize]));
+                }
+                ac
+            },
+        );
+        (
+            Coded { codes: ec, used: ent_used },
+            Coded { codes: nc, used: name_used },
+            Coded { codes: kc, used: kind_used },
+            Coded { codes: ac, used: alias_used },
+        )
+    }
+}
+
 impl MentionColumns {
+
     /// Matches a batch and flattens its mentions in one parallel pass: runs of documents are
     /// matched and written into pieces of their own on `pool` (no per-document result is
     /// kept), and the pieces are joined in document order, so the columns are exactly those
@@ -388,113 +506,91 @@ impl MentionColumns {
         // that their size can be had before building them (about 60 bytes per row).
         let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
         try_reserve(&mut Vec::<u8>::new(), total.saturating_mul(60), "the mention columns")?;
-        let unit_cols = units.map(|_| {
-            let total: usize = pieces.iter().map(|p| p.para.len()).sum();
-            let mut para = Vec::with_capacity(total);
-            let mut sent = Vec::with_capacity(total);
-            for p in pieces.iter_mut() {
-                para.append(&mut p.para);
-                sent.append(&mut p.sent);
-            }
-            (para, sent)
-        });
-        Ok((Self::join(m, tables, pieces), unit_cols))
+        if pieces.len() == 1 {
+            let p = &mut pieces[0];
+            let unit_cols = units.map(|_| (std::mem::take(&mut p.para), std::mem::take(&mut p.sent)));
+            return Ok((Self::join(m, tables, pieces, false), unit_cols));
+        }
+        let par = threads > 1;
+        let pieces = &pieces[..];
+        Ok(pool.install(|| {
+            both(
+                par,
+                || Self::join_many(m, tables, pieces, par),
+                || {
+                    units.map(|_| {
+                        let total: usize = pieces.iter().map(|p| p.para.len()).sum();
+                        both(par, || concat(pieces, total, |p| &p.para), || concat(pieces, total, |p| &p.sent))
+                    })
+                },
+            )
+        }))
     }
 
     /// Joins pieces in order: surface codes are renumbered by first appearance overall. A
-    /// single piece's columns are taken as they are.
-    fn join(m: &Matcher, tables: &StringTables, mut pieces: Vec<Piece<'_>>) -> MentionColumns {
+    /// single piece's columns are taken as they are. With `par`, the columns are built by
+    /// parallel tasks (`rayon::join`, in the pool the caller runs in): the surface dictionary,
+    /// the coded columns and the plain ones, each column written by one task, so the result
+    /// does not depend on it.
+    fn join(m: &Matcher, tables: &StringTables, mut pieces: Vec<Piece<'_>>, par: bool) -> MentionColumns {
         // One piece: its columns as they are (`pop` cannot fail after the length test).
         if pieces.len() == 1 {
             if let Some(p) = pieces.pop() {
-                let c = MentionColumns {
+                let maps = CodeMaps::new(m, tables, std::slice::from_ref(&p));
+                let (entity, name, kind, alias) = maps.columns(tables, std::slice::from_ref(&p), p.doc.len(), false);
+                return MentionColumns {
                     doc: p.doc,
                     start: p.start,
                     end: p.end,
                     surface: p.surface,
                     surfaces: p.surfaces.iter().map(|s| s.to_string()).collect(),
+                    entity,
+                    name,
+                    kind,
+                    alias,
                     ambiguous: p.ambiguous,
                     resolved_by: p.resolved_by,
                     removed: p.removed,
-                    ..Default::default()
                 };
-                return Self::code(m, tables, c, &p.ent, &p.als);
             }
         }
-        let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
-        let mut c = MentionColumns {
-            doc: Vec::with_capacity(total),
-            start: Vec::with_capacity(total),
-            end: Vec::with_capacity(total),
-            surface: Vec::with_capacity(total),
-            ambiguous: Vec::with_capacity(total),
-            resolved_by: Vec::with_capacity(total),
-            ..Default::default()
-        };
-        let mut ent = Vec::with_capacity(total);
-        let mut als = Vec::with_capacity(total);
-        let mut global: FxMap<&str, i32> = FxMap::default();
-        let mut remap: Vec<i32> = Vec::new();
-        for p in &pieces {
-            remap.clear();
-            remap.extend(p.surfaces.iter().map(|&s| {
-                let next = global.len() as i32;
-                *global.entry(s).or_insert_with(|| {
-                    c.surfaces.push(s.to_string());
-                    next
-                })
-            }));
-            c.doc.extend_from_slice(&p.doc);
-            c.start.extend_from_slice(&p.start);
-            c.end.extend_from_slice(&p.end);
-            c.surface.extend(p.surface.iter().map(|&k| remap[k as usize]));
-            c.ambiguous.extend_from_slice(&p.ambiguous);
-            c.resolved_by.extend_from_slice(&p.resolved_by);
-            c.removed.add(p.removed);
-            ent.extend_from_slice(&p.ent);
-            als.extend_from_slice(&p.als);
-        }
-        Self::code(m, tables, c, &ent, &als)
+        Self::join_many(m, tables, &pieces, par)
     }
 
-    /// The entity, name, kind and alias columns from the rows' entity and alias indices:
-    /// one pass marks the entities and unique aliases used, the name and kind categories are
-    /// those of the entities used (no pass over the rows to find them), and a second pass
-    /// writes each column's codes.
-    fn code(m: &Matcher, tables: &StringTables, mut c: MentionColumns, ent: &[u32], als: &[u32]) -> MentionColumns {
-        let n_ent = m.spec().ids.len();
-        let mut seen = vec![false; n_ent];
-        let mut seen_alias = vec![false; tables.alias_first.len()];
-        for (&e, &a) in ent.iter().zip(als) {
-            seen[e as usize] = true;
-            seen_alias[tables.alias_of[a as usize] as usize] = true;
-        }
-        let (ent_map, ent_used) = compact(&seen);
-        let (alias_map, alias_used) = compact(&seen_alias);
-        let mut seen_name = vec![false; tables.names.len()];
-        let mut seen_kind = vec![false; tables.kinds.len()];
-        for &e in &ent_used {
-            seen_name[tables.name_of[e as usize] as usize] = true;
-            seen_kind[tables.kind_of[e as usize] as usize] = true;
-        }
-        let (name_map, name_used) = compact(&seen_name);
-        let (kind_map, kind_used) = compact(&seen_kind);
-        // Per entity: its entity, name and kind codes (-1 for entities not in the rows).
-        let mut codes_of = vec![[-1i32; 3]; n_ent];
-        for &e in &ent_used {
-            let e = e as usize;
-            codes_of[e] = [ent_map[e], name_map[tables.name_of[e] as usize], kind_map[tables.kind_of[e] as usize]];
-        }
-        // One collect per column (no capacity check per row).
-        let ec: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][0]).collect();
-        let nc: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][1]).collect();
-        let kc: Vec<i32> = ent.iter().map(|&e| codes_of[e as usize][2]).collect();
-        let ac: Vec<i32> = als.iter().map(|&a| alias_map[tables.alias_of[a as usize] as usize]).collect();
-        c.entity = Coded { codes: ec, used: ent_used };
-        c.name = Coded { codes: nc, used: name_used };
-        c.kind = Coded { codes: kc, used: kind_used };
-        c.alias = Coded { codes: ac, used: alias_used };
-        c
+    /// [`MentionColumns::join`] of several pieces.
+    fn join_many(m: &Matcher, tables: &StringTables, pieces: &[Piece<'_>], par: bool) -> MentionColumns {
+        let total: usize = pieces.iter().map(|p| p.doc.len()).sum();
+        let ((surfaces, surface), (coded, plain)) = both(
+            par,
+            || joined_surfaces(pieces, total),
+            || {
+                both(
+                    par,
+                    || CodeMaps::new(m, tables, pieces).columns(tables, pieces, total, par),
+                    || {
+                        both(
+                            par,
+                            || (concat(pieces, total, |p| &p.doc), concat(pieces, total, |p| &p.start)),
+                            || {
+                                let mut removed = Removed::default();
+                                for p in pieces {
+                                    removed.add(p.removed);
+                                }
+                                (
+                                    concat(pieces, total, |p| &p.end),
+                                    concat(pieces, total, |p| &p.ambiguous),
+                                    concat(pieces, total, |p| &p.resolved_by),
+                                    removed,
+                                )
+                            },
+                        )
+                    },
+                )
+            },
+        );
+        let (entity, name, kind, alias) = coded;
+        let ((doc, start), (end, ambiguous, resolved_by, removed)) = plain;
+        MentionColumns { doc, start, end, surface, surfaces, entity, name, kind, alias, ambiguous, resolved_by, removed }
     }
 
     /// Flattens per-document mention lists. `texts[i]` is the text of `per_doc[i]`.
@@ -502,7 +598,7 @@ impl MentionColumns {
     /// # Errors
     /// [`Error::Memory`] when the rows cannot be allocated.
     pub fn build(m: &Matcher, tables: &StringTables, texts: &[&str], per_doc: &[Vec<Mention>], doc_offset: i64) -> Result<MentionColumns> {
-        Ok(Self::join(m, tables, vec![Piece::build(texts, per_doc, doc_offset)?]))
+        Ok(Self::join(m, tables, vec![Piece::build(texts, per_doc, doc_offset)?], false))
     }
 }
 
@@ -548,12 +644,13 @@ mod tests {
         let per_doc: Vec<Vec<Mention>> = texts.iter().map(|t| m.find(t)).collect();
         let one = MentionColumns::build(&m, &tables, &texts, &per_doc, 10).unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        for step in 1..=7 {
-            let many = MentionColumns::join(&m, &tables, pieces(&pool, &texts, &per_doc, 10, step));
+        for (step, par) in (1..=7).flat_map(|k| [(k, false), (k, true)]) {
+            let many = pool.install(|| MentionColumns::join(&m, &tables, pieces(&pool, &texts, &per_doc, 10, step), par));
             assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end), "step {step}");
             assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces), "step {step}");
             assert_eq!((&many.entity, &many.name, &many.kind, &many.alias), (&one.entity, &one.name, &one.kind, &one.alias));
-            assert_eq!(many.ambiguous, one.ambiguous);
+            assert_eq!((&many.ambiguous, &many.resolved_by), (&one.ambiguous, &one.resolved_by));
+            assert_eq!((many.removed.rules, many.removed.runs), (one.removed.rules, one.removed.runs));
         }
         assert_eq!(one.surfaces, ["Beta", "Alpha", "ALPHA", "Bêta"]);
         assert_eq!(one.doc, [10, 10, 12, 12, 13, 13, 15]);

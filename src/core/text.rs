@@ -81,7 +81,8 @@ impl DocText for Text<'_> {
             Text::Utf8(s) => s,
             Text::Latin1(b) => {
                 if b.is_ascii() {
-                    return std::str::from_utf8(b).unwrap_or_default();
+                    // SAFETY: ASCII bytes are valid UTF-8 (one check, not a second UTF-8 pass).
+                    return unsafe { std::str::from_utf8_unchecked(b) };
                 }
                 buf.clear();
                 buf.reserve(b.len() + b.len() / 4);
@@ -109,8 +110,9 @@ fn latin1_into(b: &[u8], out: &mut String) {
     let mut i = 0;
     while i < b.len() {
         let run = b[i..].iter().position(|&x| x >= 0x80).map_or(b.len(), |k| i + k);
-        // ASCII bytes are UTF-8.
-        out.push_str(std::str::from_utf8(&b[i..run]).unwrap_or_default());
+        // SAFETY: `b[i..run]` holds only bytes below 0x80 (`position` stopped at the first
+        // other one), and ASCII bytes are valid UTF-8.
+        out.push_str(unsafe { std::str::from_utf8_unchecked(&b[i..run]) });
         if run < b.len() {
             out.push(b[run] as char);
         }
@@ -169,6 +171,24 @@ mod tests {
         assert_eq!(Text::Ucs4(&[0x41, 0xD83D, 0xDE42]).as_str(&mut buf), "A\u{FFFD}\u{FFFD}");
         // One char per code unit: offsets stay those of the host string.
         assert_eq!(Text::Ucs4(&[0x41, 0xD83D, 0xDE42]).as_str(&mut buf).chars().count(), 3);
+    }
+
+    /// Latin-1 text: an ASCII one is borrowed as it is (no copy), ASCII runs between other
+    /// characters are copied whole, and every byte is one char.
+    #[test]
+    fn latin1_ascii_is_borrowed_and_runs_copied() {
+        let mut buf = String::new();
+        let b = b"plain ASCII, \x7f and \x00";
+        let t = Text::Latin1(b);
+        let s = t.as_str(&mut buf);
+        assert_eq!(s.as_ptr(), b.as_ptr());
+        assert_eq!(s.as_bytes(), b);
+        let all: Vec<u8> = (0..=255u8).collect();
+        let want: String = all.iter().map(|&x| x as char).collect();
+        assert_eq!(Text::Latin1(&all).as_str(&mut buf), want);
+        let mixed = b"ab\xe9cd\xff\x80e";
+        assert_eq!(Text::Latin1(mixed).as_str(&mut buf), "ab\u{e9}cd\u{ff}\u{80}e");
+        assert_eq!(Text::Latin1(mixed).as_str(&mut buf).chars().count(), mixed.len());
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::core::cooccur::{CoocOptions, CountMode, Counter, Unit};
 use crate::core::text::DocText;
 use crate::core::units::{bytes_to_cps, layout, paragraphs, sentences_in, tokens, ParagraphMode, Reading};
 
-use super::convert::extract_units;
+use super::convert::{extract_units, Batch};
 use super::matcher::PyMatcher;
-use super::run::{run_detached, run_here, run_py};
+use super::run::{run_here, run_pooled, run_py};
 
 pub fn parse_paragraphs(s: &str) -> PyResult<ParagraphMode> {
     match s {
@@ -32,6 +32,10 @@ pub struct PyCounter {
     opts: CoocOptions,
     rank: Arc<Vec<u32>>,
     inner: Mutex<Counter>,
+    /// Nothing has been added to `inner` yet (changed only with `inner` locked): the first
+    /// batch's counter then takes its place instead of being merged into an empty one (a pass
+    /// over every pair, entity and evidence list, under the lock, after the parallel work).
+    fresh: std::sync::atomic::AtomicBool,
 }
 
 #[pymethods]
@@ -67,7 +71,7 @@ impl PyCounter {
             let m = matcher.get().inner.clone();
             counter.level = Some(Arc::new(run_here(py, || m.level_map(kind))?));
         }
-        Ok(PyCounter { matcher: matcher.unbind(), opts, rank, inner: Mutex::new(counter) })
+        Ok(PyCounter { matcher: matcher.unbind(), opts, rank, inner: Mutex::new(counter), fresh: std::sync::atomic::AtomicBool::new(true) })
     }
 
     /// Matches and counts a batch; `groups[i]` is the group code of `texts[i]` (u32::MAX: skip).
@@ -81,9 +85,9 @@ impl PyCounter {
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
-        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-        let t = extract_units(py, &items, doc_offset)?;
-        self.add_strs(py, &t.texts, t.missing, groups, doc_offset, n_threads, progress)
+        let batch = Batch::of_list(&texts);
+        let t = extract_units(py, &batch, doc_offset)?;
+        self.add_strs(py, t.texts(), t.missing, groups, doc_offset, n_threads, progress)
     }
 
     /// `add` over an Arrow string array or stream (`__arrow_c_array__` / `__arrow_c_stream__`):
@@ -223,14 +227,21 @@ impl PyCounter {
         let opts = self.opts;
         let ctl = Control::new();
         let ctl2 = ctl.clone();
-        let part = run_detached(py, ctl, progress.as_ref(), move || {
+        let run_on = pool.clone();
+        let part = run_pooled(py, &run_on, ctl, progress.as_ref(), move || {
             let mut c = Counter::with_evidence(cap);
             c.level = level;
             c.add_batch_at(&m, strs, &groups, doc_offset as u64, &rank, &opts, &pool, &ctl2)?;
             Ok(c)
         })?;
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        inner.merge(part);
+        // `part` was made with `inner`'s evidence cap and level, so on a fresh counter it is
+        // what merging it would give.
+        if self.fresh.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            *inner = part;
+        } else {
+            inner.merge(part);
+        }
         Ok(missing)
     }
 }

@@ -11,7 +11,7 @@ use pyo3::types::{PyList, PyTuple};
 use crate::core::batch::{self, Control};
 use crate::core::dedupe::{DedupeOptions, Deduper, Mode};
 
-use super::convert::extract_texts;
+use super::convert::{extract_texts, Batch};
 use super::run::{run_detached, run_here};
 
 #[pyclass(name = "Deduper", module = "gazetta._core", frozen)]
@@ -45,9 +45,9 @@ impl PyDeduper {
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-        let t = extract_texts(py, &items, doc_offset)?;
-        self.add_strs(py, &t.strs, n_threads, progress)
+        let batch = Batch::of_list(&texts);
+        let t = extract_texts(py, &batch, doc_offset)?;
+        self.add_strs(py, t.strs(), n_threads, progress)
     }
 
     /// `add` over an Arrow string array (`__arrow_c_array__` / `__arrow_c_stream__`).

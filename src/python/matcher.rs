@@ -13,8 +13,8 @@ use crate::core::columns::{MentionColumns, StringTables};
 use crate::core::resolve::NO_PARENT;
 use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps, RuleInput, Runs};
 
-use super::convert::extract_texts;
-use super::run::{run_detached, run_here, run_released};
+use super::convert::{extract_texts, Batch};
+use super::run::{run_detached, run_here, run_pooled, run_released};
 
 /// One context rule of an alias from Python: (alias index, not_before, not_after, person_after).
 type RuleTuple = (u32, Vec<String>, Vec<String>, Vec<String>);
@@ -264,10 +264,10 @@ impl PyMatcher {
     /// resolved_by code).
     #[allow(clippy::type_complexity)]
     fn find(&self, py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize, u32, u32, bool, u8)>> {
-        let items = [text];
-        let texts = extract_texts(py, &items, 0)?;
+        let batch = Batch::of_one(text)?;
+        let texts = extract_texts(py, &batch, 0)?;
         let m = self.inner.clone();
-        let t = texts.strs[0];
+        let t = texts.strs()[0];
         let found = if t.len() > (1 << 20) {
             let ctl = Control::new();
             let ctl2 = ctl.clone();
@@ -329,9 +329,9 @@ impl PyMatcher {
         progress: Option<Bound<'py, PyAny>>,
         units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-        let t = extract_texts(py, &items, doc_offset.max(0) as usize)?;
-        self.mentions_of(py, &t.strs, Some(&t.ascii), t.missing, doc_offset, n_threads, progress, units)
+        let batch = Batch::of_list(&texts);
+        let t = extract_texts(py, &batch, doc_offset.max(0) as usize)?;
+        self.mentions_of(py, t.strs(), Some(t.ascii()), t.missing, doc_offset, n_threads, progress, units)
     }
 
     /// `mentions` over an Arrow string array or stream (`__arrow_c_array__` /
@@ -374,7 +374,8 @@ impl PyMatcher {
         let tables = self.tables.clone();
         let ctl = Control::new();
         let ctl2 = ctl.clone();
-        let (cols, unit_cols) = run_detached(py, ctl, progress.as_ref(), move || {
+        let run_on = pool.clone();
+        let (cols, unit_cols) = run_pooled(py, &run_on, ctl, progress.as_ref(), move || {
             MentionColumns::match_in(&pool, &m, &tables, strs, ascii, doc_offset, units, &ctl2)
         })?;
         let d = columns_to_dict(py, cols, missing)?;

@@ -79,6 +79,75 @@ where
     }
 }
 
+/// [`run_detached`] for work that runs on `pool` anyway: the work is started as a job of the
+/// pool (`in_place_scope` + `spawn`) instead of on a thread spawned for the call, and the
+/// calling thread polls meanwhile, as in [`run_detached`]. Saves a thread start and its stack
+/// per call; the work's own `pool.install` then runs in place.
+pub fn run_pooled<T, F>(
+    py: Python<'_>,
+    pool: &rayon::ThreadPool,
+    ctl: Arc<Control>,
+    progress: Option<&Bound<'_, PyAny>>,
+    work: F,
+) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce() -> Result<T> + Send,
+{
+    let progress: Option<Py<PyAny>> = progress.map(|p| p.clone().unbind());
+    let ctl2 = ctl.clone();
+    let (outcome, py_err) = py.detach(move || {
+        let (tx, rx) = mpsc::channel::<std::thread::Result<Result<T>>>();
+        pool.in_place_scope(|s| {
+            s.spawn(move |_| {
+                let r = catch_unwind(AssertUnwindSafe(work));
+                let _ = tx.send(r);
+            });
+            let mut py_err: Option<PyErr> = None;
+            let mut last_done = usize::MAX;
+            loop {
+                match rx.recv_timeout(POLL) {
+                    Ok(r) => return (Some(r), py_err),
+                    // The job ended without sending: it cannot (its panics are caught), but
+                    // the scope's end then reports it.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return (None, py_err),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if py_err.is_some() {
+                            continue;
+                        }
+                        Python::attach(|py| {
+                            if let Err(e) = py.check_signals() {
+                                ctl2.cancel.store(true, Ordering::SeqCst);
+                                py_err = Some(e);
+                                return;
+                            }
+                            if let Some(p) = &progress {
+                                let done = ctl2.done.load(Ordering::Relaxed);
+                                if done != last_done {
+                                    last_done = done;
+                                    if let Err(e) = p.call1(py, (done,)) {
+                                        ctl2.cancel.store(true, Ordering::SeqCst);
+                                        py_err = Some(e);
+                                    }
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+        })
+    });
+    if let Some(e) = py_err {
+        return Err(e);
+    }
+    match outcome {
+        Some(Ok(Ok(v))) => Ok(v),
+        Some(Ok(Err(e))) => Err(errors::to_py(py, e)),
+        Some(Err(panic)) => Err(errors::internal(py, panic_message(&*panic))),
+        None => Err(errors::internal(py, "the work ended without a result".to_string())),
+    }
+}
+
 /// Runs short work with the GIL held, still converting panics and core errors.
 pub fn run_here<T>(py: Python<'_>, work: impl FnOnce() -> Result<T>) -> PyResult<T> {
     settle(py, catch_unwind(AssertUnwindSafe(work)))
