@@ -157,18 +157,34 @@ class ChunkCollector:
             "end": np.asarray(d["end"], dtype=np.int64),
             "surface": categorical(d["surface"], d["surfaces"], trusted=True),
         }
-        for k, table in (("entity", t["ids"]), ("name", t["names"]), ("kind", t["kinds"]), ("alias", t["aliases"])):
-            cols[k] = categorical(d[k], _take(table, np.asarray(d[f"{k}_used"], dtype=np.int64)), trusted=True)
+        for k, table in (("entity", "ids"), ("name", "names"), ("kind", "kinds")):
+            cols[k] = categorical(d[k], _table_index(t, table).take(np.asarray(d[f"{k}_used"], dtype=np.intp)),
+                                  trusted=True)
+        cols["alias"] = categorical(d["alias"], _take(t["aliases"], d["alias_used"]), trusted=True)
         cols["ambiguous"] = np.asarray(d["ambiguous"], dtype=bool)
         cols["resolved_by"] = resolved_by(d["resolved_by"])
-        return pd.DataFrame(cols)
+        # The columns are fresh arrays of this call: no copy into consolidated blocks.
+        return pd.DataFrame(cols, copy=False)
+
+
+def _table_index(tables: Dict[str, Any], key: str) -> pd.Index:
+    """The matcher's table ``key`` (ids, names, kinds) as an object Index, built once per
+    matcher and kept in its tables: categories are taken from it (``Index.take``) instead of
+    being built from a list of strs each call."""
+    cache = tables.get("_index")
+    if cache is None:
+        cache = tables["_index"] = {}
+    idx = cache.get(key)
+    if idx is None:
+        idx = cache[key] = pd.Index(np.asarray(tables[key], dtype=object), dtype=object)
+    return idx
 
 
 def _take(table: Sequence[str], indices: np.ndarray) -> List[str]:
     """``table[i]`` for each index, in one call where the table can (the alias table reads
     the core)."""
     take = getattr(table, "take", None)
-    return take(indices) if take is not None else [table[i] for i in indices]
+    return take(indices) if take is not None else [table[int(i)] for i in indices]
 
 
 def _compact_codes(idx: np.ndarray, table_len: int) -> Any:

@@ -153,6 +153,8 @@ class _AliasTable(Sequence[str]):
 
     def take(self, indices: Iterable[int]) -> List[str]:
         """The texts of several aliases in one call."""
+        if isinstance(indices, np.ndarray):
+            return self._core.alias_texts(indices.tolist())  # one C loop, not a Python one
         return self._core.alias_texts([int(i) for i in indices])
 
 
