@@ -62,6 +62,8 @@ def _check_threads(n_threads: Optional[int]) -> Optional[int]:
         return None
     if isinstance(n_threads, bool) or not isinstance(n_threads, (int, np.integer)) or n_threads < 1:
         raise ValueError(f"n_threads must be None or a positive int; got {n_threads!r}")
+    if n_threads <= MAX_THREADS:  # always allowed: no need to ask for the number of CPUs
+        return int(n_threads)
     limit = max_threads()
     if n_threads > limit:
         raise ValueError(f"n_threads must be at most {limit} (the larger of {MAX_THREADS} and the number of CPUs); "

@@ -49,9 +49,20 @@ fn pools() -> &'static Cache {
     }
 }
 
-/// Number of threads used when none is asked for: the machine's available parallelism.
+/// [`default_threads`] once asked (0: not yet). Reset in a forked child.
+static DEFAULT_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Number of threads used when none is asked for: the machine's available parallelism, asked
+/// once per process (it reads the affinity mask and cgroup quota files: tens of microseconds,
+/// which every call with the default thread count paid before the parallel work).
 pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    let n = DEFAULT_THREADS.load(Ordering::Relaxed);
+    if n != 0 {
+        return n;
+    }
+    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    DEFAULT_THREADS.store(n, Ordering::Relaxed);
+    n
 }
 
 /// The documented floor of the thread limit: a call may ask for up to
@@ -140,11 +151,13 @@ pub fn pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
-/// Forgets every pool without joining its threads or touching the cache's lock. Called in a
-/// forked child, where the parent's worker threads do not exist (joining them would hang)
+/// Forgets every pool (and the default thread count) without joining its threads or
+/// touching the cache's lock. Called in a forked child, where the parent's worker threads do not exist (joining them would hang)
 /// and the lock may be held by a thread that does not exist either: the old cache is leaked
 /// and a fresh one takes its place.
 pub fn forget_pools_after_fork() {
+    // The child may run under another CPU affinity or quota: ask again.
+    DEFAULT_THREADS.store(0, Ordering::Relaxed);
     let fresh = Box::into_raw(Box::new(Mutex::new(Vec::new())));
     // The old cache (and the pools in it) is leaked on purpose.
     let _old = POOLS.swap(fresh, Ordering::AcqRel);
