@@ -456,7 +456,6 @@ impl CodeMaps {
 }
 
 impl MentionColumns {
-
     /// Matches a batch and flattens its mentions in one parallel pass: runs of documents are
     /// matched and written into pieces of their own on `pool` (no per-document result is
     /// kept), and the pieces are joined in document order, so the columns are exactly those

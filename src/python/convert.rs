@@ -6,7 +6,7 @@ use std::os::raw::c_char;
 use pyo3::exceptions::PyTypeError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyList, PyString};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
 
 use crate::core::text::Text;
 
@@ -16,23 +16,43 @@ extern "C" {
     fn PyUnicode_AsUTF8AndSize(unicode: *mut ffi::PyObject, size: *mut ffi::Py_ssize_t) -> *const c_char;
 }
 
-/// A private copy of a list of texts (`list[:]`, one C call): it references every item, and no
-/// other code holds it, so its items stay alive and in place while the GIL is released (the
-/// caller's list may be changed by another Python thread meanwhile). Texts read from it
-/// borrow from it.
+/// A private copy of a list of texts (`list[:]`, one C call), made with the GIL held. It holds a
+/// reference to every item, and no other code can reach it: it is never handed to Python, and
+/// it is untracked by the garbage collector, so `gc.get_objects()`/`gc.get_referrers()` in
+/// another thread cannot find it (a debug build's `sys.getobjects()` and ctypes aside). So its
+/// length and items cannot change, and its items stay alive, while the GIL is released, however
+/// another Python thread changes the caller's list meanwhile. Texts read from it borrow from it
+/// (lifetime of `&Batch`).
 pub struct Batch<'py> {
     list: Bound<'py, PyList>,
 }
 
 impl<'py> Batch<'py> {
-    /// A snapshot of `list`.
-    pub fn of_list(list: &Bound<'py, PyList>) -> Batch<'py> {
-        Batch { list: list.get_slice(0, list.len()) }
+    /// A snapshot of `list` (a list subclass's `__getitem__` is not called: the C slice of the
+    /// list's items is taken, and is a plain list).
+    pub fn of_list(list: &Bound<'py, PyList>) -> PyResult<Batch<'py>> {
+        let py = list.py();
+        // SAFETY: `list` is a live list and the GIL is held; PyList_GetSlice returns a new
+        // reference to a new plain list (NULL with an exception set on failure), clipping the
+        // bounds to the list's length.
+        let copy = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_GetSlice(list.as_ptr(), 0, ffi::PY_SSIZE_T_MAX))? };
+        // SAFETY: PyList_GetSlice returns a list (`PyList_New`).
+        let copy = unsafe { copy.cast_into_unchecked::<PyList>() };
+        Ok(Self::private(copy))
     }
 
     /// A batch of one object (in a new list of its own).
     pub fn of_one(obj: Bound<'py, PyAny>) -> PyResult<Batch<'py>> {
-        Ok(Batch { list: PyList::new(obj.py(), [obj])? })
+        Ok(Self::private(PyList::new(obj.py(), [obj])?))
+    }
+
+    /// `list` (a new list that nothing else references) made unreachable from Python.
+    fn private(list: Bound<'py, PyList>) -> Batch<'py> {
+        // SAFETY: a live, GC-tracked list and the GIL is held. Untracking only removes it from
+        // the collector's lists: nothing else references it, so it cannot be part of a cycle,
+        // and it is freed by its reference count (list_dealloc untracks only a tracked object).
+        unsafe { ffi::PyObject_GC_UnTrack(list.as_ptr().cast()) };
+        Batch { list }
     }
 
     /// Number of documents.
@@ -40,25 +60,23 @@ impl<'py> Batch<'py> {
         self.list.len()
     }
 
-    /// Item `i` (`i < len`), a pointer borrowed from the snapshot.
-    #[inline]
-    fn item(&self, i: usize) -> *mut ffi::PyObject {
-        // SAFETY: `i` is below the length of the list, which nothing else can change; the item
-        // is a borrowed reference owned by the list, valid while `self` lives.
-        #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
-        unsafe {
-            ffi::PyList_GET_ITEM(self.list.as_ptr(), i as ffi::Py_ssize_t)
-        }
-        #[cfg(any(Py_LIMITED_API, GraalPy))]
-        unsafe {
-            ffi::PyList_GetItem(self.list.as_ptr(), i as ffi::Py_ssize_t)
-        }
-    }
-
-    /// Item `i` as a `Bound` (a new reference).
-    fn bound(&self, i: usize) -> Bound<'py, PyAny> {
-        // SAFETY: a live object borrowed from the list (see `item`).
-        unsafe { Bound::from_borrowed_ptr(self.list.py(), self.item(i)) }
+    /// Every item, in order, borrowed from the snapshot for as long as `self` is borrowed.
+    fn items<'a>(&'a self) -> impl Iterator<Item = Borrowed<'a, 'py, PyAny>> + 'a {
+        let py = self.list.py();
+        let op = self.list.as_ptr();
+        (0..self.len()).map(move |i| {
+            // SAFETY: `i` is below the length of the list, which nothing can change (see
+            // `Batch`); the item is a non-NULL borrowed reference owned by the list, which `self`
+            // keeps alive (and unchanged) for 'a.
+            #[cfg(not(any(Py_LIMITED_API, GraalPy)))]
+            unsafe {
+                Borrowed::from_ptr(py, ffi::PyList_GET_ITEM(op, i as ffi::Py_ssize_t))
+            }
+            #[cfg(any(Py_LIMITED_API, GraalPy))]
+            unsafe {
+                Borrowed::from_ptr(py, ffi::PyList_GetItem(op, i as ffi::Py_ssize_t))
+            }
+        })
     }
 }
 
@@ -91,15 +109,23 @@ impl Texts<'_> {
 
 /// A str that CPython knows to be ASCII (an exact `str`, not a subclass), read in place: its
 /// code units are its UTF-8 bytes. No call into the interpreter, no copy, no check of the bytes;
-/// `None` for anything else.
+/// `None` for anything else (which takes the general path).
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy, Py_3_14)))]
 #[inline]
-fn known_ascii<'a>(op: *mut ffi::PyObject) -> Option<&'a str> {
-    // SAFETY: `op` is a live object that the caller keeps alive for 'a (an item of a
-    // `Batch`). Its type is checked before the str fields are read; a str is immutable, and its
-    // PEP 393 buffer of GET_LENGTH units is owned by the object. The `ascii` flag of a ready str
-    // says that every unit is below 0x80 (CPython's own `PyUnicode_AsUTF8AndSize` returns this
-    // very buffer as UTF-8 on that flag alone), so the bytes are valid UTF-8.
+fn known_ascii<'a>(obj: Borrowed<'a, '_, PyAny>) -> Option<&'a str> {
+    let op = obj.as_ptr();
+    // SAFETY: `op` is a live object, kept alive for 'a by the batch it is borrowed from, and
+    // the GIL is held. Its type is checked to be exactly `str` before any str field is read
+    // (a subclass is left to the general path, which reads it through the C API). Before 3.12
+    // a legacy str that is not ready has no valid `ascii` flag or data: the general path
+    // readies it. For a ready str, `ascii` says that its GET_LENGTH units, one byte each, are
+    // all below 0x80 (CPython keeps this invariant, and its own `PyUnicode_AsUTF8AndSize`
+    // returns this very buffer as UTF-8 on that flag alone), so they are valid UTF-8.
+    // PyUnicode_DATA handles both compact strs (data after the header) and non-compact ones
+    // (legacy strs before 3.12: `data.any`). The buffer is owned by the str and freed only
+    // with it, and it is never written again: CPython resizes or writes a str in place only
+    // while it holds the only reference (`unicode_modifiable`: refcount 1, not interned), and
+    // the batch holds one. So it may be read from any thread, without the GIL, for 'a.
     unsafe {
         if ffi::Py_TYPE(op) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) {
             return None;
@@ -117,10 +143,11 @@ fn known_ascii<'a>(op: *mut ffi::PyObject) -> Option<&'a str> {
     }
 }
 
-/// Where the str layout cannot be read: every str takes the general path.
+/// Where the str layout cannot be read (the stable ABI, PyPy, GraalPy, and 3.14, whose str
+/// state bits pyo3 does not describe): every str takes the general path.
 #[cfg(any(Py_LIMITED_API, PyPy, GraalPy, Py_3_14))]
 #[inline]
-fn known_ascii<'a>(_op: *mut ffi::PyObject) -> Option<&'a str> {
+fn known_ascii<'a>(_obj: Borrowed<'a, '_, PyAny>) -> Option<&'a str> {
     None
 }
 
@@ -133,43 +160,45 @@ pub fn extract_texts<'a>(py: Python<'_>, batch: &'a Batch<'_>, offset: usize) ->
     let mut owned: Vec<Box<str>> = Vec::new();
     let mut missing = 0;
     let mut fallback: Vec<(usize, Box<str>)> = Vec::new();
-    for i in 0..n {
+    for (i, obj) in batch.items().enumerate() {
         // The common case, a plain ASCII str: read in place.
-        if let Some(s) = known_ascii(batch.item(i)) {
+        if let Some(s) = known_ascii(obj) {
             strs.push(s);
             ascii.push(true);
             continue;
         }
-        let obj = batch.bound(i);
-        let Some(s) = batch_item(&obj, offset + i)? else {
+        let Some(s) = batch_item(obj, offset + i)? else {
             missing += 1;
             strs.push("");
             ascii.push(true);
             continue;
         };
+        let op = s.as_ptr();
         let mut size: ffi::Py_ssize_t = 0;
-        // SAFETY: `s` is a live str (kept alive by `batch` for 'a); the returned buffer is
-        // owned by the str object and lives as long as it does; strs are immutable.
-        let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+        // SAFETY: `op` is a live str (kept alive by `batch` for 'a) and the GIL is held. The
+        // returned buffer is owned by the str object (its data, or its cached UTF-8 copy) and
+        // freed only with it.
+        let ptr = unsafe { PyUnicode_AsUTF8AndSize(op, &mut size) };
         if ptr.is_null() {
             // Lone surrogates: not encodable as UTF-8. Each becomes U+FFFD (issue 8: the
             // codec's "replace" gave '?', a sentence terminator, so "Japan \ud800 China"
             // was split into two sentences and lost its pair).
             PyErr::take(py);
-            let enc = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-            let bytes: Vec<u8> = enc.extract()?;
-            let text = replace_surrogates(bytes).into_boxed_str();
+            let text = replace_surrogates(surrogatepass_utf8(py, op)?).into_boxed_str();
             fallback.push((i, text));
             strs.push("");
             ascii.push(false);
         } else {
             // SAFETY: CPython guarantees valid UTF-8 of `size` bytes at `ptr`, owned by the str,
-            // which `batch` keeps alive for 'a.
+            // which `batch` keeps alive for 'a, and not written again (see `known_ascii`).
             let slice = unsafe { std::slice::from_raw_parts(ptr as *const u8, size as usize) };
             let st = unsafe { std::str::from_utf8_unchecked(slice) };
             strs.push(st);
-            // A non-ASCII code point takes two or more UTF-8 bytes.
-            ascii.push(s.len().is_ok_and(|n| n == st.len()));
+            // A non-ASCII code point takes two or more UTF-8 bytes. The length in code points
+            // from the C API: a str subclass's `__len__` is not called.
+            // SAFETY: a live str and the GIL is held.
+            let cps = unsafe { ffi::PyUnicode_GetLength(op) };
+            ascii.push(cps >= 0 && cps as usize == st.len());
         }
     }
     for (i, text) in fallback {
@@ -181,6 +210,15 @@ pub fn extract_texts<'a>(py: Python<'_>, batch: &'a Batch<'_>, offset: usize) ->
         strs[i] = r;
     }
     Ok(Texts { strs, missing, ascii, _owned: owned })
+}
+
+/// The UTF-8 of a str with lone surrogates encoded as such (`surrogatepass`), through the C API
+/// (a str subclass's `encode` is not called).
+fn surrogatepass_utf8(py: Python<'_>, op: *mut ffi::PyObject) -> PyResult<Vec<u8>> {
+    // SAFETY: `op` is a live str and the GIL is held; the result is a new reference to a bytes
+    // object, or NULL with an exception set.
+    let b = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_AsEncodedString(op, c"utf-8".as_ptr(), c"surrogatepass".as_ptr()))? };
+    Ok(b.cast::<PyBytes>()?.as_bytes().to_vec())
 }
 
 /// The texts of a batch as code units borrowed from the str objects of a [`Batch`]: the
@@ -208,19 +246,15 @@ impl Units<'_> {
 pub fn extract_units<'a>(py: Python<'_>, batch: &'a Batch<'_>, offset: usize) -> PyResult<Units<'a>> {
     #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
     {
-        let n = batch.len();
-        let mut texts: Vec<Text<'a>> = Vec::with_capacity(n);
+        let mut texts: Vec<Text<'a>> = Vec::with_capacity(batch.len());
         let mut missing = 0;
-        for i in 0..n {
-            let op = batch.item(i);
-            if let Some(s) = known_ascii(op) {
+        for (i, obj) in batch.items().enumerate() {
+            if let Some(s) = known_ascii(obj) {
                 texts.push(Text::Utf8(s));
                 continue;
             }
-            let obj = batch.bound(i);
-            match batch_item(&obj, offset + i)? {
-                // SAFETY: a live str, kept alive by `batch` for 'a.
-                Some(s) => texts.push(unsafe { code_units(py, s.as_ptr())? }),
+            match batch_item(obj, offset + i)? {
+                Some(s) => texts.push(code_units(py, s)?),
                 None => {
                     missing += 1;
                     texts.push(Text::Utf8(""));
@@ -238,16 +272,17 @@ pub fn extract_units<'a>(py: Python<'_>, batch: &'a Batch<'_>, offset: usize) ->
     }
 }
 
-/// The code units of a live str (PEP 393 storage).
-///
-/// # Safety
-/// `op` is a str that the caller keeps alive for 'a.
+/// The code units of a live str (PEP 393 storage), a str or a subclass, borrowed for 'a.
 #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
-unsafe fn code_units<'a>(py: Python<'_>, op: *mut ffi::PyObject) -> PyResult<Text<'a>> {
-    // SAFETY: `op` is a live str kept alive for 'a (the caller's contract). PyUnicode_READY (a
-    // no-op since 3.12) gives legacy strs their canonical form; then KIND/DATA/GET_LENGTH
-    // describe an immutable buffer of GET_LENGTH units owned by the object, which may be read
-    // from any thread while the object lives.
+fn code_units<'a>(py: Python<'_>, s: Borrowed<'a, '_, PyString>) -> PyResult<Text<'a>> {
+    let op = s.as_ptr();
+    // SAFETY: `op` is a live str (or subclass: same layout) kept alive for 'a by the batch it is
+    // borrowed from, and the GIL is held. PyUnicode_READY (a no-op since 3.12) gives a legacy str
+    // its canonical form; then KIND/DATA/GET_LENGTH describe a buffer of GET_LENGTH units of
+    // KIND bytes owned by the object (PyUnicode_DATA: after the header of a compact str, at
+    // `data.any` of a non-compact one: a subclass instance, a legacy str), freed only with it
+    // and not written again while the batch holds a reference (see `known_ascii`), so it may be
+    // read from any thread for 'a.
     unsafe {
         if ffi::PyUnicode_READY(op) != 0 {
             return Err(PyErr::take(py).unwrap_or_else(|| PyTypeError::new_err("str not ready")));
@@ -279,17 +314,17 @@ fn replace_surrogates(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// One item of a batch: `Some(str)`, or `None` for a missing document (None, float NaN,
-/// `pandas.NA`); any other type is a `TypeError` naming its position `pos`.
-fn batch_item<'a>(obj: &'a Bound<'a, PyAny>, pos: usize) -> PyResult<Option<&'a Bound<'a, PyString>>> {
+/// One item of a batch: `Some(str)` (a str or a subclass), or `None` for a missing document
+/// (None, float NaN, `pandas.NA`); any other type is a `TypeError` naming its position `pos`.
+fn batch_item<'a, 'py>(obj: Borrowed<'a, 'py, PyAny>, pos: usize) -> PyResult<Option<Borrowed<'a, 'py, PyString>>> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Some(s));
     }
     let nan = obj.cast::<PyFloat>().map(|f| f.value().is_nan()).unwrap_or(false);
-    if obj.is_none() || nan || is_pandas_na(obj) {
+    if obj.is_none() || nan || is_pandas_na(&obj) {
         return Ok(None);
     }
-    Err(type_error(obj, pos))
+    Err(type_error(&obj, pos))
 }
 
 /// `pandas.NA` (a missing value in string/Arrow columns) is a missing text, like None.

@@ -85,7 +85,7 @@ impl PyCounter {
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<usize> {
-        let batch = Batch::of_list(&texts);
+        let batch = Batch::of_list(&texts)?;
         let t = extract_units(py, &batch, doc_offset)?;
         self.add_strs(py, t.texts(), t.missing, groups, doc_offset, n_threads, progress)
     }

@@ -45,7 +45,7 @@ impl PyDeduper {
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let batch = Batch::of_list(&texts);
+        let batch = Batch::of_list(&texts)?;
         let t = extract_texts(py, &batch, doc_offset)?;
         self.add_strs(py, t.strs(), n_threads, progress)
     }

@@ -329,7 +329,7 @@ impl PyMatcher {
         progress: Option<Bound<'py, PyAny>>,
         units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let batch = Batch::of_list(&texts);
+        let batch = Batch::of_list(&texts)?;
         let t = extract_texts(py, &batch, doc_offset.max(0) as usize)?;
         self.mentions_of(py, t.strs(), Some(t.ascii()), t.missing, doc_offset, n_threads, progress, units)
     }
