@@ -125,11 +125,14 @@ def peer_patterns(gaz: Any) -> Patterns:
         for a in e.aliases:
             if a.glob:
                 raise ValueError(f"peers cannot express the glob {a.text!r}; pass the gazetteer without globs")
-            if a.case not in (None, "smart") or a.fold_accents:
+            if a.case not in (None, "smart", "sensitive") or a.fold_accents:
                 raise ValueError(f"alias {a.text!r} has per-alias options the peers cannot follow")
             n_aliases += 1
             lit = a.literal
-            for form in dict.fromkeys((lit, lit.upper())):
+            # smart case: as written and in capitals; a case-sensitive alias ("Chad", the
+            # built-in countries' guard against the given name "CHAD"): as written only
+            forms = (lit,) if a.case == "sensitive" else (lit, lit.upper())
+            for form in dict.fromkeys(forms):
                 p = index.setdefault(form, len(index))
                 if p == len(ents):
                     ents.append([])
