@@ -61,6 +61,7 @@ documentation, in the order the matcher applies them:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
@@ -352,6 +353,13 @@ def _variants(literal: str, case: str, fold: bool) -> Tuple[str, ...]:
 
 def _phrases(raw: Iterable[str], case: str, fold: bool) -> Tuple[_Phrase, ...]:
     """Context-rule phrases follow the alias syntax and compare like aliases."""
+    return _compiled_phrases(tuple(raw), case, fold)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled_phrases(raw: Tuple[str, ...], case: str, fold: bool) -> Tuple[_Phrase, ...]:
+    """:func:`_phrases`, compiled once per list (the built-in gazetteers give one list of 1,455
+    given names to hundreds of entities)."""
     out = []
     for p in raw:
         literal, glob = parse_alias(p)
