@@ -51,6 +51,10 @@ HAND_MAPPED: Dict[str, str] = {
     "yemen-demo-republic": "YDYE",  # South Yemen, ISO 3166-3
     "trinidad-tobago": "TT",
     "antigua": "AG",
+    # aliases compared case-sensitively in countries() (given names: "Chad Smith", "Jordan
+    # Henderson"), so the lower-case slug spells nothing
+    "chad": "TD",
+    "jordan": "JO",
 }
 
 
