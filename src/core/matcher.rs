@@ -725,8 +725,10 @@ impl Matcher {
         }
         heap_bytes += hierarchy.memory();
         let mut rules = Vec::with_capacity(spec.rules.len());
-        let mut seen_rules: std::collections::HashMap<(Vec<String>, Vec<String>, Vec<String>, ViewSpec, CaseMode), u32> =
-            std::collections::HashMap::new();
+        // (not_before, not_after, person_after, view, case) of each compiled rule: identical
+        // rules (one list shared by many entities) are compiled once.
+        type RuleKey = (Vec<String>, Vec<String>, Vec<String>, ViewSpec, CaseMode);
+        let mut seen_rules: std::collections::HashMap<RuleKey, u32> = std::collections::HashMap::new();
         let mut entity_rule = Vec::new();
         let mut alias_rule = Vec::new();
         for (k, r) in spec.rules.iter().enumerate() {
