@@ -161,6 +161,43 @@ impl ByteSet {
 /// A block start that no position falls in: `i - NO_BLOCK` wraps to `i + 64`.
 const NO_BLOCK: usize = usize::MAX - 63;
 
+/// Where a search over 64-byte block masks stands: the start of the block classified last and
+/// its mask (bit `k`: the byte at `base + k` is wanted). Shared by [`Finder`] and the
+/// sentence pass's event search, which classify blocks differently.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockCursor {
+    /// Start of the classified block (`NO_BLOCK`: none yet).
+    base: usize,
+    mask: u64,
+}
+
+impl BlockCursor {
+    /// No block classified yet.
+    pub(crate) const NEW: BlockCursor = BlockCursor { base: NO_BLOCK, mask: 0 };
+
+    /// The first position `≥ from` whose bit is set, or `len`; `block(i)` is the mask of the
+    /// block at `i < len` (bits past `len` clear), asked for each block the search enters.
+    #[inline(always)]
+    pub(crate) fn find(&mut self, len: usize, from: usize, mut block: impl FnMut(usize) -> u64) -> usize {
+        let mut i = from;
+        loop {
+            let off = i.wrapping_sub(self.base);
+            if off < 64 {
+                let m = self.mask & (u64::MAX << off);
+                if m != 0 {
+                    return self.base + m.trailing_zeros() as usize;
+                }
+                i = self.base + 64;
+            }
+            if i >= len {
+                return len;
+            }
+            self.base = i;
+            self.mask = block(i);
+        }
+    }
+}
+
 /// The instructions a [`Finder`] classifies blocks with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Simd {
@@ -211,10 +248,8 @@ impl Simd {
 pub struct Finder<'a> {
     set: &'a ByteSet,
     hay: &'a [u8],
-    /// Start of the classified block (`NO_BLOCK`: none yet).
-    base: usize,
-    /// Bit `k`: `hay[base + k]` is in the set (bits past the end of `hay` are 0).
-    mask: u64,
+    /// The block classified last (bit `k`: `hay[base + k]` is in the set).
+    cursor: BlockCursor,
     simd: Simd,
 }
 
@@ -233,29 +268,17 @@ impl<'a> Finder<'a> {
             (Simd::Avx2 | Simd::Ssse3, Simd::Avx2 | Simd::Ssse3) => Simd::Ssse3,
             _ => Simd::Scalar,
         };
-        Finder { set, hay, base: NO_BLOCK, mask: 0, simd }
+        Finder { set, hay, cursor: BlockCursor::NEW, simd }
     }
 
     /// The first position `≥ from` holding a byte of the set, or `hay.len()`: the same as
     /// `set.find(hay, from)`.
     #[inline(always)]
     pub fn find(&mut self, from: usize) -> usize {
-        let mut i = from;
-        loop {
-            let off = i.wrapping_sub(self.base);
-            if off < 64 {
-                let m = self.mask & (u64::MAX << off);
-                if m != 0 {
-                    return self.base + m.trailing_zeros() as usize;
-                }
-                i = self.base + 64;
-            }
-            if i >= self.hay.len() {
-                return self.hay.len();
-            }
-            self.base = i;
-            self.mask = self.block(i);
-        }
+        let mut cursor = self.cursor;
+        let at = cursor.find(self.hay.len(), from, |i| self.block(i));
+        self.cursor = cursor;
+        at
     }
 
     /// The mask of the block at `i < hay.len()`.

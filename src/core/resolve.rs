@@ -206,19 +206,24 @@ impl Hierarchy {
     /// Whether `a` and `b` are related: one is an ancestor of the other, or they share a parent.
     pub fn related(&self, a: u32, b: u32) -> bool {
         let (pa, pb) = (self.parent(a), self.parent(b));
-        if pa.is_some() && pa == pb {
-            return true;
-        }
-        let is_ancestor = |x: u32, mut y: Option<u32>| {
-            while let Some(v) = y {
-                if v == x {
-                    return true;
-                }
-                y = self.parent(v);
+        (pa.is_some() && pa == pb) || self.lineal(a, b)
+    }
+
+    /// Whether one of `a` and `b` is an ancestor of the other.
+    pub fn lineal(&self, a: u32, b: u32) -> bool {
+        self.is_ancestor(a, b) || self.is_ancestor(b, a)
+    }
+
+    /// Whether `x` is an ancestor of `e` (its parent, the parent's parent, ...).
+    fn is_ancestor(&self, x: u32, e: u32) -> bool {
+        let mut y = self.parent(e);
+        while let Some(v) = y {
+            if v == x {
+                return true;
             }
-            false
-        };
-        is_ancestor(b, pa) || is_ancestor(a, pb)
+            y = self.parent(v);
+        }
+        false
     }
 
     /// Whether any entity has a parent.
@@ -506,19 +511,6 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
     by_end.sort_unstable();
     let kind = |c: u32| kinds.get(c as usize).copied().filter(|&k| k != NO_KIND);
     let joined = |lo: usize, hi: usize| text.get(lo..hi).is_some_and(list_gap);
-    // One is an ancestor of the other.
-    let lineal = |a: u32, b: u32| {
-        let up = |x: u32, mut y: Option<u32>| {
-            while let Some(v) = y {
-                if v == x {
-                    return true;
-                }
-                y = h.parent(v);
-            }
-            false
-        };
-        up(a, h.parent(b)) || up(b, h.parent(a))
-    };
     // `members`: the list's spans (mention ranges) of the span at `s..e`.
     out.extend(groups.iter().map(|&(i, j)| {
         let (s, e) = (ms[i].start_byte, ms[i].end_byte);
@@ -565,7 +557,7 @@ fn list_choices(h: &Hierarchy, kinds: &[u32], text: &str, ms: &[Mention], groups
         }
         let cands = || (i..j).map(|k| ms[k].entity);
         let mut others = members.iter().flat_map(|&(a, b)| ms[a..b].iter().map(|x| x.entity));
-        if others.any(|x| cands().any(|c| lineal(c, x))) {
+        if others.any(|x| cands().any(|c| h.lineal(c, x))) {
             return None;
         }
         wanted.clear();

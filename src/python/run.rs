@@ -16,16 +16,55 @@ use super::errors;
 
 const POLL: Duration = Duration::from_millis(100);
 
-/// Runs `work` with the GIL released. While it runs, the calling thread wakes every 100 ms to
-/// check for signals (Ctrl-C sets `ctl.cancel`, the work stops at its next check and the
-/// signal's exception is raised) and to call `progress(done)` if given.
+/// What the calling thread does while heavy work runs elsewhere: every [`POLL`] it takes the
+/// GIL briefly to check for signals (Ctrl-C sets `ctl.cancel`: the work stops at its next
+/// check, and the signal's exception is kept to raise) and to call `progress(done)` when the
+/// count moved. An error from either stops the polling and cancels the work.
+struct Poller {
+    ctl: Arc<Control>,
+    progress: Option<Py<PyAny>>,
+    last_done: usize,
+    err: Option<PyErr>,
+}
+
+impl Poller {
+    fn new(ctl: Arc<Control>, progress: Option<&Bound<'_, PyAny>>) -> Poller {
+        Poller { ctl, progress: progress.map(|p| p.clone().unbind()), last_done: usize::MAX, err: None }
+    }
+
+    /// One wake-up.
+    fn tick(&mut self) {
+        if self.err.is_some() {
+            return;
+        }
+        Python::attach(|py| {
+            if let Err(e) = py.check_signals() {
+                self.ctl.cancel.store(true, Ordering::SeqCst);
+                self.err = Some(e);
+                return;
+            }
+            if let Some(p) = &self.progress {
+                let done = self.ctl.done.load(Ordering::Relaxed);
+                if done != self.last_done {
+                    self.last_done = done;
+                    if let Err(e) = p.call1(py, (done,)) {
+                        self.ctl.cancel.store(true, Ordering::SeqCst);
+                        self.err = Some(e);
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// Runs `work` with the GIL released, on a thread spawned for the call, while the calling
+/// thread polls ([`Poller`]: Ctrl-C, `progress(done)`).
 pub fn run_detached<T, F>(py: Python<'_>, ctl: Arc<Control>, progress: Option<&Bound<'_, PyAny>>, work: F) -> PyResult<T>
 where
     T: Send,
     F: FnOnce() -> Result<T> + Send,
 {
-    let progress: Option<Py<PyAny>> = progress.map(|p| p.clone().unbind());
-    let ctl2 = ctl.clone();
+    let mut poll = Poller::new(ctl, progress);
     let (outcome, py_err) = py.detach(move || {
         std::thread::scope(|s| {
             let (tx, rx) = mpsc::channel::<()>();
@@ -34,48 +73,18 @@ where
                 let _ = tx.send(());
                 r
             });
-            let mut py_err: Option<PyErr> = None;
-            let mut last_done = usize::MAX;
-            loop {
-                match rx.recv_timeout(POLL) {
-                    Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                    Err(mpsc::RecvTimeoutError::Timeout) => {
-                        if py_err.is_some() {
-                            continue;
-                        }
-                        Python::attach(|py| {
-                            if let Err(e) = py.check_signals() {
-                                ctl2.cancel.store(true, Ordering::SeqCst);
-                                py_err = Some(e);
-                                return;
-                            }
-                            if let Some(p) = &progress {
-                                let done = ctl2.done.load(Ordering::Relaxed);
-                                if done != last_done {
-                                    last_done = done;
-                                    if let Err(e) = p.call1(py, (done,)) {
-                                        ctl2.cancel.store(true, Ordering::SeqCst);
-                                        py_err = Some(e);
-                                    }
-                                }
-                            }
-                        });
-                    }
-                }
+            while let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(POLL) {
+                poll.tick();
             }
-            let outcome = handle.join();
-            (outcome, py_err)
+            (handle.join(), poll.err)
         })
     });
     if let Some(e) = py_err {
         return Err(e);
     }
     match outcome {
-        Ok(Ok(Ok(v))) => Ok(v),
-        Ok(Ok(Err(e))) => Err(errors::to_py(py, e)),
-        Ok(Err(panic)) | Err(panic) => {
-            Err(errors::internal(py, panic_message(&*panic)))
-        }
+        Ok(r) => settle(py, r),
+        Err(panic) => Err(errors::internal(py, panic_message(&*panic))),
     }
 }
 
@@ -94,8 +103,7 @@ where
     T: Send,
     F: FnOnce() -> Result<T> + Send,
 {
-    let progress: Option<Py<PyAny>> = progress.map(|p| p.clone().unbind());
-    let ctl2 = ctl.clone();
+    let mut poll = Poller::new(ctl, progress);
     let (outcome, py_err) = py.detach(move || {
         let (tx, rx) = mpsc::channel::<std::thread::Result<Result<T>>>();
         pool.in_place_scope(|s| {
@@ -103,36 +111,13 @@ where
                 let r = catch_unwind(AssertUnwindSafe(work));
                 let _ = tx.send(r);
             });
-            let mut py_err: Option<PyErr> = None;
-            let mut last_done = usize::MAX;
             loop {
                 match rx.recv_timeout(POLL) {
-                    Ok(r) => return (Some(r), py_err),
+                    Ok(r) => return (Some(r), poll.err.take()),
                     // The job ended without sending: it cannot (its panics are caught), but
                     // the scope's end then reports it.
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return (None, py_err),
-                    Err(mpsc::RecvTimeoutError::Timeout) => {
-                        if py_err.is_some() {
-                            continue;
-                        }
-                        Python::attach(|py| {
-                            if let Err(e) = py.check_signals() {
-                                ctl2.cancel.store(true, Ordering::SeqCst);
-                                py_err = Some(e);
-                                return;
-                            }
-                            if let Some(p) = &progress {
-                                let done = ctl2.done.load(Ordering::Relaxed);
-                                if done != last_done {
-                                    last_done = done;
-                                    if let Err(e) = p.call1(py, (done,)) {
-                                        ctl2.cancel.store(true, Ordering::SeqCst);
-                                        py_err = Some(e);
-                                    }
-                                }
-                            }
-                        });
-                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return (None, poll.err.take()),
+                    Err(mpsc::RecvTimeoutError::Timeout) => poll.tick(),
                 }
             }
         })
@@ -141,9 +126,7 @@ where
         return Err(e);
     }
     match outcome {
-        Some(Ok(Ok(v))) => Ok(v),
-        Some(Ok(Err(e))) => Err(errors::to_py(py, e)),
-        Some(Err(panic)) => Err(errors::internal(py, panic_message(&*panic))),
+        Some(r) => settle(py, r),
         None => Err(errors::internal(py, "the work ended without a result".to_string())),
     }
 }
@@ -175,9 +158,7 @@ fn settle<T>(py: Python<'_>, outcome: std::thread::Result<Result<T>>) -> PyResul
     match outcome {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(errors::to_py(py, e)),
-        Err(panic) => {
-            Err(errors::internal(py, panic_message(&*panic)))
-        }
+        Err(panic) => Err(errors::internal(py, panic_message(&*panic))),
     }
 }
 

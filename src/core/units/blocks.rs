@@ -9,6 +9,8 @@
 //! check every classifier, the byte-by-byte one of other targets included, against plain
 //! loops.
 
+use crate::core::bytescan::BlockCursor;
+
 /// What [`super::layout`] needs to know of the 64 bytes from `base`: bit `k` of each mask is
 /// about byte `base + k` (bits past the end of the text are 0).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -344,42 +346,25 @@ mod tests {
 pub(super) struct Events<'a, C: Classify> {
     c: C,
     hay: &'a [u8],
-    /// Start of the classified block (`NONE`: none yet).
-    base: usize,
-    /// Bit `k`: `hay[base + k]` is in the set.
-    mask: u64,
+    /// The block classified last (bit `k`: `hay[base + k]` is in the set).
+    cursor: BlockCursor,
 }
 
 impl<'a, C: Classify> Events<'a, C> {
     /// A finder in `hay`, classifying with `c`.
     #[inline(always)]
     pub(super) fn new(c: C, hay: &'a [u8]) -> Self {
-        // No position is within 64 bytes after `NONE` (`from.wrapping_sub(NONE) >= 64` for
-        // every `from` of a slice, which holds at most `isize::MAX` bytes).
-        const NONE: usize = 1 << (usize::BITS - 1);
-        Events { c, hay, base: NONE, mask: 0 }
+        Events { c, hay, cursor: BlockCursor::NEW }
     }
 
     /// The first position `≥ from` holding a byte of the set, or `hay.len()`.
     #[inline(always)]
     pub(super) fn find(&mut self, from: usize) -> usize {
-        let mut i = from;
-        loop {
-            let off = i.wrapping_sub(self.base);
-            if off < 64 {
-                let m = self.mask & (u64::MAX << off);
-                if m != 0 {
-                    return self.base + m.trailing_zeros() as usize;
-                }
-                i = self.base + 64;
-            }
-            if i >= self.hay.len() {
-                return self.hay.len();
-            }
-            self.base = i;
+        let (c, hay) = (&self.c, self.hay);
+        self.cursor.find(hay.len(), from, |i| {
             let mut pad = [0u8; 64];
-            self.mask = self.c.events(window(self.hay, i, &mut pad));
-        }
+            c.events(window(hay, i, &mut pad))
+        })
     }
 }
 
