@@ -412,6 +412,47 @@ pub fn word_start_masks_with(set: &ByteSet, hay: &[u8], from: usize, out: &mut [
     blocks
 }
 
+/// How much of the next document [`prefetch`] asks for: most news stories are shorter, and
+/// the CPU's own stream prefetcher takes over in a longer one.
+pub const PREFETCH_BYTES: usize = 2048;
+
+/// Asks the CPU to start loading the first `max` bytes of `items` into its caches (a hint; no
+/// effect on results). Called on the *next* document while the current one is scanned: the
+/// documents of a batch are separate allocations (one Python str each), so the first cache
+/// lines of every document otherwise miss in the cache, one after the other, before the
+/// hardware prefetcher has seen a stream (measured on Reuters: a fifth of the matching time
+/// was spent waiting on the block loads of [`word_start_masks`]).
+///
+/// # Examples
+/// ```
+/// gazetta::core::bytescan::prefetch(b"any bytes", 4096); // nothing observable
+/// ```
+#[inline]
+pub fn prefetch<T>(items: &[T], max: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let n = std::mem::size_of_val(items).min(max);
+        if n == 0 {
+            return;
+        }
+        // The cache lines holding bytes 0..n: from the line of the first byte, 64 bytes apart.
+        let first = items.as_ptr() as *const u8;
+        let lead = first as usize % 64;
+        let lines = (lead + n).div_ceil(64);
+        let line0 = first.wrapping_sub(lead);
+        for k in 0..lines {
+            // SAFETY: a prefetch is only a hint: it never faults and reads nothing the program
+            // sees, so any address is allowed (the address is formed with `wrapping_*`, not
+            // with in-bounds pointer arithmetic); it is that of a cache line holding a byte of
+            // `items`.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(line0.wrapping_add(64 * k) as *const i8) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (items, max);
+}
+
 /// Bit `h` of `ALNUM_LO[l]`: byte `h << 4 | l` (h < 8) is an ASCII letter or digit (the
 /// truffle table of that set; see [`ByteSet::hits16_ssse3`]).
 const ALNUM_LO: [u8; 16] = {
@@ -543,6 +584,24 @@ mod tests {
     use super::*;
 
     use crate::core::test_rng::Rng;
+
+    /// A hint only: any slice, of any element type, aligned or not, empty or longer than
+    /// asked, is fine, and nothing changes.
+    #[test]
+    fn prefetch_is_only_a_hint() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for start in [0, 1, 63, 64, 65, 4000] {
+            for max in [0, 1, 64, 100, PREFETCH_BYTES, usize::MAX] {
+                prefetch(&bytes[start..], max);
+                prefetch(&bytes[start..start], max);
+            }
+        }
+        let wide: Vec<u32> = (0..3000).collect();
+        prefetch(&wide[1..], PREFETCH_BYTES);
+        prefetch::<u16>(&[], PREFETCH_BYTES);
+        assert_eq!(bytes[9_999], (9_999 % 251) as u8);
+        assert_eq!(wide[2999], 2999);
+    }
 
     /// A random set (from empty and single-byte sets to dense ones, ASCII and not, cycling
     /// with `round`) and a random haystack shorter than `max_len`.

@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use rustc_hash::FxHasher;
 
 use super::batch::Control;
+use super::bytescan::{prefetch, PREFETCH_BYTES};
 use super::cooccur::unit_indices;
 use super::error::{try_reserve, Error, Result};
 use super::matcher::{fill_code_points, Matcher, Mention, Removed, Scratch, IGNORE};
@@ -301,6 +302,9 @@ impl<'t> Piece<'t> {
         for (d, text) in texts.iter().enumerate() {
             if ctl.cancel.load(Ordering::Relaxed) {
                 return Err(Error::Cancelled);
+            }
+            if let Some(next) = texts.get(d + 1) {
+                prefetch(next.as_bytes(), PREFETCH_BYTES);
             }
             found.clear();
             m.find_bytes_into(text, scratch, &mut found, &ctl.cancel)?;

@@ -427,6 +427,9 @@ impl Counter {
                     if ctl.cancel.load(Ordering::Relaxed) {
                         return Err(Error::Cancelled);
                     }
+                    if let Some(next) = texts.get(i + 1) {
+                        next.prefetch();
+                    }
                     let doc = doc_offset + i as u64;
                     let text = texts[i].as_str(&mut buf);
                     if let Err(e) = acc.add_doc(matcher, text, groups[i], doc, rank, opts, &mut scratch, &ctl.cancel) {

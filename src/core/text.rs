@@ -11,6 +11,8 @@
 //! Every code unit becomes exactly one `char`, so code-point offsets are those of the host
 //! string; lone surrogates (possible in a Python `str`, not in UTF-8) become U+FFFD.
 
+use super::bytescan;
+
 /// Something that can be read as a `&str` (the documents of a batch).
 pub trait DocText: Sync {
     /// The document as UTF-8: borrowed from `self` where it already is UTF-8, else
@@ -19,6 +21,10 @@ pub trait DocText: Sync {
 
     /// About how much work the document is: its length in bytes or code units.
     fn size_hint(&self) -> usize;
+
+    /// Asks the CPU to start loading the document into its caches (a hint, called on the
+    /// next document of a batch while this one is processed; see [`bytescan::prefetch`]).
+    fn prefetch(&self);
 }
 
 impl DocText for &str {
@@ -29,6 +35,11 @@ impl DocText for &str {
 
     fn size_hint(&self) -> usize {
         self.len()
+    }
+
+    #[inline]
+    fn prefetch(&self) {
+        bytescan::prefetch(self.as_bytes(), bytescan::PREFETCH_BYTES);
     }
 }
 
@@ -73,6 +84,17 @@ impl DocText for Text<'_> {
             Text::Latin1(b) => b.len(),
             Text::Ucs2(u) => u.len(),
             Text::Ucs4(u) => u.len(),
+        }
+    }
+
+    #[inline]
+    fn prefetch(&self) {
+        use bytescan::{prefetch, PREFETCH_BYTES};
+        match self {
+            Text::Utf8(s) => prefetch(s.as_bytes(), PREFETCH_BYTES),
+            Text::Latin1(b) => prefetch(b, PREFETCH_BYTES),
+            Text::Ucs2(u) => prefetch(u, PREFETCH_BYTES),
+            Text::Ucs4(u) => prefetch(u, PREFETCH_BYTES),
         }
     }
 
