@@ -498,10 +498,16 @@ impl MentionColumns {
             texts
                 .par_chunks(step)
                 .enumerate()
-                .map_init(Scratch::default, |scratch, (k, t)| {
-                    let a = ascii.map(|a| &a[k * step..k * step + t.len()]);
-                    Piece::matched(m, t, a, doc_offset + (k * step) as i64, units, scratch, ctl)
-                })
+                .map_init(
+                    || {
+                        ctl.spread.settle();
+                        Scratch::default()
+                    },
+                    |scratch, (k, t)| {
+                        let a = ascii.map(|a| &a[k * step..k * step + t.len()]);
+                        Piece::matched(m, t, a, doc_offset + (k * step) as i64, units, scratch, ctl)
+                    },
+                )
                 .collect()
         });
         let mut pieces = pieces?;

@@ -414,6 +414,7 @@ impl Counter {
         let bounds = chunk_bounds(texts, chunk_bytes);
         let next = AtomicUsize::new(0);
         let parts: Vec<Result<Counter>> = pool.broadcast(|_| {
+            ctl.spread.settle();
             let mut acc = Counter::with_evidence(cap);
             acc.level = self.level.clone();
             let mut scratch = CountScratch::default();
