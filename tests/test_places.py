@@ -324,6 +324,34 @@ def test_people_named_like_towns_are_not_places(g, matcher):
     assert "Howard" in set(off.mentions(texts[:1])["surface"])
 
 
+def test_towns_named_like_given_names_before_a_surname_are_people(g, matcher):
+    """A city or county alias that is one of the person rules' given names carries
+    ``not_before`` "A*" ... "Z*": before a capitalised word it is a person's first name
+    ("Taylor Swift", "President George W Bush", "Martin Scorsese"), elsewhere the town
+    ("Storms hit Taylor, Michigan", "in Taylor on Monday"); regions do not carry it
+    ("Virginia Power" is the state)."""
+    taylor = [e for e in g if e.kind == "city" and e.name == "Taylor" and e.attrs["country"] == "US"]
+    assert taylor, "Taylor (Michigan) is a city of places()"
+    rules = [a for a in g.to_records() if a["id"] == taylor[0].id][0]["aliases"]
+    assert any(isinstance(a, dict) and a["text"] == "Taylor" and a["not_before"][-26:] == [f"{c}*" for c in
+                                                                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+               for a in rules)
+    texts = ["Taylor Swift sang for President George W Bush and Martin Scorsese.",
+             "Storms hit Taylor, Michigan, and Taylor on Monday.",
+             "Taylor said the plant would close.",
+             "Virginia Power raised its rates."]
+    df = matcher.mentions(texts)
+    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    assert not any(d == 0 for d, _ in found), df[df["doc"] == 0]
+    assert (1, "Taylor") in found and (1, "Michigan") in found
+    assert len(df[(df["doc"] == 1) & (df["surface"] == "Taylor")].drop_duplicates("start")) == 2
+    assert (2, "Taylor") in found  # a lower-case word after it: the town
+    assert (3, "Virginia") in found
+    assert df.attrs["removed_by_rules"] >= 3
+    off = gazetta.Matcher(places(people=False, min_population=15000, countries=["US"]))
+    assert "Taylor" in set(off.mentions(texts[:1])["surface"])
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

@@ -94,6 +94,21 @@ def person_phrases(lang: str = "en") -> List[str]:
     return out
 
 
+def given_names(lang: str = "en") -> List[str]:
+    """The given names of the data file for ``lang`` (the ``person_after`` phrases of
+    :func:`person_phrases` without the titles); empty for a language without them.
+
+    Examples
+    --------
+    >>> from gazetta.gazetteers._countries import given_names
+    >>> g = given_names()
+    >>> "Martin" in g, "Mr" in g, given_names("de")
+    (True, False, [])
+    """
+    groups = _load_extra().get("rule_groups", {}).get(lang, {})
+    return list(groups.get("given_names", {}).get("person_after", []))
+
+
 _HISTORICAL_CHOICES = (True, False, "fold")
 
 

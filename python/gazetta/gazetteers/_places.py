@@ -258,6 +258,19 @@ def _place_records(min_population: int = 15000,
         if phrases:
             for c in cities:
                 c["person_after"] = phrases  # one list shared: the matcher compiles it once
+        # A town named like a given name, right before a capitalised word, is a person's first
+        # name ("Martin Scorsese", "George W Bush"): cities and counties only (a state named
+        # so is more often an organisation's or a politician's state: "Virginia Power",
+        # "Virginia Democrat").
+        from ._countries import _add_alias_rules, given_names
+
+        given = set(given_names(lang))
+        rule = {"not_before": _CAPITAL_WORDS}
+        for c in cities + county_recs:
+            for a in [c["name"], *c["aliases"]]:
+                t = a["text"] if isinstance(a, dict) else a
+                if t in given:
+                    _add_alias_rules(c, t, rule)
 
     # -- assemble: the entities in scope, parents before children
     records: List[Dict[str, Any]] = []
@@ -337,6 +350,10 @@ def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Option
 
 #: Words after a city's name that make it the name of a division instead ("Madison County").
 _DIVISION_WORDS = ["County", "Parish", "Township", "Borough"]
+
+#: Any word that starts with an ASCII capital (a glob per letter): after a town named like a
+#: given name it makes the two a person's name ("Martin Scorsese", "George W Bush").
+_CAPITAL_WORDS = [f"{chr(c)}*" for c in range(ord("A"), ord("Z") + 1)]
 
 
 def places(min_population: int = 15000,
@@ -470,7 +487,15 @@ def places(min_population: int = 15000,
         (Howard 305, Jackson 248, Kennedy 117, ...) and on Reuters-21578 1,610 (Lawson 248,
         Douglas 160, ...), all people or firms in random samples of 25 from each (with 251
         names; the 1,455 of today remove 503 more on Reuters and 368 more on BBC, every one
-        of 25 read from each a person, and take LGL span precision to 0.796).
+        of 25 read from each a person, and take LGL span precision to 0.796). And a town or
+        county named like one of those given names, right before a word that starts with a
+        capital letter, is a person's first name ("Martin Scorsese", "President George W
+        Bush", "Davis Cup"): ``not_before`` "A*" … "Z*" on those 210 aliases (not on regions:
+        "Virginia Power", "Virginia Democrat" are the state). On LGL span precision 0.796 →
+        0.826 at cities recall 0.834 → 0.830, id F1 0.553 → 0.569; BBC News 1,023 and
+        Reuters-21578 1,048 mentions fewer, all people or firms in samples of 25. A town
+        before a weekday or month ("in Marion Tuesday") is removed too (1 in 2,075 cases
+        in the three corpora).
 
     Returns
     -------
