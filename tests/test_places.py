@@ -352,6 +352,17 @@ def test_towns_named_like_given_names_before_a_surname_are_people(g, matcher):
     assert "Taylor" in set(off.mentions(texts[:1])["surface"])
 
 
+def test_towns_named_by_a_word_inside_other_names_are_not_places(matcher):
+    """A town named by a common English word ("Liberal", Kansas; "Mobile", Alabama; "Van",
+    Turkey) is part of another name right before a capitalised word ("Liberal Democrats",
+    "Mobile Data Association", "Van Gogh"), and the town elsewhere."""
+    texts = ["The Liberal Democrats and the Mobile Data Association met Van Gogh fans.",
+             "Liberal, Kansas, and Mobile, Alabama, grew; Van is in Turkey."]
+    df = matcher.mentions(texts)
+    assert not (df["doc"] == 0).any(), df[df["doc"] == 0]
+    assert {"Liberal", "Mobile", "Van"} <= set(df.loc[df["doc"] == 1, "surface"])
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

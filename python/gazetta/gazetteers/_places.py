@@ -262,15 +262,12 @@ def _place_records(min_population: int = 15000,
         # name ("Martin Scorsese", "George W Bush"): cities and counties only (a state named
         # so is more often an organisation's or a politician's state: "Virginia Power",
         # "Virginia Democrat").
-        from ._countries import _add_alias_rules, given_names
+        from ._countries import given_names
 
-        given = set(given_names(lang))
-        rule = {"not_before": _CAPITAL_WORDS}
-        for c in cities + county_recs:
-            for a in [c["name"], *c["aliases"]]:
-                t = a["text"] if isinstance(a, dict) else a
-                if t in given:
-                    _add_alias_rules(c, t, rule)
+        _rule_before_capitals(cities + county_recs, set(given_names(lang)))
+    # A town named by a common English word, right before a capitalised word, is part of
+    # another name ("Liberal Democrats", "Mobile Data Association", "Van Gogh").
+    _rule_before_capitals(cities + county_recs, set(_WORD_TOWNS_IN_NAMES))
 
     # -- assemble: the entities in scope, parents before children
     records: List[Dict[str, Any]] = []
@@ -351,6 +348,34 @@ def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Option
 #: Words after a city's name that make it the name of a division instead ("Madison County").
 _DIVISION_WORDS = ["County", "Parish", "Township", "Borough"]
 
+#: One-word city and county names of ``places()`` (at its defaults) that are English words, by the measure of
+#: the given names: written in lower case in Reuters-21578 and BBC News at least 20 times, or
+#: at least 3 times and at least half as often as capitalised (the given names themselves
+#: excluded); before a capitalised word they are part of another name (PROVENANCE.md).
+_WORD_TOWNS_IN_NAMES = (
+    "Alliance", "Alot", "Ami", "Anthem", "Barking", "Bend", "Billings", "Borne", "Bury", "Cheng",
+    "Clay", "Crystal", "Derby", "Enterprise", "Erode", "Evergreen", "Gay", "Groves", "Hilo", "Hook",
+    "Hub", "Humble", "Hurricane", "Independence", "Jam", "Lens", "Liberal", "Lira", "Logos", "Male",
+    "Man", "Midway", "Mobile", "Nice", "Oral", "Orange", "Para", "Pare", "Parole", "Pen",
+    "Plantation", "Plum", "Prosper", "Queens", "Reading", "Republic", "Reservoir", "Rye", "Saga", "Sake",
+    "Savage", "Se", "Sedan", "Shaping", "Split", "Stoke", "Sunset", "Sur", "Surprise", "Tours",
+    "Un", "University", "Upland", "Van", "Wedding", "Wheeling", "Worms",
+)
+
+
+def _rule_before_capitals(records: List[Dict[str, Any]], names: Set[str]) -> None:
+    """Gives every alias of ``records`` that is one of ``names`` the rule ``not_before`` any
+    capitalised word (:data:`_CAPITAL_WORDS`)."""
+    from ._countries import _add_alias_rules
+
+    rule = {"not_before": _CAPITAL_WORDS}
+    for rec in records:
+        for a in [rec["name"], *rec["aliases"]]:
+            t = a["text"] if isinstance(a, dict) else a
+            if t in names:
+                _add_alias_rules(rec, t, rule)
+
+
 #: Any word that starts with an ASCII capital (a glob per letter): after a town named like a
 #: given name it makes the two a person's name ("Martin Scorsese", "George W Bush").
 _CAPITAL_WORDS = [f"{chr(c)}*" for c in range(ord("A"), ord("Z") + 1)]
@@ -428,6 +453,13 @@ def places(min_population: int = 15000,
     - belongs to a city under 1,000,000 inhabitants and is one word ("Hamas" for Hamm,
       "Flores" for Timon) or not a spelling variant of the name ("Central Park" for
       Bethpage). Exonyms of large cities stay ("Peking", "Bombay", "Cologne").
+
+    A town named by one of 67 English words that news capitalises mostly inside other
+    names ("Liberal", "Mobile", "Van", "Republic", "Independence"), right before a word that
+    starts with a capital letter, is part of that name ("Liberal Democrats", "Mobile Data
+    Association", "Van Gogh"): ``not_before`` "A*" … "Z*" on those aliases ("Mobile,
+    Alabama" stays). BBC News 305 and Reuters-21578 294 mentions fewer; LGL span precision
+    0.826 → 0.829 at the same recall.
 
     Left out as well: cities whose name is an English function word ("March", "Of",
     "Most") or all in lower case ("el hed"); towns under 100,000 inhabitants named by a
