@@ -363,6 +363,17 @@ def test_towns_named_by_a_word_inside_other_names_are_not_places(matcher):
     assert {"Liberal", "Mobile", "Van"} <= set(df.loc[df["doc"] == 1, "surface"])
 
 
+def test_short_town_names_match_as_written_not_in_capitals(matcher):
+    """Names of three letters or fewer, and of four for towns under 100,000, match only as
+    written: in news "UN", "GAO", "ILO" are acronyms, not Un (India), Gao (Mali), Ilo (Peru);
+    "ROME" in a dateline is still Rome."""
+    texts = ["The UN, the ILO and the GAO reported.", "Flights to Gao and Ilo resumed.", "ROME, March 3 - Italy said"]
+    df = matcher.mentions(texts)
+    assert not (df["doc"] == 0).any(), df[df["doc"] == 0]
+    assert {"Gao", "Ilo"} <= set(df.loc[df["doc"] == 1, "surface"])
+    assert "ROME" in set(df.loc[df["doc"] == 2, "surface"])
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

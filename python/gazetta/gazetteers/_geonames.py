@@ -304,6 +304,48 @@ def _city_records(gc_mod: Any, min_population: int, wanted: Optional[Set[str]], 
     return records
 
 
+#: A town of fewer inhabitants, named by four letters, matches only as written.
+_SHORT_CAPS_POPULATION = 100_000
+
+
+def _short_names_as_written(cities: List[Dict[str, Any]]) -> int:
+    """Makes the short names of towns match only as written, not in capitals: every alias
+    (the name included) of three characters or fewer, and of four for a town under
+    :data:`_SHORT_CAPS_POPULATION` inhabitants, gets ``case="sensitive"`` (unless it is in
+    capitals already). In news a word of two to four capitals is nearly always an acronym:
+    "UN" is not Un (India), "GAO" not Gao (Mali), "ILO" not Ilo (Peru), "SAMA" not Sama
+    (Spain); "ROME", "BONN" and "KOBE" in a dateline still match. Returns how many aliases
+    changed.
+
+    Examples
+    --------
+    >>> recs = [{"name": "Un", "aliases": ["Una"], "population": 30_000},
+    ...         {"name": "Rome", "aliases": [], "population": 2_318_895}]
+    >>> _short_names_as_written(recs), recs[0]["aliases"], recs[1]["aliases"]
+    (2, [{'text': 'Un', 'case': 'sensitive'}, {'text': 'Una', 'case': 'sensitive'}], [])
+    """
+    changed = 0
+    for rec in cities:
+        limit = 4 if int(rec.get("population") or 0) < _SHORT_CAPS_POPULATION else 3
+        aliases = rec["aliases"]
+        texts = [a["text"] if isinstance(a, dict) else a for a in aliases]
+        for t in [rec["name"], *texts]:
+            if len(t) > limit or t == t.upper():
+                continue
+            if t in texts:
+                i = texts.index(t)
+                a = aliases[i] if isinstance(aliases[i], dict) else {"text": t}
+                aliases[i] = a
+            else:  # the name: an alias record of the same text overrides its case
+                a = {"text": t}
+                aliases.insert(0, a)
+                texts.insert(0, t)
+            if "case" not in a:
+                a["case"] = "sensitive"
+                changed += 1
+    return changed
+
+
 def _geonames_records(min_population: int = 15000,
                       countries: Optional[Union[str, Iterable[str]]] = None,
                       codes: bool = False, lower_case: bool = False, alternates: str = "filtered",
@@ -316,6 +358,7 @@ def _geonames_records(min_population: int = 15000,
     reserved = {c["name"] for c in _data_json(gc_mod, "countries.json").values()}
     reserved.update(s["name"] for s in _data_json(gc_mod, "us_states.json").values())
     cities, _ = _prune_alternates(cities, reserved, alternates, common_words)
+    _short_names_as_written(cities)
     return cities
 
 
