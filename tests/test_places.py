@@ -354,13 +354,19 @@ def test_towns_named_like_given_names_before_a_surname_are_people(g, matcher):
 
 def test_towns_named_by_a_word_inside_other_names_are_not_places(matcher):
     """A town named by a common English word ("Liberal", Kansas; "Mobile", Alabama; "Van",
-    Turkey) is part of another name right before a capitalised word ("Liberal Democrats",
-    "Mobile Data Association", "Van Gogh"), and the town elsewhere."""
-    texts = ["The Liberal Democrats and the Mobile Data Association met Van Gogh fans.",
-             "Liberal, Kansas, and Mobile, Alabama, grew; Van is in Turkey."]
+    Turkey; "University", Florida) is part of another name right before a capitalised word or
+    "of" ("Liberal Democrats", "Mobile Data Association", "Van Gogh", "University of
+    Michigan") and, for a town under 100,000, after a capitalised word ("Cambridge
+    University"); the town elsewhere, and a larger one after a capitalised word ("In
+    Mobile")."""
+    texts = ["The Liberal Democrats and the Mobile Data Association met Van Gogh fans at the "
+             "University of Michigan, Cambridge University and the Countryside Alliance.",
+             "Liberal, Kansas, and Mobile, Alabama, grew; Van is in Turkey. In Mobile it rained."]
     df = matcher.mentions(texts)
-    assert not (df["doc"] == 0).any(), df[df["doc"] == 0]
+    words = {"Liberal", "Mobile", "Van", "University", "Alliance"}
+    assert not words & set(df.loc[df["doc"] == 0, "surface"]), df[df["doc"] == 0]
     assert {"Liberal", "Mobile", "Van"} <= set(df.loc[df["doc"] == 1, "surface"])
+    assert len(df[(df["doc"] == 1) & (df["surface"] == "Mobile")].drop_duplicates("start")) == 2
 
 
 def test_short_town_names_match_as_written_not_in_capitals(matcher):
