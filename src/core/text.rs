@@ -24,7 +24,8 @@ pub trait DocText: Sync {
 
     /// Asks the CPU to start loading the document into its caches (a hint, called on the
     /// next document of a batch while this one is processed; see [`bytescan::prefetch`]).
-    fn prefetch(&self);
+    /// Does nothing unless implemented.
+    fn prefetch(&self) {}
 }
 
 impl DocText for &str {
