@@ -392,6 +392,20 @@ def test_a_town_before_a_word_that_ends_a_firm_name_is_the_firm(matcher):
     assert df.attrs["removed_by_rules"] >= 3
 
 
+@pytest.mark.parametrize("case", ["smart", "insensitive", "sensitive"])
+def test_capital_word_rules_hold_whatever_the_matcher_case(g, case):
+    """The aliases of the given-name and word-town rules keep smart case, so their "A*" … "Z*"
+    phrases mean capitalised words under any ``Matcher(case=...)``: "Taylor on Monday" and
+    "Taylor and Marion" stay towns, "Taylor Swift" does not."""
+    m = gazetta.Matcher(g, case=case)
+    texts = ["He lived in Taylor on Monday; storms hit Taylor and Marion.", "It rained.", "Taylor Swift sang."]
+    df = m.mentions(texts)
+    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    assert (0, "Taylor") in found and (0, "Marion") in found
+    assert len(df[(df["doc"] == 0) & (df["surface"] == "Taylor")].drop_duplicates("start")) == 2
+    assert (2, "Taylor") not in found
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

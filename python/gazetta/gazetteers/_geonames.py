@@ -383,8 +383,12 @@ def geonames(min_population: int = 15000,
 
     Aliases are GeoNames' alternate names, filtered by the rules of :func:`places` (the
     country and US state names of GeoNames stand in for the names of its country and region
-    entities). City names repeat across the world ("Victoria", "Richmond"), so expect
-    ambiguous aliases; filter with ``countries``.
+    entities), and short names match only as written as there ("UN" is not Un). None of the
+    context rules of :func:`places` apply here (people's names, firms' names, towns named by
+    common words: "Martin Scorsese", "Dome Petroleum" and "University of Michigan" match
+    towns), nor its resolution between places that share a name. City names repeat across
+    the world ("Victoria", "Richmond"), so expect ambiguous aliases; filter with
+    ``countries``.
 
     Parameters
     ----------
