@@ -406,6 +406,14 @@ def test_capital_word_rules_hold_whatever_the_matcher_case(g, case):
     assert (2, "Taylor") not in found
 
 
+def test_titles_and_roles_before_a_town_make_a_person(matcher):
+    """Cities also take titles and roles as ``person_after`` ("Sir", "President", "analyst"):
+    "President Clinton", "analyst Carolina Milanesi" are people; "Clinton, Iowa" is the town."""
+    df = matcher.mentions(["President Clinton met analyst Carolina Milanesi.", "Floods hit Clinton, Iowa."])
+    assert not {"Clinton", "Carolina"} & set(df.loc[df["doc"] == 0, "surface"]), df[df["doc"] == 0]
+    assert "Clinton" in set(df.loc[df["doc"] == 1, "surface"])
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

@@ -257,6 +257,9 @@ def _place_records(min_population: int = 15000,
         from ._countries import person_phrases
 
         phrases = person_phrases(lang)
+        if phrases:  # English: the titles and roles of people that news puts before a name
+            have = set(phrases)
+            phrases = phrases + [t for t in _PERSON_TITLES if t not in have]
         if phrases:
             for c in cities:
                 c["person_after"] = phrases  # one list shared: the matcher compiles it once
@@ -356,6 +359,18 @@ def _country_of(rec: Dict[str, Any], by_id: Dict[str, Dict[str, Any]]) -> Option
 
 #: Words after a city's name that make it the name of a division instead ("Madison County").
 _DIVISION_WORDS = ["County", "Parish", "Township", "Borough"]
+
+#: Titles and roles that, right before a town's name, make it a person's name ("President
+#: Clinton", "Sir Clive", "striker Campbell"); not "manager" ("lead manager Amsterdam-Rotterdam
+#: Bank" in Reuters bond news).
+_PERSON_TITLES = [
+    "Sir", "Lord", "Lady", "Dame", "President", "Senator", "Sen.", "Rep.", "Gov.", "Governor", "Mayor",
+    "Judge", "Justice", "Professor", "Prof.", "Rev.", "Father", "Bishop", "Pope", "King", "Queen",
+    "Prince", "Princess", "Chancellor", "Minister", "Secretary", "General", "Gen.", "Col.", "Capt.",
+    "Sgt.", "Lt.", "coach", "striker", "midfielder", "defender", "goalkeeper", "winger", "boss",
+    "skipper", "captain", "actor", "actress", "singer", "director", "chairman", "spokesman",
+    "spokeswoman", "analyst", "economist", "leader",
+]
 
 #: Words that end a firm's name: a town right before one is part of it ("Dome Petroleum",
 #: "Midland Bank", "Taft Broadcasting", "First Boston Corp"). Not "Motor": "Geneva Motor Show"
@@ -560,7 +575,11 @@ def places(min_population: int = 15000,
     people : bool, default True
         Give every city the person rules of :func:`countries` (``person_after``: the titles
         Mr, Mrs, Ms, Dr and 1,455 common English given names; English only: with another
-        ``lang`` neither these nor the given-name rule below apply): "Michael Howard",
+        ``lang`` neither these nor the given-name rule below apply), and 51 more titles and
+        roles that news puts before a name ("Sir", "President", "Lord", "Sen.", "coach",
+        "striker", "analyst": "Sir Clive Woodward", "President Vladimir Putin", "analyst
+        Carolina Milanesi"; not "manager": "lead manager Amsterdam-Rotterdam Bank"; BBC News
+        87 and Reuters-21578 72 spans fewer, LGL span precision 0.841 → 0.845): "Michael Howard",
         "Mr Howard" and, in the same document, "Howard said" are a person, not Howard,
         Kansas (kept in a list beside another place, "Howard and Topeka", or after an
         article). On LGL this took span precision from 0.738 to 0.786 at recall 0.839 →
