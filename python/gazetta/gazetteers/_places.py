@@ -373,8 +373,8 @@ _PERSON_TITLES = [
 ]
 
 #: Words that end a firm's name: a town right before one is part of it ("Dome Petroleum",
-#: "Midland Bank", "Taft Broadcasting", "First Boston Corp"). Not "Motor": "Geneva Motor Show"
-#: is held in Geneva.
+#: "Midland Bank", "Taft Broadcasting", "First Boston Corp"). Not "Motor" alone: "Geneva Motor
+#: Show" is held in Geneva; "Toyota Motor Corp" is caught by "Motor Corp".
 _CORPORATE_WORDS = [
     "Inc", "Corp", "Co", "Cos", "Ltd", "LLC", "Plc", "Group", "Holdings", "Industries", "Bancorp",
     "Bancshares", "Bank", "Banks", "Petroleum", "Oil", "Gas", "Resources", "Mines", "Mining", "Steel",
@@ -382,6 +382,8 @@ _CORPORATE_WORDS = [
     "Telephone", "Electric", "Energy", "Power", "Utilities", "Insurance", "Securities", "Capital",
     "Financial", "Savings", "Investments", "Realty", "Partners", "Associates", "Enterprises",
     "Systems", "Technologies", "Pharmaceuticals", "Foods", "Brands", "Products",
+    # "Motor" only with what follows it in a firm's name
+    "Motor Co", "Motor Corp", "Motor Company", "Motor Corporation", "Motor Credit", "Motor Cars",
 ]
 #: ``not_before`` of every city: the division words and the corporate words (one list shared:
 #: the matcher compiles it once).
@@ -486,7 +488,8 @@ def places(min_population: int = 15000,
       parish or township (130 ADM2, 4 ADMD, 2 unlinked): GeoNames-id F1 0.532 -> 0.546.
     - **firms named after a place**: every city also has ``not_before`` the words that end a
       firm's name (Inc, Corp, Co, Ltd, Plc, Group, Bank, Petroleum, Airlines, Securities,
-      ... 49 words), so that "Dome Petroleum" is not Dome (Ghana), "Midland Bank" not
+      ... 49 words, and "Motor Co", "Motor Corp" and the like), so that "Dome Petroleum" is
+      not Dome (Ghana), "Midland Bank" not
       Midland and "First Boston Corp" not Boston. Reuters-21578 1,597 spans fewer, BBC News
       18; LGL 1 (its gold marks places inside firm names as places, but has few).
 
