@@ -414,6 +414,16 @@ def test_titles_and_roles_before_a_town_make_a_person(matcher):
     assert "Clinton" in set(df.loc[df["doc"] == 1, "surface"])
 
 
+def test_short_names_of_cities_named_x_upon_y(matcher):
+    """The leading part of a large city's name before a joining word is its short name:
+    "Frankfurt" (am Main), "Newcastle" (upon Tyne, beside the towns named Newcastle),
+    "Stoke" (-on-Trent)."""
+    df = matcher.mentions(["Shares rose in Frankfurt.", "Newcastle beat Chelsea in London.",
+                           "Stoke and Leeds drew."])
+    names = set(df["name"])
+    assert {"Frankfurt am Main", "Newcastle upon Tyne", "Stoke-on-Trent"} <= names, df
+
+
 # --- divisions named after a town ------------------------------------------------------------
 def test_a_division_named_after_a_town_is_not_the_town(g, matcher):
     """Every city and region carries ``not_before`` County, Parish, Township, Borough: "Orange

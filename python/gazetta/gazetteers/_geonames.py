@@ -170,6 +170,34 @@ def _is_fragment(name_words: List[str], alias_words: List[str]) -> bool:
     return any(name_words[i:i + n] == alias_words for i in range(len(name_words) - n + 1))
 
 
+#: Words that join a city's short name to what distinguishes it ("Newcastle upon Tyne",
+#: "Frankfurt am Main", "Stoke-on-Trent", "Aix-en-Provence", "Rostov-na-Donu").
+_NAME_JOINERS = frozenset({"upon", "on", "am", "an", "sur", "en", "na", "im", "ob", "bei", "by"})
+
+#: A city of at least this many inhabitants keeps the leading part of such a name.
+_SHORT_NAME_MIN = 100_000
+
+
+def _leading_short_name(name: str, name_words: List[str], alias_words: List[str]) -> bool:
+    """Whether an alias is the name's leading part before a joining word or a parenthesised
+    qualifier: "Newcastle" of "Newcastle upon Tyne", "Frankfurt" of "Frankfurt am Main",
+    "Halle" of "Halle (Saale)" — the short name news uses for the city.
+
+    Examples
+    --------
+    >>> _leading_short_name("Newcastle upon Tyne", ["newcastle", "upon", "tyne"], ["newcastle"])
+    True
+    >>> _leading_short_name("Halle (Saale)", ["halle", "(saale)"], ["halle"])
+    True
+    >>> _leading_short_name("San Jose", ["san", "jose"], ["san"])
+    False
+    """
+    n = len(alias_words)
+    if n == 0 or n >= len(name_words) or name_words[:n] != alias_words:
+        return False
+    return name_words[n] in _NAME_JOINERS or name_words[n].startswith("(")
+
+
 def _prune_alternates(cities: List[Dict[str, Any]], reserved: Set[str], alternates: str,
                       common_words: bool) -> Tuple[List[Dict[str, Any]], Dict[str, int]]:
     """Applies the alternate-name rules of :func:`places` to city records (in place) and drops
@@ -220,6 +248,9 @@ def _prune_alternates(cities: List[Dict[str, Any]], reserved: Set[str], alternat
                 rule = "alternates: function word"
             elif a in reserved:
                 rule = "alternates: name of a country or region"
+            elif c["population"] >= _SHORT_NAME_MIN and _leading_short_name(c["name"], name_words, _words(a)):
+                out.append(a)  # the short name of the city ("Frankfurt", "Newcastle"), shared or not
+                continue
             elif a in largest and c["population"] < _STEAL_RATIO * largest[a]:
                 rule = "alternates: name of another city not 10x smaller"
             else:

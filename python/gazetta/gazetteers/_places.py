@@ -503,7 +503,10 @@ def places(min_population: int = 15000,
     - is a name or alias of a country or region ("Egypt" for Goodyear, Arizona);
     - is the name of another city unless this city is at least 10 times as populous
       ("Alexandria" for Mashhad goes, "Canton" for Guangzhou stays);
-    - is a shorter part of the city's own name ("Hall" for Schwäbisch Hall);
+    - is a shorter part of the city's own name ("Hall" for Schwäbisch Hall) — except the
+      leading part before a joining word or a bracketed qualifier of a city of 100,000 or
+      more, the short name news uses: "Frankfurt" (am Main), "Newcastle" (upon Tyne),
+      "Stoke" (-on-Trent), "Halle" (Saale), kept even when another city has that name;
     - belongs to a city under 1,000,000 inhabitants and is one word ("Hamas" for Hamm,
       "Flores" for Timon) or not a spelling variant of the name ("Central Park" for
       Bethpage). Exonyms of large cities stay ("Peking", "Bombay", "Cologne").
