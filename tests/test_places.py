@@ -302,6 +302,16 @@ def test_towns_named_like_a_far_larger_country_are_left_out(g):
     assert dict(zip(df["surface"], df["level_entity"]))["Mexico"] == "MX"
 
 
+def _found(df):
+    """The (document, surface) pairs of a mentions frame."""
+    return set(zip(df["doc"], df["surface"]))
+
+
+def _surfaces(df, doc):
+    """The surfaces found in one document of a mentions frame."""
+    return set(df.loc[df["doc"] == doc, "surface"])
+
+
 # --- people named like towns ---------------------------------------------------------------
 def test_people_named_like_towns_are_not_places(g, matcher):
     """Every city carries the person rules of countries() (``person_after``: titles and common
@@ -315,7 +325,7 @@ def test_people_named_like_towns_are_not_places(g, matcher):
              "Michael Howard spoke. Storms hit Howard and Green Bay.",
              "Storms hit Howard on Monday."]
     df = matcher.mentions(texts)
-    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    found = _found(df)
     assert (0, "Leeds") in found and (1, "Leeds") in found
     assert not any(s == "Howard" for d, s in found if d in (0, 1))
     assert (2, "Howard") in found and (3, "Howard") in found
@@ -325,23 +335,21 @@ def test_people_named_like_towns_are_not_places(g, matcher):
 
 
 def test_towns_named_like_given_names_before_a_surname_are_people(g, matcher):
-    """A city or county alias that is one of the person rules' given names carries
+    """A city alias that is one of the person rules' given names carries
     ``not_before`` "A*" ... "Z*": before a capitalised word it is a person's first name
     ("Taylor Swift", "President George W Bush", "Martin Scorsese"), elsewhere the town
     ("Storms hit Taylor, Michigan", "in Taylor on Monday"); regions do not carry it
     ("Virginia Power" is the state)."""
     taylor = [e for e in g if e.kind == "city" and e.name == "Taylor" and e.attrs["country"] == "US"]
     assert taylor, "Taylor (Michigan) is a city of places()"
-    rules = [a for a in g.to_records() if a["id"] == taylor[0].id][0]["aliases"]
-    assert any(isinstance(a, dict) and a["text"] == "Taylor" and a["not_before"][-26:] == [f"{c}*" for c in
-                                                                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
-               for a in rules)
+    globs = tuple(f"{c}*" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert any(a.text == "Taylor" and a.not_before[-26:] == globs for a in taylor[0].aliases)
     texts = ["Taylor Swift sang for President George W Bush and Martin Scorsese.",
              "Storms hit Taylor, Michigan, and Taylor on Monday.",
              "Taylor said the plant would close.",
              "Virginia Power raised its rates."]
     df = matcher.mentions(texts)
-    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    found = _found(df)
     assert not any(d == 0 for d, _ in found), df[df["doc"] == 0]
     assert (1, "Taylor") in found and (1, "Michigan") in found
     assert len(df[(df["doc"] == 1) & (df["surface"] == "Taylor")].drop_duplicates("start")) == 2
@@ -364,8 +372,8 @@ def test_towns_named_by_a_word_inside_other_names_are_not_places(matcher):
              "Liberal, Kansas, and Mobile, Alabama, grew; Van is in Turkey. In Mobile it rained."]
     df = matcher.mentions(texts)
     words = {"Liberal", "Mobile", "Van", "University", "Alliance"}
-    assert not words & set(df.loc[df["doc"] == 0, "surface"]), df[df["doc"] == 0]
-    assert {"Liberal", "Mobile", "Van"} <= set(df.loc[df["doc"] == 1, "surface"])
+    assert not words & _surfaces(df, 0), df[df["doc"] == 0]
+    assert {"Liberal", "Mobile", "Van"} <= _surfaces(df, 1)
     assert len(df[(df["doc"] == 1) & (df["surface"] == "Mobile")].drop_duplicates("start")) == 2
 
 
@@ -376,8 +384,8 @@ def test_short_town_names_match_as_written_not_in_capitals(matcher):
     texts = ["The UN, the ILO and the GAO reported.", "Flights to Gao and Ilo resumed.", "ROME, March 3 - Italy said"]
     df = matcher.mentions(texts)
     assert not (df["doc"] == 0).any(), df[df["doc"] == 0]
-    assert {"Gao", "Ilo"} <= set(df.loc[df["doc"] == 1, "surface"])
-    assert "ROME" in set(df.loc[df["doc"] == 2, "surface"])
+    assert {"Gao", "Ilo"} <= _surfaces(df, 1)
+    assert "ROME" in _surfaces(df, 2)
 
 
 def test_a_town_before_a_word_that_ends_a_firm_name_is_the_firm(matcher):
@@ -387,8 +395,8 @@ def test_a_town_before_a_word_that_ends_a_firm_name_is_the_firm(matcher):
     texts = ["Dome Petroleum Ltd, Midland Bank and First Boston Corp said.",
              "Police in Boston said; the Geneva Motor Show opens."]
     df = matcher.mentions(texts)
-    assert not {"Dome", "Midland", "Boston"} & set(df.loc[df["doc"] == 0, "surface"]), df[df["doc"] == 0]
-    assert {"Boston", "Geneva"} <= set(df.loc[df["doc"] == 1, "surface"])
+    assert not {"Dome", "Midland", "Boston"} & _surfaces(df, 0), df[df["doc"] == 0]
+    assert {"Boston", "Geneva"} <= _surfaces(df, 1)
     assert df.attrs["removed_by_rules"] >= 3
 
 
@@ -400,7 +408,7 @@ def test_capital_word_rules_hold_whatever_the_matcher_case(g, case):
     m = gazetta.Matcher(g, case=case)
     texts = ["He lived in Taylor on Monday; storms hit Taylor and Marion.", "It rained.", "Taylor Swift sang."]
     df = m.mentions(texts)
-    found = {(d, s) for d, s in zip(df["doc"], df["surface"])}
+    found = _found(df)
     assert (0, "Taylor") in found and (0, "Marion") in found
     assert len(df[(df["doc"] == 0) & (df["surface"] == "Taylor")].drop_duplicates("start")) == 2
     assert (2, "Taylor") not in found
@@ -410,8 +418,8 @@ def test_titles_and_roles_before_a_town_make_a_person(matcher):
     """Cities also take titles and roles as ``person_after`` ("Sir", "President", "analyst"):
     "President Clinton", "analyst Carolina Milanesi" are people; "Clinton, Iowa" is the town."""
     df = matcher.mentions(["President Clinton met analyst Carolina Milanesi.", "Floods hit Clinton, Iowa."])
-    assert not {"Clinton", "Carolina"} & set(df.loc[df["doc"] == 0, "surface"]), df[df["doc"] == 0]
-    assert "Clinton" in set(df.loc[df["doc"] == 1, "surface"])
+    assert not {"Clinton", "Carolina"} & _surfaces(df, 0), df[df["doc"] == 0]
+    assert "Clinton" in _surfaces(df, 1)
 
 
 def test_short_names_of_cities_named_x_upon_y(matcher):

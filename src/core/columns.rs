@@ -8,10 +8,10 @@ use std::sync::atomic::Ordering;
 use rustc_hash::FxHasher;
 
 use super::batch::Control;
-use super::bytescan::{prefetch, PREFETCH_BYTES};
 use super::cooccur::unit_indices;
 use super::error::{try_reserve, Error, Result};
 use super::matcher::{fill_code_points, Matcher, Mention, Removed, Scratch, IGNORE};
+use super::text::DocText;
 use super::units::ParagraphMode;
 
 /// A fast hash map for short string keys (no untrusted-key concerns: keys are the texts' own).
@@ -304,7 +304,7 @@ impl<'t> Piece<'t> {
                 return Err(Error::Cancelled);
             }
             if let Some(next) = texts.get(d + 1) {
-                prefetch(next.as_bytes(), PREFETCH_BYTES);
+                next.prefetch();
             }
             found.clear();
             m.find_bytes_into(text, scratch, &mut found, &ctl.cancel)?;

@@ -324,10 +324,10 @@ def _in_group(rec: Mapping[str, Any], group: Mapping[str, Any]) -> bool:
     return rid in ids or (rec.get("kind") == "town" and rec.get("shares") in ids)
 
 
-def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str]]) -> None:
+def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str]]) -> Optional[Dict[str, Any]]:
     """Attach ``not_before`` / ``not_after`` phrases to the alias ``text`` of one entity record
-    (turning a plain alias into an alias record, or merging into an existing one); nothing when
-    the record does not hold that alias."""
+    (turning a plain alias into an alias record, or merging into an existing one) and return
+    that alias record; nothing (None) when the record does not hold that alias."""
     aliases = rec["aliases"]
     for i, a in enumerate(aliases):
         if (a["text"] if isinstance(a, dict) else a) == text:
@@ -336,7 +336,7 @@ def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str
             break
     else:
         if rec["name"] != text:
-            return  # an alias left out by the options (demonyms=False): its rules go with it
+            return None  # an alias left out by the options (demonyms=False): its rules go with it
         a = {"text": text}
         aliases.insert(0, a)
     for key in ("not_before", "not_after", "person_after"):
@@ -345,6 +345,7 @@ def _add_alias_rules(rec: Dict[str, Any], text: str, rule: Mapping[str, List[str
             _merge_unique(a[key], rule[key])
     if "case" in rule:  # the alias, and so its phrases, compared in this case mode
         a["case"] = rule["case"]
+    return a
 
 
 def countries(lang: str = "en", demonyms: bool = True, capitals: bool = False, *,

@@ -414,14 +414,13 @@ def _rule_before_capitals(records: List[Dict[str, Any]], names: Set[str],
     for rec in records:
         for a in [rec["name"], *rec["aliases"]]:
             t = a["text"] if isinstance(a, dict) else a
-            if t in names:
-                _add_alias_rules(rec, t, rule)
+            record = _add_alias_rules(rec, t, rule) if t in names else None
+            if record is not None:
                 # The rule is about capitals, so the alias keeps smart case whatever the
                 # matcher's (an alias's phrases compare in its case: under
-                # Matcher(case="insensitive") "O*" would match "on" in "Martin on Monday").
-                for rec_alias in rec["aliases"]:
-                    if isinstance(rec_alias, dict) and rec_alias["text"] == t:
-                        rec_alias.setdefault("case", "smart")
+                # Matcher(case="insensitive") "O*" would match "on" in "Martin on Monday");
+                # an alias already matched only as written stays so.
+                record.setdefault("case", "smart")
 
 
 #: Any word that starts with an ASCII capital (a glob per letter): after a town named like a
