@@ -201,6 +201,12 @@ RULE_ARTICLES = {
         "Open starts Sunday. Pupils speak English at home. Russia protested.",
         [("Bank of England", "GB"), ("Russia", "RU")],
     ),
+    # "Indian" for the peoples of the Americas: a tribe, a reservation, a named people, a team
+    "native_americans": (
+        "The Cherokee Indians and the tribe's Indian casino sued the Bureau of Indian Affairs over "
+        "the Indian reservation; the Cleveland Indians won. Indian Prime Minister Modi visited.",
+        [("Indian", "IN")],
+    ),
     # "Georgia" in US local news is the state; companies named after it are neither
     "georgia_state": (
         "ATLANTA — The U.S. Department of Agriculture said peanut farmers in Georgia and Alabama lost "
