@@ -45,8 +45,13 @@ documentation, in the order the matcher applies them:
   surface starts with an upper- or titlecase letter and holds a lower-case letter, Ll) when
   the next word (after whitespace holding at most one line feed) is name-form and not in the
   engine's keep list, or when the candidate follows "of" after a name-form word not in the
-  engine's "of" list. The word lists and the prior ratio are the only things read from the
-  package (``gazetta._core.context_constants()``). Ignore phrases are never removed.
+  engine's "of" list. *Company names* (``capitalized_runs="companies"``, and also under
+  ``"skip"``) remove a name-form candidate when, within the engine's number of words, each
+  separated by whitespace holding at most one line feed, the words after it (everything up to
+  the next whitespace, trailing ``. , ; : ) > " ' ’ ”`` stripped) are capitalised or "&" up to
+  one of the engine's company suffixes; a non-suffix word with such a trailing character ends
+  the run. The word lists, the number of words and the prior ratio are the only things read
+  from the package (``gazetta._core.context_constants()``). Ignore phrases are never removed.
 - *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after overlap resolution and
   ignore phrases): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
   "context"; several: narrowed to them; when all those relatives are roots and some candidate is
@@ -75,6 +80,7 @@ __all__ = [
     "Row",
     "context_constants",
     "in_capitalized_run",
+    "in_company_name",
     "fold_char",
     "is_letter_or_digit",
     "is_space",
@@ -546,13 +552,42 @@ def in_capitalized_run(text: str, start: int, end: int, keep_next: Iterable[str]
     return False
 
 
-def context_constants() -> Tuple[List[str], List[str], float]:
-    """``(RUN_KEEP_NEXT, OF_KEEP_HEAD, PRIOR_RATIO)``: the engine's word lists and prior ratio,
-    the only things the reference takes from the package."""
+def in_company_name(text: str, start: int, end: int, suffixes: Iterable[str], max_words: int) -> bool:
+    """Whether the candidate ``text[start:end]`` is removed by ``capitalized_runs="companies"``
+    (and ``"skip"``): it is name-form and the words after it are capitalised or "&" up to one
+    of ``suffixes`` within ``max_words`` words ("American Barrick Resources Corp")."""
+    text = _surrogate_free(text)
+    if not _name_like(text[start:end]):
+        return False
+    suffixes = set(suffixes)
+    k = end
+    for _ in range(max_words):
+        j = k
+        while j < len(text) and is_space(text[j]):
+            j += 1
+        if j == k or j == len(text) or text[k:j].count("\n") >= 2:
+            return False
+        r = j
+        while r < len(text) and not is_space(text[r]):
+            r += 1
+        word = text[j:r]
+        core = word.rstrip(".,;:)>\"'\u2019\u201d")
+        if core in suffixes:
+            return True
+        if core != word or not (core == "&" or _capitalised(core)):
+            return False
+        k = r
+    return False
+
+
+def context_constants() -> Tuple[List[str], List[str], float, List[str], int]:
+    """``(RUN_KEEP_NEXT, OF_KEEP_HEAD, PRIOR_RATIO, COMPANY_SUFFIXES, COMPANY_RUN_WORDS)``: the
+    engine's word lists, prior ratio and company-name window, the only things the reference
+    takes from the package."""
     import gazetta
 
-    keep_next, of_keep_head, ratio = gazetta._core.context_constants()
-    return list(keep_next), list(of_keep_head), float(ratio)
+    keep_next, of_keep_head, ratio, suffixes, words = gazetta._core.context_constants()
+    return list(keep_next), list(of_keep_head), float(ratio), list(suffixes), int(words)
 
 
 #: Output row of :meth:`Reference.find`: start, end, entity id, alias, ambiguous, resolved_by.
@@ -583,13 +618,13 @@ class Reference:
 
     def __init__(self, entities: Sequence[Tuple[str, Sequence[AliasInput]]], *, case: str = "smart",
                  fold_accents: bool = False, overlaps: str = "longest", ambiguous: str = "resolve",
-                 capitalized_runs: str = "keep", ignore: Iterable[str] = (),
+                 capitalized_runs: str = "companies", ignore: Iterable[str] = (),
                  parents: Optional[Sequence[Optional[int]]] = None, priors: Optional[Sequence[Optional[float]]] = None,
                  rules: Optional[Dict[int, Tuple[Sequence[str], ...]]] = None,
                  prior_ratio: Optional[float] = None, kinds: Optional[Sequence[str]] = None) -> None:
         assert case in ("smart", "sensitive", "insensitive")
         assert overlaps in ("longest", "all") and ambiguous in ("resolve", "all", "skip")
-        assert capitalized_runs in ("keep", "skip")
+        assert capitalized_runs in ("keep", "skip", "companies")
         self.ids = [eid for eid, _ in entities]
         n = len(self.ids)
         self.overlaps = overlaps
@@ -600,7 +635,7 @@ class Reference:
         assert len(self.parents) == n and len(self.priors) == n
         self.kinds: List[str] = list(kinds) if kinds is not None else [""] * n
         assert len(self.kinds) == n
-        self.keep_next, self.of_keep_head, self.prior_ratio = context_constants()
+        self.keep_next, self.of_keep_head, self.prior_ratio, self.suffixes, self.company_words = context_constants()
         if prior_ratio is not None:
             self.prior_ratio = float(prior_ratio)
         self.entity_rules: Dict[int, Tuple[Tuple[_Phrase, ...], ...]] = {
@@ -710,8 +745,12 @@ class Reference:
                         self.last_names.add(text[s:e])
                     by_rules += 1
                     continue
-                if self.capitalized_runs == "skip" and in_capitalized_run(text, s, e, self.keep_next,
-                                                                             self.of_keep_head):
+                run = False
+                if self.capitalized_runs == "skip":
+                    run = in_capitalized_run(text, s, e, self.keep_next, self.of_keep_head)
+                if self.capitalized_runs in ("skip", "companies") and not run:
+                    run = in_company_name(text, s, e, self.suffixes, self.company_words)
+                if run:
                     by_runs += 1
                     continue
             kept.append((s, e, ent, ai))

@@ -330,6 +330,25 @@ def test_graphml_network_of_a_by_count_warns(files):
     assert "totals over the groups of by=['source']" in net.read_text(encoding="utf-8")
 
 
+def test_builtin_places_and_the_run_option(files, capsys):
+    """-g places[:N] is the built-in places() (a bad N is a usage error before anything is
+    built), --capitalized-runs is the Matcher option, and the summary counts what the rules,
+    the runs and the level took."""
+    assert main(["info", "places:many"]) == 2
+    assert "after 'places:' comes the smallest population" in capsys.readouterr().err
+    docs = files["dir"] / "firms.jsonl"
+    docs.write_text(json.dumps({"body": "American Barrick Resources Corp and Japan met in Canada."}) + "\n",
+                    encoding="utf-8")
+    out = files["dir"] / "pairs.csv"
+    assert main(["cooccur", str(docs), "-g", "countries", "--text", "body", "-o", str(out)]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "1 mention removed as part of a longer name (--capitalized-runs)" in said
+    assert sorted(pd.read_csv(out)["b"]) == ["JP"]
+    assert main(["cooccur", str(docs), "-g", "countries", "--text", "body", "--capitalized-runs", "keep",
+                 "-q", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 3
+
+
 def test_cooccur_says_how_many_spans_stayed_ambiguous(files, capsys):
     """Spans left undecided are counted for each candidate: the summary line says so."""
     gz = files["dir"] / "amb.csv"

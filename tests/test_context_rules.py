@@ -330,11 +330,52 @@ def test_capitalized_runs_skip(text: str, expected: List[Tuple[str, str]]) -> No
 
 @pytest.mark.parametrize("text", ["the American Psychological Association said", "Georgia Power raised rates",
                                   "the Bank of America tower", "at 6016 Dublin Road that"])
-def test_capitalized_runs_keep_is_the_default(text: str) -> None:
-    """``capitalized_runs="keep"`` (the default) removes nothing."""
+def test_capitalized_runs_companies_is_the_default(text: str) -> None:
+    """``capitalized_runs="companies"`` (the default) keeps names of organisations and streets
+    without a company suffix, as ``"keep"`` does."""
     g = countries()
     assert found(g, text) == found(g, text, capitalized_runs="keep")
     assert len(found(g, text)) == 1
+
+
+def firms() -> gazetta.Gazetteer:
+    return (gazetta.Gazetteer()
+            .add("US", "United States", aliases=["U.S.", "American"])
+            .add("CN", "China").add("JP", "Japan").add("DE", "Germany", aliases=["West German"])
+            .add("CA", "Canada", aliases=["Canadian"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("American Barrick Resources Corp said", []),
+    ("<China American Petrochemical Co> said", []),  # both names, Reuters' angle brackets
+    ("Canadian Pacific Air Lines Ltd, a unit of Canada's CP", [("Canada", "CA")]),
+    ("the Japan Fund Inc. said", []),
+    ("Johnson & Japan Holdings bought", []),  # "&" goes on
+    ("the U.S. Allis-Chalmers Corp unit", [("U.S.", "US")]),  # an acronym describes the firm
+    ("West German Bundesbank President Karl Otto Poehl said", [("West German", "DE")]),
+    ("American officials at Barrick Corp", [("American", "US")]),  # a lower-case word ends it
+    ("Canadian, Pacific Corp", [("Canadian", "CA")]),  # so does punctuation
+    ("American\n\nBarrick Corp", [("American", "US")]),  # and a blank line
+    ("American A B C D E F Corp", [("American", "US")]),  # seven words on: too far
+    ("American A B C D E Corp", []),
+    ("the American Volunteer Group flew", [("American", "US")]),  # "Group" is no suffix
+])
+def test_company_names(text: str, expected: List[Tuple[str, str]]) -> None:
+    """``capitalized_runs="companies"`` (the default) and ``"skip"`` remove a name-form
+    candidate when capitalised words (or "&") follow it up to a company suffix within six
+    words; the reference agrees and the removals are counted in ``removed_by_runs``."""
+    assert found(firms(), text) == expected
+    assert found(firms(), text, capitalized_runs="companies") == expected
+    skip = found(firms(), text, capitalized_runs="skip")
+    assert set(skip) <= set(expected)
+    assert len(found(firms(), text, capitalized_runs="keep")) >= len(expected)
+
+
+def test_company_names_are_counted() -> None:
+    """Each candidate a company name removes is counted in ``removed_by_runs``."""
+    g = firms()
+    assert removed(g, ["<China American Petrochemical Co> said", "American Barrick Corp"]) == {"rules": 0, "runs": 3}
+    assert removed(g, ["<China American Petrochemical Co> said"], capitalized_runs="keep") == {"rules": 0, "runs": 0}
 
 
 def test_a_run_that_is_an_alias_wins() -> None:

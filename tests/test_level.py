@@ -170,6 +170,23 @@ def test_one_span_mapped_to_one_entity_counts_once() -> None:
     assert df["level_entity"].tolist() == ["US", "US", "FR"]  # mentions() keeps the rows
 
 
+def test_settled_by_level_in_meta() -> None:
+    """A span left undecided among places that all roll up to one entity of the level is
+    counted once there, unflagged, and counted in ``meta["settled_by_level"]``, so the roll-up
+    hides no guess; a span whose candidates roll up to several entities stays ambiguous."""
+    g = (gazetta.Gazetteer().add("US", "United States", kind="country").add("GB", "United Kingdom", kind="country")
+         .add("W1", "Westminster", kind="city", parent="US").add("W2", "Westminster", kind="city", parent="US")
+         .add("P1", "Paris", kind="city", parent="US").add("FR", "France", kind="country")
+         .add("P2", "Paris", kind="city", parent="FR"))
+    docs = ["Westminster said no.", "Paris said yes. Westminster again."]
+    m = gazetta.Matcher(g, ambiguous="all")
+    plain = gazetta.cooccurrence(docs, m, unit="sentence")
+    assert (plain.meta["ambiguous_spans"], plain.meta["settled_by_level"]) == (3, 0)
+    co = gazetta.cooccurrence(docs, m, unit="sentence", level="country")
+    assert (co.meta["ambiguous_spans"], co.meta["settled_by_level"]) == (1, 2)
+    assert co.entities.set_index("entity")["n_mentions"].to_dict()["US"] == 3
+
+
 def test_dropped_by_level_in_meta() -> None:
     """Mentions without an ancestor-or-self of the kind are dropped from the counts and counted
     in ``meta["dropped_by_level"]``; removals by rules and runs are in the meta too."""
@@ -192,7 +209,7 @@ TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPS)), max_
 CORPORA = st.lists(st.one_of(TEXTS, TEXTS, TEXTS, st.just(""), st.none()), max_size=6)
 MOPTS = st.fixed_dictionaries({"ambiguous": st.sampled_from(["resolve", "all", "skip"]),
                                "overlaps": st.sampled_from(["longest", "all"]),
-                               "capitalized_runs": st.sampled_from(["keep", "skip"])})
+                               "capitalized_runs": st.sampled_from(["keep", "skip", "companies"])})
 MODES = st.fixed_dictionaries({"unit": st.sampled_from(["document", "paragraph", "sentence"]),
                                "count": st.sampled_from(["units", "mentions"]),
                                "window": st.sampled_from([None, None, 0, 2])})

@@ -321,7 +321,7 @@ def rich_gazetteers(draw: Any, text: str) -> "gazetta.Gazetteer":
 RICH_OPTIONS = st.fixed_dictionaries({
     "case": st.sampled_from(CASES), "fold_accents": st.booleans(), "overlaps": st.sampled_from(["longest", "all"]),
     "ambiguous": st.sampled_from(["resolve", "resolve", "all", "skip"]),
-    "capitalized_runs": st.sampled_from(["keep", "skip"]),
+    "capitalized_runs": st.sampled_from(["keep", "skip", "companies"]),
     "prior_ratio": st.sampled_from([10.0, 10.0, 1, 2, 100.0, float("inf")])})
 
 

@@ -93,7 +93,7 @@ fn build(b: &mut Bytes) -> MatcherSpec {
         fold_accents: flags & 4 != 0,
         overlaps: if flags & 8 != 0 { Overlaps::All } else { Overlaps::Longest },
         ambiguous: b.pick(&[Ambiguous::Resolve, Ambiguous::All, Ambiguous::Skip]),
-        capitalized_runs: if flags & 16 != 0 { Runs::Skip } else { Runs::Keep },
+        capitalized_runs: b.pick(&[Runs::Keep, Runs::Skip, Runs::Companies]),
     };
     if flags & 32 != 0 {
         let len = if b.next() % 8 == 0 { n + 1 } else { n };

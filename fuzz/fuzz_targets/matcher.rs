@@ -14,7 +14,7 @@
 //!   (the folded path walks a normalised copy, the plain one the original: two implementations);
 //! - the token gate on every view, and the contiguous NFA instead of the DFA, change nothing;
 //! - context rules (`not_before` / `not_after` on entities and aliases) and
-//!   `capitalized_runs="skip"`: without accent folding, the result and the removed counts equal
+//!   `capitalized_runs` ("skip", "companies"): without accent folding, the result and the removed counts equal
 //!   the reference's candidates filtered by the same rules before resolution;
 //! - `ambiguous="resolve"` over a hierarchy (parents, priors, `prior_ratio`): the same spans as
 //!   `ambiguous="all"`; an unambiguous span is unchanged (`resolved_by` Unambiguous); an
@@ -30,7 +30,7 @@ use std::sync::atomic::AtomicBool;
 
 use gazetta::core::alias::parse_alias;
 use gazetta::core::chars::{fold_char, is_letter_or_digit, is_space, is_unspaced, is_word, map_punct, upper};
-use gazetta::core::context::{in_capitalized_run, PhraseCase, Rule};
+use gazetta::core::context::{in_capitalized_run, in_company_name, PhraseCase, Rule};
 use gazetta::core::matcher::{Scratch, IGNORE};
 use gazetta::core::normalize::{normalize_str, View, ViewSpec};
 use gazetta::core::resolve::{NO_PARENT, PRIOR_RATIO};
@@ -45,7 +45,7 @@ use libfuzzer_sys::fuzz_target;
 /// split on U+001E into `aliases`, `ignore phrases`, `text`, `other text`, `rule phrases`,
 /// `controls`, aliases and phrases separated by U+001F. The controls are bytes: flags
 /// (bit 0 `ambiguous="resolve"`, bit 1 `capitalized_runs="skip"`, bit 2 parents, bit 3 priors,
-/// bits 4-5 `prior_ratio`), then the parents of entities 0-5, then their priors.
+/// bits 4-5 `prior_ratio`, bit 7 `capitalized_runs="companies"` when bit 1 is clear), then the parents of entities 0-5, then their priors.
 #[derive(Debug)]
 struct Input {
     opts: u8,
@@ -104,7 +104,13 @@ fn build_spec(inp: &Input) -> Option<MatcherSpec> {
         } else {
             Ambiguous::All
         },
-        capitalized_runs: if flags & 2 != 0 { Runs::Skip } else { Runs::Keep },
+        capitalized_runs: if flags & 2 != 0 {
+            Runs::Skip
+        } else if flags & 0x80 != 0 {
+            Runs::Companies
+        } else {
+            Runs::Keep
+        },
     };
     let mut spec = MatcherSpec { options, ..Default::default() };
     let n_ent = N_ALIAS_ENT;
@@ -358,7 +364,12 @@ fn reference(spec: &MatcherSpec, text: &str) -> (Vec<(usize, usize, u32, u32, bo
             removed.rules += 1;
             return false;
         }
-        if spec.options.capitalized_runs == Runs::Skip && in_capitalized_run(text, s, e) {
+        let run = match spec.options.capitalized_runs {
+            Runs::Keep => false,
+            Runs::Companies => in_company_name(text, s, e),
+            Runs::Skip => in_capitalized_run(text, s, e) || in_company_name(text, s, e),
+        };
+        if run {
             removed.runs += 1;
             return false;
         }

@@ -443,8 +443,9 @@ def warn_lookalike_columns(columns: Iterable[Any], roles: Dict[str, str], where:
 # --------------------------------------------------------------------------------------------
 # built-in gazetteers by name
 def builtin_gazetteer(spec: Any) -> Any:
-    """The built-in gazetteer a name stands for (``"countries"``, ``"countries:LANG"``), or
-    None when ``spec`` names none (or an existing file). A bad language is a ValueError.
+    """The built-in gazetteer a name stands for (``"countries"``, ``"countries:LANG"``,
+    ``"places"``, ``"places:MIN_POPULATION"``), or None when ``spec`` names none (or an
+    existing file). A bad language or population is a ValueError.
 
     Examples
     --------
@@ -454,7 +455,17 @@ def builtin_gazetteer(spec: Any) -> Any:
     if not isinstance(spec, str):
         return None
     s = spec.strip()
-    if not (s == "countries" or s.startswith("countries:")) or os.path.exists(s):
+    if os.path.exists(s):
+        return None
+    if s == "places" or s.startswith("places:"):
+        from .gazetteers import places
+
+        arg = s.split(":", 1)[1].strip().replace("_", "").replace(",", "") if ":" in s else ""
+        if arg and not arg.isdigit():
+            raise ValueError(f"'places:{s.split(':', 1)[1]}': after 'places:' comes the smallest population of a "
+                             "city to include, e.g. 'places:100000'")
+        return places(int(arg)) if arg else places()
+    if not (s == "countries" or s.startswith("countries:")):
         return None
     from .gazetteers import countries
 

@@ -33,7 +33,7 @@ def merge(a: Any, b: Any) -> Any:
     meta = dict(a.meta)
     for k in ("n_docs", "missing_texts", "missing_key_docs"):
         meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))
-    for k in ("duplicate_docs", "duplicate_ids", "dropped_by_level", "removed_by_rules",
+    for k in ("duplicate_docs", "duplicate_ids", "dropped_by_level", "settled_by_level", "removed_by_rules",
               "removed_by_runs", "missing_dates", "unreadable_dates", "dates_to_utc"):
         if k in a.meta or k in b.meta:
             meta[k] = int(a.meta.get(k, 0)) + int(b.meta.get(k, 0))

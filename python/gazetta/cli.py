@@ -206,7 +206,8 @@ def _format_warning(message: Any, category: Any, filename: str, lineno: int, lin
 # --------------------------------------------------------------------------------------------
 # inputs
 def _load_gazetteer(spec: str) -> Any:
-    """``countries``, ``countries:LANG`` or a gazetteer file (.csv/.tsv/.json/.jsonl/.yaml)."""
+    """``countries``, ``countries:LANG``, ``places``, ``places:MIN_POPULATION`` or a gazetteer
+    file (.csv/.tsv/.json/.jsonl/.yaml)."""
     import gazetta
 
     from gazetta._input import builtin_gazetteer
@@ -223,7 +224,8 @@ def _load_gazetteer(spec: str) -> Any:
     if name.endswith(".gz"):
         name = name[:-3]
     if not p.exists():
-        raise FileNotFoundError(f"no such gazetteer file: {s} (or use 'countries' / 'countries:LANG')")
+        raise FileNotFoundError(f"no such gazetteer file: {s} (or use a built-in one: 'countries', "
+                                "'countries:LANG', 'places', 'places:MIN_POPULATION')")
     if name.endswith((".csv", ".tsv", ".tab", ".txt")):
         return gazetta.Gazetteer.read_csv(p)
     if name.endswith((".json", ".jsonl", ".ndjson")):
@@ -231,7 +233,7 @@ def _load_gazetteer(spec: str) -> Any:
     if name.endswith((".yml", ".yaml")):
         return gazetta.Gazetteer.read_yaml(p)
     raise UsageError(f"cannot tell the gazetteer format of {s!r}: use .csv, .tsv, .json, .jsonl or .yaml "
-                     "(optionally .gz), or 'countries[:LANG]'")
+                     "(optionally .gz), or 'countries[:LANG]' / 'places[:MIN_POPULATION]'")
 
 
 def _read_corpus(path: str, text: str, id: Optional[str]) -> Any:
@@ -259,7 +261,8 @@ def _matcher(args: argparse.Namespace) -> Any:
 
     g = _gazetteers(args.gazetteer)
     return gazetta.Matcher(g, case=args.case, fold_accents=args.fold_accents, overlaps=args.overlaps,
-                           ambiguous=args.ambiguous, ignore=tuple(args.ignore or ()), n_threads=args.threads)
+                           ambiguous=args.ambiguous, ignore=tuple(args.ignore or ()), n_threads=args.threads,
+                           capitalized_runs=args.capitalized_runs)
 
 
 def _parse_kinds(s: Optional[str]) -> Dict[str, Any]:
@@ -379,6 +382,14 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         if n_amb:
             _say(f"{n_amb:,} ambiguous span{'s' if n_amb != 1 else ''} left undecided, each counted for every "
                  "candidate (gazetta audit lists them; evidence flags them)")
+        for key, what in (("removed_by_rules", "removed by the gazetteer's context rules"),
+                          ("removed_by_runs", "removed as part of a longer name (--capitalized-runs)"),
+                          ("dropped_by_level", f"dropped: no {co.meta.get('level')} above them (--level)"),
+                          ("settled_by_level", f"undecided spans counted once: every candidate in one "
+                                               f"{co.meta.get('level')} (--level)")):
+            k = int(co.meta.get(key) or 0)
+            if k:
+                _say(f"{k:,} {'mention' if key != 'settled_by_level' else 'span'}{'s' if k != 1 else ''} {what}")
         if args.entities:
             _say(f"entities -> {args.entities}")
         if args.network:
@@ -712,10 +723,12 @@ class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaults
 
 def _matcher_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("gazetteer and matching (user guide: Matching)")
-    g.add_argument("--gazetteer", "-g", required=True, action="append", metavar="FILE|countries[:LANG]",
+    g.add_argument("--gazetteer", "-g", required=True, action="append", metavar="FILE|countries[:LANG]|places[:N]",
                    help="gazetteer file (.csv/.tsv with columns id,name,kind,aliases; .json/.jsonl of entity "
-                        "objects; newsmap .yaml; optionally .gz) or the built-in 'countries' (e.g. 'countries:de', "
-                        "'countries:all'); repeatable: '-g countries -g people.csv' matches both, merged as "
+                        "objects; newsmap .yaml; optionally .gz) or a built-in one: 'countries' (e.g. "
+                        "'countries:de', 'countries:all'), 'places' (countries, regions and the cities of "
+                        "15,000 people or more; 'places:100000' for larger cities only; use with --level "
+                        "country to count cities as their country); repeatable: '-g countries -g people.csv' matches both, merged as "
                         "g1 + g2 in Python (an id in two gazetteers with different content is an error)")
     g.add_argument("--case", choices=("smart", "sensitive", "insensitive"), default="smart",
                    help="case rule: 'smart' matches the alias as written or in ALL CAPS")
@@ -728,6 +741,11 @@ def _matcher_options(p: argparse.ArgumentParser) -> None:
                         "US town), report it once per entity, or skip it")
     g.add_argument("--ignore", action="append", metavar="PHRASE",
                    help="a phrase that blocks matches inside it (e.g. 'Michael Jordan'); repeatable")
+    g.add_argument("--capitalized-runs", choices=("companies", "skip", "keep"), default="companies",
+                   help="names inside longer capitalised names: 'companies' (as in Python) drops a place "
+                        "name inside a company's name ending in Corp, Inc, Ltd, ... ('American Barrick "
+                        "Resources Corp'); 'skip' drops it inside any longer name ('Georgia Power', 'Bank "
+                        "of America'); 'keep' drops nothing; every drop is counted")
 
 
 def _corpus_options(p: argparse.ArgumentParser) -> None:

@@ -427,6 +427,7 @@ def cooccurrence(corpus: Any, matcher: Any, *, text: str = "text", id: Optional[
         "keep_evidence": int(keep_evidence),
         "level": level,
         "dropped_by_level": int(raw["dropped_by_level"]),
+        "settled_by_level": int(raw["settled_by_level"]),
         "ambiguous_spans": int(raw["ambiguous_spans"]),
         "removed_by_rules": int(raw["removed_by_rules"]),
         "removed_by_runs": int(raw["removed_by_runs"]),

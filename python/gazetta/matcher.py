@@ -23,12 +23,12 @@ __all__ = ["Matcher", "Match"]
 CaseOpt = Literal["smart", "sensitive", "insensitive"]
 OverlapsOpt = Literal["longest", "all"]
 AmbiguousOpt = Literal["resolve", "all", "skip"]
-RunsOpt = Literal["skip", "keep"]
+RunsOpt = Literal["companies", "skip", "keep"]
 
 _CASES = ("smart", "sensitive", "insensitive")
 _OVERLAPS = ("longest", "all")
 _AMBIGUOUS = ("resolve", "all", "skip")
-_RUNS = ("skip", "keep")
+_RUNS = ("companies", "skip", "keep")
 
 
 def _check_choice(name: str, value: Any, choices: Sequence[str]) -> str:
@@ -201,18 +201,24 @@ class Matcher:
         clear cases (Paris, France against Paris, Texas: 85 times); a population is a poor
         guide between kinds (Georgia the US state has 2.9 times the people of the country). ``float("inf")``: priors
         never decide; ``1``: the largest prior always wins (ties stay undecided).
-    capitalized_runs : {"keep", "skip"}, default "keep"
-        ``"skip"``: a name-form candidate (a capitalised word, not an acronym such as "U.S.")
-        is dropped when a longer run of capitalised words goes on after it ("American
-        Psychological Association", "Georgia Power", "Dublin Road") or when it follows
-        "<Capitalised word> of" ("Bank of America"), unless the run goes on with a title or a
-        state body ("Russian Foreign Minister", "South Korean President", "Israeli Army",
-        "President of France"). The dropped candidates are counted
-        (``mentions(...).attrs["removed_by_runs"]``, ``Cooccurrence.meta``). The default
-        keeps them: on a gold corpus of news where place names inside the names of
-        organisations count as mentions ("Georgia Bureau of Investigation"), skipping lost
-        79 true country mentions for 29 false ones removed (``docs/quality.md``); use
-        ``"skip"`` when names of companies, schools and streets should not count.
+    capitalized_runs : {"companies", "skip", "keep"}, default "companies"
+        Candidates inside longer runs of capitalised words. ``"companies"`` (the default): a
+        name-form candidate (a capitalised word, not an acronym such as "U.S.") is dropped
+        when the words after it stay capitalised (or "&") up to a company suffix — Corp, Inc,
+        Co, Ltd, Plc, AG, SA, NV, Holdings and others, within six words ("American Barrick
+        Resources Corp", "China American Petrochemical Co", "Canadian Pacific Air Lines
+        Ltd"). ``"skip"`` drops those and also a candidate when any longer run of capitalised
+        words goes on after it ("American Psychological Association", "Georgia Power",
+        "Dublin Road") or when it follows "<Capitalised word> of" ("Bank of America"), unless
+        the run goes on with a title or a state body ("Russian Foreign Minister", "South
+        Korean President", "Israeli Army", "President of France"). ``"keep"`` drops nothing.
+        Dropped candidates are counted (``mentions(...).attrs["removed_by_runs"]``,
+        ``Cooccurrence.meta``). Why ``"companies"`` is the default: a story about a firm is
+        not a mention of the country in its name, and the suffix makes the firm certain;
+        ``"skip"`` also drops true mentions ("West German Bundesbank President") and, on a
+        gold corpus of news whose annotators counted place names inside organisation names
+        ("Georgia Bureau of Investigation"), more true mentions than false ones
+        (``docs/resolution.md`` has the numbers).
     ignore : iterable of str
         Phrases that compete as candidates but are never reported, e.g.
         ``["Jordan Peterson", "New Mexico"]`` stops "Jordan" and "Mexico" from matching
@@ -260,7 +266,7 @@ class Matcher:
 
     def __init__(self, gazetteer: Any, *, case: CaseOpt = "smart", fold_accents: bool = False,
                  overlaps: OverlapsOpt = "longest", ambiguous: AmbiguousOpt = "resolve",
-                 capitalized_runs: RunsOpt = "keep", prior_ratio: float = 10.0, ignore: Iterable[str] = (),
+                 capitalized_runs: RunsOpt = "companies", prior_ratio: float = 10.0, ignore: Iterable[str] = (),
                  n_threads: Optional[int] = None) -> None:
         _check_choice("case", case, _CASES)
         _check_choice("overlaps", overlaps, _OVERLAPS)
@@ -472,7 +478,7 @@ class Matcher:
             resolved_by`` (+ ``paragraph, sentence``, + ``level_entity, level_name``), sorted
             by document and position; repeated strings are categoricals. ``attrs`` holds
             ``removed_by_rules`` and ``removed_by_runs``: the candidates that context rules
-            and ``capitalized_runs="skip"`` removed, and ``duplicate_ids`` when some
+            and ``capitalized_runs`` removed, and ``duplicate_ids`` when some
             documents have the id of an earlier one (``ids=`` or the corpus's id field;
             with a ``DuplicateIdsWarning``).
 

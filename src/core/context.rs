@@ -706,6 +706,82 @@ pub const OF_KEEP_HEAD: &[&str] = &[
     "Sultan", "Sultanate",
 ];
 
+/// Words that end a company's name ("American Barrick Resources Corp", "Swedish Match AB" is
+/// not listed: two-letter Nordic forms are also ordinary words in headlines). A name-form
+/// candidate followed, within [`COMPANY_RUN_WORDS`] capitalised words, by one of them is part
+/// of a company's name (`capitalized_runs="companies"`, the default, and `"skip"`).
+pub const COMPANY_SUFFIXES: &[&str] = &[
+    "AG", "Bancorp", "Bhd", "BV", "Co", "Companies", "Company", "Corp", "Corporation", "Cos", "GmbH", "Holdings",
+    "Inc", "Incorporated", "LLC", "Limited", "Ltd", "NV", "Plc", "PLC", "Pty", "SA", "SpA",
+];
+
+/// Whether `word` is one of [`COMPANY_SUFFIXES`] (a `match`, which compiles to a switch on the
+/// length and first bytes instead of 23 comparisons).
+fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "AG" | "Bancorp" | "Bhd" | "BV" | "Co" | "Companies" | "Company" | "Corp" | "Corporation" | "Cos" | "GmbH"
+            | "Holdings" | "Inc" | "Incorporated" | "LLC" | "Limited" | "Ltd" | "NV" | "Plc" | "PLC" | "Pty" | "SA"
+            | "SpA"
+    )
+}
+
+/// How many words after a candidate [`in_company_name`] looks at.
+pub const COMPANY_RUN_WORDS: usize = 6;
+
+/// Characters that may end a word of a company's name ("Corp.", "Co.,", "Ltd)", Reuters'
+/// "<Dome Petroleum Ltd>"): stripped
+/// before the word is compared; any other word that ends in one ends the run.
+fn company_word_trail(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | ')' | '>' | '"' | '\'' | '\u{2019}' | '\u{201D}')
+}
+
+/// Whether the candidate `text[start..end]` is part of a company's name: it is name-form
+/// (starts with a capital and holds a lower-case letter, so not "U.S.": "the U.S. Allis-Chalmers
+/// Corp" describes the firm) and, across whitespace without a blank line, the words after it
+/// are capitalised (or "&") until one of [`COMPANY_SUFFIXES`], within [`COMPANY_RUN_WORDS`]
+/// words ("American Barrick Resources Corp", "China American Petrochemical Co", "Canadian
+/// Pacific Air Lines Ltd"). A word is everything up to the next whitespace; punctuation at
+/// its end ([`company_word_trail`]) is stripped before the comparison, and ends the run after
+/// a word that is not a suffix.
+pub fn in_company_name(text: &str, start: usize, end: usize) -> bool {
+    // Most candidates are followed by punctuation, or by a space and a lower-case word: those
+    // are looked at first (the run needs whitespace, then a capitalised word or "&").
+    match text.as_bytes().get(end..(end + 2).min(text.len())) {
+        None | Some([]) => return false,
+        Some(&[b, ..]) if b.is_ascii() && !is_space(b as char) => return false,
+        Some(&[b' ', b]) if b.is_ascii_lowercase() || b.is_ascii_digit() || b.is_ascii_punctuation() && b != b'&' => {
+            return false
+        }
+        _ => {}
+    }
+    let surface = &text[start..end];
+    if !capitalised(surface) || !surface.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let mut p = end;
+    for _ in 0..COMPANY_RUN_WORDS {
+        let Some(q) = across_space(text, p, true) else {
+            return false;
+        };
+        let r = text[q..].find(is_space).map_or(text.len(), |k| q + k);
+        let word = &text[q..r];
+        let core = word.trim_end_matches(company_word_trail);
+        // Every suffix is capitalised: a word that is not ends the run either way.
+        if !(core == "&" || capitalised(core)) {
+            return false;
+        }
+        if is_company_suffix(core) {
+            return true;
+        }
+        if core.len() != word.len() {
+            return false;
+        }
+        p = r;
+    }
+    false
+}
+
 /// Whether a word is capitalised (starts with an upper- or titlecase letter, such as "ǅ").
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(|c| {
@@ -814,6 +890,43 @@ mod tests {
     fn removed(r: &Rule, text: &str, surface: &str) -> bool {
         let s = text.find(surface).unwrap();
         r.removes(text, s, s + surface.len(), PLAIN.spec)
+    }
+
+    #[test]
+    fn company_suffix_match_is_the_list() {
+        for w in COMPANY_SUFFIXES {
+            assert!(is_company_suffix(w), "{w}");
+        }
+        assert_eq!(COMPANY_SUFFIXES.len(), 23);
+        for w in ["", "Corps", "co", "CO", "Inc.", "Group", "A", "Ltd "] {
+            assert!(!is_company_suffix(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn company_names() {
+        let removed = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            in_company_name(t, s, s + w.len())
+        };
+        assert!(removed("American Barrick Resources Corp said", "American"));
+        assert!(removed("<China American Petrochemical Co> said", "China"));
+        assert!(removed("China American Petrochemical Co. said", "American"));
+        assert!(removed("Canadian Pacific Air Lines Ltd, a unit", "Canadian"));
+        assert!(removed("Johnson & Johnson Inc", "Johnson"));
+        assert!(removed("British Sugar Plc)", "British"));
+        assert!(!removed("the U.S. Allis-Chalmers Corp", "U.S.")); // an acronym describes the firm
+        assert!(!removed("American officials at Barrick Corp", "American")); // lower-case word
+        assert!(!removed("Canadian, Pacific Corp", "Canadian")); // punctuation ends the run
+        assert!(!removed("Canadian Pacific,\n\nCorp", "Canadian"));
+        assert!(!removed("Canadian\n\nPacific Corp", "Canadian")); // a blank line ends it
+        assert!(!removed("American A B C D E F Corp", "American")); // seven words on
+        assert!(removed("American A B C D E Corp", "American")); // six
+        assert!(!removed("the American Corporate Fund", "American"));
+        assert!(!removed("American", "American"));
+        assert!(removed("American\u{b}Barrick Corp", "American")); // any White_Space
+        assert!(!removed("American's Barrick Corp", "American"));
+        assert!(!removed("American (Barrick) Corp", "American"));
     }
 
     #[test]

@@ -113,6 +113,10 @@ pub struct Counter {
     pub level: Option<Arc<Vec<u32>>>,
     /// Mentions dropped because their entity has no ancestor-or-self of the level's kind.
     pub dropped_by_level: u64,
+    /// Spans left undecided among several entities whose candidates all roll up to one
+    /// entity of the level ("Westminster": three US towns, the United States at
+    /// `level="country"`): counted there once and not flagged ambiguous, but counted here.
+    pub settled_by_level: u64,
     /// Spans left ambiguous (undecided by `ambiguous="resolve"`, or every span of several
     /// candidates with `ambiguous="all"`): each is counted once for every candidate.
     pub ambiguous_spans: u64,
@@ -320,6 +324,7 @@ impl Counter {
         }
         self.skipped_docs += other.skipped_docs;
         self.dropped_by_level += other.dropped_by_level;
+        self.settled_by_level += other.settled_by_level;
         self.ambiguous_spans += other.ambiguous_spans;
         self.removed.add(other.removed);
         self.read_line += other.read_line;
@@ -514,9 +519,13 @@ impl Counter {
                     while j < sc.ms.len() && sc.ms[j].start == sc.ms[i].start && sc.ms[j].end == sc.ms[i].end {
                         j += 1;
                     }
-                    if j - i > 1 && ambiguous_class(sc.ms[i].class) {
-                        self.ambiguous_spans += 1;
-                        sc.ms[i..j].iter_mut().for_each(|m| m.amb = true);
+                    if ambiguous_class(sc.ms[i].class) {
+                        if j - i > 1 {
+                            self.ambiguous_spans += 1;
+                            sc.ms[i..j].iter_mut().for_each(|m| m.amb = true);
+                        } else {
+                            self.settled_by_level += 1;
+                        }
                     }
                     i = j;
                 }
@@ -897,7 +906,7 @@ pub fn unit_indices(text: &str, starts: &[usize], mode: ParagraphMode) -> (Vec<i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::matcher::{AliasInput, MatcherSpec};
+    use crate::core::matcher::{AliasInput, Ambiguous, MatcherSpec};
 
     fn matcher(entities: &[(&str, &[&str])]) -> Matcher {
         let mut s = MatcherSpec::default();
@@ -998,6 +1007,39 @@ mod tests {
         assert_eq!(c.dropped_by_level, 1);
         assert_eq!(cols.groups[0].mentions, 3);
         assert!(m.level_map("region").is_err());
+    }
+
+    #[test]
+    fn level_counts_the_spans_it_settles() {
+        // "Springfield": two US towns (undecided), at the country level the United States;
+        // "Georgia": the country or the US state, still two countries at that level.
+        let mut s = MatcherSpec::default();
+        let rows = [
+            ("US", "country", "United States"),
+            ("SPI", "city", "Springfield"),
+            ("SGF", "city", "Springfield"),
+            ("GE", "country", "Georgia"),
+            ("US-GA", "region", "Georgia"),
+        ];
+        for (i, (id, kind, alias)) in rows.iter().enumerate() {
+            s.ids.push(id.to_string());
+            s.names.push(id.to_string());
+            s.kinds.push(kind.to_string());
+            s.aliases.push(AliasInput { text: alias.to_string(), entity: i as u32, case: None, fold_accents: None });
+        }
+        s.parents = vec![NO_PARENT, 0, 0, NO_PARENT, 0];
+        s.options.ambiguous = Ambiguous::All;
+        let m = Matcher::new(s).unwrap();
+        let rank = id_ranks(&m.spec().ids);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let texts = ["Springfield and Georgia."];
+        let mut c = Counter::new();
+        c.level = Some(Arc::new(m.level_map("country").unwrap()));
+        c.add_batch(&m, &texts, &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
+        assert_eq!((c.settled_by_level, c.ambiguous_spans), (1, 1));
+        let mut plain = Counter::new();
+        plain.add_batch(&m, &texts, &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
+        assert_eq!((plain.settled_by_level, plain.ambiguous_spans), (0, 2));
     }
 
     #[test]

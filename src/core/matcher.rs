@@ -40,7 +40,7 @@ mod trie;
 use super::alias::parse_alias;
 use super::bytescan::{word_start_masks, ByteSet, Finder, MASK_BLOCKS};
 use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
-use super::context::{after_article, in_capitalized_run, list_gap, PhraseCase, Rule, Verdict};
+use super::context::{after_article, in_capitalized_run, in_company_name, list_gap, PhraseCase, Rule, Verdict};
 use super::error::{try_reserve, Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
 use super::resolve::{resolve_document, Hierarchy, ResolveScratch, ResolvedBy};
@@ -87,8 +87,11 @@ pub enum Runs {
     /// Keep them (also what a matcher saved before the option existed reads as).
     #[default]
     Keep,
-    /// Remove them before resolution (counted).
+    /// Remove them before resolution (counted); also what `Companies` removes.
     Skip,
+    /// Remove only a name-form candidate inside a run of capitalised words that ends in a
+    /// company suffix ("American Barrick Resources Corp"), before resolution (counted).
+    Companies,
 }
 
 /// Matcher-wide options; `case` and `fold_accents` are defaults that an alias may override.
@@ -409,7 +412,7 @@ type CompiledRule = (Rule, ViewSpec);
 pub struct Removed {
     /// By `not_before` / `not_after` phrase rules.
     pub rules: u64,
-    /// By `capitalized_runs="skip"`.
+    /// By `capitalized_runs="skip"` or `"companies"`.
     pub runs: u64,
 }
 
@@ -858,7 +861,7 @@ impl Matcher {
         cancel: &AtomicBool,
     ) -> Result<()> {
         scratch.cands.clear();
-        let filter = !self.rules.is_empty() || self.spec.options.capitalized_runs == Runs::Skip;
+        let filter = !self.rules.is_empty() || self.spec.options.capitalized_runs != Runs::Keep;
         let longest = self.spec.options.overlaps == Overlaps::Longest;
         let mut removed = Removed::default();
         // Spans that a `person_after` phrase removed (names of people in this document).
@@ -930,7 +933,7 @@ impl Matcher {
         Ok(())
     }
 
-    /// Whether a context rule or `capitalized_runs="skip"` removes candidate `c` (counted in
+    /// Whether a context rule or `capitalized_runs` ("skip", "companies") removes candidate `c` (counted in
     /// `removed`; a span that a `person_after` phrase removed is added to `persons`). Ignore
     /// phrases are never removed.
     #[inline]
@@ -958,7 +961,12 @@ impl Matcher {
             removed.rules += 1;
             return true;
         }
-        if self.spec.options.capitalized_runs == Runs::Skip && in_capitalized_run(text, c.start, c.end) {
+        let run = match self.spec.options.capitalized_runs {
+            Runs::Keep => false,
+            Runs::Companies => in_company_name(text, c.start, c.end),
+            Runs::Skip => in_capitalized_run(text, c.start, c.end) || in_company_name(text, c.start, c.end),
+        };
+        if run {
             removed.runs += 1;
             return true;
         }
@@ -983,6 +991,14 @@ impl Matcher {
     ) {
         let n = cands.len();
         if n == mark || n == mark + 1 && !filter {
+            return;
+        }
+        if n == mark + 1 {
+            // One candidate at this start (the usual case): kept unless removed.
+            let c = cands[mark];
+            if self.context_removes(text, &c, removed, persons) {
+                cands.truncate(mark);
+            }
             return;
         }
         let mut w = mark;

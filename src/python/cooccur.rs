@@ -139,6 +139,7 @@ impl PyCounter {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             d.set_item("skipped_docs", inner.skipped_docs)?;
             d.set_item("dropped_by_level", inner.dropped_by_level)?;
+            d.set_item("settled_by_level", inner.settled_by_level)?;
             d.set_item("ambiguous_spans", inner.ambiguous_spans)?;
             d.set_item("removed_by_rules", inner.removed.rules)?;
             d.set_item("removed_by_runs", inner.removed.runs)?;

@@ -117,9 +117,10 @@ impl PyMatcher {
             capitalized_runs: match capitalized_runs {
                 "keep" => Runs::Keep,
                 "skip" => Runs::Skip,
+                "companies" => Runs::Companies,
                 _ => {
                     return Err(PyValueError::new_err(format!(
-                        "capitalized_runs must be 'skip' or 'keep', not {capitalized_runs:?}"
+                        "capitalized_runs must be 'companies', 'skip' or 'keep', not {capitalized_runs:?}"
                     )))
                 }
             },
@@ -254,7 +255,14 @@ impl PyMatcher {
                 Ambiguous::Skip => "skip",
             },
         )?;
-        d.set_item("capitalized_runs", if o.capitalized_runs == Runs::Skip { "skip" } else { "keep" })?;
+        d.set_item(
+            "capitalized_runs",
+            match o.capitalized_runs {
+                Runs::Keep => "keep",
+                Runs::Skip => "skip",
+                Runs::Companies => "companies",
+            },
+        )?;
         d.set_item("prior_ratio", self.inner.spec().prior_ratio.unwrap_or(crate::core::resolve::PRIOR_RATIO))?;
         d.set_item("ignore", PyList::new(py, &self.inner.spec().ignore)?)?;
         Ok(d)

@@ -27,14 +27,18 @@ fn _reset_after_fork() {
 }
 
 /// Number of threads used by default.
-/// The word lists of `capitalized_runs="skip"`: (words that may follow a candidate inside a
-/// run, words before "of" that keep a candidate after it), and the prior ratio of resolution.
+/// The word lists of `capitalized_runs`: (words that may follow a candidate inside a run,
+/// words before "of" that keep a candidate after it), the prior ratio of resolution, and the
+/// company suffixes with the number of words looked at for them.
 #[pyfunction]
-fn context_constants() -> (Vec<&'static str>, Vec<&'static str>, f64) {
+#[allow(clippy::type_complexity)]
+fn context_constants() -> (Vec<&'static str>, Vec<&'static str>, f64, Vec<&'static str>, usize) {
     (
         crate::core::context::RUN_KEEP_NEXT.to_vec(),
         crate::core::context::OF_KEEP_HEAD.to_vec(),
         crate::core::resolve::PRIOR_RATIO,
+        crate::core::context::COMPANY_SUFFIXES.to_vec(),
+        crate::core::context::COMPANY_RUN_WORDS,
     )
 }
 
