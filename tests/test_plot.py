@@ -353,3 +353,27 @@ def test_timeline_joins_only_points_on_enough_units(monthly):
     assert weak.any() and np.isfinite(yb).any()
     assert full.get_linewidth() < bold.get_linewidth() and full.get_alpha() < 1
     np.testing.assert_array_equal(yb[np.isfinite(yb)], y[np.isfinite(yb)])
+
+
+def test_entities_sharing_a_name_get_distinct_labels(tmp_path):
+    """Two entities named alike ("Gainesville" in Florida and in Georgia; "Georgia" the country
+    and the US state) are told apart in every picture by their parent, or their kind when they
+    have none (a trial user found two "Georgia" rows in a heatmap)."""
+    g = (gazetta.Gazetteer()
+         .add("US", "United States", kind="country").add("GE", "Georgia", kind="country")
+         .add("US-FL", "Florida", kind="region", parent="US").add("US-GA", "Georgia", kind="region", parent="US")
+         .add("G1", "Gainesville", kind="city", parent="US-FL", aliases=["Gainesville, Fla."])
+         .add("G2", "Gainesville", kind="city", parent="US-GA", aliases=["Gainesville, Ga."]))
+    docs = ["Gainesville, Fla. and Gainesville, Ga. and the United States.",
+            "Georgia and Gainesville, Ga. and the United States."] * 3
+    co = gazetta.cooccurrence(docs, gazetta.Matcher(g, ambiguous="all"), unit="document")
+    want = {"G1": "Gainesville (Florida)", "G2": "Gainesville (Georgia)", "US": "United States"}
+    from gazetta._entities import display_names
+    got = display_names(co.entities, co._matcher)
+    assert {k: got[k] for k in want} == want
+    fig = co.plot_heatmap(min_n=1)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(ticks) == len(set(ticks)) and "Gainesville (Florida)" in ticks
+    fig = co.plot_network(min_n=1, weight="n_ab")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"Gainesville (Florida)", "Gainesville (Georgia)"} <= texts

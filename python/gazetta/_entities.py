@@ -76,6 +76,54 @@ def alias_table(co: Any) -> Optional[AliasTable]:
     return table
 
 
+def display_names(entities: Any, matcher: Any = None) -> Dict[Any, str]:
+    """Entity id -> the label a picture shows: its name, and where several entities of the
+    table share a name, the name of its parent in brackets ("Gainesville (Florida)",
+    "Georgia (United States)") or, for an entity without a parent, its kind ("Georgia
+    (country)"); when that does not tell them apart, their kinds, else their ids.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"entity": ["GE", "US-GA", "FR"], "name": ["Georgia", "Georgia", "France"],
+    ...                   "kind": ["country", "region", "country"]})
+    >>> display_names(t)
+    {'GE': 'Georgia (country)', 'US-GA': 'Georgia (region)', 'FR': 'France'}
+    """
+    first = entities.drop_duplicates("entity")  # a sliced table lists an entity once per group
+    ids = list(first["entity"])
+    names = [str(n) for n in first["name"]]
+    kinds = [str(k) if k is not None else "" for k in first["kind"]] if "kind" in first else [""] * len(ids)
+    out = dict(zip(ids, names))
+    groups: Dict[str, List[int]] = {}
+    for i, n in enumerate(names):
+        groups.setdefault(n, []).append(i)
+    gz = getattr(matcher, "gazetteer", None)
+
+    def parent_name(e: Any) -> str:
+        try:
+            ent = gz.get(e) if gz is not None else None
+            par = ent.attrs.get("parent") if ent is not None else None
+            pe = gz.get(par) if par else None
+            return str(pe.name) if pe is not None else ""
+        except Exception:  # a foreign matcher or gazetteer: fall back to kinds and ids
+            return ""
+
+    for n, rows in groups.items():
+        if len(rows) < 2:
+            continue
+        for extra in (lambda i: parent_name(ids[i]) or kinds[i], lambda i: kinds[i], lambda i: str(ids[i])):
+            tags = [extra(i) for i in rows]
+            if all(tags) and len(set(tags)) == len(tags):
+                for i, t in zip(rows, tags):
+                    out[ids[i]] = f"{n} ({t})"
+                break
+        else:
+            for i in rows:
+                out[ids[i]] = f"{n} ({ids[i]})"
+    return out
+
+
 def _label(i: Any, name: Any) -> str:
     return f"{i!r} ({name})" if name is not None and name != i else repr(i)
 

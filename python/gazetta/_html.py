@@ -205,7 +205,7 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
     """
     from ._graph import _by_time, _static
     from .plot import (MIN_N, _check_min_n, _check_top, _check_value, _count_column, _describe,
-                       _edge_width, _graph, _layout, _node_area, _node_colours)
+                       _edge_width, _graph, _labels_of, _layout, _node_area, _node_colours)
 
     try:
         import networkx as nx
@@ -243,8 +243,8 @@ def network_page(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = N
     G, _ = _graph(nx, nodes, p, weight)
     pos = _layout(nx, G, seed, {e: float(ents.at[e, cnt]) for e in nodes})
     # as plot.network: kinds, or communities by size named by their two most mentioned
-    mode, kinds, colours, legend = _node_colours(nx, G, nodes, ents, color)
-    names = {e: str(ents.at[e, "name"]) for e in nodes}
+    names = _labels_of(c, nodes)
+    mode, kinds, colours, legend = _node_colours(nx, G, nodes, ents, color, names=names)
 
     # views: the whole, then each period of a time-sliced result (other keys summed over)
     time = co.meta.get("time")

@@ -282,7 +282,8 @@ def _graph(nx: Any, nodes: List[Any], p: pd.DataFrame, weight: str) -> Tuple[Any
 
 
 def _node_colours(nx: Any, G: Any, nodes: List[Any], ents: pd.DataFrame, color: str, *,
-                  note_repeats: bool = False) -> Tuple[str, List[str], List[str], List[Tuple[str, str]]]:
+                  note_repeats: bool = False,
+                  names: Optional[Dict[Any, str]] = None) -> Tuple[str, List[str], List[str], List[Tuple[str, str]]]:
     """The colour mode ``color`` resolves to ("kind", "community", "auto": kind when several
     kinds are drawn, else community; anything else: one colour), each node's kind and colour,
     and the colour key (label, colour). Communities come by size, each named by its two most
@@ -299,7 +300,8 @@ def _node_colours(nx: Any, G: Any, nodes: List[Any], ents: pd.DataFrame, color: 
         return mode, kinds, [cmap[kd] for kd in kinds], [(kd or "(no kind)", cmap[kd]) for kd in order]
     if mode != "community":
         return mode, kinds, [_PALETTE[0]] * len(nodes), key
-    names = {e: str(ents.at[e, "name"]) for e in nodes}
+    if names is None:
+        names = {e: str(ents.at[e, "name"]) for e in nodes}
     comms = nx.algorithms.community.greedy_modularity_communities(G, weight="w")
     rank = {e: i for i, e in enumerate(nodes)}  # most mentioned first
     comms = sorted((sorted(cm, key=rank.__getitem__) for cm in comms), key=lambda m: (-len(m), rank[m[0]]))
@@ -431,8 +433,8 @@ def network(co: Any, *, top: int = 40, weight: str = "npmi", group: Any = None, 
     pos = _layout(nx, G, seed, dict(zip(nodes, counts)))
 
     # colours
-    mode, kinds, colours, colour_key = _node_colours(nx, G, nodes, ents, color, note_repeats=True)
-    names = {e: str(ents.at[e, "name"]) for e in nodes}
+    names = _labels_of(c, nodes)
+    mode, kinds, colours, colour_key = _node_colours(nx, G, nodes, ents, color, note_repeats=True, names=names)
 
     own = ax is None
     fig, ax = _new_axes(ax, (13.0, 10.0))
@@ -877,7 +879,7 @@ def heatmap(co: Any, *, top: int = 20, value: str = "n_ab", group: Any = None, a
     cnt = _count_column(c)
     ents = c.entities.sort_values([cnt, "name"], ascending=[False, True]).head(top)
     ids = list(ents["entity"])
-    names = dict(zip(ents["entity"], ents["name"]))
+    names = _labels_of(c, ids)
     if len(ids) < 2:
         raise ValueError("nothing to draw: fewer than two entities are mentioned")
     pos = {e: i for i, e in enumerate(ids)}
@@ -1010,6 +1012,15 @@ def _extend(values: np.ndarray, lo: float, hi: float) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+def _labels_of(c: Any, ids: Any = None) -> Dict[Any, str]:
+    """Id -> label of the entities of ``c`` (``ids``: only those): names, told apart by their
+    parent, kind or id where several entities share one (two "Georgia", two "Gainesville")."""
+    from ._entities import display_names
+
+    out = display_names(c.entities, getattr(c, "_matcher", None))
+    return out if ids is None else {e: out.get(e, str(e)) for e in ids}
+
+
 def _resolve(c: Any, x: str) -> str:
     from ._entities import alias_table, resolve  # an UnknownEntityError (a ValueError) suggests the closest
 
@@ -1130,7 +1141,7 @@ def timeline(co: Any, pairs: Optional[Sequence[Tuple[str, str]]] = None, *, valu
     # A period without documents (or without any unit) is missing, not a period without
     # co-occurrence: every value is a gap there, and the period is shaded.
     empty = ~(n_units > 0)
-    names = dict(zip(c.entities["entity"], c.entities["name"]))
+    names = _labels_of(c)
     measure = value not in ("n_ab", "share")
     if support is None:
         support = measure and ax is None
