@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -467,3 +468,26 @@ def test_audit_counts_repeated_texts():
     assert "2 documents repeat an earlier document's text exactly" in repr(a)
     assert "repeat an earlier document" in a.to_html()
     assert gazetta.audit(g, ["Japan.", "China."], seed=0).meta["repeated_texts"] == 0
+
+
+def test_unplaced_flags_a_place_whose_surroundings_never_come_up():
+    """``unplaced``: an entity with a parent whose documents (at least 5) almost never mention
+    a relative (ancestor, descendant, same parent) is flagged; one that comes with its
+    region is not, nor is an entity without a parent (nothing to measure)."""
+    g = (gazetta.Gazetteer()
+         .add("HK", "Hong Kong", kind="country").add("OLY", "Olympic", kind="city", parent="HK")
+         .add("KOW", "Kowloon", kind="city", parent="HK")
+         .add("US", "United States", kind="country").add("FL", "Florida", kind="region", parent="US")
+         .add("GNV", "Gainesville", kind="city", parent="FL"))
+    docs = ([f"The Olympic champion won race {i}." for i in range(6)]
+            + [f"Gainesville, Florida, voted on item {i}." for i in range(6)]
+            + ["Hong Kong and Kowloon."])
+    a = gazetta.audit(gazetta.Matcher(g), docs, n=0)
+    t = a.table.set_index("alias")
+    assert bool(t.at["Olympic", "unplaced"]) and t.at["Olympic", "placed_share"] == 0.0
+    assert "unplaced" in t.at["Olympic", "flag_names"] and t.at["Olympic", "suspicion"] >= 2
+    assert not t.at["Gainesville", "unplaced"] and t.at["Gainesville", "placed_share"] == 1.0
+    assert not t.at["Florida", "unplaced"]  # its child is in every document
+    assert np.isnan(t.at["Hong Kong", "placed_share"]) and not t.at["Hong Kong", "unplaced"]
+    assert not t.at["Kowloon", "unplaced"]  # one document: too few to say
+    assert a.meta["rules"]["unplaced_min_docs"] == 5

@@ -33,6 +33,16 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 ``undecided``
     At least half of the alias's matches were left undecided between several entities
     (``resolved_by="none"``: nothing in the document and no prior chose one).
+``unplaced``
+    The entity has a parent in the gazetteer (a city, a region), the alias matches in at
+    least :data:`UNPLACED_MIN_DOCS` documents, and in fewer than :data:`UNPLACED_SHARE` of its
+    matches does the document mention a relative of the entity: an ancestor (its region or
+    country), a descendant or an entity with the same parent. A place that news really writes
+    about comes with its surroundings ("Gainesville ... Florida", "Athens, Ga."); a name that
+    never does is usually something else: "Olympic" (a town in Hong Kong) in "Olympic
+    champion", "Man" (Ivory Coast) in "Spider-Man", "Westminster" (three US towns) for the UK
+    parliament, "Paris" (France) in Paris, Texas. Measured on the matches themselves, so it
+    needs the gazetteer's hierarchy and says nothing about entities without a parent.
 ``ambiguous``
     The alias is listed (as written) for several entities, or some of its matches were
     reported for several entities (``ambiguous=True`` in :meth:`Matcher.mentions`). An
@@ -47,8 +57,8 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 
 Suspicion order
 ---------------
-``suspicion`` = 2 × (number of the four flags that show wrong or unusable matches in the
-corpus: ``common_word``, ``in_names``, ``all_caps``, ``undecided``) + (number of the other
+``suspicion`` = 2 × (number of the five flags that show wrong or unusable matches in the
+corpus: ``common_word``, ``in_names``, ``all_caps``, ``undecided``, ``unplaced``) + (number of the other
 three: ``ambiguous``, ``short``, ``lowercase``). Rows are sorted by ``suspicion`` (highest first), then by
 ``matches`` (most first: a suspicious alias that matches often moves the counts most), then
 by entity id and the alias's place in the gazetteer. Read the table from the top and, for
@@ -84,9 +94,9 @@ from ._progress import make_bar
 __all__ = ["audit", "AliasAudit", "Context", "FLAGS"]
 
 #: Every flag, in the order they are listed in the ``flag_names`` column.
-FLAGS = ("common_word", "in_names", "all_caps", "undecided", "ambiguous", "short", "lowercase")
+FLAGS = ("common_word", "in_names", "all_caps", "undecided", "unplaced", "ambiguous", "short", "lowercase")
 #: Flags showing wrong or undecided matches in the corpus (count twice in ``suspicion``).
-EVIDENCE_FLAGS = ("common_word", "in_names", "all_caps", "undecided")
+EVIDENCE_FLAGS = ("common_word", "in_names", "all_caps", "undecided", "unplaced")
 #: ``short``: at most this many characters.
 SHORT_MAX = 3
 #: ``common_word``: lower-case occurrences >= COMMON_RATIO x Capitalised ones ...
@@ -96,6 +106,10 @@ COMMON_MIN = 5
 #: ``in_names``, ``all_caps`` and ``undecided``: share of the alias's matches from which the
 #: flag is set.
 MOSTLY = 0.5
+#: ``unplaced``: at most this share of the alias's matches in documents naming a relative ...
+UNPLACED_SHARE = 0.1
+#: ... and matches in at least this many documents.
+UNPLACED_MIN_DOCS = 5
 
 _WS = re.compile(r"\s+")
 # After a match: spaces, or a line break not followed by indentation or a blank line
@@ -110,6 +124,7 @@ _FLAG_HELP = {
     "in_names": "at least half of its matches stand in a run of capitalised words",
     "all_caps": "at least half of its matches are in ALL CAPS, the alias is not",
     "undecided": "at least half of its matches were left undecided between several entities",
+    "unplaced": "its documents almost never name its region, country or another place under them",
     "ambiguous": "listed for several entities, or matches reported for several",
     "short": f"at most {SHORT_MAX} characters",
     "lowercase": "no upper-case letter",
@@ -252,11 +267,13 @@ class AliasAudit:
         name, kind, alias, matches, documents, share`` (of the entity's mentions),
         ``suspicion``, ``flag_names`` (the flags raised, comma-separated; not ``flags``, which
         pandas rows and frames already have as an attribute), one boolean column per flag (``common_word,
-        in_names, all_caps, ambiguous, short, lowercase``), the evidence behind the flags
+        in_names, all_caps, undecided, unplaced, ambiguous, short, lowercase``), the evidence behind the flags
         (``lower_in_corpus`` and ``other_case_in_corpus``: occurrences of the alias written in
         lower case / otherwise anywhere in the corpus; ``in_names_share``, ``all_caps_share``:
         shares of the matches; ``top_names``: the most frequent capitalised runs around the
         matches with their counts, e.g. ``"West Germany 530; East Germany 6"``;
+        ``placed_share``: share of the matches in documents that also mention a relative of
+        the entity (``unplaced``; NaN for an entity without a parent or without matches);
         ``unresolved``: matches still reported for several entities; ``resolved_by``: how the
         matcher chose among several entities, e.g. ``"prior 12, context 3"``) and
         ``contexts``, a tuple of :class:`Context`.
@@ -569,6 +586,7 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
     t0 = time.perf_counter()
     gaz = matcher.gazetteer
     g_ids, g_names, g_kinds, g_texts, g_ents, _c, _f = gaz._flat()
+    kin = _Kin(g_ids, gaz._engine_tables()["parents"])
     counter = None
     if common_words:
         counter = _COUNTERS.get(matcher)
@@ -598,9 +616,10 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
             n_mentions += len(df)
             if len(df):
                 feats = _features(df, pylist)
+                feats["placed"] = kin.placed(feats["doc"].to_numpy(), feats["entity"].to_numpy())
                 parts.append(feats.groupby(["entity", "alias"], observed=True, sort=False).agg(
                     matches=("doc", "size"), documents=("doc", "nunique"), in_names_n=("in_run", "sum"),
-                    all_caps_n=("caps", "sum"), unresolved=("ambiguous", "sum")))
+                    all_caps_n=("caps", "sum"), unresolved=("ambiguous", "sum"), placed_n=("placed", "sum")))
                 inr = feats[feats["in_run"]]
                 if len(inr):
                     runs.append(inr.groupby(["entity", "alias", "run"], sort=False).size().rename("k").reset_index())
@@ -637,17 +656,61 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
 
     with _no_gc():  # tens of thousands of small objects, none in cycles
         table = _build_table(parts, resolved, runs, lower_parts, kept, matcher, g_ids, g_names, g_kinds,
-                             g_texts, g_ents, all_aliases, common_words)
+                             g_texts, g_ents, all_aliases, common_words, kin)
     meta: Dict[str, Any] = {
         "n_docs": offset, "n_mentions": n_mentions, "n": n, "seed": seed, "width": width,
         "all_aliases": all_aliases, "common_words": common_words,
         "matcher": {k: v for k, v in matcher.options.items() if k != "n_threads"},
-        "rules": {"short_max": SHORT_MAX, "common_ratio": COMMON_RATIO, "common_min": COMMON_MIN, "mostly": MOSTLY},
+        "rules": {"short_max": SHORT_MAX, "common_ratio": COMMON_RATIO, "common_min": COMMON_MIN, "mostly": MOSTLY,
+                  "unplaced_share": UNPLACED_SHARE, "unplaced_min_docs": UNPLACED_MIN_DOCS},
         "seconds": round(time.perf_counter() - t0, 3), "duplicate_ids": dup_ids,
         "repeated_texts": _repeated(hashes),
     }
     meta.update(source.extra_meta())
     return AliasAudit(table, meta)
+
+
+class _Kin:
+    """The gazetteer's hierarchy, for ``unplaced``: which entities are relatives (ancestor,
+    descendant, same parent) of which."""
+
+    def __init__(self, ids: Sequence[str], parents: Sequence[int]) -> None:
+        self.parent: Dict[str, str] = {ids[i]: ids[p] for i, p in enumerate(parents) if p >= 0}
+        self._anc: Dict[str, frozenset] = {}
+
+    def ancestors(self, e: str) -> frozenset:
+        a = self._anc.get(e)
+        if a is None:
+            seen: List[str] = []
+            p = self.parent.get(e)
+            while p is not None and p not in seen:
+                seen.append(p)
+                p = self.parent.get(p)
+            a = self._anc[e] = frozenset(seen)
+        return a
+
+    def related(self, e: str, x: str) -> bool:
+        if x == e:
+            return False
+        pe = self.parent.get(e)
+        return x in self.ancestors(e) or e in self.ancestors(x) or (pe is not None and self.parent.get(x) == pe)
+
+    def placed(self, docs: np.ndarray, ents: np.ndarray) -> np.ndarray:
+        """Per match (document, entity): whether the document also mentions a relative."""
+        out = np.zeros(len(docs), dtype=bool)
+        if not self.parent or not len(docs):
+            return out
+        by_doc: Dict[Any, set] = {}
+        for d, e in zip(docs.tolist(), ents.tolist()):
+            by_doc.setdefault(d, set()).add(e)
+        memo: Dict[Tuple[Any, Any], bool] = {}
+        for i, (d, e) in enumerate(zip(docs.tolist(), ents.tolist())):
+            k = (d, e)
+            v = memo.get(k)
+            if v is None:
+                v = memo[k] = e in self.parent and any(self.related(e, x) for x in by_doc[d])
+            out[i] = v
+        return out
 
 
 def _repeated(hashes: List[np.ndarray]) -> int:
@@ -797,8 +860,8 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
                  lower_parts: List[pd.DataFrame],
                  kept: Optional[pd.DataFrame], matcher: Any, g_ids: List[str],
                  g_names: List[str], g_kinds: List[str], g_texts: List[str], g_ents: List[int],
-                 all_aliases: bool, common_words: bool) -> pd.DataFrame:
-    sums = ["matches", "documents", "in_names_n", "all_caps_n", "unresolved"]
+                 all_aliases: bool, common_words: bool, kin: "_Kin") -> pd.DataFrame:
+    sums = ["matches", "documents", "in_names_n", "all_caps_n", "unresolved", "placed_n"]
     if parts:
         agg = pd.concat(parts).groupby(level=[0, 1], sort=False)[sums].sum().reset_index()
     else:
@@ -845,6 +908,11 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
         undecided_share = np.where(m > 0, t["unresolved"].to_numpy() / np.maximum(m, 1), 0.0)
     t["undecided"] = (m > 0) & (undecided_share >= MOSTLY)
     t["all_caps"] = (m > 0) & (t["all_caps_share"].fillna(0).to_numpy() >= MOSTLY)
+    has_parent = np.array([e in kin.parent for e in t["entity"].tolist()], dtype=bool)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t["placed_share"] = np.where(has_parent & (m > 0), t["placed_n"] / np.maximum(m, 1), np.nan)
+    t["unplaced"] = (has_parent & (t["documents"].to_numpy() >= UNPLACED_MIN_DOCS)
+                     & (t["placed_share"].fillna(1).to_numpy() < UNPLACED_SHARE))
     if common_words:
         if lower_parts:
             lc = pd.concat(lower_parts).groupby("alias")[["lower", "other"]].sum()
@@ -901,7 +969,7 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
                       kind="stable")
     cols = ["entity", "name", "kind", "alias", "matches", "documents", "share", "suspicion", "flag_names", *FLAGS,
             "lower_in_corpus", "other_case_in_corpus", "in_names_share", "top_names", "all_caps_share",
-            "unresolved", "resolved_by", "contexts"]
+            "placed_share", "unresolved", "resolved_by", "contexts"]
     t = t[cols].reset_index(drop=True)
     for c in ("entity", "name", "kind", "alias", "flag_names", "top_names", "resolved_by"):
         t[c] = t[c].astype(object)

@@ -418,7 +418,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         _say(textwrap.fill(f"Alias audit: {a.meta['n_mentions']:,} mentions in {a.meta['n_docs']:,} documents; "
                            f"{int((t['matches'] > 0).sum()):,} aliases matched, {len(a.flagged):,} flagged. "
                            f"Most suspicious first (suspicion = 2 per flag measured on the corpus: common_word, "
-                           f"in_names, all_caps, undecided; 1 per ambiguous, short, lowercase), one of {args.n} random "
+                           f"in_names, all_caps, undecided, unplaced; 1 per ambiguous, short, lowercase), one of {args.n} random "
                            f"contexts each (seed {args.seed}):", width=100))
         _say(a.to_text(top=args.top, width=100))
         if a._repeated_note():
@@ -911,7 +911,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", formatter_class=_Formatter, help="check the aliases: matches, flags, contexts",
                        description="Matches the corpus and lists every alias that matched, most suspicious "
                                    "first: matches, documents, share of its entity's mentions, flags "
-                                   "(common_word, in_names, all_caps, undecided, ambiguous, short, lowercase; see "
+                                   "(common_word, in_names, all_caps, undecided, unplaced, ambiguous, short, lowercase; see "
                                    "gazetta.audit) and random contexts. Prints the top aliases with one "
                                    "context each; --out writes the whole table (.csv/.tsv/.parquet, contexts "
                                    "as text) or an HTML page with the matches highlighted.")
