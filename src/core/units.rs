@@ -753,7 +753,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// - after company suffixes (`Inc.`, `Corp.`, `Co.`, `Ltd.`) the sentence ends (in news they
 ///   mostly close a sentence) unless another suffix follows ("Co. Ltd.");
 /// - never inside numbers (`3.5`, `1,000.5`: no whitespace after the point);
-/// - an ellipsis standing alone (`" ... "`, `"[...]"`) does not end a sentence;
+/// - an ellipsis standing alone (`" ... "`, `"[...]"`) does not end a sentence; one that joins
+///   a word and a capital without spaces (`"wheat...Egypt"`) does;
 /// - CJK `。` `！` `？` (and `｡`) end a sentence with nothing required after them;
 /// - a paragraph break of `mode` always ends a sentence, so a headline without final
 ///   punctuation ends at its break;
@@ -1455,6 +1456,10 @@ fn split_scan_with<C: blocks::Classify>(
                 } else {
                     (None, j)
                 }
+            } else if k == j && ellipsis_joins(text, start, i, j) {
+                // "wheat...Egypt was": the sentence ends after the ellipsis, the next starts at
+                // the capital.
+                (Some(j), j)
             } else {
                 (None, j)
             }
@@ -1488,6 +1493,16 @@ fn split_scan_with<C: blocks::Classify>(
     if start < n {
         emit(start, n, out);
     }
+}
+
+/// Whether the terminator run `p[i..j]` is an ellipsis (`…`, or three or more characters from
+/// a `.`) that joins a word (before byte `i`, inside the sentence that began at `start`) and a
+/// capital at byte `j` without spaces: "tendered for wheat...Egypt was rumored" (Reuters'
+/// market-talk items run together that way). Such a run ends a sentence.
+fn ellipsis_joins(p: &str, start: usize, i: usize, j: usize) -> bool {
+    let first = decode_at(p, i);
+    let is_ellipsis = first == '…' || (first == '.' && p[i..j].chars().nth(2).is_some());
+    is_ellipsis && i > start && j < p.len() && is_word(decode_before(p, i)) && decode_at(p, j).is_uppercase()
 }
 
 /// Whether the terminator run `p[i..j]`, followed by whitespace and a sentence starter at byte
@@ -1801,6 +1816,15 @@ European capitals.";
                     "We won[...] The rest. [...] It ended.",
                     &["We won[...]", "The rest.", "[...] It ended."],
                 ),
+                (
+                    "ellipsis joins items",
+                    "Tunisia tendered for wheat...Egypt was rumored...Morocco too.",
+                    &["Tunisia tendered for wheat...", "Egypt was rumored...", "Morocco too."],
+                ),
+                ("ellipsis char joins", "Well…Then it ended.", &["Well…", "Then it ended."]),
+                ("ellipsis before lower case", "Wait...and see.", &["Wait...and see."]),
+                ("ellipsis after a space", "He said ...The end.", &["He said ...The end."]),
+                ("two points join nothing", "It fell..The end", &["It fell..The end"]),
                 ("multiple", "Really?! Yes.", &["Really?!", "Yes."]),
                 ("nbsp", "One.\u{00A0}Two.", &["One.", "Two."]),
             ],

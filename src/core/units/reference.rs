@@ -144,6 +144,15 @@ fn split_paragraph(text: &str, cs: &[(usize, char)], end: usize, out: &mut Vec<(
                     continue;
                 }
             }
+            // An ellipsis between a word and a capital, without spaces ("wheat...Egypt was"):
+            // wire copy runs items together that way; the sentence ends after the ellipsis.
+            let is_ellipsis = cs[i].1 == '…' || (cs[i].1 == '.' && j >= i + 3);
+            if is_ellipsis && k == j && j < n && i > start && is_word(cs[i - 1].1) && cs[j].1.is_uppercase() {
+                emit(at(start), at(j), out);
+                start = j;
+                i = j;
+                continue;
+            }
             i = j;
             continue;
         }
