@@ -55,7 +55,8 @@ documentation, in the order the matcher applies them:
 - *Resolution* (``ambiguous="resolve"``) runs per text on the reported spans (after overlap resolution and
   ignore phrases): context (candidates with an ancestor, child or sibling mentioned unambiguously; one:
   "context"; several: narrowed to them; when all those relatives are roots and some candidate is
-  mentioned unambiguously itself, those candidates instead, one: "document"), document (candidates mentioned unambiguously or chosen
+  mentioned unambiguously itself, those candidates instead, one: "document"; when all are roots and none
+  is, the candidate whose prior dominates all the span's others, if it is not among them: "prior"), document (candidates mentioned unambiguously or chosen
   by context for another span; one: "document"; several: narrowed to them), support (the
   candidate kin — ancestor, descendant or same parent — to a candidate of more of the other
   spans than any other candidate is, judged on every span's state after the document step:
@@ -911,19 +912,29 @@ class Reference:
         # root relatives only, and a candidate mentioned itself: its own mention decides
         own = [bool(ctx) and not any(self.related(c, plain, roots=False) for c in ctx)
                and any(ent in plain for ent, _ in rows) for rows, ctx in zip(spans, context)]
+        # root relatives only and no candidate mentioned itself: a candidate whose prior
+        # dominates outweighs them ("prior")
+        root_prior = [False] * len(spans)
+        for k, (rows, ctx, o) in enumerate(zip(spans, context, own)):
+            if ctx and not o and not any(self.related(c, plain, roots=False) for c in ctx):
+                w = self.prior_winner([ent for ent, _ in rows])
+                if w is not None and w not in ctx:
+                    context[k] = [w]
+                    root_prior[k] = True
         context = [[ent for ent, _ in rows if ent in plain] if o else ctx for rows, ctx, o in zip(spans, context, own)]
         # a span the list decided: as if by context
         context = [[b] if b is not None else ctx for ctx, b in zip(context, by_list)]
         own = [o and b is None for o, b in zip(own, by_list)]
+        root_prior = [r and b is None for r, b in zip(root_prior, by_list)]
         chosen_by_context = {c[0] for c, o in zip(context, own) if len(c) == 1 and not o}
         # Steps 1-2: a decision (one entity and how) or the candidates still open.
         state: List[Tuple[List[int], str]] = []
-        for rows, ctx, o, b in zip(spans, context, own, by_list):
+        for rows, ctx, o, b, rp in zip(spans, context, own, by_list, root_prior):
             if len(rows) == 1:
                 state.append(([rows[0][0]], ""))
                 continue
             if len(ctx) == 1:
-                state.append((ctx, "list" if b is not None else "document" if o else "context"))
+                state.append((ctx, "list" if b is not None else "document" if o else "prior" if rp else "context"))
                 continue
             cands = ctx if ctx else [ent for ent, _ in rows]
             mentioned = [c for c in cands if c in plain or c in chosen_by_context]
@@ -955,14 +966,20 @@ class Reference:
                 out.append(([(supported[k], alias_of[supported[k]])], "support"))
                 continue
             # Step 4, prior.
-            winners = [c for c in cands if self.priors[c] > 0
-                       and all(self.priors[c] >= self.prior_ratio * self.priors[o] and self.priors[c] > self.priors[o]
-                               for o in cands if o != c)]
-            if winners:
-                out.append(([(winners[0], alias_of[winners[0]])], "prior"))
+            w = self.prior_winner(cands)
+            if w is not None:
+                out.append(([(w, alias_of[w])], "prior"))
             else:
                 out.append(([(c, alias_of[c]) for c in cands], "none"))
         return out
+
+    def prior_winner(self, cands: List[int]) -> Optional[int]:
+        """The candidate whose prior is positive, at least the ratio times every other's and
+        larger than every other's (None: no such candidate)."""
+        winners = [c for c in cands if self.priors[c] > 0
+                   and all(self.priors[c] >= self.prior_ratio * self.priors[o] and self.priors[c] > self.priors[o]
+                           for o in cands if o != c)]
+        return winners[0] if winners else None
 
 
 def _start_ok(v: str, i: int) -> bool:

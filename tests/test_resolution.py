@@ -120,7 +120,6 @@ def test_list_needs_kinds_that_tell_the_candidates_apart() -> None:
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,surface,expected", [
     ("Paris, Texas", "Paris", "PAR-TX"),  # the parent
-    ("Paris in the United States", "Paris", "PAR-TX"),  # the grandparent
     ("Paris, France", "Paris", "PAR-FR"),
     ("Georgia: Atlanta", "Georgia", "US-GA"),  # a child
     ("Georgia: Tbilisi", "Georgia", "GE"),
@@ -133,6 +132,17 @@ def test_context(text: str, surface: str, expected: str) -> None:
     assert decided(world(), text, surface) == [(expected, False, "context")]
 
 
+def test_a_root_alone_does_not_outweigh_a_dominant_prior() -> None:
+    """When the only relative mentioned is a root (the United States, named somewhere in most
+    world news) and no candidate is mentioned itself, a candidate whose prior dominates (the
+    prior step's test) wins: "prior". A region still decides by context."""
+    g = world()
+    assert decided(g, "Paris in the United States", "Paris") == [("PAR-FR", False, "prior")]
+    assert decided(g, "Paris in Texas, United States", "Paris") == [("PAR-TX", False, "context")]
+    # no dominant prior (Georgia the state has 2.9 times the people): the root decides
+    assert decided(g, "Georgia, United States", "Georgia") == [("US-GA", False, "context")]
+
+
 def test_context_needs_an_unambiguous_mention() -> None:
     """Only unambiguous mentions give context: "Paris" and "Georgia", both undecided names, do
     not decide each other (the priors do, in the next steps)."""
@@ -143,17 +153,21 @@ def test_context_needs_an_unambiguous_mention() -> None:
 
 def test_context_narrows_when_several_are_related() -> None:
     """Step 1 with several related candidates keeps only those: here both Springfields in the
-    US (the country is mentioned), and the Australian one is out even though its prior would
-    win; the two left are undecided."""
+    US (the country is mentioned), and the Australian one is out although its prior is the
+    largest (not dominant: 6.7 times); the two left are undecided. With a dominant prior the
+    country alone (a root) would not have outweighed it (see the test above)."""
     g = (gazetta.Gazetteer()
          .add("US", "United States").add("AU", "Australia")
          .add("US-IL", "Illinois", parent="US").add("US-MA", "Massachusetts", parent="US")
          .add("S-IL", "Springfield", parent="US-IL", prior=100)
          .add("S-MA", "Springfield", parent="US-MA", prior=150)
-         .add("S-AU", "Springfield", parent="AU", prior=1e6))
+         .add("S-AU", "Springfield", parent="AU", prior=1e3))
     assert decided(g, "Springfield, United States", "Springfield") == [("S-IL", True, "none"), ("S-MA", True, "none")]
-    assert decided(g, "Springfield", "Springfield") == [("S-AU", False, "prior")]
+    assert decided(g, "Springfield", "Springfield") == [("S-IL", True, "none"), ("S-MA", True, "none"),
+                                                        ("S-AU", True, "none")]
     assert decided(g, "Springfield, Illinois", "Springfield") == [("S-IL", False, "context")]
+    g = g.update("S-AU", prior=1e6)
+    assert decided(g, "Springfield, United States", "Springfield") == [("S-AU", False, "prior")]
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,11 @@
 //!    left: resolved by "context"; several: the search goes on among them. When every such
 //!    relative is a root (an entity without a parent: the United States for "Georgia" the
 //!    state) and some candidate has an unambiguous mention itself ("Georgian"), those
-//!    candidates are kept instead (one left: "document").
+//!    candidates are kept instead (one left: "document"). When every such relative is a root
+//!    and no candidate is mentioned itself, a candidate whose prior dominates every other
+//!    candidate's (step 4's test) wins over them ("prior"): "the US" is named in most world
+//!    news, and made "Paris" Paris, Texas, "Moscow" Moscow, Idaho (Reuters: 182 and 124
+//!    mentions), "Melbourne" Melbourne, Florida.
 //! 2. *document*: among those, the candidates that themselves have an unambiguous mention in
 //!    the document, or were resolved by context for another span of it ("Paris, Texas" …
 //!    "Paris"). One left: "document" (one sense per document).
@@ -347,10 +351,12 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
     // candidate's own mention decides instead (one sense per document; labelled "document").
     let mut narrowed_by_ctx: Vec<Option<Vec<u32>>> = Vec::with_capacity(groups.len());
     let mut by_own_mention: Vec<bool> = Vec::with_capacity(groups.len());
+    let mut by_root_prior: Vec<bool> = Vec::with_capacity(groups.len());
     for (g, &(i, j)) in groups.iter().enumerate() {
         if let Some(c) = by_list.get(g).copied().flatten() {
             sc.resolved.insert(c);
             by_own_mention.push(false);
+            by_root_prior.push(false);
             narrowed_by_ctx.push(Some(vec![c]));
             continue;
         }
@@ -360,16 +366,30 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
             Vec::new()
         };
         let mut own = false;
+        let mut prior = false;
         if !ctx.is_empty() && !ctx.iter().any(|&c| related(c, sc, false)) {
             let mentioned: Vec<u32> = (i..j).map(|k| ms[k].entity).filter(|c| sc.plain.contains(c)).collect();
             if !mentioned.is_empty() {
                 ctx = mentioned;
                 own = true;
+            } else {
+                // Only roots are mentioned ("the US" for Melbourne, Florida): weak evidence,
+                // which a candidate whose prior dominates every other's outweighs
+                // ("Melbourne" in a story that names the US is still Melbourne, Australia).
+                sc.cands.clear();
+                sc.cands.extend((i..j).map(|k| ms[k].entity));
+                if let Some(w) = by_prior(h, &sc.cands) {
+                    if !ctx.contains(&w) {
+                        ctx = vec![w];
+                        prior = true;
+                    }
+                }
             }
         }
         if ctx.len() == 1 && !own {
             sc.resolved.insert(ctx[0]);
         }
+        by_root_prior.push(prior);
         by_own_mention.push(own);
         narrowed_by_ctx.push(if ctx.is_empty() { None } else { Some(ctx) });
     }
@@ -387,6 +407,8 @@ pub fn resolve_document(h: &Hierarchy, kinds: &[u32], text: &str, ms: &mut Vec<M
                 ResolvedBy::List
             } else if by_own_mention[g] {
                 ResolvedBy::Document
+            } else if by_root_prior[g] {
+                ResolvedBy::Prior
             } else {
                 ResolvedBy::Context
             };
@@ -701,15 +723,28 @@ mod tests {
         ]);
         // A candidate's own mention outweighs a root relative's: "U.S. ... Georgia ... Georgian"
         // (0 US, 1 Georgia the state, parent US; 2 Georgia the country).
-        let hg = Hierarchy::new(&ids(4), &[NO_PARENT, 0, NO_PARENT, 0], &[None, None, Some(3.7e6), None]).unwrap();
+        let hg = Hierarchy::new(&ids(4), &[NO_PARENT, 0, NO_PARENT, 0], &[None, Some(10.7e6), Some(3.7e6), None]).unwrap();
         assert_eq!(run(&hg, &[m(0, 4, 0, false), m(10, 17, 1, true), m(10, 17, 2, true), m(30, 38, 2, false)]), vec![
             (0, 0, false, ""),
             (10, 2, false, "document"),
             (30, 2, false, "")
         ]);
-        // Without it, the root relative decides.
+        // Without it, the root relative decides when no prior dominates (2.9 times) ...
         assert_eq!(run(&hg, &[m(0, 4, 0, false), m(10, 17, 1, true), m(10, 17, 2, true)]), vec![
             (0, 0, false, ""),
+            (10, 1, false, "context")
+        ]);
+        // ... and a dominant prior outweighs a root relative: "the US ... Melbourne" (0 US,
+        // 1 Melbourne, Florida, parent US; 2 Melbourne, Australia, 60 times larger).
+        let hm = Hierarchy::new(&ids(3), &[NO_PARENT, 0, NO_PARENT], &[None, Some(8.0e4), Some(4.9e6)]).unwrap();
+        assert_eq!(run(&hm, &[m(0, 4, 0, false), m(10, 19, 1, true), m(10, 19, 2, true)]), vec![
+            (0, 0, false, ""),
+            (10, 2, false, "prior")
+        ]);
+        // A region of the town still decides: (3 Florida, parent US; 1 now under it).
+        let hf = Hierarchy::new(&ids(4), &[NO_PARENT, 3, NO_PARENT, 0], &[None, Some(8.0e4), Some(4.9e6), None]).unwrap();
+        assert_eq!(run(&hf, &[m(0, 7, 3, false), m(10, 19, 1, true), m(10, 19, 2, true)]), vec![
+            (0, 3, false, ""),
             (10, 1, false, "context")
         ]);
         // A closer relative (a sibling, 3: another state) still decides over the own mention.
