@@ -491,3 +491,9 @@ def test_unplaced_flags_a_place_whose_surroundings_never_come_up():
     assert np.isnan(t.at["Hong Kong", "placed_share"]) and not t.at["Hong Kong", "unplaced"]
     assert not t.at["Kowloon", "unplaced"]  # one document: too few to say
     assert a.meta["rules"]["unplaced_min_docs"] == 5
+    # two undecided Springfields of one state are no evidence for each other
+    g2 = (gazetta.Gazetteer().add("US", "United States", kind="country")
+          .add("IL", "Illinois", kind="region", parent="US")
+          .add("S1", "Springfield", kind="city", parent="IL").add("S2", "Springfield", kind="city", parent="IL"))
+    t2 = gazetta.audit(gazetta.Matcher(g2), [f"The Springfield champion won race {i}." for i in range(6)], n=0).table
+    assert t2["unplaced"].tolist() == [True, True] and t2["placed_share"].tolist() == [0.0, 0.0]

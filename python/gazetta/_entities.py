@@ -93,7 +93,8 @@ def display_names(entities: Any, matcher: Any = None) -> Dict[Any, str]:
     first = entities.drop_duplicates("entity")  # a sliced table lists an entity once per group
     ids = list(first["entity"])
     names = [str(n) for n in first["name"]]
-    kinds = [str(k) if k is not None else "" for k in first["kind"]] if "kind" in first else [""] * len(ids)
+    kinds = ([k if isinstance(k, str) else "" for k in first["kind"]] if "kind" in first
+             else [""] * len(ids))
     out = dict(zip(ids, names))
     groups: Dict[str, List[int]] = {}
     for i, n in enumerate(names):
@@ -121,6 +122,14 @@ def display_names(entities: Any, matcher: Any = None) -> Dict[Any, str]:
         else:
             for i in rows:
                 out[ids[i]] = f"{n} ({ids[i]})"
+    # a new label may equal another entity's name ("X (b)"): those fall back to their ids
+    seen: Dict[str, int] = {}
+    for lab in out.values():
+        seen[lab] = seen.get(lab, 0) + 1
+    name_of = dict(zip(ids, names))
+    for e, lab in list(out.items()):
+        if seen[lab] > 1 and lab != name_of[e]:
+            out[e] = f"{name_of[e]} ({e})"
     return out
 
 

@@ -461,7 +461,7 @@ def builtin_gazetteer(spec: Any) -> Any:
         from .gazetteers import places
 
         arg = s.split(":", 1)[1].strip().replace("_", "").replace(",", "") if ":" in s else ""
-        if arg and not arg.isdigit():
+        if ":" in s and not (arg.isascii() and arg.isdigit()):
             raise ValueError(f"'places:{s.split(':', 1)[1]}': after 'places:' comes the smallest population of a "
                              "city to include, e.g. 'places:100000'")
         return places(int(arg)) if arg else places()

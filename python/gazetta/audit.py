@@ -36,8 +36,10 @@ Flags (each also a boolean column of :attr:`AliasAudit.table`)
 ``unplaced``
     The entity has a parent in the gazetteer (a city, a region), the alias matches in at
     least :data:`UNPLACED_MIN_DOCS` documents, and in fewer than :data:`UNPLACED_SHARE` of its
-    matches does the document mention a relative of the entity: an ancestor (its region or
-    country), a descendant or an entity with the same parent. A place that news really writes
+    matches does the document mention a relative of the entity unambiguously: an ancestor (its
+    region or country), a descendant or an entity with the same parent (the other candidates
+    of an undecided span are no evidence, except that a span that is also the entity's
+    ancestor or descendant, "Hong Kong" the city and the territory, is a place either way). A place that news really writes
     about comes with its surroundings ("Gainesville ... Florida", "Athens, Ga."); a name that
     never does is usually something else: "Olympic" (a town in Hong Kong) in "Olympic
     champion", "Man" (Ivory Coast) in "Spider-Man", "Westminster" (three US towns) for the UK
@@ -616,7 +618,9 @@ def audit(matcher: Any, corpus: Any, n: int = 5, seed: int = 0, *, text: str = "
             n_mentions += len(df)
             if len(df):
                 feats = _features(df, pylist)
-                feats["placed"] = kin.placed(feats["doc"].to_numpy(), feats["entity"].to_numpy())
+                feats["placed"] = kin.placed(feats["doc"].to_numpy(), feats["entity"].to_numpy(),
+                                             feats["ambiguous"].to_numpy(dtype=bool),
+                                             feats["start"].to_numpy(), feats["end"].to_numpy())
                 parts.append(feats.groupby(["entity", "alias"], observed=True, sort=False).agg(
                     matches=("doc", "size"), documents=("doc", "nunique"), in_names_n=("in_run", "sum"),
                     all_caps_n=("caps", "sum"), unresolved=("ambiguous", "sum"), placed_n=("placed", "sum")))
@@ -695,20 +699,34 @@ class _Kin:
         pe = self.parent.get(e)
         return x in self.ancestors(e) or e in self.ancestors(x) or (pe is not None and self.parent.get(x) == pe)
 
-    def placed(self, docs: np.ndarray, ents: np.ndarray) -> np.ndarray:
-        """Per match (document, entity): whether the document also mentions a relative."""
+    def placed(self, docs: np.ndarray, ents: np.ndarray, ambiguous: np.ndarray, starts: np.ndarray,
+               ends: np.ndarray) -> np.ndarray:
+        """Per match: whether the document also has an unambiguous mention of a relative (the
+        candidates of an undecided span, "Springfield" in two states, are no evidence for each
+        other), or the match's own span is also its ancestor or descendant ("Hong Kong" the
+        city and the territory: a place either way)."""
         out = np.zeros(len(docs), dtype=bool)
         if not self.parent or not len(docs):
             return out
         by_doc: Dict[Any, set] = {}
-        for d, e in zip(docs.tolist(), ents.tolist()):
-            by_doc.setdefault(d, set()).add(e)
+        by_span: Dict[Tuple[Any, Any, Any], List[Any]] = {}
+        for d, e, amb, s, t in zip(docs.tolist(), ents.tolist(), ambiguous.tolist(), starts.tolist(), ends.tolist()):
+            if not amb:
+                by_doc.setdefault(d, set()).add(e)
+            else:
+                by_span.setdefault((d, s, t), []).append(e)
         memo: Dict[Tuple[Any, Any], bool] = {}
-        for i, (d, e) in enumerate(zip(docs.tolist(), ents.tolist())):
+        for i, (d, e, amb, s, t) in enumerate(zip(docs.tolist(), ents.tolist(), ambiguous.tolist(), starts.tolist(),
+                                                   ends.tolist())):
+            if e not in self.parent:
+                continue
+            if amb and any(x != e and (x in self.ancestors(e) or e in self.ancestors(x)) for x in by_span[(d, s, t)]):
+                out[i] = True
+                continue
             k = (d, e)
             v = memo.get(k)
             if v is None:
-                v = memo[k] = e in self.parent and any(self.related(e, x) for x in by_doc[d])
+                v = memo[k] = any(self.related(e, x) for x in by_doc.get(d, ()))
             out[i] = v
         return out
 

@@ -756,7 +756,7 @@ pub fn in_company_name(text: &str, start: usize, end: usize) -> bool {
         _ => {}
     }
     let surface = &text[start..end];
-    if !capitalised(surface) || !surface.chars().any(|c| c.is_lowercase()) {
+    if !capitalised(surface) || !has_lower_letter(surface) {
         return false;
     }
     let mut p = end;
@@ -782,14 +782,28 @@ pub fn in_company_name(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
-/// Whether a word is capitalised (starts with an upper- or titlecase letter, such as "ǅ").
+/// Whether a word is capitalised: it starts with an upper- or titlecase *letter* (general
+/// category Lu or Lt, such as "ǅ"; not a symbol or numeral that Unicode calls upper case,
+/// such as "Ⅱ" or "Ⓐ").
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(|c| {
-        c.is_uppercase()
-            || matches!(
-                unicode_general_category::get_general_category(c),
-                unicode_general_category::GeneralCategory::TitlecaseLetter
-            )
+        if c.is_ascii() {
+            return c.is_ascii_uppercase();
+        }
+        use unicode_general_category::{get_general_category, GeneralCategory};
+        matches!(get_general_category(c), GeneralCategory::UppercaseLetter | GeneralCategory::TitlecaseLetter)
+    })
+}
+
+/// Whether a word holds a lower-case letter (general category Ll; not "º" or "ª", which
+/// Unicode calls lower case but are letters of category Lo).
+fn has_lower_letter(word: &str) -> bool {
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            return c.is_ascii_lowercase();
+        }
+        use unicode_general_category::{get_general_category, GeneralCategory};
+        get_general_category(c) == GeneralCategory::LowercaseLetter
     })
 }
 
@@ -844,18 +858,18 @@ fn prev_word(text: &str, p: usize) -> Option<(&str, usize)> {
 pub fn in_capitalized_run(text: &str, start: usize, end: usize) -> bool {
     let surface = &text[start..end];
     // Name-form only: starts with a capital and holds a lower-case letter.
-    if !capitalised(surface) || !surface.chars().any(|c| c.is_lowercase()) {
+    if !capitalised(surface) || !has_lower_letter(surface) {
         return false;
     }
     if let Some(w) = next_word(text, end) {
-        if capitalised(w) && w.chars().any(|c| c.is_lowercase()) && !RUN_KEEP_NEXT.contains(&w) {
+        if capitalised(w) && has_lower_letter(w) && !RUN_KEEP_NEXT.contains(&w) {
             return true;
         }
     }
     if let Some((w, p)) = prev_word(text, start) {
         if w == "of" {
             if let Some((head, _)) = prev_word(text, p) {
-                if capitalised(head) && head.chars().any(|c| c.is_lowercase()) && !OF_KEEP_HEAD.contains(&head) {
+                if capitalised(head) && has_lower_letter(head) && !OF_KEEP_HEAD.contains(&head) {
                     return true;
                 }
             }
@@ -925,6 +939,9 @@ mod tests {
         assert!(!removed("the American Corporate Fund", "American"));
         assert!(!removed("American", "American"));
         assert!(removed("American\u{b}Barrick Corp", "American")); // any White_Space
+        assert!(!removed("American \u{2161} Corp", "American")); // a numeral is no capital letter
+        assert!(!removed("American \u{24b6} Corp", "American"));
+        assert!(!removed("N\u{ba} Barrick Corp", "N\u{ba}")); // nor is "º" a lower-case letter
         assert!(!removed("American's Barrick Corp", "American"));
         assert!(!removed("American (Barrick) Corp", "American"));
     }

@@ -116,6 +116,7 @@ pub struct Counter {
     /// Spans left undecided among several entities whose candidates all roll up to one
     /// entity of the level ("Westminster": three US towns, the United States at
     /// `level="country"`): counted there once and not flagged ambiguous, but counted here.
+    /// A span that lost a candidate to the level (no ancestor of that kind) is not counted.
     pub settled_by_level: u64,
     /// Spans left ambiguous (undecided by `ambiguous="resolve"`, or every span of several
     /// candidates with `ambiguous="all"`): each is counted once for every candidate.
@@ -503,8 +504,13 @@ impl Counter {
             }
             Some(map) => {
                 let before = sc.found.len();
+                // Ambiguous spans that lost a candidate to the level (not "settled" below).
+                let mut lost: Vec<(usize, usize)> = Vec::new();
                 sc.ms.extend(found.filter_map(|(m, &class)| {
                     let e = map.get(m.entity as usize).copied().unwrap_or(NO_PARENT);
+                    if e == NO_PARENT && ambiguous_class(class) {
+                        lost.push((m.start_byte, m.end_byte));
+                    }
                     (e != NO_PARENT).then_some(M { start: m.start_byte, end: m.end_byte, entity: e, class, amb: false })
                 }));
                 self.dropped_by_level += (before - sc.ms.len()) as u64;
@@ -523,7 +529,7 @@ impl Counter {
                         if j - i > 1 {
                             self.ambiguous_spans += 1;
                             sc.ms[i..j].iter_mut().for_each(|m| m.amb = true);
-                        } else {
+                        } else if !lost.contains(&(sc.ms[i].start, sc.ms[i].end)) {
                             self.settled_by_level += 1;
                         }
                     }
@@ -1037,6 +1043,14 @@ mod tests {
         c.level = Some(Arc::new(m.level_map("country").unwrap()));
         c.add_batch(&m, &texts, &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
         assert_eq!((c.settled_by_level, c.ambiguous_spans), (1, 1));
+        // "Springfield" whose second candidate has no country: dropped, not settled.
+        let mut s2 = m.spec().clone();
+        s2.parents = vec![NO_PARENT, 0, NO_PARENT, NO_PARENT, 0];
+        let m2 = Matcher::new(s2).unwrap();
+        let mut c2 = Counter::new();
+        c2.level = Some(Arc::new(m2.level_map("country").unwrap()));
+        c2.add_batch(&m2, &["Springfield."], &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
+        assert_eq!((c2.settled_by_level, c2.dropped_by_level), (0, 1));
         let mut plain = Counter::new();
         plain.add_batch(&m, &texts, &[0], &rank, &SENT, &pool, &Control::default()).unwrap();
         assert_eq!((plain.settled_by_level, plain.ambiguous_spans), (0, 2));
