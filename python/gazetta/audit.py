@@ -61,9 +61,12 @@ Suspicion order
 ---------------
 ``suspicion`` = 2 × (number of the five flags that show wrong or unusable matches in the
 corpus: ``common_word``, ``in_names``, ``all_caps``, ``undecided``, ``unplaced``) + (number of the other
-three: ``ambiguous``, ``short``, ``lowercase``). Rows are sorted by ``suspicion`` (highest first), then by
-``matches`` (most first: a suspicious alias that matches often moves the counts most), then
-by entity id and the alias's place in the gazetteer. Read the table from the top and, for
+three: ``ambiguous``, ``short``, ``lowercase``). Rows are sorted with the aliases that carry
+at least one of the five evidence flags first, among them by ``matches`` (most first: a wrong
+alias that matches often moves the counts most — "Olympic" with 152 matches before a
+three-flag alias with 8), then by ``suspicion``; then the others by ``suspicion`` and
+``matches``; ties by entity id and the alias's place in the gazetteer. Read the table from
+the top and, for
 each flagged alias, its contexts and ``top_names``: drop the alias, give it
 ``case="sensitive"``, or add ``ignore=`` phrases or context rules (``not_before``,
 ``not_after``) to the gazetteer.
@@ -983,7 +986,10 @@ def _build_table(parts: List[pd.DataFrame], resolved: List[pd.DataFrame], runs: 
                 Context(r.doc, int(r.start), int(r.end), r.left, r.match, r.right))
     t["contexts"] = [tuple(ctx.get((e, a), ())) for e, a in zip(t["entity"], t["alias"])]
 
-    t = t.sort_values(["suspicion", "matches", "entity", "order"], ascending=[False, False, True, True],
+    t["_evidence"] = ev > 0
+    t["_m_ev"] = np.where(ev > 0, t["matches"].to_numpy(), 0)
+    t = t.sort_values(["_evidence", "_m_ev", "suspicion", "matches", "entity", "order"],
+                      ascending=[False, False, False, False, True, True],
                       kind="stable")
     cols = ["entity", "name", "kind", "alias", "matches", "documents", "share", "suspicion", "flag_names", *FLAGS,
             "lower_in_corpus", "other_case_in_corpus", "in_names_share", "top_names", "all_caps_share",

@@ -385,7 +385,7 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         for key, what in (("removed_by_rules", "removed by the gazetteer's context rules"),
                           ("removed_by_runs", "removed as part of a longer name (--capitalized-runs)"),
                           ("dropped_by_level", f"dropped: no {co.meta.get('level')} above them (--level)"),
-                          ("settled_by_level", f"undecided spans counted once: every candidate in one "
+                          ("settled_by_level", f"left undecided, counted once: every candidate in one "
                                                f"{co.meta.get('level')} (--level)")):
             k = int(co.meta.get(key) or 0)
             if k:
@@ -417,8 +417,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         t = a.table
         _say(textwrap.fill(f"Alias audit: {a.meta['n_mentions']:,} mentions in {a.meta['n_docs']:,} documents; "
                            f"{int((t['matches'] > 0).sum()):,} aliases matched, {len(a.flagged):,} flagged. "
-                           f"Most suspicious first (suspicion = 2 per flag measured on the corpus: common_word, "
-                           f"in_names, all_caps, undecided, unplaced; 1 per ambiguous, short, lowercase), one of {args.n} random "
+                           f"Aliases with a flag measured on the corpus (common_word, in_names, all_caps, "
+                           f"undecided, unplaced) first, most matches first; then the others by suspicion (2 "
+                           f"per measured flag, 1 per ambiguous, short, lowercase); one of {args.n} random "
                            f"contexts each (seed {args.seed}):", width=100))
         _say(a.to_text(top=args.top, width=100))
         if a._repeated_note():
@@ -902,7 +903,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Prints the number of entities, aliases, kinds, globs (Kenyan*), aliases "
                                    "with per-alias options, ambiguous aliases (shared by several entities), "
                                    "the counts per kind and the ambiguous aliases themselves.")
-    p.add_argument("gazetteer", metavar="GAZETTEER", help="a gazetteer file or 'countries[:LANG]'")
+    p.add_argument("gazetteer", metavar="GAZETTEER",
+                   help="a gazetteer file, 'countries[:LANG]' or 'places[:MIN_POPULATION]'")
     p.add_argument("--json", action="store_true", help="print the statistics as JSON")
     p.add_argument("--show", type=_positive, default=20, metavar="N", help="how many ambiguous aliases to list")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
