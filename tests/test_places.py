@@ -392,10 +392,10 @@ def test_a_town_before_a_word_that_ends_a_firm_name_is_the_firm(matcher):
     """Every city has ``not_before`` the words that end firms' names: "Dome Petroleum Ltd",
     "Midland Bank", "First Boston Corp" are firms; "Boston" alone, "in Boston Tuesday" and
     the "Geneva Motor Show" (held in Geneva) are the city."""
-    texts = ["Dome Petroleum Ltd, Midland Bank and First Boston Corp said.",
+    texts = ["Dome Petroleum Ltd, Midland Bank, Delta Air Lines and First Boston Corp said.",
              "Police in Boston said; the Geneva Motor Show opens."]
     df = matcher.mentions(texts)
-    assert not {"Dome", "Midland", "Boston"} & _surfaces(df, 0), df[df["doc"] == 0]
+    assert not {"Dome", "Midland", "Delta", "Boston"} & _surfaces(df, 0), df[df["doc"] == 0]
     assert {"Boston", "Geneva"} <= _surfaces(df, 1)
     assert df.attrs["removed_by_rules"] >= 3
 

@@ -378,7 +378,7 @@ _PERSON_TITLES = [
 _CORPORATE_WORDS = [
     "Inc", "Corp", "Co", "Cos", "Ltd", "LLC", "Plc", "Group", "Holdings", "Industries", "Bancorp",
     "Bancshares", "Bank", "Banks", "Petroleum", "Oil", "Gas", "Resources", "Mines", "Mining", "Steel",
-    "Chemical", "Chemicals", "Motors", "Airlines", "Airways", "Broadcasting", "Communications",
+    "Chemical", "Chemicals", "Motors", "Airlines", "Air Lines", "Airways", "Broadcasting", "Communications",
     "Telephone", "Electric", "Energy", "Power", "Utilities", "Insurance", "Securities", "Capital",
     "Financial", "Savings", "Investments", "Realty", "Partners", "Associates", "Enterprises",
     "Systems", "Technologies", "Pharmaceuticals", "Foods", "Brands", "Products",
@@ -487,7 +487,7 @@ def places(min_population: int = 15000,
       parish or township (130 ADM2, 4 ADMD, 2 unlinked): GeoNames-id F1 0.532 -> 0.546.
     - **firms named after a place**: every city also has ``not_before`` the words that end a
       firm's name (Inc, Corp, Co, Ltd, Plc, Group, Bank, Petroleum, Airlines, Securities,
-      ... 49 words, and "Motor Co", "Motor Corp" and the like), so that "Dome Petroleum" is
+      ... 49 words, and "Air Lines", "Motor Co", "Motor Corp" and the like), so that "Dome Petroleum" is
       not Dome (Ghana), "Midland Bank" not
       Midland and "First Boston Corp" not Boston. Reuters-21578 1,597 spans fewer, BBC News
       18; LGL 1 (its gold marks places inside firm names as places, but has few).
