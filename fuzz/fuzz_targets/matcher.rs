@@ -30,7 +30,7 @@ use std::sync::atomic::AtomicBool;
 
 use gazetta::core::alias::parse_alias;
 use gazetta::core::chars::{fold_char, is_letter_or_digit, is_space, is_unspaced, is_word, map_punct, upper};
-use gazetta::core::context::{in_capitalized_run, in_company_name, PhraseCase, Rule};
+use gazetta::core::context::{PhraseCase, Rule};
 use gazetta::core::matcher::{Scratch, IGNORE};
 use gazetta::core::normalize::{normalize_str, View, ViewSpec};
 use gazetta::core::resolve::{NO_PARENT, PRIOR_RATIO};
@@ -364,12 +364,7 @@ fn reference(spec: &MatcherSpec, text: &str) -> (Vec<(usize, usize, u32, u32, bo
             removed.rules += 1;
             return false;
         }
-        let run = match spec.options.capitalized_runs {
-            Runs::Keep => false,
-            Runs::Companies => in_company_name(text, s, e),
-            Runs::Skip => in_capitalized_run(text, s, e) || in_company_name(text, s, e),
-        };
-        if run {
+        if spec.options.capitalized_runs.removes(text, s, e) {
             removed.runs += 1;
             return false;
         }

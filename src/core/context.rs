@@ -919,10 +919,7 @@ mod tests {
 
     #[test]
     fn company_names() {
-        let removed = |t: &str, w: &str| {
-            let s = t.find(w).unwrap();
-            in_company_name(t, s, s + w.len())
-        };
+        let removed = |t: &str, w: &str| at(in_company_name, t, w);
         assert!(removed("American Barrick Resources Corp said", "American"));
         assert!(removed("<China American Petrochemical Co> said", "China"));
         assert!(removed("China American Petrochemical Co. said", "American"));
@@ -1054,9 +1051,14 @@ mod tests {
         assert!(Rule::new(&["Po*wer".to_string()], &[], PLAIN, "GE").is_err());
     }
 
-    fn run(text: &str, surface: &str) -> bool {
+    /// `test` on the first occurrence of `surface` in `text`.
+    fn at(test: fn(&str, usize, usize) -> bool, text: &str, surface: &str) -> bool {
         let s = text.find(surface).unwrap();
-        in_capitalized_run(text, s, s + surface.len())
+        test(text, s, s + surface.len())
+    }
+
+    fn run(text: &str, surface: &str) -> bool {
+        at(in_capitalized_run, text, surface)
     }
 
     #[test]

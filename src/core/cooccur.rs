@@ -985,20 +985,27 @@ mod tests {
         assert!(ev.iter().all(|(_, r)| r.ambiguous && r.doc == 0 && r.unit == 0));
     }
 
-    #[test]
-    fn level_rolls_mentions_up_and_counts_the_dropped() {
-        // 0 RU country, 1 Moscow (parent RU), 2 Kyiv (no parent), 3 UA country
+    /// A spec of one alias per entity: (id, kind, alias); the id is also the name.
+    fn spec_of(rows: &[(&str, &str, &str)]) -> MatcherSpec {
         let mut s = MatcherSpec::default();
-        for (i, (id, kind, alias)) in
-            [("RU", "country", "Russia"), ("MOW", "city", "Moscow"), ("KYV", "city", "Kyiv"), ("UA", "country", "Ukraine")]
-                .iter()
-                .enumerate()
-        {
+        for (i, (id, kind, alias)) in rows.iter().enumerate() {
             s.ids.push(id.to_string());
             s.names.push(id.to_string());
             s.kinds.push(kind.to_string());
             s.aliases.push(AliasInput { text: alias.to_string(), entity: i as u32, case: None, fold_accents: None });
         }
+        s
+    }
+
+    #[test]
+    fn level_rolls_mentions_up_and_counts_the_dropped() {
+        // 0 RU country, 1 Moscow (parent RU), 2 Kyiv (no parent), 3 UA country
+        let mut s = spec_of(&[
+            ("RU", "country", "Russia"),
+            ("MOW", "city", "Moscow"),
+            ("KYV", "city", "Kyiv"),
+            ("UA", "country", "Ukraine"),
+        ]);
         s.parents = vec![NO_PARENT, 0, NO_PARENT, NO_PARENT];
         let m = Matcher::new(s).unwrap();
         let rank = id_ranks(&m.spec().ids);
@@ -1019,20 +1026,13 @@ mod tests {
     fn level_counts_the_spans_it_settles() {
         // "Springfield": two US towns (undecided), at the country level the United States;
         // "Georgia": the country or the US state, still two countries at that level.
-        let mut s = MatcherSpec::default();
-        let rows = [
+        let mut s = spec_of(&[
             ("US", "country", "United States"),
             ("SPI", "city", "Springfield"),
             ("SGF", "city", "Springfield"),
             ("GE", "country", "Georgia"),
             ("US-GA", "region", "Georgia"),
-        ];
-        for (i, (id, kind, alias)) in rows.iter().enumerate() {
-            s.ids.push(id.to_string());
-            s.names.push(id.to_string());
-            s.kinds.push(kind.to_string());
-            s.aliases.push(AliasInput { text: alias.to_string(), entity: i as u32, case: None, fold_accents: None });
-        }
+        ]);
         s.parents = vec![NO_PARENT, 0, 0, NO_PARENT, 0];
         s.options.ambiguous = Ambiguous::All;
         let m = Matcher::new(s).unwrap();

@@ -94,6 +94,17 @@ pub enum Runs {
     Companies,
 }
 
+impl Runs {
+    /// Whether this option removes the candidate `text[start..end]`.
+    pub fn removes(self, text: &str, start: usize, end: usize) -> bool {
+        match self {
+            Runs::Keep => false,
+            Runs::Companies => in_company_name(text, start, end),
+            Runs::Skip => in_capitalized_run(text, start, end) || in_company_name(text, start, end),
+        }
+    }
+}
+
 /// Matcher-wide options; `case` and `fold_accents` are defaults that an alias may override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
@@ -961,12 +972,7 @@ impl Matcher {
             removed.rules += 1;
             return true;
         }
-        let run = match self.spec.options.capitalized_runs {
-            Runs::Keep => false,
-            Runs::Companies => in_company_name(text, c.start, c.end),
-            Runs::Skip => in_capitalized_run(text, c.start, c.end) || in_company_name(text, c.start, c.end),
-        };
-        if run {
+        if self.spec.options.capitalized_runs.removes(text, c.start, c.end) {
             removed.runs += 1;
             return true;
         }
