@@ -72,7 +72,7 @@ import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _common import (SHARED, Timing, fmt_s, fresh_copies, load_corpus, machine_info, markdown_table,  # noqa: E402
-                     utf8_mb, versions)
+                     typographic, utf8_mb, versions)
 import match as _match  # noqa: E402  (gazetteers and the peers' pattern tables)
 
 CORPORA = {
@@ -752,14 +752,20 @@ def print_cooccur(res: Dict[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-def bench_threads(runs: int) -> str:
+def bench_threads(runs: int, copies: int = 1, typeset: bool = False) -> str:
     """gazetta alone, 1 thread against all cores, interleaved: matching (Reuters × newsmap
     countries) and sentence co-occurrence (Reuters × built-in countries). The best of the runs
-    is the figure least disturbed by other processes; the median is printed beside it."""
+    is the figure least disturbed by other processes; the median is printed beside it.
+    ``copies`` > 1 repeats Reuters that many times (a corpus ``copies`` × 16 MB; every run
+    still gets fresh str objects), which shows how much of a call does not scale with the
+    corpus: the serial part (reading the strs, building the frame) and waking the second
+    core."""
     import cooccur as _co
     import gazetta
 
-    texts = load_corpus(CORPORA["reuters"])
+    texts = load_corpus(CORPORA["reuters"]) * copies
+    if typeset:
+        texts = typographic(texts)
     g = _match.without_globs(_match.read_gazetteer("countries"))
     gc_ = _co.read_gazetteer("countries")
     m1, m2 = gazetta.Matcher(g, n_threads=1), gazetta.Matcher(g)
@@ -775,7 +781,10 @@ def bench_threads(runs: int) -> str:
     load0 = load_str()
     timings, _ = timed_runs(pipes, texts, runs)
     load1 = load_str()
-    out = [f"### gazetta, 1 thread against all cores (Reuters; {runs} interleaved runs; load average {load0} → {load1})",
+    corpus = "Reuters" if copies == 1 else f"Reuters × {copies}, {utf8_mb(texts):.0f} MB"
+    if typeset:
+        corpus += ", typographic quotes and dashes"
+    out = [f"### gazetta, 1 thread against all cores ({corpus}; {runs} interleaved runs; load average {load0} → {load1})",
            "", "| what | 1 thread: best, median | all cores: best, median | speed-up (best) | speed-up (medians) |",
            "|---|---:|---:|---:|---:|"]
     for what in ("match", "sentence co-occurrence"):
@@ -801,6 +810,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--paragraphs", default="blank", choices=("blank", "auto", "line"),
                     help="cooccur: how gazetta reads line breaks (default blank, as the peers' sentence rule; "
                     "auto is gazetta.cooccurrence's default)")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="threads: Reuters repeated this many times (how the speed-up grows with the corpus)")
+    ap.add_argument("--typographic", action="store_true",
+                    help="the corpora with typographic apostrophes, quotes and dashes (’ “ ” —), as news is "
+                    "typeset today: about half of Reuters' stories become UCS-2 strs, which must be transcoded")
     ap.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
     args = ap.parse_args(argv)
     peers = [p for p in args.peers.split(",") if p]
@@ -817,10 +831,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     results: List[Dict[str, Any]] = []
     tables: List[str] = []
     if args.what == "threads":
-        print("\n" + bench_threads(args.runs))
+        print("\n" + bench_threads(args.runs, args.copies, args.typographic))
         return 0
     if args.what in ("match", "all"):
         texts = load_corpus(CORPORA["reuters"], limit=args.docs)
+        if args.typographic:
+            texts = typographic(texts)
         for g in args.gazetteers:
             res = bench_match(g, texts, args.runs, peers)
             results.append(res)
@@ -829,6 +845,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.what in ("cooccur", "all"):
         for c in args.corpora:
             texts = load_corpus(CORPORA[c], limit=args.docs)
+            if args.typographic:
+                texts = typographic(texts)
             for g in args.gazetteers:
                 res = bench_cooccur(c, g, texts, args.runs, peers, args.paragraphs)
                 results.append(res)

@@ -304,3 +304,42 @@ def test_list_changed_during_dedupe() -> None:
             assert len(np.unique(clusters)) == len(shared)
 
     churned(LONG_A, LONG_B, body)
+
+
+@pytest.mark.parametrize("n_threads", [1, 2])
+def test_mentions_agree_with_find_on_every_kind_of_str(matcher: gazetta.Matcher, n_threads: int) -> None:
+    """``mentions`` hands a str that is not ASCII to the workers as its code units (they
+    transcode it); ``find`` reads one text as UTF-8 from the interpreter. Same spans, entities
+    and surfaces."""
+    texts = mixed_texts()
+    m = gazetta.Matcher(matcher.gazetteer, n_threads=n_threads)
+    got = cols(m.mentions(texts, progress=False))
+    rows = []
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            continue
+        for x in m.find(t):
+            rows.append({"doc": i, "start": x.start, "end": x.end, "surface": str.__str__(t)[x.start:x.end],
+                         "entity": x.entity})
+    want = pd.DataFrame(rows).astype({"doc": np.int64, "start": np.int64, "end": np.int64})
+    pd.testing.assert_frame_equal(got, want[["doc", "start", "end", "surface", "entity"]], check_dtype=False)
+
+
+def test_mentions_leave_no_utf8_copy_in_the_strs(matcher: gazetta.Matcher) -> None:
+    """The workers transcode a str that is not ASCII themselves: the str is not given the
+    cached UTF-8 copy that encoding it through the interpreter would leave with it (as much
+    memory again as the corpus, kept as long as the strs are)."""
+    texts = [fresh(t) for t in ("Café in France, £5.", "Côte d’Azur and Japan — China.", "北京 and China",
+                                "emoji 🙂 Japan")]
+    before = [sys.getsizeof(t) for t in texts]
+    df = matcher.mentions(texts, progress=False)
+    assert len(df) >= 5
+    assert [sys.getsizeof(t) for t in texts] == before
+    gazetta.cooccurrence(texts, matcher, unit="sentence", progress=False)
+    assert [sys.getsizeof(t) for t in texts] == before
+    # encoding through the interpreter does leave one (what the test would catch)
+    texts[1].encode("utf-8")
+    ctypes.pythonapi.PyUnicode_AsUTF8.restype = ctypes.c_char_p
+    ctypes.pythonapi.PyUnicode_AsUTF8.argtypes = [ctypes.py_object]
+    ctypes.pythonapi.PyUnicode_AsUTF8(texts[1])
+    assert sys.getsizeof(texts[1]) > before[1]

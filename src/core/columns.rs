@@ -1,6 +1,7 @@
 //! Column building: mentions of a batch become flat arrays with dictionary-encoded strings, so
 //! that Python builds a DataFrame from a handful of arrays instead of an object per mention.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::atomic::Ordering;
@@ -139,7 +140,8 @@ struct Piece<'t> {
     start: Vec<i64>,
     end: Vec<i64>,
     surface: Vec<i32>,
-    surfaces: Vec<&'t str>,
+    /// Borrowed from the texts, or owned where a text was transcoded for matching.
+    surfaces: Vec<Cow<'t, str>>,
     ent: Vec<u32>,
     als: Vec<u32>,
     ambiguous: Vec<bool>,
@@ -153,7 +155,7 @@ struct Piece<'t> {
 /// Writes the rows of one document into a piece (`surf_index`: the piece's surface codes).
 struct PieceWriter<'t> {
     p: Piece<'t>,
-    surf_index: FxMap<&'t str, i32>,
+    surf_index: FxMap<Cow<'t, str>, i32>,
     /// Per alias (index in the spec): the surface code it last had, -1 before. Most
     /// mentions of an alias have the same surface, which a comparison confirms without
     /// hashing it; empty (no shortcut) for gazetteers of more than [`ALIAS_SHORTCUT_MAX`]
@@ -231,7 +233,9 @@ impl<'t> PieceWriter<'t> {
     /// so that no push reallocates).
     /// `ascii`: the text is known to be ASCII, and the mentions' code-point offsets are not
     /// set: their byte offsets are written instead.
-    fn push_doc(&mut self, doc: i64, text: &'t str, mentions: &[Mention], ascii: bool) {
+    /// `borrowed`: `text` itself, for 't, when it is not a transcoded copy (its surfaces are
+    /// then borrowed, not copied).
+    fn push_doc(&mut self, doc: i64, text: &str, borrowed: Option<&'t str>, mentions: &[Mention], ascii: bool) {
         if mentions.is_empty() {
             return;
         }
@@ -250,14 +254,22 @@ impl<'t> PieceWriter<'t> {
             p.resolved_by.push(x.resolved_by as u8);
             let s = &text[x.start_byte..x.end_byte];
             let last = self.by_alias.get(x.alias as usize).copied().unwrap_or(-1);
-            let code = if last >= 0 && p.surfaces[last as usize] == s {
+            let code = if last >= 0 && *p.surfaces[last as usize] == *s {
                 last
             } else {
-                let next = self.surf_index.len() as i32;
-                let code = *self.surf_index.entry(s).or_insert(next);
-                if code == next {
-                    p.surfaces.push(s);
-                }
+                let code = match self.surf_index.get(s) {
+                    Some(&code) => code,
+                    None => {
+                        let code = p.surfaces.len() as i32;
+                        let key = match borrowed {
+                            Some(b) => Cow::Borrowed(&b[x.start_byte..x.end_byte]),
+                            None => Cow::Owned(s.to_owned()),
+                        };
+                        p.surfaces.push(key.clone());
+                        self.surf_index.insert(key, code);
+                        code
+                    }
+                };
                 if let Some(slot) = self.by_alias.get_mut(x.alias as usize) {
                     *slot = code;
                 }
@@ -275,7 +287,7 @@ impl<'t> Piece<'t> {
         let mut w = PieceWriter::new(n_aliases);
         w.reserve(total)?;
         for (d, (mentions, text)) in per_doc.iter().zip(texts).enumerate() {
-            w.push_doc(first_doc + d as i64, text, mentions, false);
+            w.push_doc(first_doc + d as i64, text, Some(text), mentions, false);
         }
         Ok(w.p)
     }
@@ -285,9 +297,9 @@ impl<'t> Piece<'t> {
     /// that `texts[i]` is ASCII (code-point offsets are then byte offsets, with no pass over
     /// the text).
     #[allow(clippy::too_many_arguments)]
-    fn matched(
+    fn matched<T: DocText>(
         m: &Matcher,
-        texts: &[&'t str],
+        texts: &'t [T],
         ascii: Option<&[bool]>,
         first_doc: i64,
         units: Option<ParagraphMode>,
@@ -295,11 +307,19 @@ impl<'t> Piece<'t> {
         ctl: &Control,
     ) -> Result<Piece<'t>> {
         let mut w = PieceWriter::new(m.spec().aliases.len());
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let bytes: usize = texts.iter().map(|t| t.size_hint()).sum();
         w.reserve(bytes / BYTES_PER_ROW_GUESS + 16)?;
         let mut found: Vec<Mention> = Vec::new();
         let mut unreported = 0;
-        for (d, text) in texts.iter().enumerate() {
+        // A text that is not UTF-8 (a str of Latin-1 or wider code units) is transcoded here,
+        // in the worker, into this buffer; its surfaces are then copied into the piece.
+        let mut buf = String::new();
+        for (d, t) in texts.iter().enumerate() {
+            let borrowed = t.utf8();
+            let text = match borrowed {
+                Some(s) => s,
+                None => t.as_str(&mut buf),
+            };
             if ctl.cancel.load(Ordering::Relaxed) {
                 return Err(Error::Cancelled);
             }
@@ -317,7 +337,7 @@ impl<'t> Piece<'t> {
                 let more = found.len().max(w.p.doc.len());
                 w.reserve(more)?;
             }
-            w.push_doc(first_doc + d as i64, text, &found, known_ascii);
+            w.push_doc(first_doc + d as i64, text, borrowed, &found, known_ascii);
             w.p.removed.add(scratch.take_removed());
             if let Some(mode) = units {
                 if !found.is_empty() {
@@ -370,7 +390,8 @@ fn joined_surfaces(pieces: &[Piece<'_>], total: usize) -> (Vec<String>, Vec<i32>
     let mut remap: Vec<i32> = Vec::new();
     for p in pieces {
         remap.clear();
-        remap.extend(p.surfaces.iter().map(|&s| {
+        remap.extend(p.surfaces.iter().map(|s| {
+            let s: &str = s;
             let next = global.len() as i32;
             *global.entry(s).or_insert_with(|| {
                 surfaces.push(s.to_string());
@@ -466,17 +487,20 @@ impl MentionColumns {
     /// of [`MentionColumns::build`] over every document's [`Matcher::find`], for any thread
     /// count. With `units`, also the paragraph and sentence index of every row. `ascii`, if
     /// given, says per text whether it is ASCII (a Python str knows it: its length equals its
-    /// UTF-8 length), which spares the check before code-point offsets are set.
+    /// UTF-8 length), which spares the check before code-point offsets are set. A text that
+    /// is not stored as UTF-8 ([`crate::core::text::Text`]: a Python str's Latin-1, UCS-2 or
+    /// UCS-4 code units) is transcoded by the worker that matches it; offsets stay those of
+    /// its code points.
     ///
     /// # Errors
     /// [`Error::Cancelled`] when `ctl.cancel` is set during the work;
     /// [`Error::InvalidInput`] when `ascii` does not have one flag per text.
     #[allow(clippy::too_many_arguments)]
-    pub fn match_in(
+    pub fn match_in<T: DocText>(
         pool: &rayon::ThreadPool,
         m: &Matcher,
         tables: &StringTables,
-        texts: &[&str],
+        texts: &[T],
         ascii: Option<&[bool]>,
         doc_offset: i64,
         units: Option<ParagraphMode>,
@@ -718,6 +742,30 @@ mod tests {
             assert!(matches!(short, Err(Error::InvalidInput(_))));
         }
         assert_eq!((&one.start[..4], &one.end[..4]), (&[0, 6, 6, 14][..], &[4, 11, 11, 18][..]));
+        // The same texts as code units (a Python str's Latin-1, UCS-2 or UCS-4 storage), each
+        // transcoded by the worker that matches it, mixed with borrowed UTF-8 ones: the same
+        // columns, surfaces (copied from the transcoded text) and code-point offsets.
+        use crate::core::text::Text;
+        let latin1: Vec<Vec<u8>> = texts.iter().map(|t| t.chars().map(|c| c as u32).collect::<Vec<u32>>())
+            .map(|cps| if cps.iter().all(|&c| c < 0x100) { cps.iter().map(|&c| c as u8).collect() } else { Vec::new() }).collect();
+        let ucs2: Vec<Vec<u16>> = texts.iter().map(|t| t.encode_utf16().collect()).collect();
+        let ucs4: Vec<Vec<u32>> = texts.iter().map(|t| t.chars().map(|c| c as u32).collect()).collect();
+        let units: Vec<Text> = (0..texts.len())
+            .map(|i| match i % 4 {
+                0 if !latin1[i].is_empty() || texts[i].is_empty() => Text::Latin1(&latin1[i]),
+                1 if ucs2[i].len() == ucs4[i].len() => Text::Ucs2(&ucs2[i]),
+                2 => Text::Utf8(texts[i]),
+                _ => Text::Ucs4(&ucs4[i]),
+            })
+            .collect();
+        assert!(units.iter().any(|t| matches!(t, Text::Latin1(b) if !b.is_ascii())) && units.iter().any(|t| matches!(t, Text::Ucs2(_))));
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let (many, _) = MentionColumns::match_in(&pool, &m, &tables, &units, None, 0, None, &Control::default()).unwrap();
+            assert_eq!((&many.doc, &many.start, &many.end), (&one.doc, &one.start, &one.end));
+            assert_eq!((&many.surface, &many.surfaces), (&one.surface, &one.surfaces));
+            assert_eq!((&many.entity, &many.alias, &many.ambiguous), (&one.entity, &one.alias, &one.ambiguous));
+        }
         let ctl = Control::default();
         ctl.cancel.store(true, Ordering::SeqCst);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();

@@ -85,7 +85,9 @@ impl<'py> Batch<'py> {
 pub struct Texts<'a> {
     /// One entry per document.
     strs: Vec<&'a str>,
-    /// Number of missing (None/NaN) documents.
+    /// Number of missing (None/NaN) documents (read where [`extract_units`] falls back to
+    /// UTF-8).
+    #[cfg_attr(not(any(Py_LIMITED_API, PyPy, GraalPy)), allow(dead_code))]
     pub missing: usize,
     /// Per document: ASCII (its length in code points equals its UTF-8 length, so code-point
     /// offsets are byte offsets).
@@ -101,10 +103,6 @@ impl Texts<'_> {
         &self.strs
     }
 
-    /// Per document: whether it is ASCII.
-    pub fn ascii(&self) -> &[bool] {
-        &self.ascii
-    }
 }
 
 /// A str that CPython knows to be ASCII (an exact `str`, not a subclass), read in place: its
@@ -238,6 +236,17 @@ impl Units<'_> {
     /// One [`Text`] per document, alive as long as `self`.
     pub fn texts(&self) -> &[Text<'_>] {
         &self.texts
+    }
+
+    /// Per document: whether it is known to be ASCII (a str CPython flags as such, or a
+    /// missing document; `false` says only "not known").
+    pub fn ascii(&self) -> Vec<bool> {
+        match &self._utf8 {
+            Some(t) => t.ascii.clone(),
+            // Only a str known to be ASCII (and a missing document) is handed over as UTF-8
+            // here: every other str is given as its code units.
+            None => self.texts.iter().map(|t| matches!(t, Text::Utf8(_))).collect(),
+        }
     }
 }
 

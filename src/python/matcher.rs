@@ -11,9 +11,10 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 use crate::core::batch::{self, Control};
 use crate::core::columns::{MentionColumns, StringTables};
 use crate::core::resolve::NO_PARENT;
+use crate::core::text::DocText;
 use crate::core::{persist, AliasInput, Ambiguous, CaseMode, Matcher, MatcherSpec, Options, Overlaps, RuleInput, Runs};
 
-use super::convert::{extract_texts, Batch};
+use super::convert::{extract_texts, extract_units, Batch};
 use super::run::{run_detached, run_here, run_pooled, run_released};
 
 /// One context rule of an alias from Python: (alias index, not_before, not_after, person_after).
@@ -338,8 +339,12 @@ impl PyMatcher {
         units: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let batch = Batch::of_list(&texts)?;
-        let t = extract_texts(py, &batch, doc_offset.max(0) as usize)?;
-        self.mentions_of(py, t.strs(), Some(t.ascii()), t.missing, doc_offset, n_threads, progress, units)
+        // Code units, transcoded by the workers: a str that is not ASCII (most news holds a
+        // typographic apostrophe or dash) is neither encoded serially under the GIL nor given
+        // a cached UTF-8 copy that would stay with it.
+        let t = extract_units(py, &batch, doc_offset.max(0) as usize)?;
+        let ascii = t.ascii();
+        self.mentions_of(py, t.texts(), Some(&ascii), t.missing, doc_offset, n_threads, progress, units)
     }
 
     /// `mentions` over an Arrow string array or stream (`__arrow_c_array__` /
@@ -362,10 +367,10 @@ impl PyMatcher {
 
 impl PyMatcher {
     #[allow(clippy::too_many_arguments)]
-    fn mentions_of<'py>(
+    fn mentions_of<'py, T: DocText>(
         &self,
         py: Python<'py>,
-        strs: &[&str],
+        strs: &[T],
         ascii: Option<&[bool]>,
         missing: usize,
         doc_offset: i64,
