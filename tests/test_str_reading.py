@@ -343,3 +343,26 @@ def test_mentions_leave_no_utf8_copy_in_the_strs(matcher: gazetta.Matcher) -> No
     ctypes.pythonapi.PyUnicode_AsUTF8.argtypes = [ctypes.py_object]
     ctypes.pythonapi.PyUnicode_AsUTF8(texts[1])
     assert sys.getsizeof(texts[1]) > before[1]
+
+
+@pytest.mark.parametrize("mode", ["exact", "near"])
+def test_dedupe_reads_code_units_like_utf8(mode: str) -> None:
+    """The deduper's workers transcode a str that is not ASCII themselves: the same clusters
+    as from the same texts in an Arrow array (read as UTF-8 from its buffers), and no cached
+    UTF-8 copy is left in the strs."""
+    pa = pytest.importorskip("pyarrow")
+    base = ["Côte d’Azur and Japan — China, said the minister on Monday.",
+            "Côte d’Azur and Japan — China, said the minister on Monday!",
+            "北京 and 서울: China, Korea, and the rest of the region. " * 3,
+            "Café in France, then Japan; £5 for a coffee in the morning.",
+            "emoji 🙂 Japan 🙂 China and a long enough tail of words here", "", "plain ASCII text about Japan"]
+    texts = [fresh(base[i % len(base)] + ("" if i % 3 else " x")) for i in range(70)]
+    before = [sys.getsizeof(t) for t in texts]
+    a = _core.Deduper(mode, 0.8, 5, 128, None, 1)
+    got = [np.asarray(x) for x in a.add(texts, 0, 2, None)]
+    assert [sys.getsizeof(t) for t in texts] == before
+    b = _core.Deduper(mode, 0.8, 5, 128, None, 1)
+    want = [np.asarray(x) for x in b.add_arrow(pa.array(texts, type=pa.large_string()), 0, 1, None)]
+    for x, y in zip(got, want):
+        np.testing.assert_array_equal(x, y)
+    assert len(np.unique(got[0])) < len(texts)  # some copies were folded

@@ -70,6 +70,7 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64_with_seed};
 
 use super::batch::Control;
 use super::error::{Error, Result};
+use super::text::DocText;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -437,22 +438,24 @@ impl Deduper {
     }
 
     /// Assigns every document of a batch to a cluster, in order. Hashing and signatures run
-    /// in parallel on `pool`; the assignment is sequential (see the module docs).
+    /// in parallel on `pool`; the assignment is sequential (see the module docs). A text that
+    /// is not stored as UTF-8 ([`crate::core::text::Text`]: a Python str's code units) is
+    /// transcoded by the worker that hashes it.
     ///
     /// # Errors
     /// [`Error::Cancelled`] when `ctl.cancel` is set during the work (the deduper is then
     /// unchanged).
-    pub fn add_batch(&mut self, texts: &[&str], pool: &rayon::ThreadPool, ctl: &Control) -> Result<Assignments> {
+    pub fn add_batch<T: DocText>(&mut self, texts: &[T], pool: &rayon::ThreadPool, ctl: &Control) -> Result<Assignments> {
         let p = self.hasher.opts.num_perm;
         let near = self.hasher.opts.mode == Mode::Near;
         let hasher = &self.hasher;
         let mut sigs: Vec<u32> = if near { vec![u32::MAX; texts.len() * p] } else { Vec::new() };
         let prepared: Result<Vec<Prepared>> = pool.install(|| {
-            let work = |s: &mut Scratch, t: &&str, sig: &mut [u32]| {
+            let work = |(s, buf): &mut (Scratch, String), t: &T, sig: &mut [u32]| {
                 if ctl.cancel.load(Ordering::Relaxed) {
                     return Err(Error::Cancelled);
                 }
-                let r = hasher.prepare(t, s, sig);
+                let r = hasher.prepare(t.as_str(buf), s, sig);
                 ctl.done.fetch_add(1, Ordering::Relaxed);
                 Ok(r)
             };
@@ -460,10 +463,10 @@ impl Deduper {
                 sigs.par_chunks_mut(p)
                     .zip(texts.par_iter())
                     .with_min_len(4)
-                    .map_init(Scratch::default, |s, (sig, t)| work(s, t, sig))
+                    .map_init(Default::default, |s, (sig, t)| work(s, t, sig))
                     .collect()
             } else {
-                texts.par_iter().with_min_len(16).map_init(Scratch::default, |s, t| work(s, t, &mut [])).collect()
+                texts.par_iter().with_min_len(16).map_init(Default::default, |s, t| work(s, t, &mut [])).collect()
             }
         });
         let prepared = prepared?;

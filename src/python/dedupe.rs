@@ -11,7 +11,8 @@ use pyo3::types::{PyList, PyTuple};
 use crate::core::batch::{self, Control};
 use crate::core::dedupe::{DedupeOptions, Deduper, Mode};
 
-use super::convert::{extract_texts, Batch};
+use super::convert::{extract_units, Batch};
+use crate::core::text::DocText;
 use super::run::{run_detached, run_here};
 
 #[pyclass(name = "Deduper", module = "gazetta._core", frozen)]
@@ -46,8 +47,10 @@ impl PyDeduper {
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let batch = Batch::of_list(&texts)?;
-        let t = extract_texts(py, &batch, doc_offset)?;
-        self.add_strs(py, t.strs(), n_threads, progress)
+        // Code units, transcoded by the workers (no serial UTF-8 encoding under the GIL, no
+        // cached UTF-8 copy left in the strs).
+        let t = extract_units(py, &batch, doc_offset)?;
+        self.add_strs(py, t.texts(), n_threads, progress)
     }
 
     /// `add` over an Arrow string array (`__arrow_c_array__` / `__arrow_c_stream__`).
@@ -102,10 +105,10 @@ impl PyDeduper {
 }
 
 impl PyDeduper {
-    fn add_strs<'py>(
+    fn add_strs<'py, T: DocText>(
         &self,
         py: Python<'py>,
-        strs: &[&str],
+        strs: &[T],
         n_threads: Option<usize>,
         progress: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
