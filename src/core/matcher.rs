@@ -39,7 +39,7 @@ mod trie;
 
 use super::alias::parse_alias;
 use super::bytescan::{word_start_masks, ByteSet, Finder, MASK_BLOCKS};
-use super::chars::{is_space, is_unspaced, is_word, lower, map_punct, upper};
+use super::chars::{count_chars, is_space, is_unspaced, is_word, lower, map_punct, upper};
 use super::context::{after_article, in_capitalized_run, in_company_name, list_gap, PhraseCase, Rule, Verdict};
 use super::error::{try_reserve, Error, Result};
 use super::normalize::{decode_at, decode_before, normalize_str, View, ViewSpec};
@@ -1357,7 +1357,7 @@ pub(crate) fn fill_code_points(text: &str, ms: &mut [Mention]) {
     let (mut last, mut cp) = (0usize, 0usize);
     for &p in &pos {
         // Code points = bytes that are not UTF-8 continuation bytes.
-        cp += bytes[last..p].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        cp += count_chars(&bytes[last..p]);
         last = p;
         cps.push(cp);
     }

@@ -14,7 +14,7 @@
 //! `tests/data/sentences_gold.jsonl`, the measurement `tests/sentences_gold.rs`).
 
 use super::bytescan::ByteSet;
-use super::chars::{is_space, is_unspaced, is_word};
+use super::chars::{count_chars, is_space, is_unspaced, is_word};
 use super::normalize::{decode_at, decode_before};
 
 mod blocks;
@@ -890,10 +890,7 @@ pub fn bytes_to_cps(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
             cp = 0;
         }
         // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
-        cp += bytes[pos..o]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count();
+        cp += count_chars(&bytes[pos..o]);
         pos = o;
         out.push(cp);
     }
