@@ -42,7 +42,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cooccur as _co  # noqa: E402
 import peers  # noqa: E402
-from _common import Timing, fresh_copies, load_corpus  # noqa: E402
+from _common import Timing, fresh_copies, load_corpus, typographic  # noqa: E402
 
 
 def gazetta_phases(texts: List[str]) -> Dict[str, Callable[[List[str]], Any]]:
@@ -109,10 +109,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--corpora", nargs="+", default=["reuters", "bbc"], choices=list(peers.CORPORA))
+    ap.add_argument("--typographic", action="store_true",
+                    help="the corpora with typographic apostrophes, quotes and dashes (as peers.py)")
     args = ap.parse_args()
     print(f"load average {peers.load_str()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     for corpus in args.corpora:
         texts = load_corpus(peers.CORPORA[corpus])
+        if args.typographic:
+            texts = typographic(texts)
         pipes = gazetta_phases(texts)
         why = peers.missing_reason("hyperscan") or peers.missing_reason("scipy")
         if why is None:
@@ -130,7 +134,8 @@ def main() -> int:
                 Timing().run(run, lambda: fresh_copies(texts))
         med = {k: statistics.median(v) * 1e3 for k, v in cpu.items()}
         mb = peers.utf8_mb(texts)
-        print(f"\n### {corpus} ({mb:.1f} MB, {len(texts):,} documents), built-in countries(), one thread, "
+        print(f"\n### {corpus}{', typeset' if args.typographic else ''} ({mb:.1f} MB, {len(texts):,} documents), "
+              f"built-in countries(), one thread, "
               f"CPU medians of {args.runs}\n")
         print("| phase | gazetta, cumulative | gazetta, this step |")
         print("|---|---:|---:|")

@@ -225,7 +225,7 @@ pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
 /// # Examples
 /// ```
 /// use gazetta::core::chars::count_chars;
-/// assert_eq!(count_chars("Zürich → 北京 🙂".as_bytes()), 12);
+/// assert_eq!(count_chars("Zürich → 北京 🙂".as_bytes()), 13);
 /// ```
 pub fn count_chars(bytes: &[u8]) -> usize {
     let mut blocks = bytes.chunks_exact(64);
