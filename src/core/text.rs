@@ -82,15 +82,6 @@ impl Text<'_> {
 }
 
 impl DocText for Text<'_> {
-    /// # Examples
-    /// ```
-    /// use gazetta::core::text::{DocText, Text};
-    /// let mut buf = String::new();
-    /// assert_eq!(Text::Latin1(b"caf\xe9 \xa35").as_str(&mut buf), "café £5");
-    /// let units: Vec<u16> = "Pyongyang’s".encode_utf16().collect();
-    /// assert_eq!(Text::Ucs2(&units).as_str(&mut buf), "Pyongyang’s");
-    /// assert_eq!(Text::Ucs2(&[0x61, 0xD800, 0x62]).as_str(&mut buf), "a\u{FFFD}b");
-    /// ```
     fn size_hint(&self) -> usize {
         match self {
             Text::Utf8(s) => s.len(),
@@ -121,6 +112,18 @@ impl DocText for Text<'_> {
         }
     }
 
+    /// Transcodes a str's code units into `buf` (UTF-8 is borrowed as it is; each code unit
+    /// is one char, a surrogate U+FFFD).
+    ///
+    /// # Examples
+    /// ```
+    /// use gazetta::core::text::{DocText, Text};
+    /// let mut buf = String::new();
+    /// assert_eq!(Text::Latin1(b"caf\xe9 \xa35").as_str(&mut buf), "café £5");
+    /// let units: Vec<u16> = "Pyongyang’s".encode_utf16().collect();
+    /// assert_eq!(Text::Ucs2(&units).as_str(&mut buf), "Pyongyang’s");
+    /// assert_eq!(Text::Ucs2(&[0x61, 0xD800, 0x62]).as_str(&mut buf), "a\u{FFFD}b");
+    /// ```
     fn as_str<'b>(&'b self, buf: &'b mut String) -> &'b str {
         match *self {
             Text::Utf8(s) => s,
