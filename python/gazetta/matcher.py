@@ -417,6 +417,10 @@ class Matcher:
     def find(self, text: Optional[str]) -> List[Match]:
         """All mentions in one text, in order of position.
 
+        For a corpus, call :meth:`mentions` once rather than ``find`` in a loop: it matches in
+        parallel and reads each str's own characters (``find`` reads one text through the
+        interpreter, which leaves a non-ASCII str holding a cached UTF-8 copy).
+
         Parameters
         ----------
         text : str or None
