@@ -20,7 +20,7 @@ and ``np.searchsorted``), ``counting`` (``cooccur.count_scipy``: scipy.sparse pr
 frame).
 
 Every figure is the median process CPU time of ``--runs`` interleaved runs on fresh copies of
-the texts, garbage collected before the clock starts (``_common.Timing``, as ``peers.py``)::
+the texts, garbage collected before the clock starts (``peers.timed_runs``)::
 
     python benchmarks/cooc_budget.py --runs 11
 
@@ -42,7 +42,6 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cooccur as _co  # noqa: E402
 import peers  # noqa: E402
-from _common import Timing, fresh_copies, load_corpus, typographic  # noqa: E402
 
 
 def gazetta_phases(texts: List[str]) -> Dict[str, Callable[[List[str]], Any]]:
@@ -114,24 +113,12 @@ def main() -> int:
     args = ap.parse_args()
     print(f"load average {peers.load_str()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     for corpus in args.corpora:
-        texts = load_corpus(peers.CORPORA[corpus])
-        if args.typographic:
-            texts = typographic(texts)
+        texts = peers.corpus_texts(corpus, typeset=args.typographic)
         pipes = gazetta_phases(texts)
         why = peers.missing_reason("hyperscan") or peers.missing_reason("scipy")
         if why is None:
             pipes.update(peer_phases())
-        for fn in pipes.values():  # warm-up: one-off costs of a first call
-            fn(fresh_copies(texts[:200]))
-        cpu: Dict[str, List[float]] = {k: [] for k in pipes}
-        for _ in range(args.runs):
-            for k, fn in pipes.items():
-                def run(t: List[str], fn: Callable[[List[str]], Any] = fn, out: List[float] = cpu[k]) -> Any:
-                    c0 = time.process_time()
-                    r = fn(t)
-                    out.append(time.process_time() - c0)
-                    return r
-                Timing().run(run, lambda: fresh_copies(texts))
+        _, cpu = peers.timed_runs(pipes, texts, args.runs)  # warm-up, then interleaved runs as peers.py
         med = {k: statistics.median(v) * 1e3 for k, v in cpu.items()}
         mb = peers.utf8_mb(texts)
         print(f"\n### {corpus}{', typeset' if args.typographic else ''} ({mb:.1f} MB, {len(texts):,} documents), "

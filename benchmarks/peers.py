@@ -458,6 +458,12 @@ def span_agreement(g: pd.DataFrame, p: pd.DataFrame) -> Dict[str, Any]:
             "only_gazetta": sorted(sg - sp)[:3], "only_peer": sorted(sp - sg)[:3]}
 
 
+def corpus_texts(name: str, limit: Optional[int] = None, typeset: bool = False) -> List[str]:
+    """The texts of corpus ``name``, set with typographic quotes and dashes when ``typeset``."""
+    texts = load_corpus(CORPORA[name], limit=limit)
+    return typographic(texts) if typeset else texts
+
+
 def timed_runs(pipes: Dict[str, Callable[[List[str]], Any]], texts: List[str], runs: int) -> Tuple[Dict[str, Timing], Dict[str, List[float]]]:
     """Every pipeline ``runs`` times, interleaved run by run, on fresh copies of the texts: wall
     times (:class:`Timing`) and CPU seconds of the process (all threads). After a warm-up call
@@ -763,9 +769,7 @@ def bench_threads(runs: int, copies: int = 1, typeset: bool = False) -> str:
     import cooccur as _co
     import gazetta
 
-    texts = load_corpus(CORPORA["reuters"]) * copies
-    if typeset:
-        texts = typographic(texts)
+    texts = corpus_texts("reuters", typeset=typeset) * copies
     g = _match.without_globs(_match.read_gazetteer("countries"))
     gc_ = _co.read_gazetteer("countries")
     m1, m2 = gazetta.Matcher(g, n_threads=1), gazetta.Matcher(g)
@@ -834,9 +838,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print("\n" + bench_threads(args.runs, args.copies, args.typographic))
         return 0
     if args.what in ("match", "all"):
-        texts = load_corpus(CORPORA["reuters"], limit=args.docs)
-        if args.typographic:
-            texts = typographic(texts)
+        texts = corpus_texts("reuters", args.docs, args.typographic)
         for g in args.gazetteers:
             res = bench_match(g, texts, args.runs, peers)
             results.append(res)
@@ -844,9 +846,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print("\n" + tables[-1], flush=True)
     if args.what in ("cooccur", "all"):
         for c in args.corpora:
-            texts = load_corpus(CORPORA[c], limit=args.docs)
-            if args.typographic:
-                texts = typographic(texts)
+            texts = corpus_texts(c, args.docs, args.typographic)
             for g in args.gazetteers:
                 res = bench_cooccur(c, g, texts, args.runs, peers, args.paragraphs)
                 results.append(res)
